@@ -1,0 +1,108 @@
+// Turns whatever the SDK threw into a CallError a person can act on: the API's type, message and request-id, or the
+// URL and low-level cause of a network failure. The key is scrubbed from every text.
+import Anthropic from '@anthropic-ai/sdk';
+import type { CallError } from './callRecord';
+import { describeNetworkCause } from './capture';
+import { redactKey } from './redact';
+
+/** What each API error type means for the person who sent the request, and what to try. */
+export const ERROR_HINTS: Record<string, string> = {
+  invalid_request_error: 'The request body has a problem the API named above; fix the field and send again.',
+  authentication_error: 'The API key is missing, wrong or revoked.',
+  billing_error: 'The account has a billing problem: check Plans & Billing in the Claude Console.',
+  permission_error: 'The API key has no permission for this resource or model.',
+  not_found_error: 'The URL or a resource in the request (a model id, a file) was not found.',
+  conflict_error: 'A conflicting request is in progress; try again shortly.',
+  request_too_large: 'The request is over the 32 MB limit: shrink the documents or images.',
+  rate_limit_error: 'Rate limited: wait for the time in retry-after, or lower the request rate.',
+  api_error: 'An unexpected error inside the API; try again.',
+  timeout_error: 'The API timed out answering; try again, or stream long requests.',
+  overloaded_error: 'The API is overloaded right now; try again in a moment.',
+};
+
+function errorBody(error: unknown): { type?: string; message?: string; request_id?: string } {
+  const body = error as { error?: { type?: unknown; message?: unknown }; request_id?: unknown } | undefined;
+  const inner = body?.error;
+  return {
+    type: typeof inner?.type === 'string' ? inner.type : undefined,
+    message: typeof inner?.message === 'string' ? inner.message : undefined,
+    request_id: typeof body?.request_id === 'string' ? body.request_id : undefined,
+  };
+}
+
+export interface ErrorContext {
+  apiKey?: string;
+  /** Where the request went, for network errors. */
+  url?: string;
+  timeoutMs?: number;
+  /** The HTTP status of a stream that later carried an `error` event. */
+  streamStatus?: number;
+  /** True when content had already arrived. */
+  hadContent?: boolean;
+}
+
+export function toCallError(error: unknown, context: ErrorContext): CallError {
+  const scrub = (text: string) => redactKey(text, context.apiKey);
+  if (error instanceof Anthropic.APIUserAbortError) {
+    return { kind: 'cancelled', message: 'Cancelled: the request was aborted before the answer was complete.' };
+  }
+  if (error instanceof Anthropic.APIConnectionTimeoutError) {
+    const seconds = context.timeoutMs !== undefined ? ` within ${Math.round(context.timeoutMs / 1000)} s` : '';
+    return {
+      kind: 'timeout',
+      message: scrub(`No answer from ${context.url ?? 'the server'}${seconds}.`),
+      url: context.url,
+      hint: 'Raise the timeout (claudeInspector.timeoutSeconds, or --timeout in the CLI), or stream the request.',
+    };
+  }
+  if (error instanceof Anthropic.APIConnectionError) {
+    const cause = scrub(describeNetworkCause(error.cause ?? error));
+    return {
+      kind: 'network',
+      message: scrub(`Could not reach ${context.url ?? 'the server'}: ${cause}`),
+      url: context.url,
+      cause,
+      hint: networkHint(cause),
+    };
+  }
+  if (error instanceof Anthropic.APIError) {
+    const body = errorBody(error.error);
+    const type = body.type ?? error.type ?? undefined;
+    const requestId = error.requestID ?? body.request_id ?? undefined;
+    const midStream = error.status === undefined;
+    const message = body.message ?? (error.status ? `HTTP ${error.status} with no error body` : error.message);
+    return {
+      kind: 'api',
+      status: error.status ?? context.streamStatus,
+      type,
+      message: scrub(message),
+      requestId,
+      midStream: midStream || undefined,
+      hint: midStream && context.hadContent
+        ? 'The stream broke off: what arrived before the error is shown, marked incomplete.'
+        : (type && ERROR_HINTS[type]) || undefined,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'client', message: scrub(message) };
+}
+
+function networkHint(cause: string): string {
+  if (cause.startsWith('ECONNREFUSED')) {
+    return 'Nothing is listening there: check the base URL (claudeInspector.baseUrl or ANTHROPIC_BASE_URL), or start the server.';
+  }
+  if (cause.startsWith('ENOTFOUND') || cause.startsWith('EAI_AGAIN')) {
+    return 'The host name does not resolve: check the base URL and your network or proxy.';
+  }
+  if (cause.startsWith('ECONNRESET') || cause.includes('socket')) {
+    return 'The connection was cut: a proxy or the server closed it. Try again.';
+  }
+  return 'Check the base URL and your network.';
+}
+
+/** One line for a notification or a terminal: "529 overloaded_error: Overloaded (request-id req_…)". */
+export function summarizeError(error: CallError): string {
+  const head = [error.status, error.type].filter((part) => part !== undefined && part !== '').join(' ');
+  const id = error.requestId ? ` (request-id ${error.requestId})` : '';
+  return `${head ? `${head}: ` : ''}${error.message}${id}`;
+}

@@ -1,0 +1,132 @@
+// The record of one call to the Messages API: what went out, what came back, and how long it took.
+// Everything the panel, the CLI and the history show is read from this one shape. It never holds the API key.
+
+/** A JSON object as it appears in a request file or on the wire. */
+export type JsonObject = { [key: string]: unknown };
+
+/** The request exactly as it left through fetch: the key in `headers` is already replaced by {@link KEY_PLACEHOLDER}. */
+export interface CapturedRequest {
+  method: string;
+  url: string;
+  /** Header names in lower case, in the order they were sent. */
+  headers: Record<string, string>;
+  /** The body text, byte for byte as sent (UTF-8). */
+  body: string;
+}
+
+/** One HTTP attempt; the SDK retries 408, 409, 429, 5xx and connection errors. */
+export interface Attempt {
+  /** 1 for the first try. */
+  number: number;
+  /** Milliseconds from the start of the call until this attempt went out. */
+  startedMs: number;
+  /** Milliseconds from the start of the call until this attempt's response headers arrived. */
+  headersMs?: number;
+  status?: number;
+  /** What the server asked us to wait before retrying (retry-after / retry-after-ms), in milliseconds. */
+  retryAfterMs?: number;
+  /** The error type in the body of a failed attempt, when there was one. */
+  errorType?: string;
+  /** A connection-level failure of this attempt (no HTTP status). */
+  networkError?: string;
+  requestId?: string;
+}
+
+export interface CapturedResponse {
+  status: number;
+  statusText: string;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** The body as received, for answers that are not streams (a stream is kept as its timeline instead). */
+  body?: string;
+}
+
+/** One server-sent event, with its arrival time since the start of the call. */
+export interface TimelineEvent {
+  ms: number;
+  /** The SSE `event:` name (ping, message_start, content_block_delta, error, ...). */
+  event: string;
+  /** The parsed `data:`; the raw text when it was not JSON. */
+  data: unknown;
+}
+
+/**
+ * A line of the recorded timeline. Consecutive deltas of one block are collapsed into one entry, so that a long
+ * answer's record stays small: `count` deltas from `ms` to `lastMs`, carrying `chars` characters in all.
+ */
+export interface TimelineEntry extends TimelineEvent {
+  count?: number;
+  lastMs?: number;
+  chars?: number;
+}
+
+export type CallErrorKind =
+  /** The API answered with an HTTP error, or an `error` event inside a stream. */
+  | 'api'
+  /** No HTTP answer: refused, DNS failure, reset. */
+  | 'network'
+  | 'timeout'
+  /** The user pressed Cancel. */
+  | 'cancelled'
+  /** Refused before anything was sent (for example the SDK's "Streaming is required"). */
+  | 'client';
+
+export interface CallError {
+  kind: CallErrorKind;
+  message: string;
+  /** HTTP status, for API errors answered with one. */
+  status?: number;
+  /** The API's error type: invalid_request_error, authentication_error, overloaded_error, ... */
+  type?: string;
+  requestId?: string;
+  /** The URL the request was going to, for network errors. */
+  url?: string;
+  /** The low-level cause, for example ECONNREFUSED or ENOTFOUND. */
+  cause?: string;
+  /** True when the error arrived inside a stream after content had started. */
+  midStream?: boolean;
+  /** What to do about it, in one sentence. */
+  hint?: string;
+}
+
+export interface CallTiming {
+  /** From the start of the call until the response headers of the last attempt arrived. */
+  headersMs?: number;
+  /** From the start of the call until the last byte (or the failure). */
+  totalMs?: number;
+  /** For streams: until the first content delta arrived. */
+  firstTokenMs?: number;
+}
+
+export type CallSource =
+  | { kind: 'selection'; document?: string }
+  | { kind: 'file'; path?: string }
+  | { kind: 'cli'; path?: string };
+
+export interface CallRecord {
+  id: string;
+  /** ISO date of the start. */
+  startedAt: string;
+  source: CallSource;
+  /** The base URL the call went to (the setting, ANTHROPIC_BASE_URL, or the SDK default). */
+  baseUrl: string;
+  /** The body that was sent, as JSON: the file with defaults applied. */
+  effectiveRequest: JsonObject;
+  /** Fields that were filled in from settings because the file did not have them. */
+  defaultsApplied: string[];
+  streamed: boolean;
+  /** The last request that went out (retries send the same body). */
+  request?: CapturedRequest;
+  attempts: Attempt[];
+  response?: CapturedResponse;
+  /** The Message: the final one, or what had accumulated when a stream broke. */
+  message?: JsonObject;
+  /** True when a stream ended early: `message` holds only part of the answer. */
+  incomplete?: boolean;
+  timeline?: TimelineEntry[];
+  timing: CallTiming;
+  requestId?: string;
+  error?: CallError;
+  /** An equivalent curl command, from the captured request; the key is written as $ANTHROPIC_API_KEY. */
+  curl?: string;
+}

@@ -1,0 +1,237 @@
+// Sees every HTTP attempt exactly as it leaves and returns, through the SDK's `fetch` option: the request as sent
+// (method, URL, headers, body bytes), the response status and headers, the time to headers, and for streams each
+// server-sent event with its arrival time. The bytes reach the SDK unchanged.
+import { createParser } from 'eventsource-parser';
+import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from './callRecord';
+import { redactHeaders, redactKey } from './redact';
+
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+export interface CaptureListener {
+  /** An attempt went out (the first, or a retry). */
+  onAttempt?(attempt: Attempt, request: CapturedRequest): void;
+  /** Response headers arrived. */
+  onResponse?(attempt: Attempt, response: CapturedResponse): void;
+  /** One server-sent event arrived. Called in arrival order; keep it cheap, it runs once per event. */
+  onEvent?(event: TimelineEvent): void;
+}
+
+/** Milliseconds the server asked us to wait, from retry-after-ms or retry-after (seconds or an HTTP date). */
+export function retryAfterMs(headers: Headers): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms))) {
+    return Number(ms);
+  }
+  const value = headers.get('retry-after');
+  if (value === null || value.trim() === '') {
+    return undefined;
+  }
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) {
+    return seconds * 1000;
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function bodyText(body: unknown): string {
+  if (body === undefined || body === null) {
+    return '';
+  }
+  if (typeof body === 'string') {
+    return body;
+  }
+  if (body instanceof Uint8Array) {
+    return new TextDecoder().decode(body);
+  }
+  if (body instanceof ArrayBuffer) {
+    return new TextDecoder().decode(new Uint8Array(body));
+  }
+  // The Messages API client only sends JSON strings; anything else is shown for what it is.
+  return `[${Object.prototype.toString.call(body)} body]`;
+}
+
+/** The deepest `code` (ECONNREFUSED, ENOTFOUND, ...) or message in an error's cause chain. */
+export function describeNetworkCause(error: unknown): string {
+  let current: unknown = error;
+  let message = '';
+  for (let depth = 0; current && depth < 6; depth++) {
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof e.code === 'string') {
+      const detail = typeof e.message === 'string' && e.message && !e.message.includes(e.code) ? ` (${e.message})` : '';
+      return `${e.code}${detail}`;
+    }
+    if (typeof e.message === 'string' && e.message) {
+      message = e.message;
+    }
+    current = e.cause;
+  }
+  return message || String(error);
+}
+
+/**
+ * One call's capture: create it, pass `capture.fetch` to the SDK, read the fields after the call. Keeps the last
+ * attempt's request and response (what the panel shows) and every attempt's outline (what retries did).
+ */
+export class CallCapture {
+  readonly attempts: Attempt[] = [];
+  request?: CapturedRequest;
+  response?: CapturedResponse;
+  readonly timeline: TimelineEntry[] = [];
+  /** When the last byte of the last response body arrived. */
+  bodyEndMs?: number;
+  firstDeltaMs?: number;
+  private readonly startedAt = performance.now();
+
+  constructor(
+    private readonly apiKey: string | undefined,
+    private readonly listener: CaptureListener = {},
+    private readonly baseFetch: Fetch = globalThis.fetch,
+  ) {}
+
+  /** Milliseconds since this capture was created, the zero of every time in the record. */
+  elapsed(): number {
+    return Math.round((performance.now() - this.startedAt) * 10) / 10;
+  }
+
+  readonly fetch: Fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    const request: CapturedRequest = {
+      method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
+      url,
+      headers: redactHeaders(headers, this.apiKey),
+      body: bodyText(init?.body),
+    };
+    const attempt: Attempt = { number: this.attempts.length + 1, startedMs: this.elapsed() };
+    this.attempts.push(attempt);
+    this.request = request;
+    this.response = undefined;
+    this.listener.onAttempt?.(attempt, request);
+
+    let response: Response;
+    try {
+      response = await this.baseFetch(input, init);
+    } catch (error) {
+      attempt.networkError = redactKey(describeNetworkCause(error), this.apiKey);
+      throw error;
+    }
+    attempt.headersMs = this.elapsed();
+    attempt.status = response.status;
+    attempt.requestId = response.headers.get('request-id') ?? undefined;
+    attempt.retryAfterMs = retryAfterMs(response.headers);
+    const captured: CapturedResponse = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: Object.fromEntries([...response.headers].map(([k, v]) => [k.toLowerCase(), v])),
+    };
+    this.response = captured;
+    this.listener.onResponse?.(attempt, captured);
+    if (!response.body) {
+      this.bodyEndMs = this.elapsed();
+      return response;
+    }
+    const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+    const observed = response.body.pipeThrough(
+      isEventStream ? this.observeEvents() : this.observeBody(attempt, captured),
+    );
+    return new Response(observed, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+
+  /** Keeps the text of an ordinary (JSON) body as received: the raw view shows it and failed attempts are typed by it. */
+  private observeBody(attempt: Attempt, captured: CapturedResponse): TransformStream<Uint8Array, Uint8Array> {
+    const decoder = new TextDecoder();
+    const parts: string[] = [];
+    return new TransformStream({
+      transform: (chunk, controller) => {
+        parts.push(decoder.decode(chunk, { stream: true }));
+        controller.enqueue(chunk);
+      },
+      flush: () => {
+        parts.push(decoder.decode());
+        captured.body = parts.join('');
+        this.bodyEndMs = this.elapsed();
+        if (captured.status >= 400) {
+          try {
+            const type = (JSON.parse(captured.body) as { error?: { type?: unknown } }).error?.type;
+            if (typeof type === 'string') {
+              attempt.errorType = type;
+            }
+          } catch {
+            // Not JSON (a proxy's HTML page, say): the status says enough.
+          }
+        }
+      },
+    });
+  }
+
+  /** Adds an event to the timeline, folding it into the previous entry when both are deltas of the same block. */
+  private record(event: TimelineEvent): void {
+    const delta = deltaOutline(event);
+    const last = this.timeline[this.timeline.length - 1];
+    if (delta && last?.event === 'content_block_delta' && last.count !== undefined) {
+      const previous = last.data as { index?: unknown; delta?: { type?: unknown } };
+      if (previous.index === delta.index && previous.delta?.type === delta.type) {
+        last.count++;
+        last.lastMs = event.ms;
+        last.chars = (last.chars ?? 0) + delta.chars;
+        return;
+      }
+    }
+    if (delta) {
+      this.timeline.push({
+        ms: event.ms,
+        event: event.event,
+        data: { type: 'content_block_delta', index: delta.index, delta: { type: delta.type } },
+        count: 1,
+        lastMs: event.ms,
+        chars: delta.chars,
+      });
+      return;
+    }
+    this.timeline.push(event);
+  }
+
+  /** Parses server-sent events as the bytes pass, whatever the chunking, to time each one. */
+  private observeEvents(): TransformStream<Uint8Array, Uint8Array> {
+    const decoder = new TextDecoder();
+    const parser = createParser({
+      onEvent: (message) => {
+        let data: unknown = message.data;
+        try {
+          data = JSON.parse(message.data);
+        } catch {
+          // Keep the raw text: an inspector shows what came, even when it is not JSON.
+        }
+        const event: TimelineEvent = { ms: this.elapsed(), event: message.event ?? 'message', data };
+        if (this.firstDeltaMs === undefined && event.event === 'content_block_delta') {
+          this.firstDeltaMs = event.ms;
+        }
+        this.record(event);
+        this.listener.onEvent?.(event);
+      },
+    });
+    return new TransformStream({
+      transform: (chunk, controller) => {
+        parser.feed(decoder.decode(chunk, { stream: true }));
+        controller.enqueue(chunk);
+      },
+      flush: () => {
+        parser.feed(decoder.decode());
+        this.bodyEndMs = this.elapsed();
+      },
+    });
+  }
+}
+
+/** For a content_block_delta event: its block index, delta type and the length of the text it carries. */
+function deltaOutline(event: TimelineEvent): { index: unknown; type: unknown; chars: number } | undefined {
+  if (event.event !== 'content_block_delta' || typeof event.data !== 'object' || event.data === null) {
+    return undefined;
+  }
+  const data = event.data as { index?: unknown; delta?: Record<string, unknown> };
+  const delta = data.delta ?? {};
+  const piece = delta.text ?? delta.partial_json ?? delta.thinking ?? delta.signature;
+  const chars = typeof piece === 'string' ? piece.length : JSON.stringify(delta.citation ?? '').length;
+  return { index: data.index, type: delta.type, chars };
+}

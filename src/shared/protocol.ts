@@ -1,0 +1,38 @@
+// The one message protocol between the extension host and the response webview. Both sides import it with
+// `import type`, so it has no runtime code. Every message about a call carries its callId: the webview drops
+// messages of a call it is no longer showing.
+import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from '../core/callRecord';
+
+export type HostMessage =
+  /** A call begins: the record holds the effective request, source and base URL, nothing returned yet. */
+  | { type: 'callStarted'; record: CallRecord }
+  /** An HTTP attempt went out (a number above 1 is a retry). */
+  | { type: 'attempt'; callId: string; attempt: Attempt; request: CapturedRequest }
+  /** Response headers arrived. */
+  | { type: 'response'; callId: string; attempt: Attempt; response: CapturedResponse }
+  /** Server-sent events, batched (a few per animation frame), in arrival order. */
+  | { type: 'events'; callId: string; events: TimelineEvent[] }
+  /** The call is over, successfully or not: the complete record. */
+  | { type: 'callFinished'; record: CallRecord }
+  /** The host did what the webview asked (copy), for a short confirmation. */
+  | { type: 'done'; what: string };
+
+export type CopyWhat = 'curl' | 'request' | 'response' | 'headers' | 'block';
+
+export type WebviewMessage =
+  /** The webview has loaded and listens: the host may post. */
+  | { type: 'ready' }
+  /** Put this text on the clipboard (webviews cannot reliably write the clipboard themselves). */
+  | { type: 'copy'; what: CopyWhat; text: string }
+  /** Open an http(s) link from the answer in the browser, through VS Code. */
+  | { type: 'openLink'; url: string }
+  /** Cancel the running call. */
+  | { type: 'cancel'; callId: string }
+  /** Run "Claude: Set API Key" (offered on a 401). */
+  | { type: 'setApiKey' };
+
+/** What the webview keeps with setState, to come back the same after a window reload. */
+export interface PanelState {
+  record?: CallRecord;
+  view?: string;
+}
