@@ -12,7 +12,11 @@ const watch = process.argv.includes('--watch');
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => {
+      if (watch) {
+        console.log('[watch] build started');
+      }
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
@@ -20,7 +24,9 @@ const problemMatcher = {
           console.error(`    ${location.file}:${location.line}:${location.column}:`);
         }
       }
-      console.log('[watch] build finished');
+      if (watch) {
+        console.log('[watch] build finished');
+      }
     });
   },
 };
@@ -37,6 +43,8 @@ function copyCodicons() {
 
 const common = {
   bundle: true,
+  // jsonc-parser's UMD main cannot be bundled (dynamic requires); its ES module build can.
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
@@ -70,6 +78,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    define: { CLI_VERSION: JSON.stringify(require('./package.json').version) },
   },
 ];
 

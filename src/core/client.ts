@@ -75,7 +75,7 @@ export async function sendMessage(request: EffectiveRequest, options: SendOption
       record.message = (await stream.finalMessage()) as unknown as JsonObject;
     } else {
       const { data } = await client.messages
-        .create({ ...params, stream: false } as Anthropic.MessageCreateParamsNonStreaming, { signal: options.signal })
+        .create(params as Anthropic.MessageCreateParamsNonStreaming, { signal: options.signal })
         .withResponse();
       record.message = data as unknown as JsonObject;
     }
@@ -137,7 +137,7 @@ export async function captureWithoutSending(request: EffectiveRequest, options: 
     if (request.streamed) {
       await client.messages.stream(params as Anthropic.MessageStreamParams).finalMessage();
     } else {
-      await client.messages.create({ ...params, stream: false } as Anthropic.MessageCreateParamsNonStreaming);
+      await client.messages.create(params as Anthropic.MessageCreateParamsNonStreaming);
     }
   } catch (error) {
     if (!capture.request) {

@@ -22,16 +22,17 @@ export interface EffectiveRequest {
  */
 export function effectiveRequest(fileBody: JsonObject, defaults: RequestDefaults): EffectiveRequest {
   const defaultsApplied: string[] = [];
-  const body: JsonObject = {};
+  const filled: JsonObject = {};
   if (fileBody.model === undefined) {
-    body.model = defaults.model;
+    filled.model = defaults.model;
     defaultsApplied.push('model');
   }
   if (fileBody.max_tokens === undefined) {
-    body.max_tokens = defaults.maxTokens;
+    filled.max_tokens = defaults.maxTokens;
     defaultsApplied.push('max_tokens');
   }
-  Object.assign(body, fileBody);
+  // Spread, not Object.assign: it defines fields, so even a "__proto__" field is passed on as data.
+  const body: JsonObject = { ...filled, ...fileBody };
   const streamed = typeof fileBody.stream === 'boolean' ? fileBody.stream : defaults.stream;
   if (fileBody.stream === undefined && streamed) {
     // The SDK's streaming helper sends "stream": true; show it where it will be, so the panel matches the wire.

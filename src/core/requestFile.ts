@@ -1,7 +1,7 @@
 // Reads a `.claude.json` request file: JSON with comments whose content is a Messages API request body.
 // Problems carry a line and column so that the editor, the CLI and the panel can point at them; nothing is sent
 // while a file has one.
-import { findNodeAtLocation, getNodeValue, Node, parseTree, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, Node, parseTree, ParseError, printParseErrorCode, stripComments } from 'jsonc-parser';
 import type { JsonObject } from './callRecord';
 
 export interface RequestFileProblem {
@@ -65,6 +65,9 @@ export function formatProblem(problem: RequestFileProblem, fileName?: string): s
 }
 
 export function parseRequestFile(text: string): RequestFileResult {
+  if (stripComments(text).trim() === '') {
+    return { ok: false, problems: [problemAt(text, 0, 0, 'the file is empty: a request file holds one JSON object, the request body')] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {
@@ -83,7 +86,8 @@ export function parseRequestFile(text: string): RequestFileResult {
   if (problems.length > 0) {
     return { ok: false, problems };
   }
-  return { ok: true, body: getNodeValue(root) as JsonObject, root };
+  // Through JSON.parse, so that the body is made of ordinary objects and a "__proto__" key stays a plain field.
+  return { ok: true, body: JSON.parse(JSON.stringify(getNodeValue(root))) as JsonObject, root };
 }
 
 type Path = (string | number)[];

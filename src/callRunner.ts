@@ -1,0 +1,122 @@
+// Runs one call from the editor: progress with Cancel, the panel fed as the call happens, errors told in a
+// notification as well, and the finished record kept for "Copy as curl".
+import * as vscode from 'vscode';
+import { ApiKeyStore } from './apiKey';
+import { summarizeError } from './core/callError';
+import type { CallRecord, CallSource } from './core/callRecord';
+import { resolveBaseUrl, sendMessage } from './core/client';
+import type { EffectiveRequest } from './core/effectiveRequest';
+import { Commands } from './commands/commandIds';
+import { ResponsePanel } from './panel/responsePanel';
+import type { Settings } from './settings';
+
+export class CallRunner implements vscode.Disposable {
+  private readonly running = new Map<string, AbortController>();
+  private last: CallRecord | undefined;
+  private readonly finishedEmitter = new vscode.EventEmitter<CallRecord>();
+  /** Fires when a call is over, successfully or not. */
+  readonly onDidFinish = this.finishedEmitter.event;
+
+  constructor(
+    private readonly keys: ApiKeyStore,
+    private readonly panel: ResponsePanel,
+  ) {}
+
+  get lastCall(): CallRecord | undefined {
+    return this.last;
+  }
+
+  /** Cancels a running call (from the panel's Cancel button). */
+  cancel(callId: string): void {
+    this.running.get(callId)?.abort();
+  }
+
+  /**
+   * Sends the request and shows it. Returns undefined when nothing was sent (no key given); API and network
+   * failures come back as a record with `error`.
+   */
+  async run(request: EffectiveRequest, source: CallSource, settings: Settings): Promise<CallRecord | undefined> {
+    const apiKey = await this.keys.getOrAsk();
+    if (!apiKey) {
+      void vscode.window.showWarningMessage('Nothing was sent: an API key is needed. Run "Claude: Set API Key" to set one.');
+      return undefined;
+    }
+    const controller = new AbortController();
+    let callId = '';
+    const baseUrl = resolveBaseUrl(settings.baseUrl);
+    const record = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Claude: ${String(request.body.model)}`,
+        cancellable: true,
+      },
+      (progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        progress.report({ message: `sending to ${baseUrl}…` });
+        let deltas = 0;
+        return sendMessage(request, {
+          apiKey,
+          baseUrl,
+          timeoutMs: settings.timeoutSeconds * 1000,
+          maxRetries: settings.maxRetries,
+          signal: controller.signal,
+          source,
+          onStart: (started) => {
+            callId = started.id;
+            this.running.set(callId, controller);
+            this.panel.callStarted(started);
+          },
+          onAttempt: (attempt, sent) => {
+            if (attempt.number > 1) {
+              progress.report({ message: `retry ${attempt.number - 1} of ${settings.maxRetries}…` });
+            }
+            this.panel.attempt(callId, attempt, sent);
+          },
+          onResponse: (attempt, response) => {
+            if (response.status < 400) {
+              progress.report({ message: request.streamed ? 'streaming…' : 'receiving…' });
+            }
+            this.panel.response(callId, attempt, response);
+          },
+          onEvent: (event) => {
+            this.panel.event(event);
+            if (event.event === 'content_block_delta' && ++deltas % 50 === 0) {
+              progress.report({ message: `streaming… ${deltas} deltas` });
+            }
+          },
+        });
+      },
+    );
+    this.running.delete(callId);
+    this.last = record;
+    this.panel.callFinished(record);
+    this.finishedEmitter.fire(record);
+    this.tell(record);
+    return record;
+  }
+
+  /** A notification for failures, so they are seen even when the panel is behind another editor. */
+  private tell(record: CallRecord): void {
+    const error = record.error;
+    if (!error) {
+      return;
+    }
+    if (error.kind === 'cancelled') {
+      void vscode.window.showInformationMessage(record.incomplete ? 'Claude: cancelled; the panel keeps what arrived.' : 'Claude: cancelled.');
+      return;
+    }
+    const summary = `Claude: ${summarizeError(error)}`;
+    if (error.status === 401 || error.type === 'authentication_error') {
+      void vscode.window
+        .showErrorMessage(`${summary}. Run "Claude: Set API Key" to set a valid key.`, 'Set API Key')
+        .then((choice) => choice && vscode.commands.executeCommand(Commands.setApiKey));
+      return;
+    }
+    void vscode.window.showErrorMessage(error.hint ? `${summary}. ${error.hint}` : summary);
+  }
+
+  dispose(): void {
+    this.running.forEach((controller) => controller.abort());
+    this.finishedEmitter.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+// The one JSON object `send --json` prints. Its shape is a contract for scripts: change it only by adding fields.
+import type { CallErrorKind, CallRecord } from '../core/callRecord';
+
+/** A type for errors that have no API error type, distinct from the API's own types (timeout_error is a 504). */
+const LOCAL_ERROR_TYPES: Record<CallErrorKind, string | null> = {
+  api: null,
+  network: 'connection_error',
+  timeout: 'connection_timeout',
+  cancelled: 'cancelled',
+  client: 'client_error',
+};
+
+export function cliJson(record: CallRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    request: record.request ?? null,
+    status: record.response?.status ?? null,
+    requestId: record.requestId ?? null,
+    timing: {
+      headersMs: record.timing.headersMs ?? null,
+      totalMs: record.timing.totalMs ?? null,
+      ...(record.timing.firstTokenMs !== undefined ? { firstTokenMs: record.timing.firstTokenMs } : {}),
+    },
+  };
+  if (record.message) {
+    out.response = record.message;
+  }
+  if (record.incomplete) {
+    out.incomplete = true;
+  }
+  if (record.error) {
+    const e = record.error;
+    out.error = {
+      status: e.status ?? null,
+      type: e.type ?? LOCAL_ERROR_TYPES[e.kind],
+      message: e.message,
+      requestId: e.requestId ?? record.requestId ?? null,
+      kind: e.kind,
+      ...(e.midStream ? { midStream: true } : {}),
+      ...(e.cause ? { cause: e.cause } : {}),
+      ...(e.url ? { url: e.url } : {}),
+    };
+  }
+  if (record.attempts.length > 1) {
+    out.attempts = record.attempts;
+  }
+  out.curl = record.curl ?? null;
+  return out;
+}

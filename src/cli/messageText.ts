@@ -1,0 +1,115 @@
+// A Message as readable terminal text: each block in order, the stop_reason with its meaning, the usage.
+import type { CallRecord, JsonObject } from '../core/callRecord';
+import { summarizeError } from '../core/callError';
+import { stopReasonMeaning } from '../core/stopReasons';
+
+type Block = JsonObject & { type?: unknown };
+
+function pretty(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+function indent(text: string, prefix = '  '): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+/** One block as text; an unknown type is shown as labelled JSON, never dropped. */
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case 'text': {
+      const citations = Array.isArray(block.citations) ? block.citations : [];
+      const cited = citations.length ? `\n${indent(citations.map((c) => `[cites] ${JSON.stringify((c as JsonObject).cited_text ?? '')}`).join('\n'))}` : '';
+      return `${String(block.text ?? '')}${cited}`;
+    }
+    case 'thinking': {
+      const signature = typeof block.signature === 'string' && block.signature ? ` (signed, ${block.signature.length} chars)` : '';
+      return `[thinking${signature}]\n${indent(String(block.thinking ?? ''))}`;
+    }
+    case 'redacted_thinking':
+      return `[redacted_thinking: ${String(block.data ?? '').length} chars of encrypted reasoning]`;
+    case 'tool_use':
+    case 'server_tool_use':
+      return `[${block.type}: ${String(block.name)} (${String(block.id)})]\n${indent(pretty(block.input ?? {}))}`;
+    default:
+      return `[${String(block.type)}]\n${indent(pretty(block))}`;
+  }
+}
+
+/** Every usage field the API returned, nested ones flattened: "cache_creation.ephemeral_5m_input_tokens: 0". */
+export function usageLines(usage: unknown, prefix = ''): string[] {
+  if (!usage || typeof usage !== 'object') {
+    return [];
+  }
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(usage as JsonObject)) {
+    if (value === null || value === undefined) {
+      continue;
+    }
+    if (typeof value === 'object') {
+      lines.push(...usageLines(value, `${prefix}${key}.`));
+    } else {
+      lines.push(`${prefix}${key}: ${String(value)}`);
+    }
+  }
+  return lines;
+}
+
+export function stopText(message: JsonObject): string {
+  const reason = message.stop_reason as string | null | undefined;
+  const meaning = stopReasonMeaning(reason);
+  const lines = [`stop_reason: ${reason ?? '(none)'} — ${meaning.meaning}`];
+  if (reason === 'stop_sequence' && typeof message.stop_sequence === 'string') {
+    lines.push(`  stop_sequence: ${JSON.stringify(message.stop_sequence)}`);
+  }
+  const details = message.stop_details as JsonObject | null | undefined;
+  if (details && typeof details === 'object') {
+    for (const [key, value] of Object.entries(details)) {
+      lines.push(`  ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    }
+  }
+  if (meaning.next) {
+    lines.push(`  next: ${meaning.next}`);
+  }
+  return lines.join('\n');
+}
+
+/** The summary after the blocks: stop_reason, usage, ids, timing, and the curl. */
+export function callSummaryText(record: CallRecord, options: { includeBlocks: boolean }): string {
+  const parts: string[] = [];
+  const message = record.message;
+  if (message && options.includeBlocks) {
+    const blocks = Array.isArray(message.content) ? (message.content as Block[]) : [];
+    parts.push(blocks.map(blockText).join('\n\n'));
+  }
+  if (record.incomplete) {
+    parts.push('[incomplete: the stream broke off; the content above is what arrived]');
+  }
+  if (record.error) {
+    parts.push(`error: ${summarizeError(record.error)}${record.error.hint ? `\n  ${record.error.hint}` : ''}`);
+  }
+  if (message) {
+    parts.push(stopText(message));
+    const usage = usageLines(message.usage);
+    if (usage.length) {
+      parts.push(`usage:\n${indent(usage.join('\n'))}`);
+    }
+  }
+  const facts = [
+    message?.model ? `model: ${String(message.model)}` : undefined,
+    message?.id ? `id: ${String(message.id)}` : undefined,
+    record.requestId ? `request-id: ${record.requestId}` : undefined,
+    record.response ? `status: ${record.response.status}` : undefined,
+    record.timing.totalMs !== undefined ? `time: ${Math.round(record.timing.totalMs)} ms (headers ${Math.round(record.timing.headersMs ?? 0)} ms)` : undefined,
+    record.attempts.length > 1 ? `attempts: ${record.attempts.length}` : undefined,
+  ].filter(Boolean);
+  if (facts.length) {
+    parts.push(facts.join('\n'));
+  }
+  if (record.curl) {
+    parts.push(`curl:\n${record.curl}`);
+  }
+  return parts.filter((part) => part !== '').join('\n\n');
+}

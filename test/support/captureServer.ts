@@ -1,0 +1,61 @@
+// A local HTTP server that records every request byte for byte and answers with a minimal valid Message, so the
+// same request can be sent by the client and by curl and the two compared.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CapturedHttpRequest {
+  method: string;
+  url: string;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface CaptureServer {
+  url: string;
+  requests: CapturedHttpRequest[];
+  close(): Promise<void>;
+}
+
+const MESSAGE = {
+  id: 'msg_capture_server_0000000000',
+  type: 'message',
+  role: 'assistant',
+  model: 'claude-sonnet-5-5',
+  content: [{ type: 'text', text: 'captured' }],
+  stop_reason: 'end_turn',
+  stop_sequence: null,
+  stop_details: null,
+  container: null,
+  usage: { input_tokens: 1, output_tokens: 1 },
+};
+
+export async function startCaptureServer(): Promise<CaptureServer> {
+  const requests: CapturedHttpRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (let i = 0; i < req.rawHeaders.length; i += 2) {
+        const name = req.rawHeaders[i].toLowerCase();
+        headers[name] = headers[name] === undefined ? req.rawHeaders[i + 1] : `${headers[name]}, ${req.rawHeaders[i + 1]}`;
+      }
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers, body: Buffer.concat(chunks) });
+      const body = JSON.stringify(MESSAGE);
+      res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_capture_${requests.length}` });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import { promisify } from 'node:util';
+import { sendMessage } from '../../src/core/client';
+import { isOmittedFromCurl, shellQuote, toCurl } from '../../src/core/curl';
+import { effectiveRequest } from '../../src/core/effectiveRequest';
+import { CaptureServer, startCaptureServer } from '../support/captureServer';
+
+const run = promisify(execFile);
+const KEY = 'sk-ant-api03-curl-test-key-not-real-0123456789abcdef';
+
+/** Text that breaks naive quoting: quotes, substitutions, escapes, control characters, emoji, right-to-left. */
+const HOSTILE = [
+  `single ' quote and '' two`,
+  `double " quote and \\" escaped`,
+  'command $(echo pwned) and `echo pwned` and ${HOME} and $HOME',
+  'backslashes \\ \\\\ \\n \\t and a trailing one \\',
+  'real newline\nand\r\ncarriage returns\tand tabs',
+  'history !! and !$ and !-1, globs * ? [a-z] ~ and ; | & > < #',
+  'emoji 🧪🔥👩‍👩‍👧 and a lone surrogate-safe sequence',
+  'right-to-left: مرحبا بالعالم שלום עולם \u202Eevil\u202C',
+  "zsh specials: =(cmd) ^x %1 'EOF' <<EOF",
+].join('\n');
+
+const SHELLS = ['bash', 'zsh'].filter((shell) => fs.existsSync(`/bin/${shell}`) || fs.existsSync(`/usr/bin/${shell}`));
+
+describe('curl', () => {
+  describe('writing', () => {
+    it('quotes with single quotes, escaping each quote', () => {
+      assert.equal(shellQuote(`it's`), `'it'\\''s'`);
+    });
+
+    it('writes the key as $ANTHROPIC_API_KEY, leaves out telemetry, and adds --no-buffer for streams', () => {
+      const curl = toCurl(
+        {
+          method: 'POST',
+          url: 'https://api.anthropic.com/v1/messages',
+          headers: {
+            'x-stainless-os': 'Linux',
+            'user-agent': 'Anthropic/JS 1.12.0',
+            authorization: 'Bearer $ANTHROPIC_API_KEY',
+            'anthropic-version': '2026-10-21',
+            'anthropic-beta': 'some-beta-2026-01-01',
+          },
+          body: '{"a":1}',
+        },
+        { streamed: true },
+      );
+      assert.equal(
+        curl,
+        [
+          `curl 'https://api.anthropic.com/v1/messages'`,
+          '--no-buffer',
+          `-H 'authorization: Bearer '"$ANTHROPIC_API_KEY"`,
+          `-H 'anthropic-version: 2026-10-21'`,
+          `-H 'anthropic-beta: some-beta-2026-01-01'`,
+          `--data-binary '{"a":1}'`,
+        ].join(' \\\n  '),
+      );
+    });
+
+    it('never reads a file for a body starting with @', () => {
+      assert.match(toCurl({ method: 'POST', url: 'http://x', headers: {}, body: '@/etc/passwd' }), /--data-raw '@\/etc\/passwd'$/);
+    });
+  });
+
+  describe('run by a shell against a capture server', function () {
+    this.timeout(30000);
+    let server: CaptureServer;
+    const savedCustom = process.env.ANTHROPIC_CUSTOM_HEADERS;
+
+    before(async () => {
+      server = await startCaptureServer();
+    });
+    after(async () => {
+      await server.close();
+      process.env.ANTHROPIC_CUSTOM_HEADERS = savedCustom;
+      if (savedCustom === undefined) {
+        delete process.env.ANTHROPIC_CUSTOM_HEADERS;
+      }
+    });
+
+    it('has bash, and zsh when installed (.ci/run installs it)', () => {
+      assert.ok(SHELLS.includes('bash'));
+    });
+
+    for (const shell of SHELLS) {
+      for (const streamed of [false, true]) {
+        it(`${shell}: sends the same body bytes and headers as the client did${streamed ? ' (streamed)' : ''}, on hostile text`, async () => {
+          server.requests.length = 0;
+          // A custom header through the SDK's own ANTHROPIC_CUSTOM_HEADERS, hostile as header values can be.
+          process.env.ANTHROPIC_CUSTOM_HEADERS = `x-team-note: it's "$(quoted)" \`tick\` \\ $HOME !!`;
+          const request = effectiveRequest(
+            {
+              model: 'claude-sonnet-5-5',
+              max_tokens: 64,
+              system: HOSTILE,
+              messages: [{ role: 'user', content: HOSTILE }],
+              metadata: { user_id: `'; rm -rf / #` },
+            },
+            { model: 'unused', maxTokens: 1, stream: false },
+          );
+          // The capture server answers JSON; a streamed call fails to parse it, which is fine: the request went out.
+          const record = await sendMessage({ ...request, streamed }, {
+            apiKey: KEY,
+            baseUrl: server.url,
+            maxRetries: 0,
+            source: { kind: 'cli' },
+          });
+          assert.ok(record.curl, 'a curl was made');
+          assert.ok(!record.curl.includes(KEY), 'the key is not in the curl');
+          assert.equal(server.requests.length, 1);
+          await run(shell, ['-c', `${record.curl} --silent --output /dev/null`], {
+            env: { ...process.env, ANTHROPIC_API_KEY: KEY },
+          });
+          assert.equal(server.requests.length, 2, 'curl reached the capture server');
+          const [fromClient, fromCurl] = server.requests;
+          assert.equal(fromCurl.method, fromClient.method);
+          assert.equal(fromCurl.url, fromClient.url);
+          assert.ok(fromCurl.body.equals(fromClient.body), 'body bytes are identical');
+          // Every header the SDK handed to fetch (undici adds its own, like accept-language, which curl need not copy).
+          const meaningful = Object.keys(record.request!.headers).filter((name) => !isOmittedFromCurl(name));
+          assert.ok(meaningful.includes('anthropic-version') && meaningful.includes('content-type'));
+          for (const name of meaningful) {
+            assert.equal(fromCurl.headers[name], fromClient.headers[name], `header ${name} is the same`);
+          }
+          assert.equal(fromCurl.headers.authorization, `Bearer ${KEY}`, 'the shell expanded the key');
+          assert.equal(fromCurl.headers['x-team-note'], fromClient.headers['x-team-note']);
+        });
+      }
+    }
+  });
+});
