@@ -102,7 +102,9 @@ export function callSummaryText(record: CallRecord, options: { includeBlocks: bo
     message?.id ? `id: ${String(message.id)}` : undefined,
     record.requestId ? `request-id: ${record.requestId}` : undefined,
     record.response ? `status: ${record.response.status}` : undefined,
-    record.timing.totalMs !== undefined ? `time: ${Math.round(record.timing.totalMs)} ms (headers ${Math.round(record.timing.headersMs ?? 0)} ms)` : undefined,
+    record.timing.totalMs !== undefined
+      ? `time: ${Math.round(record.timing.totalMs)} ms${record.timing.headersMs !== undefined ? ` (headers after ${Math.round(record.timing.headersMs)} ms)` : ''}`
+      : undefined,
     record.attempts.length > 1 ? `attempts: ${record.attempts.length}` : undefined,
   ].filter(Boolean);
   if (facts.length) {

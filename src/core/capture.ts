@@ -126,20 +126,27 @@ export class CallCapture {
       headers: Object.fromEntries([...response.headers].map(([k, v]) => [k.toLowerCase(), v])),
     };
     this.response = captured;
+    if (response.status >= 400 && response.body) {
+      // An error body is small and is read now, whole: the SDK does not read it when it retries, and each
+      // attempt's error type belongs in the record.
+      captured.body = await response.text();
+      this.bodyEndMs = this.elapsed();
+      attempt.errorType = errorTypeOf(captured.body);
+      this.listener.onResponse?.(attempt, captured);
+      return new Response(captured.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
     this.listener.onResponse?.(attempt, captured);
     if (!response.body) {
       this.bodyEndMs = this.elapsed();
       return response;
     }
     const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
-    const observed = response.body.pipeThrough(
-      isEventStream ? this.observeEvents() : this.observeBody(attempt, captured),
-    );
+    const observed = response.body.pipeThrough(isEventStream ? this.observeEvents() : this.observeBody(captured));
     return new Response(observed, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 
-  /** Keeps the text of an ordinary (JSON) body as received: the raw view shows it and failed attempts are typed by it. */
-  private observeBody(attempt: Attempt, captured: CapturedResponse): TransformStream<Uint8Array, Uint8Array> {
+  /** Keeps the text of an ordinary (JSON) body as received, for the raw view. */
+  private observeBody(captured: CapturedResponse): TransformStream<Uint8Array, Uint8Array> {
     const decoder = new TextDecoder();
     const parts: string[] = [];
     return new TransformStream({
@@ -151,16 +158,6 @@ export class CallCapture {
         parts.push(decoder.decode());
         captured.body = parts.join('');
         this.bodyEndMs = this.elapsed();
-        if (captured.status >= 400) {
-          try {
-            const type = (JSON.parse(captured.body) as { error?: { type?: unknown } }).error?.type;
-            if (typeof type === 'string') {
-              attempt.errorType = type;
-            }
-          } catch {
-            // Not JSON (a proxy's HTML page, say): the status says enough.
-          }
-        }
       },
     });
   }
@@ -234,4 +231,14 @@ function deltaOutline(event: TimelineEvent): { index: unknown; type: unknown; ch
   const piece = delta.text ?? delta.partial_json ?? delta.thinking ?? delta.signature;
   const chars = typeof piece === 'string' ? piece.length : JSON.stringify(delta.citation ?? '').length;
   return { index: data.index, type: delta.type, chars };
+}
+
+/** The API error type in an error body, when it is one (a proxy's HTML page is not). */
+function errorTypeOf(body: string): string | undefined {
+  try {
+    const type = (JSON.parse(body) as { error?: { type?: unknown } }).error?.type;
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    return undefined;
+  }
 }

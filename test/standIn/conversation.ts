@@ -1,0 +1,62 @@
+// Reading a request's conversation: the last user message, its text, its blocks. Shared by the canned answer,
+// the tool-use answer and the limits.
+import type { JsonObject } from './types';
+import type { RequestMessage } from './validate';
+
+/** `[[stand-in: NAME]]` or `[[stand-in: NAME:NUMBER]]`, anywhere in a user message. */
+export const DIRECTIVE_PATTERN = /\[\[\s*stand-in\s*:\s*([a-z0-9_-]+(?:\s*:\s*\d+)?)\s*\]\]/gi;
+
+/** The directives in a text, lower-cased, in order: `[[stand-in: big:100]]` gives `big:100`. */
+export function parseDirectives(text: string): string[] {
+  return [...text.matchAll(DIRECTIVE_PATTERN)].map((m) => m[1].toLowerCase().replace(/\s+/g, ''));
+}
+
+/** The text without its directives, for answers that quote what the person asked. */
+export function withoutDirectives(text: string): string {
+  return text.replace(DIRECTIVE_PATTERN, '').trim();
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function blocksOf(message: RequestMessage): JsonObject[] {
+  return typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
+}
+
+/** The text a person wrote in a message: its string content or its text blocks. */
+export function textOf(message: RequestMessage | undefined): string {
+  if (!message) {
+    return '';
+  }
+  return blocksOf(message)
+    .filter((b) => b.type === 'text' && typeof b.text === 'string')
+    .map((b) => b.text as string)
+    .join('\n');
+}
+
+export function lastUserMessage(messages: RequestMessage[]): RequestMessage | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    if (messages[i].role === 'user') {
+      return messages[i];
+    }
+  }
+  return undefined;
+}
+
+export function quote(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
+}
+
+export function describeNonText(message: RequestMessage | undefined): string {
+  if (!message) {
+    return 'no user message';
+  }
+  const counts = new Map<string, number>();
+  for (const block of blocksOf(message)) {
+    const type = String(block.type);
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return [...counts].map(([type, n]) => `${n} ${type} block${n === 1 ? '' : 's'}`).join(', ');
+}

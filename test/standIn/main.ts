@@ -1,0 +1,72 @@
+// Runs the Messages API stand-in until Ctrl+C: for `npm start`, manual testing and tests that need a separate
+// process. Usage: node out/test/standIn/main.js [--port N] [--host H] [--key K] [--quiet]
+import { parseArgs } from 'node:util';
+import { startStandIn } from './server';
+
+const USAGE = 'usage: node out/test/standIn/main.js [--port N] [--host H] [--key K] [--quiet]';
+
+async function main(): Promise<number> {
+  let values: { port?: string; host?: string; key?: string; quiet?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string' },
+        key: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(`${USAGE}\nAnswers like the Messages API on /v1/messages, /v1/messages/count_tokens and /v1/models.\nPut [[stand-in: NAME]] in a user message to pick a scenario; see test/standIn/README.md.`);
+    return 0;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+    return 2;
+  }
+  const host = values.host ?? '127.0.0.1';
+  let standIn;
+  try {
+    standIn = await startStandIn({
+      port,
+      host,
+      apiKey: values.key,
+      // Request lines go to stderr, so that stdout holds only the "listening on" line a script may wait for.
+      log: values.quiet ? undefined : (line) => console.error(line),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      console.error(`Port ${port} on ${host} is already in use: stop whatever listens there, or pass another --port (0 picks a free one).`);
+    } else if (code === 'EACCES') {
+      console.error(`Not allowed to listen on port ${port} on ${host}: pick a port above 1023.`);
+    } else {
+      console.error(`Could not start the stand-in on ${host}:${port}: ${(error as Error).message}`);
+    }
+    return 1;
+  }
+  console.log(`Messages API stand-in listening on ${standIn.url}`);
+  const running = standIn;
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
