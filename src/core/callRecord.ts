@@ -1,5 +1,6 @@
 // The record of one call to the Messages API: what went out, what came back, and how long it took.
 // Everything the panel, the CLI and the history show is read from this one shape. It never holds the API key.
+import type { Cost } from './cost';
 
 /** A JSON object as it appears in a request file or on the wire. */
 export type JsonObject = { [key: string]: unknown };
@@ -129,4 +130,6 @@ export interface CallRecord {
   error?: CallError;
   /** An equivalent curl command, from the captured request; the key is written as $ANTHROPIC_API_KEY. */
   curl?: string;
+  /** What the call cost, from the answer's usage and the price table (also for a partial answer). */
+  cost?: Cost;
 }

@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { toCallError } from './callError';
 import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse, JsonObject, TimelineEvent } from './callRecord';
 import { CallCapture, Fetch } from './capture';
+import { costOf } from './cost';
 import { toCurl } from './curl';
+import type { PriceTable } from './prices';
 import type { EffectiveRequest } from './effectiveRequest';
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com';
@@ -36,6 +38,8 @@ export interface SendOptions extends ConnectionOptions {
   onResponse?(attempt: Attempt, response: CapturedResponse): void;
   /** Each server-sent event as it arrives. */
   onEvent?(event: TimelineEvent): void;
+  /** The user's price overrides, over the built-in table. */
+  prices?: PriceTable;
 }
 
 /** An SDK client that sends through a capture. */
@@ -95,6 +99,9 @@ export async function sendMessage(request: EffectiveRequest, options: SendOption
     }
   }
   finish(record, capture);
+  if (record.message?.usage) {
+    record.cost = costOf(String(record.message.model ?? request.body.model), record.message.usage as never, options.prices);
+  }
   return record;
 }
 

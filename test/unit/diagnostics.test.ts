@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import { diagnoseRequest, firstError, RequestDiagnostic } from '../../src/core/diagnostics';
+
+const context = { defaultMaxTokens: 1024, defaultModel: 'claude-sonnet-5-5' };
+
+/** The underlined text of each diagnostic, with its code and severity. */
+function underlined(text: string, found: RequestDiagnostic[]) {
+  return found.map((d) => ({ code: d.code, severity: d.severity, text: text.slice(d.offset, d.offset + d.length) }));
+}
+
+const base = (fields: string) => `{\n  "model": "claude-sonnet-5-5",\n  "max_tokens": 1024,\n${fields}\n}`;
+
+describe('request diagnostics', () => {
+  it('is silent on a good file', () => {
+    assert.deepEqual(diagnoseRequest(base('  "messages": [{"role": "user", "content": "Hi"}]'), context), []);
+  });
+
+  it('notes the defaults that will be used for missing model and max_tokens', () => {
+    const found = diagnoseRequest('{"messages": [{"role": "user", "content": "Hi"}]}', context);
+    assert.deepEqual(found.map((d) => [d.code, d.severity]), [['default-max-tokens', 'info'], ['default-model', 'info']]);
+    assert.match(found[0].message, /1024 from the claudeInspector\.defaultMaxTokens setting/);
+    assert.equal(found[0].offset, 0);
+    assert.equal(found[0].length, 1);
+  });
+
+  it('reports a syntax error as an error at its position', () => {
+    const text = '{"messages": [}';
+    const [first] = diagnoseRequest(text, context);
+    assert.equal(first.severity, 'error');
+    assert.equal(first.code, 'json');
+    assert.equal(firstError(text, [first]), `line 1, column ${first.offset + 1}: ${first.message}`);
+  });
+
+  it('underlines an invalid role, with a hint for "system"', () => {
+    const text = base('  "messages": [{"role": "system", "content": "Be brief"}, {"role": "user", "content": "Hi"}]');
+    const found = diagnoseRequest(text, context);
+    assert.deepEqual(underlined(text, found), [{ code: 'invalid-role', severity: 'error', text: '"system"' }]);
+    assert.match(found[0].message, /top-level "system" field/);
+  });
+
+  it('underlines empty messages and empty content', () => {
+    const empty = base('  "messages": []');
+    assert.deepEqual(underlined(empty, diagnoseRequest(empty, context)), [{ code: 'shape', severity: 'error', text: '[]' }]);
+    const text = base('  "messages": [{"role": "user", "content": ""}, {"role": "assistant", "content": []}, {"role": "user", "content": [{"type": "text", "text": ""}]}]');
+    assert.deepEqual(underlined(text, diagnoseRequest(text, context)), [
+      { code: 'empty-content', severity: 'error', text: '""' },
+      { code: 'empty-content', severity: 'error', text: '[]' },
+      { code: 'empty-content', severity: 'error', text: '""' },
+    ]);
+  });
+
+  it('underlines a tool_result whose tool_use_id matches no earlier tool_use', () => {
+    const text = base(`  "messages": [
+    {"role": "user", "content": "weather?"},
+    {"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_A", "name": "w", "input": {}}]},
+    {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_A", "content": "ok"}, {"type": "tool_result", "tool_use_id": "toolu_B", "content": "?"}]}
+  ]`);
+    assert.deepEqual(underlined(text, diagnoseRequest(text, context)), [{ code: 'tool-result-orphan', severity: 'error', text: '"toolu_B"' }]);
+  });
+
+  it('underlines a tool_use of the last assistant turn with no tool_result after it', () => {
+    const text = base(`  "messages": [
+    {"role": "user", "content": "weather?"},
+    {"role": "assistant", "content": [{"type": "text", "text": "Checking"}, {"type": "tool_use", "id": "toolu_X", "name": "w", "input": {}}]}
+  ]`);
+    const found = diagnoseRequest(text, context);
+    assert.deepEqual(underlined(text, found), [{ code: 'tool-use-unanswered', severity: 'error', text: '"toolu_X"' }]);
+  });
+
+  it('underlines a tool_use whose next user turn forgets its tool_result', () => {
+    const text = base(`  "messages": [
+    {"role": "user", "content": "weather?"},
+    {"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_Y", "name": "w", "input": {}}]},
+    {"role": "user", "content": "never mind"}
+  ]`);
+    assert.deepEqual(underlined(text, diagnoseRequest(text, context)).map((d) => d.text), ['"toolu_Y"']);
+  });
+
+  it('requires thinking.budget_tokens below max_tokens (the default one too) and at least 1024', () => {
+    const text = base('  "thinking": {"type": "enabled", "budget_tokens": 2048},\n  "messages": [{"role": "user", "content": "Hi"}]');
+    const found = diagnoseRequest(text, context);
+    assert.deepEqual(underlined(text, found), [{ code: 'thinking-budget', severity: 'error', text: '2048' }]);
+    assert.match(found[0].message, /below max_tokens \(1024\)/);
+    const small = '{"model": "m", "thinking": {"type": "enabled", "budget_tokens": 500}, "messages": [{"role": "user", "content": "Hi"}]}';
+    const smallFound = diagnoseRequest(small, { ...context, defaultMaxTokens: 400 }).filter((d) => d.code === 'thinking-budget');
+    assert.equal(smallFound.length, 2);
+    assert.match(smallFound[1].message, /from the claudeInspector\.defaultMaxTokens setting/);
+  });
+
+  it('underlines the sampling fields the pinned API version rejects', () => {
+    const text = base('  "temperature": 0.2,\n  "top_k": 5,\n  "messages": [{"role": "user", "content": "Hi"}]');
+    const found = diagnoseRequest(text, context);
+    assert.deepEqual(underlined(text, found).map((d) => d.text), ['"temperature"', '"top_k"']);
+    assert.match(found[0].message, /rejected under anthropic-version 2026-10-21/);
+    assert.deepEqual(diagnoseRequest(text, { ...context, apiVersion: '2023-06-01' }), []);
+  });
+
+  it('warns about a model id that is not in the cached models list, only when there is a list', () => {
+    const text = base('  "messages": [{"role": "user", "content": "Hi"}]').replace('claude-sonnet-5-5', 'claude-sonet-5-5');
+    assert.deepEqual(diagnoseRequest(text, context), []);
+    const found = diagnoseRequest(text, { ...context, knownModels: ['claude-sonnet-5-5'] });
+    assert.deepEqual(underlined(text, found), [{ code: 'unknown-model', severity: 'warning', text: '"claude-sonet-5-5"' }]);
+  });
+
+  it('never throws on half-typed files', () => {
+    const full = base(`  "thinking": {"type": "enabled", "budget_tokens": 2048},
+  "messages": [{"role": "assistant", "content": [{"type": "tool_use", "id": "t", "input": {}}]}, {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t"}]}]`);
+    for (let i = 0; i <= full.length; i++) {
+      diagnoseRequest(full.slice(0, i), context);
+    }
+  });
+
+  it('stays fast on a file of several megabytes', () => {
+    const messages = Array.from({ length: 4000 }, (_, i) => `{"role": "${i % 2 ? 'assistant' : 'user'}", "content": "${'lorem ipsum '.repeat(100)}"}`);
+    const text = base(`  "messages": [${messages.join(',\n')}]`);
+    assert.ok(text.length > 4_000_000);
+    const started = Date.now();
+    diagnoseRequest(text, context);
+    assert.ok(Date.now() - started < 5000, 'a generous bound: the editor debounces, but must not hang');
+  });
+});
