@@ -61,6 +61,7 @@ export class CallRunner implements vscode.Disposable {
           maxRetries: settings.maxRetries,
           signal: controller.signal,
           source,
+          prices: settings.prices,
           onStart: (started) => {
             callId = started.id;
             this.running.set(callId, controller);

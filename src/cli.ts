@@ -1,6 +1,10 @@
 // The command-line face of Claude Inspector, on the same core as the extension: `send` and `curl`.
 import { parseArgs } from 'node:util';
+import { summarizeError } from './core/callError';
 import { captureWithoutSending, resolveBaseUrl, sendMessage } from './core/client';
+import { estimateCost, formatUsd } from './core/cost';
+import { countTokens } from './core/countTokens';
+import { listModels } from './core/models';
 import type { CallRecord } from './core/callRecord';
 import { toCurl } from './core/curl';
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
@@ -57,10 +61,26 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, file, ...extra] = positionals;
   if (!command) {
-    throw new UsageError(`a command is needed: send or curl\n\n${HELP}`);
+    throw new UsageError(`a command is needed: send, curl, count or models\n\n${HELP}`);
   }
-  if (command !== 'send' && command !== 'curl') {
-    throw new UsageError(`unknown command "${command}": use send or curl (see --help)`);
+  if (!['send', 'curl', 'count', 'models'].includes(command)) {
+    throw new UsageError(`unknown command "${command}": use send, curl, count or models (see --help)`);
+  }
+  const timeoutMs = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS, false) * 1000;
+  const maxRetries = positiveNumber(values['max-retries'], '--max-retries', DEFAULT_MAX_RETRIES, true);
+  const baseUrl = resolveBaseUrl(values['base-url']);
+  const apiKey = process.env.ANTHROPIC_API_KEY?.trim() ?? '';
+  const needKey = () => {
+    if (!apiKey) {
+      throw new UsageError('ANTHROPIC_API_KEY is not set: export your API key (it is never printed) and run again');
+    }
+  };
+  if (command === 'models') {
+    if (file) {
+      throw new UsageError(`unexpected argument "${file}": models takes no file`);
+    }
+    needKey();
+    return modelsCommand({ apiKey, baseUrl, timeoutMs, maxRetries }, values.json === true);
   }
   if (!file) {
     throw new UsageError(`${command} needs a request file, or - for stdin`);
@@ -76,11 +96,7 @@ async function main(argv: string[]): Promise<number> {
     maxTokens: positiveNumber(values['max-tokens'], '--max-tokens', DEFAULT_MAX_TOKENS, true),
     stream: values.stream === true,
   };
-  const timeoutMs = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS, false) * 1000;
-  const maxRetries = positiveNumber(values['max-retries'], '--max-retries', DEFAULT_MAX_RETRIES, true);
   const request = await readRequest(file, defaults);
-  const baseUrl = resolveBaseUrl(values['base-url']);
-  const apiKey = process.env.ANTHROPIC_API_KEY?.trim() ?? '';
 
   if (command === 'curl') {
     const captured = await captureWithoutSending(request, { apiKey, baseUrl, timeoutMs, maxRetries });
@@ -88,8 +104,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  if (!apiKey) {
-    throw new UsageError('ANTHROPIC_API_KEY is not set: export your API key (it is never printed) and run again');
+  needKey();
+  if (command === 'count') {
+    return countCommand(request.body, { apiKey, baseUrl, timeoutMs, maxRetries }, values.json === true);
   }
   const live = !values.json && request.streamed && process.stdout.isTTY !== undefined;
   let printedLive = false;
@@ -123,6 +140,64 @@ async function main(argv: string[]): Promise<number> {
     out.write(`${redactKey(text, apiKey)}\n`);
   }
   return record.error ? 1 : 0;
+}
+
+type Connection = { apiKey: string; baseUrl: string; timeoutMs: number; maxRetries: number };
+
+async function modelsCommand(connection: Connection, json: boolean): Promise<number> {
+  const result = await listModels(connection);
+  if (!result.ok) {
+    printError(result.error, json);
+    return 1;
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ models: result.raw, count: result.models.length, pages: result.pages }, null, 2)}\n`);
+    return 0;
+  }
+  const rows = result.models.map((m) => [
+    m.id,
+    m.displayName,
+    m.contextWindow?.toLocaleString('en-US') ?? '',
+    m.maxOutput?.toLocaleString('en-US') ?? '',
+    m.createdAt.slice(0, 10),
+  ]);
+  process.stdout.write(`${table(['id', 'name', 'context', 'max output', 'created'], rows)}\n${result.models.length} models\n`);
+  return 0;
+}
+
+async function countCommand(body: Record<string, unknown>, connection: Connection, json: boolean): Promise<number> {
+  const result = await countTokens(body, connection);
+  if (!result.ok) {
+    printError(result.error, json);
+    return 1;
+  }
+  const model = String(body.model);
+  const maxTokens = Number(body.max_tokens);
+  const estimate = estimateCost(model, result.inputTokens, maxTokens);
+  if (json) {
+    const cost = estimate.known ? { inputUsd: estimate.inputUsd, ceilingUsd: estimate.ceilingUsd } : { unknown: estimate.reason };
+    process.stdout.write(`${JSON.stringify({ input_tokens: result.inputTokens, model, max_tokens: maxTokens, requestId: result.requestId ?? null, cost }, null, 2)}\n`);
+    return 0;
+  }
+  const cost = estimate.known
+    ? `cost: ${formatUsd(estimate.inputUsd)} input, at most ${formatUsd(estimate.ceilingUsd)} with max_tokens ${maxTokens}`
+    : estimate.reason;
+  process.stdout.write(`${result.inputTokens} input tokens (${model})\n${cost}\n`);
+  return 0;
+}
+
+function printError(error: import('./core/callRecord').CallError, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
+  }
+  process.stderr.write(`claude-inspector: ${summarizeError(error)}${error.hint ? `\n  ${error.hint}` : ''}\n`);
+}
+
+/** A plain text table with columns padded to their widest cell. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 main(process.argv.slice(2)).then(

@@ -1,15 +1,23 @@
-// Activation: build the services, register every command and the panel serializer, and hand every disposable to
-// VS Code. Nothing is sent or read from the network here.
+// Activation: build the services, register every command, provider and the panel serializer, and hand every
+// disposable to VS Code. Nothing is sent or read from the network here.
 import * as vscode from 'vscode';
 import { ApiKeyStore, KeySource } from './apiKey';
 import { CallRunner } from './callRunner';
 import { clearApiKey, setApiKey } from './commands/apiKeyCommands';
 import { Commands } from './commands/commandIds';
 import { copyCurl } from './commands/copyCurl';
+import { countTokens } from './commands/countTokens';
+import { listModels } from './commands/listModels';
+import { newRequestFile } from './commands/newRequestFile';
 import { sendRequestFile } from './commands/sendRequestFile';
 import { sendSelection } from './commands/sendSelection';
 import type { CallRecord } from './core/callRecord';
+import { ModelsCache } from './modelsCache';
 import { RESPONSE_VIEW_TYPE, ResponsePanel } from './panel/responsePanel';
+import { ModelCompletions } from './requestFiles/modelCompletions';
+import { RequestCodeLens } from './requestFiles/requestCodeLens';
+import { RequestDiagnostics } from './requestFiles/requestDiagnostics';
+import { TokenCounts } from './requestFiles/tokenCounts';
 
 /** What the extension offers to its tests and to other extensions. */
 export interface InspectorApi {
@@ -19,24 +27,33 @@ export interface InspectorApi {
   isPanelOpen(): boolean;
 }
 
+const REQUEST_FILES: vscode.DocumentSelector = [{ pattern: '**/*.claude.json' }];
+
 export function activate(context: vscode.ExtensionContext): InspectorApi {
   const keys = new ApiKeyStore(context.secrets);
-  let runner: CallRunner | undefined;
-  const panel = new ResponsePanel(context.extensionUri, {
-    cancel: (callId) => runner?.cancel(callId),
-    setApiKey: () => void vscode.commands.executeCommand(Commands.setApiKey),
-  });
-  runner = new CallRunner(keys, panel);
-  const calls = runner;
+  const models = new ModelsCache(context.globalState);
+  const counts = new TokenCounts();
+  const diagnostics = new RequestDiagnostics(models);
+  const actions = { cancel: (callId: string) => calls.cancel(callId), setApiKey: () => void vscode.commands.executeCommand(Commands.setApiKey) };
+  const panel = new ResponsePanel(context.extensionUri, actions);
+  const calls = new CallRunner(keys, panel);
 
   context.subscriptions.push(
     panel,
     calls,
+    models,
+    counts,
+    diagnostics,
     vscode.commands.registerCommand(Commands.sendSelection, () => sendSelection(calls)),
-    vscode.commands.registerCommand(Commands.sendRequestFile, (uri?: vscode.Uri) => sendRequestFile(calls, uri)),
+    vscode.commands.registerCommand(Commands.sendRequestFile, (uri?: vscode.Uri) => sendRequestFile(calls, diagnostics, uri)),
     vscode.commands.registerCommand(Commands.setApiKey, (key?: unknown) => setApiKey(keys, key)),
     vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(Commands.copyCurl, (uri?: vscode.Uri) => copyCurl(keys, calls, uri)),
+    vscode.commands.registerCommand(Commands.newRequestFile, () => newRequestFile()),
+    vscode.commands.registerCommand(Commands.listModels, () => listModels(keys, models)),
+    vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ keys, models, counts, diagnostics }, uri)),
+    vscode.languages.registerCodeLensProvider(REQUEST_FILES, new RequestCodeLens(counts)),
+    vscode.languages.registerCompletionItemProvider(REQUEST_FILES, new ModelCompletions(models), '"'),
     vscode.window.registerWebviewPanelSerializer(RESPONSE_VIEW_TYPE, {
       deserializeWebviewPanel: async (webviewPanel) => panel.revive(webviewPanel),
     }),

@@ -2,7 +2,8 @@
 // reads it as it is in the editor, saved or not. Problems are shown with their line and column, and can be jumped to.
 import * as vscode from 'vscode';
 import type { JsonObject } from './core/callRecord';
-import { formatProblem, parseRequestFile, RequestFileProblem } from './core/requestFile';
+import type { RequestDiagnostic } from './core/diagnostics';
+import { formatProblem, parseRequestFile, positionAt } from './core/requestFile';
 
 export function isRequestFile(document: vscode.TextDocument): boolean {
   return document.uri.path.endsWith('.claude.json');
@@ -36,7 +37,26 @@ export async function readRequestBody(document: vscode.TextDocument): Promise<Js
   return undefined;
 }
 
-async function revealProblem(document: vscode.TextDocument, problem: RequestFileProblem): Promise<void> {
+/**
+ * True, after telling the user, when the file has an error that the API would refuse: nothing is sent then.
+ * The message points at the first error; warnings and notes never block.
+ */
+export function refuseIfErrors(document: vscode.TextDocument, diagnostics: RequestDiagnostic[]): boolean {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) {
+    return false;
+  }
+  const first = errors[0];
+  const { line, column } = positionAt(document.getText(), first.offset);
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the Problems panel)` : '';
+  const name = vscode.workspace.asRelativePath(document.uri);
+  void vscode.window
+    .showErrorMessage(`Claude: nothing was sent. ${name}:${line}:${column}: ${first.message}${more}`, 'Go to Problem')
+    .then((choice) => choice && revealProblem(document, first));
+  return true;
+}
+
+async function revealProblem(document: vscode.TextDocument, problem: { offset: number; length: number }): Promise<void> {
   const start = document.positionAt(problem.offset);
   const end = document.positionAt(problem.offset + Math.max(problem.length, 1));
   const editor = await vscode.window.showTextDocument(document);

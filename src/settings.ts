@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
 import type { RequestDefaults } from './core/effectiveRequest';
+import { PriceTable, readPriceOverrides } from './core/prices';
 
 export const SECTION = 'claudeInspector';
 
@@ -13,6 +14,8 @@ export interface Settings {
   timeoutSeconds: number;
   maxRetries: number;
   stream: boolean;
+  /** The user's price entries over the built-in table. */
+  prices: PriceTable;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -24,6 +27,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     timeoutSeconds: config.get<number>('timeoutSeconds', DEFAULT_TIMEOUT_SECONDS),
     maxRetries: config.get<number>('maxRetries', DEFAULT_MAX_RETRIES),
     stream: config.get<boolean>('stream', true),
+    prices: readPriceOverrides(config.get('prices')).prices,
   };
 }
 

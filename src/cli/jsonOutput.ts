@@ -43,6 +43,9 @@ export function cliJson(record: CallRecord): Record<string, unknown> {
   if (record.attempts.length > 1) {
     out.attempts = record.attempts;
   }
+  if (record.cost) {
+    out.cost = record.cost;
+  }
   out.curl = record.curl ?? null;
   return out;
 }

@@ -1,6 +1,7 @@
 // A Message as readable terminal text: each block in order, the stop_reason with its meaning, the usage.
 import type { CallRecord, JsonObject } from '../core/callRecord';
 import { summarizeError } from '../core/callError';
+import { formatUsd } from '../core/cost';
 import { stopReasonMeaning } from '../core/stopReasons';
 
 type Block = JsonObject & { type?: unknown };
@@ -96,6 +97,9 @@ export function callSummaryText(record: CallRecord, options: { includeBlocks: bo
     if (usage.length) {
       parts.push(`usage:\n${indent(usage.join('\n'))}`);
     }
+    if (record.cost) {
+      parts.push(costText(record.cost));
+    }
   }
   const facts = [
     message?.model ? `model: ${String(message.model)}` : undefined,
@@ -114,4 +118,12 @@ export function callSummaryText(record: CallRecord, options: { includeBlocks: bo
     parts.push(`curl:\n${record.curl}`);
   }
   return parts.filter((part) => part !== '').join('\n\n');
+}
+
+export function costText(cost: NonNullable<CallRecord['cost']>): string {
+  if (!cost.known) {
+    return `cost: unknown. ${cost.reason}`;
+  }
+  const lines = cost.parts.map((p) => `${p.label}: ${p.tokens} tokens${p.usd === undefined ? ' (no published price)' : ` × $${p.rate}/M = ${formatUsd(p.usd)}`}`);
+  return `cost: ${formatUsd(cost.usd)}\n${indent(lines.join('\n'))}`;
 }

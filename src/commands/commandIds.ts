@@ -6,4 +6,7 @@ export const Commands = {
   setApiKey: 'claudeInspector.setApiKey',
   clearApiKey: 'claudeInspector.clearApiKey',
   copyCurl: 'claudeInspector.copyCurl',
+  newRequestFile: 'claudeInspector.newRequestFile',
+  listModels: 'claudeInspector.listModels',
+  countTokens: 'claudeInspector.countTokens',
 } as const;

@@ -120,9 +120,10 @@ function checkMessages(messages: Node | undefined, add: Add): void {
     }
     const roleNode = findNodeAtLocation(message, ['role']);
     const role = stringValue(roleNode);
-    if (roleNode && role !== undefined && role !== 'user' && role !== 'assistant') {
-      const hint = role === 'system' ? ' A system prompt goes in the top-level "system" field.' : '';
-      add('error', roleNode, `role must be "user" or "assistant", not "${role}".${hint}`, 'invalid-role');
+    // SDK 1.x (API 2026-10-21) takes mid-conversation "system" turns besides user and assistant.
+    if (roleNode && role !== undefined && role !== 'user' && role !== 'assistant' && role !== 'system') {
+      const hint = role === 'developer' ? ' Instructions go in the top-level "system" field, or a "system" turn.' : '';
+      add('error', roleNode, `role must be "user", "assistant" or "system", not "${role}".${hint}`, 'invalid-role');
     }
     const content = findNodeAtLocation(message, ['content']);
     if (content && ((content.type === 'string' && content.value === '') || (content.type === 'array' && (content.children ?? []).length === 0))) {

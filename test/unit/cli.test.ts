@@ -179,4 +179,42 @@ describe('CLI', function () {
     assert.equal(standIn.requests[1].body, standIn.requests[0].body, 'curl and send put the same bytes on the wire');
     assert.equal(JSON.parse(sent.stdout).curl, curl, 'send prints the same curl');
   });
+
+  it('count prints the input tokens and the cost estimate', async () => {
+    const run = await cli(['count', hello(), '--base-url', standIn.url, '--json'], env);
+    assert.equal(run.code, 0, run.stderr);
+    const out = JSON.parse(run.stdout);
+    assert.ok(out.input_tokens > 0);
+    assert.equal(out.model, 'claude-sonnet-5-5');
+    assert.ok(out.cost.ceilingUsd > out.cost.inputUsd);
+    const body = JSON.parse(standIn.requests[0].body);
+    assert.equal(standIn.requests[0].path, '/v1/messages/count_tokens');
+    assert.equal(body.max_tokens, undefined, 'max_tokens is not sent to count_tokens');
+    const text = await cli(['count', hello(), '--base-url', standIn.url], env);
+    assert.match(text.stdout, /^\d+ input tokens \(claude-sonnet-5-5\)\ncost: \$/);
+  });
+
+  it('models lists every model across every page', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ id: `claude-test-${String(i).padStart(3, '0')}`, display_name: `Test ${i}` }));
+    const big = await startStandIn({ apiKey: KEY, models: many });
+    try {
+      const run = await cli(['models', '--base-url', big.url, '--json'], env);
+      assert.equal(run.code, 0, run.stderr);
+      const out = JSON.parse(run.stdout);
+      assert.equal(out.count, 250);
+      assert.equal(out.pages, 3);
+      assert.deepEqual(new Set(out.models.map((m: { id: string }) => m.id)), new Set(many.map((m) => m.id)));
+      const text = await cli(['models', '--base-url', big.url], env);
+      assert.match(text.stdout, /claude-test-249/);
+      assert.match(text.stdout, /250 models\n$/);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it('models exits 1 with the API error on a bad key', async () => {
+    const run = await cli(['models', '--base-url', standIn.url], { ANTHROPIC_API_KEY: 'sk-ant-api03-wrong-0000000000000000' });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /401 authentication_error/);
+  });
 });

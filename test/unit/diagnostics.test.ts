@@ -31,11 +31,11 @@ describe('request diagnostics', () => {
     assert.equal(firstError(text, [first]), `line 1, column ${first.offset + 1}: ${first.message}`);
   });
 
-  it('underlines an invalid role, with a hint for "system"', () => {
-    const text = base('  "messages": [{"role": "system", "content": "Be brief"}, {"role": "user", "content": "Hi"}]');
+  it('underlines an invalid role, with a hint for "developer"; "system" turns are valid', () => {
+    const text = base('  "messages": [{"role": "developer", "content": "Be brief"}, {"role": "system", "content": "Be kind"}, {"role": "user", "content": "Hi"}]');
     const found = diagnoseRequest(text, context);
-    assert.deepEqual(underlined(text, found), [{ code: 'invalid-role', severity: 'error', text: '"system"' }]);
-    assert.match(found[0].message, /top-level "system" field/);
+    assert.deepEqual(underlined(text, found), [{ code: 'invalid-role', severity: 'error', text: '"developer"' }]);
+    assert.match(found[0].message, /"user", "assistant" or "system", not "developer".*top-level "system" field/);
   });
 
   it('underlines empty messages and empty content', () => {

@@ -1,0 +1,76 @@
+// Claude: Count Tokens — input tokens of the request file at hand, or of the selection as one user message, from
+// /v1/messages/count_tokens; shown with the model's context window and what the call would cost.
+import * as vscode from 'vscode';
+import type { ApiKeyStore } from '../apiKey';
+import { summarizeError } from '../core/callError';
+import { resolveBaseUrl } from '../core/client';
+import { estimateCost, formatUsd } from '../core/cost';
+import { countTokens as count } from '../core/countTokens';
+import { effectiveRequest, selectionRequest } from '../core/effectiveRequest';
+import type { ModelsCache } from '../modelsCache';
+import type { RequestDiagnostics } from '../requestFiles/requestDiagnostics';
+import type { TokenCounts } from '../requestFiles/tokenCounts';
+import { isRequestFile, refuseIfErrors, requestDocument } from '../requestDocument';
+import { readSettings, requestDefaults } from '../settings';
+import { parseRequestFile } from '../core/requestFile';
+
+export interface CountTokensServices {
+  keys: ApiKeyStore;
+  models: ModelsCache;
+  counts: TokenCounts;
+  diagnostics: RequestDiagnostics;
+}
+
+export async function countTokens(services: CountTokensServices, uri?: vscode.Uri): Promise<void> {
+  const document = await requestDocument(uri);
+  if (!document) {
+    void vscode.window.showWarningMessage('Claude: open a .claude.json request file, or select text, to count its tokens.');
+    return;
+  }
+  const settings = readSettings(document.uri);
+  const fromFile = uri !== undefined || isRequestFile(document);
+  let body;
+  if (fromFile) {
+    if (refuseIfErrors(document, services.diagnostics.check(document))) {
+      return;
+    }
+    const parsed = parseRequestFile(document.getText());
+    if (!parsed.ok) {
+      return;
+    }
+    body = effectiveRequest(parsed.body, requestDefaults(settings)).body;
+  } else {
+    const editor = vscode.window.activeTextEditor;
+    const text = editor ? editor.document.getText(editor.selection) : '';
+    if (text.trim() === '') {
+      void vscode.window.showWarningMessage('Claude: select the text to count, or open a .claude.json request file.');
+      return;
+    }
+    body = effectiveRequest(selectionRequest(text), requestDefaults(settings)).body;
+  }
+  const apiKey = await services.keys.getOrAsk();
+  if (!apiKey) {
+    return;
+  }
+  const baseUrl = resolveBaseUrl(settings.baseUrl);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Claude: counting tokens…' },
+    () => count(body, { apiKey, baseUrl, timeoutMs: settings.timeoutSeconds * 1000, maxRetries: settings.maxRetries }),
+  );
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(`Claude: could not count tokens: ${summarizeError(result.error)}`);
+    return;
+  }
+  const model = String(body.model);
+  const maxTokens = Number(body.max_tokens);
+  const contextWindow = services.models.get(baseUrl)?.models.find((m) => m.id === model)?.contextWindow;
+  const estimate = estimateCost(model, result.inputTokens, maxTokens, settings.prices);
+  if (fromFile) {
+    services.counts.set(document, { inputTokens: result.inputTokens, contextWindow, estimate, version: document.version });
+  }
+  const share = contextWindow ? ` of ${contextWindow.toLocaleString('en-US')} (${((result.inputTokens / contextWindow) * 100).toFixed(1)}% of ${model}'s context window)` : ` (${model}; run "Claude: List Models" to see its context window)`;
+  const cost = estimate.known
+    ? ` Cost: ${formatUsd(estimate.inputUsd)} input, at most ${formatUsd(estimate.ceilingUsd)} with max_tokens ${maxTokens}.`
+    : ` ${estimate.reason}`;
+  void vscode.window.showInformationMessage(`Claude: ${result.inputTokens.toLocaleString('en-US')} input tokens${share}.${cost}`);
+}

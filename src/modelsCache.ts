@@ -1,0 +1,36 @@
+// The models list, cached per base URL in the extension's global state: completions and the unknown-model check
+// read it without touching the network; "Claude: List Models" refreshes it.
+import * as vscode from 'vscode';
+import type { ModelSummary } from './core/models';
+
+const KEY = 'claudeInspector.models';
+
+interface CacheEntry {
+  fetchedAt: string;
+  models: ModelSummary[];
+}
+
+export class ModelsCache {
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the base URL whose list changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  private all(): Record<string, CacheEntry> {
+    return this.state.get<Record<string, CacheEntry>>(KEY, {});
+  }
+
+  get(baseUrl: string): CacheEntry | undefined {
+    return this.all()[baseUrl];
+  }
+
+  async set(baseUrl: string, models: ModelSummary[]): Promise<void> {
+    await this.state.update(KEY, { ...this.all(), [baseUrl]: { fetchedAt: new Date().toISOString(), models } });
+    this.changed.fire(baseUrl);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

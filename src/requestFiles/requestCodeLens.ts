@@ -1,0 +1,30 @@
+// "Send · Count tokens · Copy as curl" above the first line of every request file, with the last token count.
+import * as vscode from 'vscode';
+import { Commands } from '../commands/commandIds';
+import { formatUsd } from '../core/cost';
+import type { TokenCounts } from './tokenCounts';
+
+export class RequestCodeLens implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly counts: TokenCounts) {
+    this.onDidChangeCodeLenses = counts.onDidChange;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const top = new vscode.Range(0, 0, 0, 0);
+    const count = this.counts.get(document);
+    let countTitle = '$(symbol-numeric) Count tokens';
+    if (count) {
+      const stale = count.version !== document.version ? ' (edited since)' : '';
+      const window = count.contextWindow ? ` of ${count.contextWindow.toLocaleString('en-US')}` : '';
+      const cost = count.estimate.known ? ` · ${formatUsd(count.estimate.inputUsd)} in, ≤ ${formatUsd(count.estimate.ceilingUsd)}` : '';
+      countTitle = `$(symbol-numeric) ${count.inputTokens.toLocaleString('en-US')}${window} input tokens${cost}${stale}`;
+    }
+    return [
+      new vscode.CodeLens(top, { title: '$(send) Send', command: Commands.sendRequestFile, arguments: [document.uri], tooltip: 'Send this request (Ctrl+Alt+Enter)' }),
+      new vscode.CodeLens(top, { title: countTitle, command: Commands.countTokens, arguments: [document.uri], tooltip: 'Count the input tokens with /v1/messages/count_tokens' }),
+      new vscode.CodeLens(top, { title: '$(terminal) Copy as curl', command: Commands.copyCurl, arguments: [document.uri], tooltip: 'Copy an equivalent curl command' }),
+    ];
+  }
+}

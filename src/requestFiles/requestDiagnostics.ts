@@ -1,0 +1,92 @@
+// Problems of open request files in the Problems panel, updated as the user types (debounced), from the pure
+// checks in core/diagnostics. Sending refuses a file with an error and points at the first one.
+import * as vscode from 'vscode';
+import { diagnoseRequest, RequestDiagnostic } from '../core/diagnostics';
+import { resolveBaseUrl } from '../core/client';
+import type { ModelsCache } from '../modelsCache';
+import { isRequestFile } from '../requestDocument';
+import { readSettings } from '../settings';
+
+const DEBOUNCE_MS = 250;
+
+const SEVERITY: Record<RequestDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export class RequestDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('claude-request');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly models: ModelsCache) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('claudeInspector')) {
+          this.refreshAll();
+        }
+      }),
+      models.onDidChange(() => this.refreshAll()),
+    );
+    this.refreshAll();
+  }
+
+  /** Diagnoses now (no debounce) and returns the result: Send uses this to decide. */
+  check(document: vscode.TextDocument): RequestDiagnostic[] {
+    const settings = readSettings(document.uri);
+    const known = this.models.get(resolveBaseUrl(settings.baseUrl))?.models.map((m) => m.id);
+    const found = diagnoseRequest(document.getText(), {
+      defaultMaxTokens: settings.defaultMaxTokens,
+      defaultModel: settings.defaultModel,
+      knownModels: known,
+    });
+    this.collection.set(document.uri, found.map((d) => this.toVscode(document, d)));
+    return found;
+  }
+
+  private toVscode(document: vscode.TextDocument, d: RequestDiagnostic): vscode.Diagnostic {
+    const range = new vscode.Range(document.positionAt(d.offset), document.positionAt(d.offset + d.length));
+    const diagnostic = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
+    diagnostic.source = 'Claude Inspector';
+    diagnostic.code = d.code;
+    return diagnostic;
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isRequestFile(document)) {
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) {
+          this.check(document);
+        }
+      }, delay),
+    );
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.collection.delete(document.uri);
+  }
+
+  private refreshAll(): void {
+    vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
