@@ -13,7 +13,10 @@ import type { Settings } from './settings';
 export class CallRunner implements vscode.Disposable {
   private readonly running = new Map<string, AbortController>();
   private last: CallRecord | undefined;
+  private readonly startedEmitter = new vscode.EventEmitter<CallRecord>();
   private readonly finishedEmitter = new vscode.EventEmitter<CallRecord>();
+  /** Fires when a call starts, before anything is sent. */
+  readonly onDidStart = this.startedEmitter.event;
   /** Fires when a call is over, successfully or not. */
   readonly onDidFinish = this.finishedEmitter.event;
 
@@ -66,6 +69,7 @@ export class CallRunner implements vscode.Disposable {
             callId = started.id;
             this.running.set(callId, controller);
             this.panel.callStarted(started);
+            this.startedEmitter.fire(started);
           },
           onAttempt: (attempt, sent) => {
             if (attempt.number > 1) {
@@ -118,6 +122,7 @@ export class CallRunner implements vscode.Disposable {
 
   dispose(): void {
     this.running.forEach((controller) => controller.abort());
+    this.startedEmitter.dispose();
     this.finishedEmitter.dispose();
   }
 }

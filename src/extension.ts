@@ -22,7 +22,10 @@ import { TokenCounts } from './requestFiles/tokenCounts';
 /** What the extension offers to its tests and to other extensions. */
 export interface InspectorApi {
   lastCall(): CallRecord | undefined;
+  onDidStartCall: vscode.Event<CallRecord>;
   onDidFinishCall: vscode.Event<CallRecord>;
+  /** What the panel's Cancel button does. */
+  cancelCall(callId: string): void;
   keySource(): Promise<KeySource>;
   isPanelOpen(): boolean;
 }
@@ -61,7 +64,9 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
 
   return {
     lastCall: () => calls.lastCall,
+    onDidStartCall: calls.onDidStart,
     onDidFinishCall: calls.onDidFinish,
+    cancelCall: (callId) => calls.cancel(callId),
     keySource: async () => (await keys.current()).source,
     isPanelOpen: () => panel.isOpen,
   };

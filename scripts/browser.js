@@ -1,0 +1,61 @@
+// @ts-check
+'use strict';
+// Launches the headless Chromium the workbench runs in, through playwright-core (which downloads nothing), with the
+// flags that work on these machines. Playwright gives each launch a fresh temporary profile. The browser is closed
+// by `close()` and in any case when the script ends.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { cacheRoot } = require('./projectPaths');
+const { ensureChromium } = require('./provideChromium');
+const { onCleanup, withTimeout } = require('./processes');
+
+/** Flags tried on Debian 12 as root without a display. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * @param {{ headless?: boolean, viewport?: { width: number, height: number } }} [options]
+ * @returns {Promise<{ browser: import('playwright-core').Browser, page: import('playwright-core').Page, close: () => Promise<void> }>}
+ */
+async function launchBrowser(options = {}) {
+  const executablePath = await ensureChromium();
+  const { chromium } = require('playwright-core');
+  // Chromium keeps its crash-report database under XDG_CONFIG_HOME even with a temporary profile: not in ~/.config.
+  const home = path.join(cacheRoot, 'chromium-home');
+  fs.mkdirSync(home, { recursive: true });
+  const browser = await withTimeout(chromium.launch({
+    executablePath,
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') },
+    headless: options.headless ?? true,
+    args: CHROMIUM_ARGS,
+    // The scripts' own handlers stop everything in order; playwright's would race them.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    timeout: 60_000,
+  }), 90_000, 'launching Chromium');
+  let closed = false;
+  const close = async () => {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    unregister();
+    await withTimeout(browser.close(), 10_000, 'closing Chromium').catch(() => {});
+  };
+  const unregister = onCleanup('Chromium', close);
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  return { browser, page, close };
+}
+
+module.exports = { CHROMIUM_ARGS, launchBrowser };

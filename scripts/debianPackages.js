@@ -1,0 +1,101 @@
+// @ts-check
+'use strict';
+// Installs Debian packages the scripts need (the machines reach Debian's mirrors, not the wider internet).
+// `apt-get install` runs as root, or through `sudo -n` when that works; otherwise the error names the packages.
+
+const fs = require('node:fs');
+const { runCommand, CommandError } = require('./processes');
+
+/** apt-get waits this long for another apt/dpkg to release its lock instead of failing at once. */
+const LOCK_WAIT_SECONDS = 120;
+
+/** Output of apt-get that means the package index is missing or stale, which `apt-get update` fixes. */
+const STALE_INDEX = /Unable to locate package|has no installation candidate|Failed to fetch|404\s+Not Found|Unable to fetch some archives/i;
+
+let indexUpdated = false;
+
+/** @returns {NodeJS.ProcessEnv} */
+function aptEnv() {
+  return { ...process.env, DEBIAN_FRONTEND: 'noninteractive', NEEDRESTART_MODE: 'a' };
+}
+
+/**
+ * Runs `apt-get ARGS` as root, bounded.
+ * @param {string[]} args
+ * @param {{ timeoutMs: number, label: string }} options
+ */
+function aptGet(args, options) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const aptArgs = ['-o', `DPkg::Lock::Timeout=${LOCK_WAIT_SECONDS}`, ...args];
+  const [command, commandArgs] = isRoot || !fs.existsSync('/usr/bin/sudo')
+    ? ['apt-get', aptArgs]
+    : ['sudo', ['-n', 'apt-get', ...aptArgs]];
+  return runCommand(command, commandArgs, { ...options, env: aptEnv() }).catch((error) => {
+    if (!isRoot && error instanceof Error) {
+      // Keep the CommandError (its output tail decides whether an index update may help); add the way out.
+      error.message += `\n${options.label} needs root (or password-less sudo). Run it by hand: sudo apt-get ${args.join(' ')}`;
+    }
+    throw error;
+  });
+}
+
+/** Refreshes the package index once per script run. */
+async function updateIndex() {
+  if (indexUpdated) {
+    return;
+  }
+  console.log('[apt] apt-get update');
+  await aptGet(['update'], { timeoutMs: 180_000, label: 'apt-get update' });
+  indexUpdated = true;
+}
+
+/**
+ * Installs Debian packages. If the install fails for a missing or stale index, runs `apt-get update` and tries once
+ * more.
+ * @param {string[]} packages
+ * @param {{ why: string, timeoutMs?: number }} options `why` is said in the log and in errors
+ */
+async function aptInstall(packages, options) {
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const label = `apt-get install ${packages.join(' ')} (${options.why})`;
+  console.log(`[apt] installing ${packages.join(', ')}: ${options.why}`);
+  const install = () => aptGet(['install', '-y', '--no-install-recommends', ...packages], { timeoutMs, label });
+  try {
+    await install();
+  } catch (error) {
+    const tail = error instanceof CommandError ? error.tail : '';
+    if (indexUpdated || !STALE_INDEX.test(tail)) {
+      throw error;
+    }
+    await updateIndex();
+    await install();
+  }
+}
+
+/**
+ * Downloads a package's .deb into `dir` without installing it (works without root). Returns the .deb path.
+ * @param {string} name
+ * @param {string} dir
+ * @returns {Promise<string>}
+ */
+async function aptDownload(name, dir) {
+  const label = `apt-get download ${name}`;
+  const download = () => runCommand('apt-get', ['download', name], { cwd: dir, timeoutMs: 120_000, label, env: aptEnv() });
+  try {
+    await download();
+  } catch (error) {
+    const tail = error instanceof CommandError ? error.tail : '';
+    if (indexUpdated || !STALE_INDEX.test(tail)) {
+      throw error;
+    }
+    await updateIndex();
+    await download();
+  }
+  const deb = fs.readdirSync(dir).find((file) => file.startsWith(`${name}_`) && file.endsWith('.deb'));
+  if (!deb) {
+    throw new Error(`${label}: finished but no ${name}_*.deb appeared in ${dir}`);
+  }
+  return `${dir}/${deb}`;
+}
+
+module.exports = { aptInstall, aptDownload };

@@ -1,0 +1,134 @@
+// @ts-check
+'use strict';
+// `npm start`: the extension, packaged and installed into a real VS Code (the cached code-server), served on
+// 127.0.0.1 with the examples/ folder open, to try it in a browser. Without ANTHROPIC_API_KEY in the environment it
+// also starts the local Messages API stand-in and points the extension at it (through the user settings of this
+// code-server's own profile, never the committed examples/), with a stand-in key in code-server's environment; with
+// the key set, calls go to the real API (or ANTHROPIC_BASE_URL). Ctrl+C stops everything it started.
+//
+// Usage: node scripts/start.js [--port N]    (or PORT=N; default 8080, or a free port if 8080 is taken)
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { repoRoot, examplesWorkspace } = require('./projectPaths');
+const { installExtension, profile, startCodeServer, workbenchUrl, writeUserSettings, userSettingsFile } = require('./codeServer');
+const { packageExtension } = require('./packageExtension');
+const { CODE_SERVER_VERSION } = require('./provideVscode');
+const { standInApiKey, standInAvailable, startStandIn } = require('./standIn');
+const { errorMessage, isPortFree, isStopping, runCleanups, runCommand } = require('./processes');
+
+const DEFAULT_PORT = 8080;
+
+/** @param {string[]} argv */
+function parsePort(argv) {
+  const at = argv.indexOf('--port');
+  const raw = at >= 0 ? argv[at + 1] : process.env.PORT;
+  if (raw === undefined || raw === '') {
+    return { port: DEFAULT_PORT, strict: false };
+  }
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`The port must be a number from 1 to 65535, not "${raw}".`);
+  }
+  return { port, strict: true };
+}
+
+async function start() {
+  const { port, strict } = parsePort(process.argv.slice(2));
+  const useStandIn = !process.env.ANTHROPIC_API_KEY;
+  if (strict && !(await isPortFree(port))) {
+    // Said before a minute of building, not after; startCodeServer checks again.
+    throw new Error(`Port ${port} on 127.0.0.1 is already in use (another \`npm start\`?). Stop what uses it, or choose another: PORT=N npm start.`);
+  }
+
+  console.log('[start] building: node esbuild.js');
+  await runCommand(process.execPath, ['esbuild.js'], { cwd: repoRoot, timeoutMs: 120_000, echo: true, label: 'node esbuild.js' });
+  if (useStandIn) {
+    console.log('[start] compiling (for the Messages API stand-in): tsc -p .');
+    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    await runCommand(process.execPath, [tsc, '-p', '.'], { cwd: repoRoot, timeoutMs: 300_000, echo: true, label: 'tsc -p .', okCodes: [0, 1, 2] });
+  }
+  console.log('[start] packaging the extension');
+  const vsix = await packageExtension();
+  const target = profile('start');
+  await installExtension(vsix, target);
+  console.log(`[start] installed ${path.relative(repoRoot, vsix)} into code-server's profile ${path.relative(repoRoot, target.root)}/`);
+
+  /** @type {NodeJS.ProcessEnv} */
+  const serverEnv = {};
+  const stateFile = path.join(target.root, 'start-state.json');
+  let standIn;
+  if (useStandIn) {
+    if (!standInAvailable()) {
+      throw new Error('ANTHROPIC_API_KEY is not set and the Messages API stand-in (out/test/standIn/main.js) is not ' +
+        'there after compiling. Set ANTHROPIC_API_KEY to use the real API, or fix the compile errors above.');
+    }
+    const apiKey = standInApiKey();
+    standIn = await startStandIn({ apiKey, logFile: path.join(target.logsDir, 'stand-in.log') });
+    writeUserSettings(target, { 'claudeInspector.baseUrl': standIn.url });
+    fs.writeFileSync(stateFile, `${JSON.stringify({ standInUrl: standIn.url })}\n`);
+    serverEnv.ANTHROPIC_API_KEY = apiKey;
+  } else {
+    forgetStandInUrl(target, stateFile);
+  }
+
+  const server = await startCodeServer({ profile: target, folder: examplesWorkspace, port, strictPort: strict, env: serverEnv });
+  const url = workbenchUrl(server.url, examplesWorkspace);
+  const rel = (/** @type {string} */ file) => path.relative(repoRoot, file);
+  console.log('');
+  console.log('Claude Inspector is running:');
+  console.log(`  VS Code ${vscodeVersion()} (code-server ${CODE_SERVER_VERSION}), examples/ open:`);
+  console.log(`      ${url}`);
+  if (standIn) {
+    console.log(`  Messages API stand-in (ANTHROPIC_API_KEY is not set): ${standIn.url}`);
+    console.log(`      claudeInspector.baseUrl is set to it in ${rel(userSettingsFile(target))}`);
+  } else {
+    const base = process.env.ANTHROPIC_BASE_URL || 'https://api.anthropic.com';
+    console.log(`  Calls go to ${base}, with ANTHROPIC_API_KEY from your environment.`);
+  }
+  console.log(`  Logs: ${rel(server.logFile)}${standIn ? `, ${rel(path.join(target.logsDir, 'stand-in.log'))}` : ''}`);
+  console.log('Press Ctrl+C to stop.');
+
+  // Runs until Ctrl+C (the cleanup handlers stop code-server and the stand-in), or until code-server dies.
+  const how = await server.exited;
+  if (!isStopping()) {
+    throw new Error(`code-server stopped by itself (${how}). Its last output:\n${server.tail().trimEnd()}`);
+  }
+}
+
+/**
+ * With a real key, a stand-in URL left in the profile's settings by an earlier run would send calls to nothing:
+ * removes it, but only if it is the one this script wrote.
+ * @param {ReturnType<typeof profile>} target
+ * @param {string} stateFile
+ */
+function forgetStandInUrl(target, stateFile) {
+  try {
+    const { standInUrl } = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+    const settings = JSON.parse(fs.readFileSync(userSettingsFile(target), 'utf8'));
+    if (settings['claudeInspector.baseUrl'] === standInUrl) {
+      writeUserSettings(target, { 'claudeInspector.baseUrl': undefined });
+    }
+    fs.rmSync(stateFile, { force: true });
+  } catch {
+    // No earlier stand-in run.
+  }
+}
+
+function vscodeVersion() {
+  try {
+    const { installDir } = require('./provideVscode');
+    const product = path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
+    return JSON.parse(fs.readFileSync(product, 'utf8')).version;
+  } catch {
+    return '';
+  }
+}
+
+if (require.main === module) {
+  start().catch(async (error) => {
+    console.error(`[start] FAILED: ${errorMessage(error)}`);
+    await runCleanups();
+    process.exit(1);
+  });
+}

@@ -1,0 +1,51 @@
+// Set API Key and Clear API Key go through VS Code's SecretStorage; with no key, Send asks and sends nothing
+// until one is given.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { StandIn } from '../standIn/server';
+import { closeAllEditors, inspector, open, stopStandIn, TEST_KEY, useStandIn } from './support';
+
+describe('API key', function () {
+  this.timeout(30_000);
+  let standIn: StandIn;
+
+  before(async () => {
+    standIn = await useStandIn();
+  });
+  beforeEach(() => standIn.reset());
+  after(async () => {
+    await vscode.commands.executeCommand('claudeInspector.setApiKey', TEST_KEY);
+    await closeAllEditors();
+    await stopStandIn(standIn);
+  });
+
+  it('Set API Key stores the key in SecretStorage, and sending uses it', async () => {
+    const api = await inspector();
+    const key = 'sk-ant-api03-another-test-key-99999999999999999';
+    await vscode.commands.executeCommand('claudeInspector.setApiKey', key);
+    assert.equal(await api.keySource(), 'secret');
+    await open('hello.claude.json');
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    assert.equal(standIn.requests[0].headers.authorization, `Bearer ${key}`);
+    await vscode.commands.executeCommand('claudeInspector.setApiKey', TEST_KEY);
+  });
+
+  it('Clear API Key removes it; Send then asks for one and, when dismissed, sends nothing', async () => {
+    const api = await inspector();
+    await vscode.commands.executeCommand('claudeInspector.clearApiKey');
+    assert.equal(await api.keySource(), 'none', 'no stored key, and none in the test environment');
+    await open('hello.claude.json');
+    const sending = vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    // The password box is up: dismiss it as a user pressing Escape would.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await sending;
+    assert.equal(standIn.requests.length, 0, 'nothing was sent without a key');
+    assert.equal(await api.keySource(), 'none');
+  });
+
+  it('never writes the key into the settings', () => {
+    const inspect = JSON.stringify(vscode.workspace.getConfiguration('claudeInspector'));
+    assert.ok(!inspect.includes(TEST_KEY));
+  });
+});

@@ -1,0 +1,65 @@
+// What the integration suites share: the extension's API, a local stand-in wired in through the settings, fixture
+// files, and bounded waiting. Everything here uses VS Code's real API; nothing is mocked.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { InspectorApi } from '../../src/extension';
+import { StandIn, startStandIn } from '../standIn/server';
+
+export const EXTENSION_ID = 'claude-inspector.claude-inspector';
+export const TEST_KEY = 'sk-ant-api03-integration-test-key-0123456789abcdef';
+
+/** The fixtures workspace, where the suites' files live (this file is compiled to out/test/integration). */
+export const FIXTURES = path.resolve(__dirname, '../../../test/integration/fixtures');
+
+export function fixture(name: string): vscode.Uri {
+  return vscode.Uri.file(path.join(FIXTURES, name));
+}
+
+export async function inspector(): Promise<InspectorApi> {
+  const extension = vscode.extensions.getExtension<InspectorApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  return extension.activate();
+}
+
+/** Starts a stand-in that wants TEST_KEY and points claudeInspector.baseUrl at it (user settings of the test profile). */
+export async function useStandIn(): Promise<StandIn> {
+  const standIn = await startStandIn({ apiKey: TEST_KEY });
+  await vscode.workspace.getConfiguration('claudeInspector').update('baseUrl', standIn.url, vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('claudeInspector.setApiKey', TEST_KEY);
+  return standIn;
+}
+
+export async function stopStandIn(standIn: StandIn | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('claudeInspector').update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
+  await standIn?.close();
+}
+
+/** Polls until the check returns a value (not undefined/false), or fails after the bound. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) {
+      return value;
+    }
+    if (Date.now() - started > timeoutMs) {
+      assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(fixture(name));
+  return vscode.window.showTextDocument(document);
+}
+
+/** An open tab whose label is "Claude Response": the panel as a user sees it in the editor area. */
+export function responseTab(): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === 'Claude Response');
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
