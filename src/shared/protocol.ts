@@ -17,7 +17,7 @@ export type HostMessage =
   /** The host did what the webview asked (copy), for a short confirmation. */
   | { type: 'done'; what: string };
 
-export type CopyWhat = 'curl' | 'request' | 'response' | 'headers' | 'block';
+export type CopyWhat = 'curl' | 'request' | 'response' | 'headers' | 'block' | 'requestId';
 
 export type WebviewMessage =
   /** The webview has loaded and listens: the host may post. */

@@ -1,1 +1,22 @@
-export {};
+// Entry of the panel's script: connect to the host, bring back saved state, listen, then say ready.
+import { App } from './app';
+import { interceptLinks } from './links';
+import { isHostMessage } from './record';
+import { connectHost } from './vscodeApi';
+
+function main(): void {
+  const host = connectHost();
+  interceptLinks(host);
+  const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+  const app = new App(root, host);
+  // Saved state first, synchronously: after a window reload the last answer is back before anything else.
+  app.restore(host.getState());
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if (isHostMessage(event.data)) {
+      app.handle(event.data);
+    }
+  });
+  host.post({ type: 'ready' });
+}
+
+main();

@@ -1,0 +1,311 @@
+// The panel program: which call is shown, what each host message changes, and what is kept for a reload.
+import type { CallRecord, TimelineEvent } from '../core/callRecord';
+import type { HostMessage, PanelState } from '../shared/protocol';
+import { el, icon } from './dom';
+import { MessageAccumulator } from './messageAccumulator';
+import { normalizeRecord } from './record';
+import { requestFlush, type Flushable } from './schedule';
+import { TimelineFold } from './timelineFold';
+import { Announcer } from './views/announce';
+import { renderCurlView } from './views/curlView';
+import { renderHeader } from './views/header';
+import { renderHeadersView } from './views/headersView';
+import { renderRawView } from './views/rawView';
+import { renderRequestView } from './views/requestView';
+import { ResponseView } from './views/responseView';
+import { Tabs, type TabSpec } from './views/tabs';
+import { TimelineView } from './views/timelineView';
+import type { Host } from './vscodeApi';
+
+export const VIEWS: readonly TabSpec[] = [
+  { id: 'response', label: 'Response', icon: 'comment-discussion' },
+  { id: 'raw', label: 'Raw response', icon: 'json' },
+  { id: 'request', label: 'Request', icon: 'arrow-up' },
+  { id: 'headers', label: 'Headers', icon: 'list-flat' },
+  { id: 'timeline', label: 'Timeline', icon: 'pulse' },
+  { id: 'curl', label: 'curl', icon: 'terminal' },
+];
+
+interface ShownCall {
+  record: CallRecord;
+  running: boolean;
+  accumulator: MessageAccumulator | undefined;
+  timeline: TimelineFold;
+}
+
+export class App implements Flushable {
+  private shown: ShownCall | undefined;
+  /** The last finished record, which is what a reload brings back. */
+  private finished: CallRecord | undefined;
+  /** Calls replaced by a newer one: their late messages are dropped. */
+  private readonly superseded = new Set<string>();
+  private readonly headerSlot: HTMLElement;
+  private readonly tabs: Tabs;
+  private readonly response: ResponseView;
+  private readonly timeline: TimelineView;
+  private readonly announcer = new Announcer();
+  /** Secondary views whose content is out of date; rendered when shown. */
+  private readonly stale = new Set<string>();
+  private headerStale = false;
+  private footerStale = false;
+
+  constructor(private readonly root: HTMLElement, private readonly host: Host) {
+    this.headerSlot = el('div', { class: 'header-slot' });
+    this.tabs = new Tabs(VIEWS, 'response');
+    this.response = new ResponseView(this.tabs.panel('response'), host);
+    this.timeline = new TimelineView(this.tabs.panel('timeline'));
+    this.tabs.onSelect = (id) => {
+      this.renderView(id);
+      this.saveState();
+    };
+    root.replaceChildren(
+      this.headerSlot,
+      this.tabs.list,
+      el('div', { class: 'panels' }, ...this.tabs.panels.values()),
+      this.announcer.element,
+    );
+    root.classList.add('empty');
+    this.headerSlot.append(
+      el('div', { class: 'welcome' }, icon('comment-discussion'), ' No call yet. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.'),
+    );
+    root.addEventListener('click', (event) => this.onCodeCopy(event));
+  }
+
+  /** Brings back what a reload saved: the last record, shown at once, and the chosen view. */
+  restore(state: PanelState | undefined): void {
+    if (!state) {
+      return;
+    }
+    const record = normalizeRecord(state.record);
+    if (record) {
+      this.showFinished(record, false);
+    }
+    if (typeof state.view === 'string') {
+      this.tabs.select(state.view);
+    }
+  }
+
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'callStarted':
+        this.start(message.record);
+        return;
+      case 'callFinished': {
+        const record = normalizeRecord(message.record);
+        if (!record || this.superseded.has(record.id)) {
+          return;
+        }
+        const shown = this.shown;
+        if (shown && shown.running && shown.record.id !== record.id) {
+          return;
+        }
+        this.showFinished(record, shown?.running === true && shown.record.id === record.id);
+        return;
+      }
+      case 'done':
+        // The host may send the whole sentence ("Copied curl") or just what was done ("curl").
+        this.announcer.say(/^copied\b/i.test(message.what) ? message.what : `Copied ${message.what}`);
+        return;
+      default:
+        break;
+    }
+    const shown = this.shown;
+    if (!shown || !shown.running || message.callId !== shown.record.id) {
+      return;
+    }
+    const record = shown.record;
+    switch (message.type) {
+      case 'attempt': {
+        record.attempts = [...record.attempts.filter((a) => a.number !== message.attempt.number), message.attempt].sort((a, b) => a.number - b.number);
+        record.request = message.request;
+        // A new attempt: the response shown so far belonged to the one before (it stays in the attempts list).
+        record.response = undefined;
+        this.markStale('request', 'curl');
+        this.headerStale = true;
+        break;
+      }
+      case 'response': {
+        record.response = message.response;
+        record.attempts = [...record.attempts.filter((a) => a.number !== message.attempt.number), message.attempt].sort((a, b) => a.number - b.number);
+        record.requestId = message.response.headers['request-id'] ?? message.attempt.requestId ?? record.requestId;
+        record.timing = { ...record.timing, headersMs: message.attempt.headersMs ?? record.timing.headersMs };
+        this.markStale('headers', 'raw');
+        this.headerStale = true;
+        break;
+      }
+      case 'events':
+        this.onEvents(shown, message.events);
+        break;
+    }
+    requestFlush(this);
+  }
+
+  private start(raw: CallRecord): void {
+    const record = normalizeRecord(raw);
+    if (!record) {
+      return;
+    }
+    if (this.shown && this.shown.record.id !== record.id) {
+      this.superseded.add(this.shown.record.id);
+    }
+    this.superseded.delete(record.id);
+    this.shown = {
+      record,
+      running: true,
+      accumulator: record.streamed ? new MessageAccumulator() : undefined,
+      timeline: new TimelineFold(record.timeline ?? []),
+    };
+    this.root.classList.remove('empty');
+    this.root.classList.add('running');
+    this.response.waiting(record);
+    this.tabs.setAvailable('timeline', record.streamed);
+    this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
+    this.markStale('raw', 'request', 'headers', 'curl');
+    this.renderHeader();
+    this.renderView(this.tabs.selected);
+  }
+
+  private onEvents(shown: ShownCall, events: readonly TimelineEvent[]): void {
+    const { firstChanged } = shown.timeline.add(events);
+    if (this.tabs.selected === 'timeline') {
+      this.timeline.update(shown.timeline.entries, firstChanged, shown.timeline.eventCount);
+    } else {
+      this.stale.add('timeline');
+    }
+    const accumulator = shown.accumulator ?? (shown.accumulator = new MessageAccumulator());
+    for (const event of events) {
+      const change = accumulator.apply(event.event, event.data, event.ms);
+      if (change.kind === 'message' || change.kind === 'messageDelta') {
+        shown.record.message = accumulator.message;
+        this.headerStale = true;
+        this.footerStale = true;
+      } else if (change.kind === 'delta' && shown.record.timing.firstTokenMs === undefined && accumulator.firstDeltaMs !== undefined) {
+        shown.record.timing = { ...shown.record.timing, firstTokenMs: accumulator.firstDeltaMs };
+        this.headerStale = true;
+      }
+      this.response.apply(change);
+    }
+    shown.record.message ??= accumulator.message;
+    this.stale.add('raw');
+  }
+
+  /**
+   * Per frame: the header and footer when they changed, and a secondary view on screen that went stale. The raw
+   * view is not redone while a stream runs (it may be megabytes): it has a Refresh button instead.
+   */
+  flush(): void {
+    const shown = this.shown;
+    if (!shown) {
+      return;
+    }
+    if (this.headerStale) {
+      this.headerStale = false;
+      this.renderHeader();
+    }
+    if (this.footerStale) {
+      this.footerStale = false;
+      this.response.renderFooter(shown.record, shown.running);
+    }
+    const selected = this.tabs.selected;
+    if (selected !== 'response' && selected !== 'timeline' && this.stale.has(selected) && !(selected === 'raw' && shown.running)) {
+      this.renderView(selected);
+    }
+  }
+
+  private showFinished(record: CallRecord, live: boolean): void {
+    const previous = this.shown;
+    const measured = live ? previous?.accumulator?.firstDeltaMs : undefined;
+    if (record.timing.firstTokenMs === undefined && measured !== undefined) {
+      // The host's record should have it; if not, what the panel saw arrive is the next best thing.
+      record.timing = { ...record.timing, firstTokenMs: measured };
+    }
+    if (previous && previous.record.id !== record.id) {
+      this.superseded.add(previous.record.id);
+    }
+    this.shown = {
+      record,
+      running: false,
+      accumulator: undefined,
+      timeline: new TimelineFold(record.timeline ?? []),
+    };
+    this.finished = record;
+    this.root.classList.remove('empty', 'running');
+    this.response.finish(record, live);
+    this.tabs.setAvailable('timeline', record.streamed);
+    this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
+    this.markStale('raw', 'request', 'headers', 'curl');
+    this.headerStale = false;
+    this.footerStale = false;
+    this.renderHeader();
+    this.renderView(this.tabs.selected);
+    if (live) {
+      const outcome = record.error ? `failed: ${record.error.message}` : `finished, ${record.response?.status ?? ''} ${record.response?.statusText ?? ''}`;
+      this.announcer.say(`Call ${outcome}`, false);
+    }
+    // Saving serializes the whole record (it may be megabytes): after the first paint, not before it.
+    setTimeout(() => this.saveState(), 0);
+  }
+
+  private markStale(...views: string[]): void {
+    for (const view of views) {
+      this.stale.add(view);
+    }
+  }
+
+  private renderHeader(): void {
+    const shown = this.shown;
+    if (!shown) {
+      return;
+    }
+    this.headerSlot.replaceChildren(renderHeader(shown.record, { running: shown.running }, this.host));
+  }
+
+  private renderView(id: string): void {
+    const shown = this.shown;
+    if (!shown || !this.stale.has(id)) {
+      return;
+    }
+    this.stale.delete(id);
+    const panel = this.tabs.panel(id);
+    const record = shown.record;
+    switch (id) {
+      case 'raw':
+        renderRawView(panel, record, shown.running, this.host, () => {
+          this.stale.add('raw');
+          this.renderView('raw');
+        });
+        break;
+      case 'request':
+        renderRequestView(panel, record, this.host);
+        break;
+      case 'headers':
+        renderHeadersView(panel, record, this.host);
+        break;
+      case 'timeline':
+        this.timeline.render(shown.timeline.entries, record.streamed, shown.timeline.eventCount);
+        break;
+      case 'curl':
+        renderCurlView(panel, record, this.host);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private saveState(): void {
+    const state: PanelState = { view: this.tabs.selected };
+    if (this.finished) {
+      state.record = this.finished;
+    }
+    this.host.setState(state);
+  }
+
+  /** Copy buttons inside rendered markdown code blocks (their HTML comes from markdown.ts). */
+  private onCodeCopy(event: MouseEvent): void {
+    const target = event.target instanceof Element ? event.target.closest('.md-copy-code') : null;
+    const code = target?.closest('.md-code')?.querySelector('pre code');
+    if (target && code) {
+      this.host.post({ type: 'copy', what: 'block', text: code.textContent ?? '' });
+    }
+  }
+}

@@ -1,0 +1,124 @@
+// A text block: markdown rendered as it streams (see streamingText.ts), with its citations.
+import type { JsonObject } from '../../core/callRecord';
+import { formatChars } from '../format';
+import { requestFlush, type Flushable } from '../schedule';
+import { MarkdownView, WHOLE_RERENDER_CHARS } from '../streamingText';
+import { asArray, asString, isObject } from '../values';
+import type { BlockContext, BlockView } from './blockView';
+import { BlockCard } from './card';
+import { CitationsView } from './citations';
+
+export class TextBlockView implements BlockView, Flushable {
+  readonly type = 'text';
+  readonly element: HTMLElement;
+  private readonly card: BlockCard;
+  private readonly markdown = new MarkdownView();
+  private readonly citations = new CitationsView();
+  private text: string;
+  private stopped: boolean;
+
+  constructor(index: number, block: JsonObject, context: BlockContext) {
+    this.text = asString(block.text) ?? '';
+    this.card = new BlockCard({
+      kind: 'block-text',
+      icon: 'markdown',
+      title: 'Text',
+      index,
+      host: context.host,
+      raw: () => this.text,
+      copy: () => this.text,
+    });
+    this.element = this.card.element;
+    this.card.body.append(this.markdown.element, this.citations.list);
+    for (const citation of asArray(block.citations) ?? []) {
+      if (isObject(citation)) {
+        this.citations.add(citation);
+      }
+    }
+    this.stopped = !context.live;
+    if (context.live) {
+      this.element.classList.add('live');
+      this.markdown.append(this.text);
+    } else {
+      this.markdown.renderWhole(this.text, () => this.placeMarkers());
+    }
+    this.updateMeta();
+    this.placeMarkers();
+  }
+
+  delta(delta: JsonObject): void {
+    if (delta.type === 'text_delta') {
+      const piece = asString(delta.text) ?? '';
+      this.text += piece;
+      this.markdown.append(piece);
+      requestFlush(this);
+    } else if (delta.type === 'citations_delta' && isObject(delta.citation)) {
+      this.citations.add(delta.citation);
+      this.placeMarkers();
+    }
+  }
+
+  /** Once per frame while streaming: the size in the header. */
+  flush(): void {
+    this.updateMeta();
+  }
+
+  stop(block: JsonObject): void {
+    if (this.stopped) {
+      return;
+    }
+    this.stopped = true;
+    this.element.classList.remove('live');
+    const accumulated = asString(block.text);
+    if (accumulated !== undefined && accumulated !== this.text) {
+      this.text = accumulated;
+      this.markdown.renderWhole(this.text, () => this.placeMarkers());
+    } else {
+      this.markdown.end(this.text.length <= WHOLE_RERENDER_CHARS ? this.text : undefined);
+    }
+    this.updateMeta();
+    this.placeMarkers();
+    this.card.invalidateRaw();
+  }
+
+  finish(block: JsonObject): void {
+    const final = asString(block.text) ?? '';
+    if (!this.stopped) {
+      // The stream broke inside this block: what came is kept as it is.
+      this.stop({ text: this.text });
+    }
+    if (final !== this.text) {
+      this.text = final;
+      this.markdown.renderWhole(final, () => this.placeMarkers());
+      this.card.invalidateRaw();
+    }
+    const citations = (asArray(block.citations) ?? []).filter(isObject);
+    if (citations.length !== this.citations.size) {
+      this.citations.reset(citations);
+    }
+    this.updateMeta();
+    this.placeMarkers();
+  }
+
+  private updateMeta(): void {
+    this.card.setMeta(formatChars(this.text.length), this.citations.size > 0 ? ` · ${this.citations.size} cited` : '');
+    this.element.classList.toggle('cited', this.citations.size > 0);
+  }
+
+  /** Citation markers go right after the cited text: inside the last paragraph when the text ends with one. */
+  private placeMarkers(): void {
+    if (this.citations.size === 0) {
+      this.citations.markers.remove();
+      return;
+    }
+    const content = this.markdown.content;
+    const lastSegment = content.lastElementChild;
+    const lastBlock = lastSegment?.lastElementChild;
+    if (lastBlock && lastBlock.tagName === 'P' && !lastSegment.classList.contains('md-tail')) {
+      lastBlock.append(this.citations.markers);
+    } else {
+      this.markdown.element.after(this.citations.markers);
+    }
+    this.updateMeta();
+  }
+}

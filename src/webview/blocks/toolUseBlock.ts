@@ -1,0 +1,160 @@
+// tool_use and server_tool_use: the tool's name, the call id, and its input as pretty JSON. While the input
+// streams, its partial JSON text is appended as it arrives; once complete it is parsed and pretty-printed once.
+import type { JsonObject } from '../../core/callRecord';
+import { el, icon } from '../dom';
+import { formatChars } from '../format';
+import { fillLongText } from '../longText';
+import { requestFlush, type Flushable } from '../schedule';
+import { TextAppender } from '../textAppender';
+import { asObject, asString, prettyJson } from '../values';
+import type { BlockContext, BlockView } from './blockView';
+import { BlockCard } from './card';
+
+const SERVER_TOOL_LABELS: Record<string, string> = {
+  web_search: 'Web search',
+  web_fetch: 'Web fetch',
+  code_execution: 'Code execution',
+  bash_code_execution: 'Bash (code execution)',
+  text_editor_code_execution: 'Text editor (code execution)',
+  tool_search_tool_regex: 'Tool search (regex)',
+  tool_search_tool_bm25: 'Tool search (BM25)',
+};
+
+export class ToolUseBlockView implements BlockView, Flushable {
+  readonly element: HTMLElement;
+  private readonly card: BlockCard;
+  private readonly inputEl: HTMLElement;
+  private readonly note: HTMLElement;
+  private appender: TextAppender | undefined;
+  private partial = '';
+  private block: JsonObject;
+  private stopped: boolean;
+  /** The streamed input did not parse: it is shown as received. */
+  private invalid = false;
+
+  constructor(
+    readonly type: 'tool_use' | 'server_tool_use',
+    index: number,
+    block: JsonObject,
+    context: BlockContext,
+  ) {
+    this.block = block;
+    const server = type === 'server_tool_use';
+    this.card = new BlockCard({
+      kind: server ? 'block-server-tool-use' : 'block-tool-use',
+      icon: server ? 'cloud' : 'tools',
+      title: server ? 'Server tool use' : 'Tool use',
+      index,
+      host: context.host,
+      raw: () => prettyJson(this.block),
+      rawLabel: 'JSON',
+      copy: () => (this.stopped && !this.invalid ? prettyJson(this.block.input ?? {}) : this.partial),
+    });
+    this.element = this.card.element;
+    this.inputEl = el('pre', { class: 'json tool-input' });
+    this.note = el('div', { class: 'note', hidden: true });
+    this.card.body.append(this.heading(), this.inputEl, this.note);
+    this.stopped = !context.live;
+    if (context.live) {
+      // content_block_start carries an empty input ({}); the real one streams as input_json_delta.
+      this.element.classList.add('live');
+      this.appender = new TextAppender(this.inputEl);
+    } else {
+      this.showInput();
+    }
+    this.updateMeta();
+  }
+
+  private heading(): HTMLElement {
+    const name = asString(this.block.name) ?? '(no name)';
+    const friendly = this.type === 'server_tool_use' ? SERVER_TOOL_LABELS[name] : undefined;
+    const caller = asObject(this.block.caller);
+    const callerType = asString(caller?.type);
+    const toolset = asString(this.block.toolset_name);
+    return el(
+      'div',
+      { class: 'tool-heading' },
+      el('code', { class: 'tool-name' }, name),
+      friendly ? el('span', { class: 'muted' }, ` ${friendly}`) : null,
+      toolset ? el('span', { class: 'muted' }, ` · toolset ${toolset}`) : null,
+      ' · id ',
+      el('code', { class: 'tool-id' }, asString(this.block.id) ?? '(no id)'),
+      callerType && callerType !== 'direct'
+        ? el('span', { class: 'muted' }, ` · called by ${callerType}${asString(caller?.tool_id) ? ` ${asString(caller?.tool_id)}` : ''}`)
+        : null,
+    );
+  }
+
+  delta(delta: JsonObject): void {
+    if (delta.type === 'input_json_delta') {
+      const piece = asString(delta.partial_json) ?? '';
+      this.partial += piece;
+      this.appender?.append(piece);
+      requestFlush(this);
+    }
+  }
+
+  /** Once per frame while streaming: the input size in the header. */
+  flush(): void {
+    this.updateMeta();
+  }
+
+  stop(block: JsonObject): void {
+    if (this.stopped) {
+      return;
+    }
+    this.stopped = true;
+    this.appender?.flushNow();
+    this.appender = undefined;
+    this.element.classList.remove('live');
+    this.block = { ...block };
+    let valid = true;
+    if (this.partial.trim() !== '') {
+      try {
+        this.block.input = JSON.parse(this.partial);
+      } catch {
+        valid = false;
+      }
+    }
+    this.invalid = !valid;
+    if (valid) {
+      this.showInput();
+    } else {
+      // Keep what came, exactly; say why it is not pretty-printed.
+      this.note.hidden = false;
+      this.note.replaceChildren(icon('warning'), ' The input is not complete JSON (the stream ended inside it): shown as received.');
+    }
+    this.updateMeta();
+    this.card.invalidateRaw();
+  }
+
+  finish(block: JsonObject): void {
+    if (!this.stopped) {
+      this.stop(block);
+    }
+    const shown = prettyJson(this.block.input ?? {});
+    const final = prettyJson(block.input ?? {});
+    this.block = { ...block };
+    if (this.invalid) {
+      // An empty final input means the host could not parse it either: keep the text as received.
+      if (final !== '{}') {
+        this.invalid = false;
+        this.note.hidden = true;
+        this.showInput();
+      }
+    } else if (final !== shown) {
+      this.showInput();
+    }
+    this.card.invalidateRaw();
+    this.updateMeta();
+  }
+
+  private showInput(): void {
+    fillLongText(this.inputEl, prettyJson(this.block.input ?? {}));
+  }
+
+  private updateMeta(): void {
+    const size = this.stopped && !this.invalid ? prettyJson(this.block.input ?? {}).length : this.partial.length;
+    this.card.setMeta(this.stopped ? `input ${formatChars(size)}` : `input streaming… ${formatChars(size)}`);
+  }
+}

@@ -1,0 +1,96 @@
+// Work timing. Streaming updates are batched to one DOM write per animation frame; long renders are cut in slices
+// that yield to the event loop, so that the panel paints early and keeps answering clicks and keys.
+
+export interface Flushable {
+  flush(): void;
+}
+
+const dirty = new Set<Flushable>();
+let frame = 0;
+let fallback: ReturnType<typeof setTimeout> | undefined;
+
+function runFrame(): void {
+  if (frame) {
+    cancelAnimationFrame(frame);
+    frame = 0;
+  }
+  if (fallback !== undefined) {
+    clearTimeout(fallback);
+    fallback = undefined;
+  }
+  const items = [...dirty];
+  dirty.clear();
+  for (const item of items) {
+    try {
+      item.flush();
+    } catch (error) {
+      console.error('Claude Inspector: render failed', error);
+    }
+  }
+}
+
+/** Asks for `item.flush()` on the next frame; many requests in one frame make one flush. */
+export function requestFlush(item: Flushable): void {
+  dirty.add(item);
+  if (frame || fallback !== undefined) {
+    return;
+  }
+  frame = requestAnimationFrame(runFrame);
+  // Animation frames stop while the panel is hidden or the window is in the background; a timer keeps the
+  // content current anyway (at a slower pace).
+  fallback = setTimeout(runFrame, 250);
+}
+
+/** Flushes now: used before reconciling with a final record, so nothing is left pending. */
+export function flushNow(item: Flushable): void {
+  if (dirty.delete(item)) {
+    item.flush();
+  }
+}
+
+const SLICE_MS = 12;
+
+/**
+ * A job cut in slices; `step` does a little work and returns false when done. Cancelled when `alive` turns false.
+ * One slice per frame, started right after the frame painted (an animation frame callback posts a message, whose
+ * task runs after the paint), so what is already rendered shows before more work begins.
+ */
+export function runSliced(step: () => boolean, alive: () => boolean, done?: () => void): void {
+  const channel = new MessageChannel();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let requested = false;
+  const next = (): void => {
+    requested = true;
+    const post = (): void => {
+      if (requested) {
+        requested = false;
+        if (timer !== undefined) {
+          clearTimeout(timer);
+          timer = undefined;
+        }
+        channel.port2.postMessage(null);
+      }
+    };
+    requestAnimationFrame(post);
+    // No frames while the panel is hidden: keep going, more slowly.
+    timer = setTimeout(post, 100);
+  };
+  channel.port1.onmessage = () => {
+    if (!alive()) {
+      channel.port1.close();
+      return;
+    }
+    const until = performance.now() + SLICE_MS;
+    let more = true;
+    while (more && performance.now() < until) {
+      more = step();
+    }
+    if (more) {
+      next();
+    } else {
+      channel.port1.close();
+      done?.();
+    }
+  };
+  next();
+}

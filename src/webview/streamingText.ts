@@ -1,0 +1,261 @@
+// The rendered markdown of one text block, live or finished.
+//
+// Live: deltas are buffered and applied once per frame. The segmenter finds which part of the text is finished
+// (cut at block boundaries, see segmenter.ts); each finished segment is rendered once and appended, and its DOM is
+// never touched again. Only the unfinished tail (at most about one paragraph) is rendered again each frame; an
+// open code fence in the tail is not re-rendered at all: its new text is appended as text nodes.
+// Finished (a whole answer, or restored state): the text is segmented and rendered in groups, the first screen
+// at once and the rest in slices between frames, so a 10 MB answer paints quickly and the panel stays responsive.
+import { el } from './dom';
+import { fillLongText } from './longText';
+import { renderMarkdown, renderCodeBlock, type MarkdownEnv } from './markdown';
+import { sanitize } from './sanitize';
+import { MarkdownSegmenter, type Segment } from './segmenter';
+import { flushNow, requestFlush, runSliced, type Flushable } from './schedule';
+
+/** A fence longer than this is shown as plain chunked text rather than through markdown-it. */
+const BIG_FENCE_CHARS = 64 * 1024;
+/** Finished segments are grouped up to this size per render call when rendering a whole text. */
+const GROUP_CHARS = 16 * 1024;
+/** Live segments per group before the group is sealed (fewer groups: less per-frame work for the browser). */
+const GROUP_SEGMENTS = 128;
+const LIVE_GROUP_CHARS = 64 * 1024;
+/** Rendered before the first paint of a whole text. */
+const FIRST_SCREEN_CHARS = 24 * 1024;
+/** A whole text longer than this renders its groups with content-visibility: auto. */
+const LAZY_CHARS = 64 * 1024;
+/** Text fed to the segmenter per step of a whole render. */
+const FEED_CHARS = 128 * 1024;
+/** A finished block up to this size is rendered again whole, for exact markdown (loose lists, late references). */
+export const WHOLE_RERENDER_CHARS = 32 * 1024;
+
+export class MarkdownView implements Flushable {
+  /** The view: the rendered content plus, during a long render, a progress line. */
+  readonly element: HTMLElement;
+  /** The rendered segments, in order; the live tail is the last child while streaming. */
+  readonly content: HTMLElement;
+  private segmenter = new MarkdownSegmenter();
+  private env: MarkdownEnv = {};
+  private pending: string[] = [];
+  private tail: HTMLElement | undefined;
+  /** The code element of an open fence in the tail, and how much of the tail it already shows. */
+  private liveFence: { code: HTMLElement; shown: number } | undefined;
+  private segmentCount = 0;
+  private generation = 0;
+  /** Live segments are gathered in groups; a full group is sealed (laid out only near the viewport). */
+  private group: { element: HTMLElement; segments: number; chars: number } | undefined;
+  private lastSegment: HTMLElement | undefined;
+
+  constructor() {
+    this.content = el('div', { class: 'md' });
+    this.element = el('div', { class: 'md-view' }, this.content);
+  }
+
+  // ---- live ----
+
+  append(text: string): void {
+    if (text === '') {
+      return;
+    }
+    this.pending.push(text);
+    requestFlush(this);
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) {
+      return;
+    }
+    const text = this.pending.join('');
+    this.pending = [];
+    const finished = this.segmenter.push(text);
+    for (const segment of finished) {
+      this.appendSegment(segment);
+    }
+    this.renderTail(finished.length > 0);
+  }
+
+  /** The block is complete. When `whole` is given and small, it is rendered again in one piece for exact fidelity. */
+  end(whole?: string): void {
+    flushNow(this);
+    for (const segment of this.segmenter.end()) {
+      this.appendSegment(segment);
+    }
+    this.tail?.remove();
+    this.tail = undefined;
+    this.liveFence = undefined;
+    this.group = undefined;
+    this.lastSegment = undefined;
+    if (whole !== undefined && whole.length <= WHOLE_RERENDER_CHARS && this.segmentCount > 1) {
+      this.env = {};
+      this.content.replaceChildren(this.segmentElement({ text: whole, continues: false }));
+      this.segmentCount = 1;
+    }
+  }
+
+  /**
+   * Appends a finished segment. A whole render appends its (large) groups directly; live segments go into the
+   * current group, so that the content keeps few children and a long stream does not make every frame's layout
+   * walk thousands of paragraphs.
+   */
+  private appendSegment(segment: Segment, lazy = false): void {
+    const node = this.segmentElement(segment, lazy);
+    if (segment.continues) {
+      this.lastSegment?.classList.add('md-before-cont');
+    }
+    this.lastSegment = node;
+    this.segmentCount++;
+    if (lazy || !this.tail) {
+      this.content.append(node);
+      return;
+    }
+    let group = this.group;
+    if (!group || group.segments >= GROUP_SEGMENTS || group.chars >= LIVE_GROUP_CHARS) {
+      group?.element.classList.add('md-sealed');
+      group = { element: el('div', { class: 'md-group' }), segments: 0, chars: 0 };
+      this.group = group;
+      this.content.insertBefore(group.element, this.tail);
+    }
+    group.element.append(node);
+    group.segments++;
+    group.chars += segment.text.length;
+  }
+
+  private renderTail(tailIsNew: boolean): void {
+    const text = this.segmenter.tail;
+    if (!this.tail) {
+      this.tail = el('div', { class: 'md-seg md-tail' });
+      this.content.append(this.tail);
+    }
+    if (tailIsNew) {
+      this.liveFence = undefined;
+    }
+    const fence = this.segmenter.tailFence;
+    if (fence) {
+      if (!this.liveFence) {
+        this.tail.replaceChildren(codeBlockFragment(fence.info, ''));
+        const code = this.tail.querySelector('code');
+        if (!code) {
+          return;
+        }
+        this.liveFence = { code, shown: fence.contentStart };
+      }
+      if (text.length > this.liveFence.shown) {
+        this.liveFence.code.append(document.createTextNode(text.slice(this.liveFence.shown)));
+        this.liveFence.shown = text.length;
+      }
+      return;
+    }
+    this.liveFence = undefined;
+    // A reference definition still being typed must not stick: the tail renders with a child env.
+    const env: MarkdownEnv = { references: Object.create(this.env.references ?? null) as MarkdownEnv['references'] };
+    this.tail.replaceChildren(renderMarkdown(text, env));
+  }
+
+  // ---- finished ----
+
+  /** Renders a complete text (replacing anything shown): the first screen now, the rest in slices. */
+  renderWhole(text: string, onDone?: () => void): void {
+    const generation = ++this.generation;
+    this.segmenter = new MarkdownSegmenter();
+    this.env = {};
+    this.pending = [];
+    this.tail = undefined;
+    this.liveFence = undefined;
+    this.segmentCount = 0;
+    this.group = undefined;
+    this.lastSegment = undefined;
+    this.content.replaceChildren();
+    this.element.querySelector(':scope > .md-progress')?.remove();
+    const segmenter = new MarkdownSegmenter();
+    // Only a long text needs off-screen groups skipped; a short one is laid out at once like any other content.
+    const lazy = text.length > LAZY_CHARS;
+    const queue: Segment[] = [];
+    let fed = 0;
+    let rendered = 0;
+    const step = (): boolean => {
+      if (queue.length === 0 && fed < text.length) {
+        queue.push(...segmenter.push(text.slice(fed, fed + FEED_CHARS)));
+        fed += FEED_CHARS;
+        if (fed >= text.length) {
+          queue.push(...segmenter.end());
+        }
+        if (queue.length === 0) {
+          return true;
+        }
+      }
+      const first = queue.shift();
+      if (!first) {
+        return false;
+      }
+      // Consecutive segments render the same joined as apart; joining makes fewer, larger render calls.
+      let group: Segment = first;
+      while (!group.fence && queue.length > 0 && !queue[0].fence && group.text.length < GROUP_CHARS) {
+        const next = queue.shift() as Segment;
+        group = { text: group.text + next.text, continues: group.continues };
+      }
+      this.appendSegment(group, lazy);
+      rendered += group.text.length;
+      return queue.length > 0 || fed < text.length;
+    };
+    let more = true;
+    while (more && rendered < FIRST_SCREEN_CHARS) {
+      more = step();
+    }
+    if (!more) {
+      onDone?.();
+      return;
+    }
+    this.content.setAttribute('aria-busy', 'true');
+    const progress = el('div', { class: 'md-progress', role: 'status' });
+    this.element.append(progress);
+    let steps = 0;
+    runSliced(
+      () => {
+        const again = step();
+        if (++steps % 20 === 0) {
+          progress.textContent = `Rendering the rest of the answer… ${Math.floor((Math.min(fed, text.length) / text.length) * 100)}%`;
+        }
+        return again;
+      },
+      () => this.generation === generation,
+      () => {
+        this.content.removeAttribute('aria-busy');
+        progress.remove();
+        onDone?.();
+      },
+    );
+    progress.textContent = 'Rendering the rest of the answer…';
+  }
+
+  /** Stops a whole render in progress (the block is being replaced). */
+  cancel(): void {
+    this.generation++;
+    this.content.removeAttribute('aria-busy');
+    this.element.querySelector(':scope > .md-progress')?.remove();
+  }
+
+  /** `lazy`: a large group of a whole render, laid out only when scrolled near (content-visibility). */
+  private segmentElement(segment: Segment, lazy = false): HTMLElement {
+    const node = el('div', { class: `md-seg${segment.continues ? ' md-cont' : ''}${lazy ? ' md-lazy' : ''}` });
+    const fence = segment.fence;
+    if (fence && segment.text.length > BIG_FENCE_CHARS) {
+      // Too big for one markdown render and one text node: a code block filled in chunks.
+      node.append(codeBlockFragment(fence.info, ''));
+      const code = node.querySelector('code');
+      if (code) {
+        fillLongText(code, segment.text.slice(fence.contentStart, fence.contentEnd).replace(/\n$/, ''));
+      }
+      return node;
+    }
+    node.append(renderMarkdown(segment.text, this.env));
+    return node;
+  }
+}
+
+/** An empty code block for a fence (its info string comes from the model: escaped, then sanitized). */
+function codeBlockFragment(info: string, escaped: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = renderCodeBlock(info.split(/\s+/)[0] ?? '', escaped);
+  sanitize(template.content);
+  return template.content;
+}

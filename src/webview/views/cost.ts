@@ -1,0 +1,45 @@
+// What the call cost, beside the usage: each billed line with its tokens and rate, or why the cost is unknown.
+import type { CallRecord } from '../../core/callRecord';
+import { formatUsd } from '../../core/cost';
+import { PRICES_AS_OF } from '../../core/prices';
+import { el } from '../dom';
+import { formatCount } from '../format';
+
+export function renderCost(cost: NonNullable<CallRecord['cost']>): HTMLElement {
+  const section = el('section', { class: 'cost', attrs: { 'aria-label': 'Cost', 'data-testid': 'cost' } }, el('h3', { class: 'section-title' }, 'Cost'));
+  if (!cost.known) {
+    section.append(el('p', { class: 'cost-unknown muted' }, cost.reason));
+    return section;
+  }
+  const rows = cost.parts.map((part) =>
+    el(
+      'tr',
+      null,
+      el('th', { class: 'usage-label', attrs: { scope: 'row' } }, part.label),
+      el('td', { class: 'usage-value number' }, formatCount(part.tokens)),
+      el('td', { class: 'usage-value muted' }, part.rate === undefined ? 'no published price' : `× $${part.rate}/M`),
+      el('td', { class: 'usage-value number' }, part.usd === undefined ? '—' : formatUsd(part.usd)),
+    ),
+  );
+  rows.push(
+    el(
+      'tr',
+      { class: 'usage-derived' },
+      el('th', { class: 'usage-label', attrs: { scope: 'row' } }, 'Total'),
+      el('td', null),
+      el('td', null),
+      el('td', { class: 'usage-value number cost-total' }, formatUsd(cost.usd)),
+    ),
+  );
+  section.append(
+    el('table', { class: 'usage-table cost-table' }, el('tbody', null, ...rows)),
+    el(
+      'p',
+      { class: 'cost-note muted' },
+      `${cost.model} at ${cost.price.note === 'claudeInspector.prices setting' ? 'your claudeInspector.prices' : `list prices of ${PRICES_AS_OF}`}`,
+      cost.unpriced.length ? `; ${cost.unpriced.join(', ')} not priced (no published price)` : '',
+      '. USD per million tokens.',
+    ),
+  );
+  return section;
+}

@@ -1,0 +1,23 @@
+// An equivalent curl command (the key as $ANTHROPIC_API_KEY), ready to copy.
+import type { CallRecord } from '../../core/callRecord';
+import { button, el } from '../dom';
+import { fillLongText } from '../longText';
+import type { Host } from '../vscodeApi';
+import { emptyState, toolbar } from './common';
+
+export function renderCurlView(panel: HTMLElement, record: CallRecord, host: Host): void {
+  const curl = record.curl;
+  if (!curl) {
+    panel.replaceChildren(emptyState('No curl command yet: it is made from the request once it has gone out.'));
+    return;
+  }
+  const command = el('pre', { class: 'curl' });
+  panel.replaceChildren(
+    toolbar(
+      'The same request with curl; set ANTHROPIC_API_KEY in your shell first.',
+      button({ label: 'Copy curl', icon: 'copy', class: 'btn-primary copy-curl', onClick: () => host.post({ type: 'copy', what: 'curl', text: curl }) }),
+    ),
+    command,
+  );
+  fillLongText(command, curl);
+}

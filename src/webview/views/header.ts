@@ -1,0 +1,215 @@
+// The call at a glance: status, model, ids, timing, where it went (highlighted when it is not the official API),
+// streamed or not, retries, and which fields came from settings.
+import type { Attempt, CallRecord, JsonObject } from '../../core/callRecord';
+import { stopReasonMeaning } from '../../core/stopReasons';
+import { button, el, icon, type Child } from '../dom';
+import { formatCount, formatMs, plural } from '../format';
+import { isOfficialBaseUrl } from '../urls';
+import { asNumber, asObject, asString, describe } from '../values';
+import type { Host } from '../vscodeApi';
+
+export interface HeaderState {
+  running: boolean;
+}
+
+function statusChip(record: CallRecord, running: boolean): HTMLElement {
+  const status = record.response?.status;
+  const statusText = status !== undefined ? `${status}${record.response?.statusText ? ` ${record.response.statusText}` : ''}` : '';
+  if (running) {
+    const attempt = record.attempts.length;
+    const sending = attempt > 1 ? `Retrying (attempt ${attempt})…` : 'Sending…';
+    const text = status === undefined ? sending : `${statusText} · ${record.streamed ? 'streaming…' : 'receiving…'}`;
+    return el('span', { class: 'status-chip running' }, icon('loading', 'codicon-modifier-spin'), ` ${text}`);
+  }
+  const error = record.error;
+  if (error) {
+    const label: Record<string, string> = {
+      api: error.midStream
+        ? `${error.type ?? 'error'} in the stream`
+        : status !== undefined
+          ? `HTTP ${status}${error.type ? ` ${error.type}` : ''}`
+          : `Error${error.type ? ` ${error.type}` : ''}`,
+      network: 'Network error',
+      timeout: 'Timed out',
+      cancelled: 'Cancelled',
+      client: 'Not sent',
+    };
+    return el(
+      'span',
+      { class: `status-chip ${error.kind === 'cancelled' ? 'cancelled' : 'error'}` },
+      icon(error.kind === 'cancelled' ? 'circle-slash' : 'error'),
+      ` ${label[error.kind] ?? 'Error'}${record.incomplete ? ' · incomplete' : ''}`,
+    );
+  }
+  if (record.incomplete) {
+    return el('span', { class: 'status-chip warning' }, icon('warning'), ` ${statusText} · incomplete`);
+  }
+  return el('span', { class: 'status-chip ok' }, icon('pass'), ` ${statusText || 'Done'}`);
+}
+
+function attemptText(attempt: Attempt): string {
+  const parts = [`#${attempt.number}`];
+  if (attempt.status !== undefined) {
+    parts.push(String(attempt.status));
+  } else if (attempt.networkError) {
+    parts.push(`network error (${attempt.networkError})`);
+  } else {
+    parts.push('pending');
+  }
+  if (attempt.errorType) {
+    parts.push(attempt.errorType);
+  }
+  if (attempt.retryAfterMs !== undefined) {
+    parts.push(`server asked to wait ${formatMs(attempt.retryAfterMs)}`);
+  }
+  return parts.join(' ');
+}
+
+function attempts(record: CallRecord): Child {
+  const list = record.attempts;
+  if (list.length === 0) {
+    return el('span', { class: 'muted' }, 'none yet');
+  }
+  if (list.length === 1 && (list[0].status ?? 0) < 400 && !list[0].networkError) {
+    return el('span', null, '1 ', el('span', { class: 'muted' }, '(no retries)'));
+  }
+  return el(
+    'span',
+    { class: 'attempts' },
+    `${list.length} (${plural(list.length - 1, 'retry', 'retries')}): `,
+    ...list.flatMap((attempt, i) => [
+      i > 0 ? el('span', { class: 'muted' }, ' → ') : null,
+      el('span', { class: (attempt.status ?? 0) >= 400 || attempt.networkError ? 'attempt failed' : 'attempt' }, attemptText(attempt)),
+    ]),
+  );
+}
+
+function timing(record: CallRecord, running: boolean): Child[] {
+  const parts: Child[] = [];
+  const { headersMs, firstTokenMs, totalMs } = record.timing;
+  // Unknown: "…" while it may still come, "—" once the call is over.
+  const item = (label: string, ms: number | undefined): Child =>
+    el('span', { class: 'timing-item' }, el('span', { class: 'muted' }, `${label} `), ms !== undefined ? formatMs(ms) : running ? '…' : '—');
+  parts.push(item('headers', headersMs));
+  if (record.streamed) {
+    parts.push(' · ', item('first token', firstTokenMs));
+  }
+  parts.push(' · ', item('total', running ? undefined : totalMs));
+  return parts;
+}
+
+function source(record: CallRecord): string {
+  const from = record.source;
+  switch (from.kind) {
+    case 'file':
+      return `request file${from.path ? ` ${from.path}` : ''}`;
+    case 'selection':
+      return `selection${from.document ? ` in ${from.document}` : ''}`;
+    case 'cli':
+      return `command line${from.path ? ` ${from.path}` : ''}`;
+    default:
+      return describe(from) ?? '';
+  }
+}
+
+/** The stop reason in one line; a warning stands out here too, so nobody misses a cut-off answer. */
+function stopSummary(message: JsonObject): Child {
+  if (!('stop_reason' in message) || message.stop_reason === null) {
+    return null;
+  }
+  const reason = asString(message.stop_reason) ?? describe(message.stop_reason) ?? '';
+  const meaning = stopReasonMeaning(reason);
+  return el(
+    'span',
+    { class: `stop-summary severity-${meaning.severity}` },
+    meaning.severity === 'info' ? null : icon(meaning.severity === 'error' ? 'error' : 'warning'),
+    meaning.severity === 'info' ? null : ' ',
+    el('code', null, reason),
+    el('span', { class: 'muted' }, ` ${meaning.title}`),
+  );
+}
+
+function tokenSummary(message: JsonObject): Child {
+  const usage = asObject(message.usage);
+  if (!usage) {
+    return null;
+  }
+  const part = (label: string, value: unknown): string | null => (asNumber(value) !== undefined ? `${formatCount(asNumber(value) ?? 0)} ${label}` : null);
+  const parts = [
+    part('in', usage.input_tokens),
+    part('cache read', usage.cache_read_input_tokens || undefined),
+    part('cache write', usage.cache_creation_input_tokens || undefined),
+    part('out', usage.output_tokens),
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? el('span', null, parts.join(' · '), el('span', { class: 'muted' }, ' (details under the answer)')) : null;
+}
+
+export function renderHeader(record: CallRecord, state: HeaderState, host: Host): HTMLElement {
+  const message = record.message ?? {};
+  const requested = asString(record.effectiveRequest.model);
+  const model = asString(message.model) ?? requested ?? '(no model)';
+  const official = isOfficialBaseUrl(record.baseUrl);
+  const requestId = record.requestId ?? record.response?.headers['request-id'];
+  const top = el(
+    'div',
+    { class: 'header-top' },
+    statusChip(record, state.running),
+    el('span', { class: 'model', title: 'model' }, icon('sparkle'), ' ', el('code', null, model)),
+    requested && requested !== model ? el('span', { class: 'muted' }, ` (requested ${requested})`) : null,
+    el('span', { class: 'mode' }, record.streamed ? 'streamed' : 'not streamed'),
+    el('span', { class: 'spacer' }),
+    state.running
+      ? button({ label: 'Cancel', icon: 'debug-stop', class: 'btn-secondary', onClick: () => host.post({ type: 'cancel', callId: record.id }) })
+      : null,
+  );
+  const rows: Child[] = [];
+  /** A label/value pair; on wide panels pairs sit two to a row, except those that need the whole width. */
+  const add = (label: string, className: string, ...value: Child[]): void => {
+    const wide = ['base-url', 'timing', 'attempts-row', 'source', 'tokens-row'].some((name) => className.split(' ').includes(name));
+    rows.push(el('div', { class: `kv-item${wide ? ' wide' : ''}` }, el('dt', { class: className }, label), el('dd', { class: className }, ...value)));
+  };
+  add(
+    'Base URL',
+    official ? 'base-url' : 'base-url unofficial',
+    el('code', null, record.baseUrl),
+    official
+      ? null
+      : el(
+          'span',
+          { class: 'unofficial-note', title: 'Answers from here may come from a stand-in or a proxy, not from Claude directly.' },
+          icon('warning'),
+          ' not api.anthropic.com: a stand-in or proxy',
+        ),
+  );
+  add('Message id', 'message-id', asString(message.id) ? el('code', null, asString(message.id) ?? '') : el('span', { class: 'muted' }, '—'));
+  add(
+    'Request id',
+    'request-id-row',
+    requestId ? el('code', { class: 'request-id' }, requestId) : el('span', { class: 'muted' }, '—'),
+    requestId
+      ? button({ label: 'Copy request-id', icon: 'copy', iconOnly: true, onClick: () => host.post({ type: 'copy', what: 'requestId', text: requestId }) })
+      : null,
+  );
+  add('HTTP status', 'http-status', record.response ? `${record.response.status} ${record.response.statusText}` : el('span', { class: 'muted' }, '—'));
+  add('Timing', 'timing', ...timing(record, state.running));
+  const stop = stopSummary(message);
+  if (stop) {
+    add('Stop reason', 'stop-row', stop);
+  }
+  const tokens = tokenSummary(message);
+  if (tokens) {
+    add('Tokens', 'tokens-row', tokens);
+  }
+  add('Attempts', 'attempts-row', attempts(record));
+  add(
+    'From settings',
+    'defaults',
+    record.defaultsApplied.length > 0
+      ? el('span', null, ...record.defaultsApplied.flatMap((name, i) => [i > 0 ? ', ' : null, el('code', null, name)]))
+      : el('span', { class: 'muted' }, 'nothing (every field came from the request)'),
+  );
+  const started = new Date(record.startedAt);
+  const startedText = Number.isNaN(started.getTime()) ? record.startedAt : started.toLocaleString();
+  add('Source', 'source', source(record), el('span', { class: 'muted' }, ` · started ${startedText}`));
+  return el('header', { class: 'call-header', attrs: { 'data-testid': 'call-header' } }, top, el('dl', { class: 'header-grid' }, ...rows));
+}

@@ -1,0 +1,31 @@
+// What was sent: the effective request body (the file with defaults applied) and the headers that went out, with
+// the API key shown as $ANTHROPIC_API_KEY.
+import type { CallRecord } from '../../core/callRecord';
+import { append, button, el } from '../dom';
+import { fillLongText } from '../longText';
+import { prettyJson } from '../values';
+import type { Host } from '../vscodeApi';
+import { emptyState, headerTable, toolbar } from './common';
+
+export function renderRequestView(panel: HTMLElement, record: CallRecord, host: Host): void {
+  const json = prettyJson(record.effectiveRequest);
+  const target = record.request ? `${record.request.method} ${record.request.url}` : `POST ${record.baseUrl.replace(/\/$/, '')}/v1/messages`;
+  const body = el('pre', { class: 'json request-json' });
+  panel.replaceChildren();
+  append(
+    panel,
+    toolbar(
+      el('span', null, 'Effective request · ', el('code', null, target)),
+      button({ label: 'Copy', icon: 'copy', onClick: () => host.post({ type: 'copy', what: 'request', text: json }) }),
+    ),
+    record.defaultsApplied.length > 0
+      ? el('div', { class: 'note' }, 'Filled in from settings: ', ...record.defaultsApplied.flatMap((name, i) => [i > 0 ? ', ' : '', el('code', null, name)]))
+      : null,
+    body,
+    el('h3', { class: 'section-title' }, 'Headers sent'),
+    record.request
+      ? headerTable(record.request.headers, 'Request headers')
+      : emptyState('No request has gone out yet.'),
+  );
+  fillLongText(body, json);
+}
