@@ -20,7 +20,7 @@ async function packageExtension(options = {}) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.rmSync(out, { force: true });
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
+  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
     cwd: repoRoot,
     timeoutMs: 180_000,
     label: 'vsce package',

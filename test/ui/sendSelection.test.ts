@@ -68,25 +68,45 @@ describe('Claude: Send Selection, in the workbench', function () {
     assert.match(selection, /\(\d[\d,]* selected\)/);
   });
 
-  it('finds Claude: Send Selection in the palette and runs it', async () => {
+  it('sends the selection from the palette and shows the reply, stop_reason and usage in the panel', async () => {
     await workbench.runCommand('Claude: Send Selection');
-    await workbench.page.waitForTimeout(2_000);
-    await workbench.screenshot('after-send-selection');
-    const messages = await workbench.messages();
-    // TODO(send-selection): once the command is registered, drop this tolerance: "not found" is then a failure.
-    const notWrittenYet = messages.filter((text) => /command 'claudeInspector\.sendSelection' not found/.test(text));
-    if (notWrittenYet.length > 0) {
-      console.log('      note: the extension does not register claudeInspector.sendSelection yet');
-    }
-    const errors = messages.filter((text) => /error|failed/i.test(text) && !notWrittenYet.includes(text));
+    const frame = await workbench.findWebviewFrame('[data-testid="reply"]', 60_000);
+    const reply = frame.locator('[data-testid="reply"]');
+    await reply.filter({ hasText: 'stand-in' }).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await reply.innerText(), /Try "Claude: Send Selection"/, 'the stand-in echoes the selected text');
+    const stop = frame.locator('[data-testid="stop-reason"]');
+    await stop.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await stop.innerText(), /end_turn/);
+    assert.match(await stop.innerText(), /finished its answer naturally/);
+    const usage = await frame.locator('[data-testid="usage"]').innerText();
+    assert.match(usage, /input_tokens\s+\d+/);
+    assert.match(usage, /output_tokens\s+\d+/);
+    const header = await frame.locator('[data-testid="call-header"]').innerText();
+    assert.match(header, /not api\.anthropic\.com/, 'the stand-in\'s base URL is flagged in the panel');
+    const errors = (await workbench.messages()).filter((text) => /error|failed|not found/i.test(text));
     assert.deepEqual(errors, [], 'no error message from the workbench');
+    assert.deepEqual(pageErrors, [], 'no script error in the workbench page');
   });
 
-  // TODO(send-selection): complete once the command and the response panel exist. With the stand-in's canned reply:
-  //   const frame = await workbench.findWebviewFrame('[data-testid="reply"]');   // the panel's reply element
-  //   assert.match(await frame.locator('[data-testid="reply"]').innerText(), /.../);  // the stand-in's text
-  //   assert stop_reason and usage are shown; screenshot in both themes:
-  //   await workbench.setTheme('dark'); await workbench.screenshot('reply-dark');
-  //   await workbench.setTheme('light'); await workbench.screenshot('reply-light');
-  it('shows the reply in the response panel');
+  it('sends a request file with the editor title button and shows its reply', async () => {
+    await workbench.openFile('triage.claude.json');
+    const button = workbench.page.locator('.editor-actions .action-label[aria-label*="Send Request File"]').first();
+    await button.waitFor({ state: 'visible', timeout: 30_000 });
+    await button.click();
+    const frame = await workbench.findWebviewFrame('[data-testid="reply"]', 60_000);
+    const reply = frame.locator('[data-testid="reply"]');
+    await reply.filter({ hasText: 'API returning 503' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const header = await frame.locator('[data-testid="call-header"]').innerText();
+    assert.match(header, /claude-haiku-5-5/, 'the file\'s own model');
+    assert.match(await frame.locator('[data-testid="stop-reason"]').innerText(), /end_turn/);
+    assert.match(await frame.locator('[data-testid="usage"]').innerText(), /input_tokens/);
+    // Away from the title button, so that no tooltip covers the screenshots.
+    await workbench.page.mouse.move(600, 700);
+    await workbench.page.waitForTimeout(500);
+    await workbench.setTheme('dark');
+    await workbench.screenshot('reply-dark');
+    await workbench.setTheme('light');
+    await workbench.page.mouse.move(600, 700);
+    await workbench.screenshot('reply-light');
+  });
 });
