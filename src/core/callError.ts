@@ -2,7 +2,7 @@
 // URL and low-level cause of a network failure. The key is scrubbed from every text.
 import Anthropic from '@anthropic-ai/sdk';
 import type { CallError } from './callRecord';
-import { describeNetworkCause } from './capture';
+import { describeNetworkCause, seconds, StreamStalledError } from './capture';
 import { redactKey } from './redact';
 
 /** What each API error type means for the person who sent the request, and what to try. */
@@ -46,11 +46,23 @@ export function toCallError(error: unknown, context: ErrorContext): CallError {
   if (error instanceof Anthropic.APIUserAbortError) {
     return { kind: 'cancelled', message: 'Cancelled: the request was aborted before the answer was complete.' };
   }
-  if (error instanceof Anthropic.APIConnectionTimeoutError) {
-    const seconds = context.timeoutMs !== undefined ? ` within ${Math.round(context.timeoutMs / 1000)} s` : '';
+  const stalled = findCause(error, StreamStalledError);
+  if (stalled) {
     return {
       kind: 'timeout',
-      message: scrub(`No answer from ${context.url ?? 'the server'}${seconds}.`),
+      message: scrub(`The stream from ${context.url ?? 'the server'} stalled: nothing arrived for ${seconds(stalled.idleMs)}.`),
+      url: context.url,
+      midStream: true,
+      hint: context.hadContent
+        ? 'What arrived before the stall is shown, marked incomplete. Raise the timeout (claudeInspector.timeoutSeconds) if the server is slow.'
+        : 'Raise the timeout (claudeInspector.timeoutSeconds) if the server is slow.',
+    };
+  }
+  if (error instanceof Anthropic.APIConnectionTimeoutError) {
+    const within = context.timeoutMs !== undefined ? ` within ${seconds(context.timeoutMs)}` : '';
+    return {
+      kind: 'timeout',
+      message: scrub(`No answer from ${context.url ?? 'the server'}${within}.`),
       url: context.url,
       hint: 'Raise the timeout (claudeInspector.timeoutSeconds, or --timeout in the CLI), or stream the request.',
     };
@@ -105,4 +117,16 @@ export function summarizeError(error: CallError): string {
   const head = [error.status, error.type].filter((part) => part !== undefined && part !== '').join(' ');
   const id = error.requestId ? ` (request-id ${error.requestId})` : '';
   return `${head ? `${head}: ` : ''}${error.message}${id}`;
+}
+
+/** The error itself or one of its causes, when it is of the given class. */
+function findCause<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth++) {
+    if (current instanceof type) {
+      return current;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -87,6 +87,8 @@ export class CallCapture {
     private readonly apiKey: string | undefined,
     private readonly listener: CaptureListener = {},
     private readonly baseFetch: Fetch = globalThis.fetch,
+    /** A stream that sends nothing (not even a ping) for this long fails with StreamStalledError. */
+    private readonly idleTimeoutMs?: number,
   ) {}
 
   /** Milliseconds since this capture was created, the zero of every time in the record. */
@@ -208,17 +210,37 @@ export class CallCapture {
         this.listener.onEvent?.(event);
       },
     });
-    return new TransformStream({
+    // The SDK's timeout ends when the headers arrive; a stream that then goes silent would wait forever.
+    let idle: NodeJS.Timeout | undefined;
+    const watch = (controller: TransformStreamDefaultController<Uint8Array>) => {
+      if (this.idleTimeoutMs === undefined) {
+        return;
+      }
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        try {
+          controller.error(new StreamStalledError(this.idleTimeoutMs!));
+        } catch {
+          // Already closed or cancelled by the reader: nothing is waiting any more.
+        }
+      }, this.idleTimeoutMs);
+      idle.unref?.();
+    };
+    return new TransformStream<Uint8Array, Uint8Array>({
+      start: (controller) => watch(controller),
       transform: (chunk, controller) => {
+        watch(controller);
         parser.feed(decoder.decode(chunk, { stream: true }));
         controller.enqueue(chunk);
       },
       flush: () => {
+        clearTimeout(idle);
         parser.feed(decoder.decode());
         this.bodyEndMs = this.elapsed();
       },
     });
   }
+
 }
 
 /** For a content_block_delta event: its block index, delta type and the length of the text it carries. */
@@ -233,6 +255,14 @@ function deltaOutline(event: TimelineEvent): { index: unknown; type: unknown; ch
   return { index: data.index, type: delta.type, chars };
 }
 
+/** A stream that went silent for longer than the timeout, after its headers had arrived. */
+export class StreamStalledError extends Error {
+  constructor(readonly idleMs: number) {
+    super(`the stream sent nothing for ${seconds(idleMs)}`);
+    this.name = 'StreamStalledError';
+  }
+}
+
 /** The API error type in an error body, when it is one (a proxy's HTML page is not). */
 function errorTypeOf(body: string): string | undefined {
   try {
@@ -241,4 +271,9 @@ function errorTypeOf(body: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** "0.4 s", "12 s": a duration as people read it. */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }

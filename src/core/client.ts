@@ -56,7 +56,7 @@ export function createClient(options: ConnectionOptions, capture: CallCapture): 
 }
 
 export async function sendMessage(request: EffectiveRequest, options: SendOptions): Promise<CallRecord> {
-  const capture = new CallCapture(options.apiKey, options, options.fetch);
+  const capture = new CallCapture(options.apiKey, options, options.fetch, options.timeoutMs);
   const record: CallRecord = {
     id: randomUUID(),
     startedAt: new Date().toISOString(),

@@ -158,7 +158,17 @@ describe('client against the stand-in', function () {
     standIn.enqueue({ kind: 'hang' });
     const record = await sendMessage(request('x'), { ...options, timeoutMs: 300 });
     assert.equal(record.error?.kind, 'timeout');
-    assert.match(record.error?.message ?? '', /No answer from .* within 0 s|No answer from/);
+    assert.match(record.error?.message ?? '', /^No answer from http:\/\/127\.0\.0\.1:\d+\/v1\/messages within 0\.3 s\.$/);
+  });
+
+  it('times out a stream that goes silent after it started, keeping what arrived', async () => {
+    standIn.enqueue({ kind: 'stream', text: 'Some words, then silence for a long while.', delayMs: 1500 });
+    const started = Date.now();
+    const record = await sendMessage(request('x', {}, true), { ...options, timeoutMs: 400 });
+    assert.ok(Date.now() - started < 1400, 'gave up after the idle timeout, not at the end of the stream');
+    assert.equal(record.error?.kind, 'timeout');
+    assert.match(record.error?.message ?? '', /stalled: nothing arrived for 0\.4 s/);
+    assert.equal(record.error?.midStream, true);
   });
 
   it('aborts the HTTP request on cancel, keeping what streamed so far', async () => {
