@@ -48,10 +48,16 @@ describe('Request files', function () {
     await waitFor('the diagnostic to go', () => !vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === 'invalid-role'));
   });
 
-  it('refuse to send a file with an error, and send one with only warnings', async () => {
+  it('refuse to send a file with an error, and send one with only notes', async () => {
     await open('problems.claude.json');
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     assert.equal(standIn.requests.length, 0);
+    const editor = await open('defaults.claude.json');
+    await waitFor('the notes on defaults', () => vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === 'default-model'));
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    assert.equal(standIn.requests.length, 1);
+    const body = standIn.requests[0].json as { model: string; max_tokens: number };
+    assert.deepEqual([body.model, body.max_tokens], ['claude-sonnet-5-5', 1024]);
   });
 
   it('get the schema\'s warnings for an unknown top-level field', async () => {
@@ -100,6 +106,25 @@ describe('Request files', function () {
     await vscode.commands.executeCommand('undo');
     assert.match(editor.document.getText(), /"model": "claude-sonnet-5-5"/, 'one undo restores it');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('offer the listed model ids as completions for "model", and the schema\'s help on hover', async () => {
+    const editor = await open('hello.claude.json');
+    // The List Models test above filled the cache for this base URL.
+    const text = editor.document.getText();
+    const inModel = editor.document.positionAt(text.indexOf('claude-sonnet-5-5') + 3);
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, inModel);
+    const labels = completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    for (const id of ['"claude-opus-5-5"', '"claude-haiku-5-5"', '"claude-haiku-4-5"']) {
+      assert.ok(labels.includes(id), `${id} is offered; got ${labels.slice(0, 20).join(', ')}`);
+    }
+    const onMaxTokens = editor.document.positionAt(text.indexOf('"max_tokens"') + 2);
+    const hovers = await waitFor('a hover from the schema', async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, onMaxTokens);
+      return found.length > 0 && found;
+    });
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /max_tokens|tokens/i);
   });
 
   it('New Request File makes a request file from the selection, ready to send', async () => {
