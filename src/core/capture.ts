@@ -4,6 +4,7 @@
 import { createParser } from 'eventsource-parser';
 import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from './callRecord';
 import { redactHeaders, redactKey } from './redact';
+import { foldEvent } from './timeline';
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -164,33 +165,6 @@ export class CallCapture {
     });
   }
 
-  /** Adds an event to the timeline, folding it into the previous entry when both are deltas of the same block. */
-  private record(event: TimelineEvent): void {
-    const delta = deltaOutline(event);
-    const last = this.timeline[this.timeline.length - 1];
-    if (delta && last?.event === 'content_block_delta' && last.count !== undefined) {
-      const previous = last.data as { index?: unknown; delta?: { type?: unknown } };
-      if (previous.index === delta.index && previous.delta?.type === delta.type) {
-        last.count++;
-        last.lastMs = event.ms;
-        last.chars = (last.chars ?? 0) + delta.chars;
-        return;
-      }
-    }
-    if (delta) {
-      this.timeline.push({
-        ms: event.ms,
-        event: event.event,
-        data: { type: 'content_block_delta', index: delta.index, delta: { type: delta.type } },
-        count: 1,
-        lastMs: event.ms,
-        chars: delta.chars,
-      });
-      return;
-    }
-    this.timeline.push(event);
-  }
-
   /** Parses server-sent events as the bytes pass, whatever the chunking, to time each one. */
   private observeEvents(): TransformStream<Uint8Array, Uint8Array> {
     const decoder = new TextDecoder();
@@ -206,7 +180,7 @@ export class CallCapture {
         if (this.firstDeltaMs === undefined && event.event === 'content_block_delta') {
           this.firstDeltaMs = event.ms;
         }
-        this.record(event);
+        foldEvent(this.timeline, event);
         this.listener.onEvent?.(event);
       },
     });
@@ -241,18 +215,6 @@ export class CallCapture {
     });
   }
 
-}
-
-/** For a content_block_delta event: its block index, delta type and the length of the text it carries. */
-function deltaOutline(event: TimelineEvent): { index: unknown; type: unknown; chars: number } | undefined {
-  if (event.event !== 'content_block_delta' || typeof event.data !== 'object' || event.data === null) {
-    return undefined;
-  }
-  const data = event.data as { index?: unknown; delta?: Record<string, unknown> };
-  const delta = data.delta ?? {};
-  const piece = delta.text ?? delta.partial_json ?? delta.thinking ?? delta.signature;
-  const chars = typeof piece === 'string' ? piece.length : JSON.stringify(delta.citation ?? '').length;
-  return { index: data.index, type: delta.type, chars };
 }
 
 /** A stream that went silent for longer than the timeout, after its headers had arrived. */
