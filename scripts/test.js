@@ -88,6 +88,22 @@ const STAGES = [
   },
 ];
 
+/**
+ * Adds the counts a stage printed: mocha's "N passing" / "N failing" / "N pending" lines, and the integration
+ * runner's "N passing, N failing, N skipped".
+ * @param {{ passed: number, failed: number, skipped: number }} totals
+ * @param {string} output
+ */
+function addCounts(totals, output) {
+  // Colour codes would hide the numbers from the patterns.
+  const text = output.replace(/\u001b\[[0-9;]*m/g, '');
+  for (const [pattern, key] of /** @type {const} */ ([[/(\d+) passing\b/g, 'passed'], [/(\d+) failing\b/g, 'failed'], [/(\d+) (?:pending|skipped)\b/g, 'skipped']])) {
+    for (const match of text.matchAll(pattern)) {
+      totals[key] += Number(match[1]);
+    }
+  }
+}
+
 /** @param {string} dir */
 function findTests(dir) {
   if (!fs.existsSync(dir)) {
@@ -134,6 +150,7 @@ function parseArgs(argv) {
 async function main() {
   const selected = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  const totals = { passed: 0, failed: 0, skipped: 0 };
   /** @type {Array<{ name: string, what: string, result: 'passed' | 'failed' | 'skipped', seconds: number, note: string }>} */
   const results = [];
   /** @type {Map<string, 'passed' | 'failed' | 'skipped'>} */
@@ -159,16 +176,18 @@ async function main() {
     let result = /** @type {'passed' | 'failed'} */ ('passed');
     let note = '';
     try {
-      await runCommand(stage.command, stage.args, {
+      const { output } = await runCommand(stage.command, stage.args, {
         cwd: repoRoot,
         timeoutMs: stage.timeoutMs,
         echo: true,
         label: stage.name,
       });
+      addCounts(totals, output);
     } catch (error) {
       result = 'failed';
       // The output was streamed above; the first line of the error says how it ended.
       note = errorMessage(error).split('\n')[0];
+      addCounts(totals, errorMessage(error));
     }
     const seconds = (Date.now() - stageStart) / 1000;
     if (isStopping()) {
@@ -187,6 +206,8 @@ async function main() {
   }
   const failed = results.filter((entry) => entry.result === 'failed').map((entry) => entry.name);
   console.log(`\n${failed.length === 0 ? 'All stages passed' : `Failed: ${failed.join(', ')}`} (${formatSeconds(Date.now() - started)} in all)`);
+  // One closing line over every test of every stage, in the form CI reads for any language.
+  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   return failed.length === 0 ? 0 : 1;
 }
 
