@@ -1,76 +1,144 @@
-// Measures what one frame of streaming costs in the panel as the answer grows: if rendering redid the whole
-// message (or block) per delta, late frames would cost far more than early ones. Run after a build:
-//   node esbuild.js && npx tsc -p . && node out/bench/webviewStreaming.js [megabytes]
-import { Harness } from '../test/webview/harness';
-import { message, startedRecord } from '../test/webview/fixtures/records';
+// The panel rendering a streamed answer of 1x, 2x and 4x a base size (default 0.5, 1 and 2 MB of markdown), in
+// batches of text_delta events like the host sends (default 50 deltas of 40 characters, one batch per frame).
+// If the panel re-rendered the whole text per delta or per frame, the work would grow with the square of the size
+// (ratios 4 and 16); rendering each finished piece once makes it linear (2 and 4). Also the per-frame cost at the
+// start and at the end of the largest run: flat means no frame pays for the text that came before.
+//
+// Each size runs in a fresh page. Run after a build and compile (npm run bench does both), or alone:
+//   node out/bench/webviewStreaming.js [--stream-mb=0.5] [--delta-chars=40] [--deltas-per-frame=50]
+import { streamedCall, REPLY_HEADING } from './lib/calls';
+import { LAST_HEADING, longMarkdown, MB, megabytes } from './lib/markdown';
+import { numberOption } from './lib/options';
+import { BenchPanel, difference, Harness, within, type MainThread } from './lib/panel';
+import { streamRun, type StreamFrame, type StreamResult } from './lib/panelProbe';
+import { report, row, runMain } from './lib/report';
+import { median, ms, p95, sum } from './lib/stats';
 
-interface BenchWindow {
-  requestAnimationFrame(callback: (time: number) => void): number;
-  __frames: number[];
-  performance: { now(): number };
+interface SizeRun {
+  factor: number;
+  chars: number;
+  result: StreamResult;
+  cpu: MainThread;
+  /** The panel's own script: every message handler and frame callback of the run. */
+  panelScriptMs: number;
+}
+
+/** Frames skipped at the start of a run before "start" is measured: the first frames also warm up the JIT. */
+const WARM_FRAMES = 10;
+
+async function streamOnce(harness: Harness, factor: number, chars: number, deltaChars: number, deltasPerFrame: number): Promise<SizeRun> {
+  const text = longMarkdown(chars);
+  const deltas = Math.ceil(text.length / deltaChars);
+  const bench = await BenchPanel.open(harness);
+  try {
+    await bench.setText(text);
+    const callId = `stream-${factor}x`;
+    const { before, after } = streamedCall(callId, deltas, text.length);
+    const cpuBefore = await bench.mainThread();
+    const result = await within(
+      bench.page.evaluate(streamRun, { before, after, callId, deltaChars, deltasPerFrame, headingSelector: REPLY_HEADING }),
+      240_000,
+      `streaming ${megabytes(text.length)}`,
+    );
+    const cpu = difference(await bench.mainThread(), cpuBefore);
+    // The whole answer is there, rendered: its last heading is the last h1 of the reply.
+    const lastHeading = await bench.page.locator(REPLY_HEADING).last().textContent();
+    if (lastHeading !== LAST_HEADING || result.deltas !== deltas) {
+      throw new Error(`streaming ${megabytes(text.length)}: the panel shows "${lastHeading}" as the last heading after ${result.deltas} of ${deltas} deltas`);
+    }
+    bench.assertNoErrors(`streaming ${megabytes(text.length)}`);
+    const panelScriptMs = sum(result.frames.map((f) => f.handlerMs + f.flushMs));
+    return { factor, chars: text.length, result, cpu, panelScriptMs };
+  } finally {
+    await bench.close();
+  }
+}
+
+const scriptOf = (f: StreamFrame): number => f.handlerMs + f.flushMs;
+
+/** Median per-frame figures in ten equal parts of the run: flat columns mean the cost does not grow. */
+function printBuckets(run: SizeRun): void {
+  const frames = run.result.frames;
+  const buckets = 10;
+  console.log(`\nper frame, ${megabytes(run.chars)} run, in tenths (median / p95 ms):`);
+  console.log('  answer so far   frames   script median   script p95   frame median   frame p95');
+  for (let b = 0; b < buckets; b++) {
+    const part = frames.slice(Math.floor((b * frames.length) / buckets), Math.floor(((b + 1) * frames.length) / buckets));
+    const script = part.map(scriptOf);
+    const interval = part.map((f) => f.intervalMs);
+    console.log(
+      `  ${megabytes((run.chars * (b + 1)) / buckets).padStart(11)}   ${String(part.length).padStart(6)}   ${median(script).toFixed(2).padStart(13)}   ${p95(script).toFixed(2).padStart(10)}   ${median(interval).toFixed(1).padStart(12)}   ${p95(interval).toFixed(1).padStart(9)}`,
+    );
+  }
 }
 
 async function main(): Promise<void> {
-  const megabytes = Number(process.argv[2] ?? '4');
-  const paragraph = 'Streaming text with **bold**, `code` and [links](https://example.com) in a long answer. '.repeat(5) + '\n\n';
-  const text = paragraph.repeat(Math.ceil((megabytes * 1024 * 1024) / paragraph.length));
-  const deltaSize = 40;
-  const perMessage = 50;
+  const baseMb = numberOption('stream-mb', 0.5);
+  const deltaChars = Math.round(numberOption('delta-chars', 40));
+  const deltasPerFrame = Math.round(numberOption('deltas-per-frame', 50));
+  const repeat = Math.round(numberOption('stream-repeat', 1));
+  const factors = [1, 2, 4];
+  console.log(
+    `webview streaming: ${factors.map((f) => megabytes(f * baseMb * MB)).join(', ')}; ${deltasPerFrame} deltas of ${deltaChars} chars per frame (${deltasPerFrame * deltaChars} chars/frame); ${repeat} run(s) per size, the median kept`,
+  );
   const harness = await Harness.start();
-  const panel = await harness.open();
-  // Times every animation-frame callback: that is where the panel applies a frame's deltas.
-  await panel.page.evaluate(() => {
-    const w = globalThis as unknown as BenchWindow;
-    const original = w.requestAnimationFrame.bind(globalThis);
-    w.__frames = [];
-    w.requestAnimationFrame = (callback) =>
-      original((time) => {
-        const start = w.performance.now();
-        callback(time);
-        w.__frames.push(w.performance.now() - start);
-      });
-  });
-  await panel.post({ type: 'callStarted', record: startedRecord({ id: 'bench' }) });
-  await panel.post({
-    type: 'events',
-    callId: 'bench',
-    events: [
-      { ms: 0, event: 'message_start', data: { type: 'message_start', message: message([], { stop_reason: null }) } },
-      { ms: 1, event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } },
-    ],
-  });
-  const buckets = 10;
-  const perBucket = Math.ceil(text.length / buckets);
-  console.log(`streaming ${(text.length / 1024 / 1024).toFixed(1)} MB in ${Math.ceil(text.length / deltaSize)} deltas of ${deltaSize} chars`);
-  console.log('answer so far   frames   median ms   p95 ms   max ms   bucket wall s');
-  let sent = 0;
-  for (let bucket = 0; bucket < buckets; bucket++) {
-    await panel.page.evaluate(() => {
-      (globalThis as unknown as BenchWindow).__frames = [];
-    });
-    const end = Math.min(text.length, (bucket + 1) * perBucket);
-    // Wall time of the bucket includes style, layout and paint, which the frame callbacks do not.
-    const started = Date.now();
-    while (sent < end) {
-      const events = [];
-      for (let i = 0; i < perMessage && sent < end; i++) {
-        events.push({ ms: sent, event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: text.slice(sent, sent + deltaSize) } } });
-        sent += deltaSize;
+  const runs = new Map<number, SizeRun>();
+  try {
+    for (const factor of factors) {
+      const attempts: SizeRun[] = [];
+      for (let r = 0; r < repeat; r++) {
+        const run = await streamOnce(harness, factor, factor * baseMb * MB, deltaChars, deltasPerFrame);
+        attempts.push(run);
+        const res = run.result;
+        console.log(
+          `  ${megabytes(run.chars).padStart(8)}: ${res.deltas} deltas in ${res.frames.length} frames; wall ${ms(res.wallMs)} (stream ${ms(res.streamMs)}, finish ${ms(res.finishMs)}); ` +
+            `main thread ${ms(run.cpu.taskMs)} (script ${ms(run.cpu.scriptMs)}, layout ${ms(run.cpu.layoutMs)}, style ${ms(run.cpu.styleMs)}); ` +
+            `panel script ${ms(run.panelScriptMs)}; first heading ${ms(res.firstHeadingMs ?? Number.NaN)}`,
+        );
       }
-      await panel.post({ type: 'events', callId: 'bench', events });
-      await panel.frames(1);
+      attempts.sort((a, b) => a.result.wallMs - b.result.wallMs);
+      runs.set(factor, attempts[Math.floor((attempts.length - 1) / 2)]);
     }
-    const frames = (await panel.page.evaluate(() => (globalThis as unknown as BenchWindow).__frames)).sort((a, b) => a - b);
-    const at = (q: number): string => (frames[Math.min(frames.length - 1, Math.floor(frames.length * q))] ?? 0).toFixed(2);
-    console.log(
-      `${(sent / 1024 / 1024).toFixed(2).padStart(8)} MB   ${String(frames.length).padStart(6)}   ${at(0.5).padStart(9)}   ${at(0.95).padStart(6)}   ${at(1).padStart(6)}   ${((Date.now() - started) / 1000).toFixed(1).padStart(12)}`,
-    );
+  } finally {
+    await harness.close();
   }
-  await panel.close();
-  await harness.close();
+  const one = runs.get(1)!;
+  const two = runs.get(2)!;
+  const four = runs.get(4)!;
+  printBuckets(four);
+
+  const frames = four.result.frames;
+  const tenth = Math.max(1, Math.floor(frames.length / 10));
+  const start = frames.slice(Math.min(WARM_FRAMES, frames.length - tenth), Math.min(WARM_FRAMES, frames.length - tenth) + tenth);
+  const end = frames.slice(frames.length - tenth);
+  const base = megabytes(one.chars);
+  const big = megabytes(four.chars);
+  report('webviewStreaming', [
+    row(`webview stream 2x vs 1x (${base}): wall`, one.result.wallMs, two.result.wallMs, 'Total time to stream and render twice the text; 2 is linear, 4 would be quadratic.'),
+    row(`webview stream 4x vs 1x (${base}): wall`, one.result.wallMs, four.result.wallMs, 'The same for four times the text; 4 is linear, 16 would be quadratic.'),
+    row(`webview stream 2x vs 1x: main-thread CPU`, one.cpu.taskMs, two.cpu.taskMs, "Chromium's main-thread CPU time (script, style, layout, paint): the work itself, not bounded below by the frame rate."),
+    row(`webview stream 4x vs 1x: main-thread CPU`, one.cpu.taskMs, four.cpu.taskMs, 'The same for four times the text.'),
+    row(
+      `webview stream 4x vs 1x: style recalc CPU`,
+      one.cpu.styleMs,
+      four.cpu.styleMs,
+      "The style-recalculation part of that main-thread time (Chromium's RecalcStyleDuration); above 4 means each frame's style work grows with the answer already shown.",
+    ),
+    row(`webview stream 2x vs 1x: panel script`, one.panelScriptMs, two.panelScriptMs, "The panel's own code only (message handlers and frame callbacks)."),
+    row(`webview stream 4x vs 1x: panel script`, one.panelScriptMs, four.panelScriptMs, 'The same for four times the text.'),
+    row(
+      `per-frame script, end vs start (${big})`,
+      median(start.map(scriptOf)),
+      median(end.map(scriptOf)),
+      `Median script per frame (handler + frame callback, ${deltasPerFrame} deltas) in the last tenth of the largest run against the first (after ${WARM_FRAMES} warm-up frames); 1 is flat.`,
+    ),
+    row(
+      `per-frame wall, end vs start (${big})`,
+      median(start.map((f) => f.intervalMs)),
+      median(end.map((f) => f.intervalMs)),
+      'Median time between frames (script, style, layout, paint, idle) at the end against the start; ~16.7 ms is the 60 Hz frame, 1 is flat.',
+    ),
+  ]);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

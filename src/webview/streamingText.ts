@@ -98,22 +98,31 @@ export class MarkdownView implements Flushable {
    * walk thousands of paragraphs.
    */
   private appendSegment(segment: Segment, lazy = false): void {
-    const node = this.segmentElement(segment, lazy);
+    const node = this.segmentElement(segment);
     if (segment.continues) {
       this.lastSegment?.classList.add('md-before-cont');
     }
     this.lastSegment = node;
     this.segmentCount++;
-    if (lazy || !this.tail) {
+    if (!lazy && !this.tail) {
       this.content.append(node);
       return;
     }
+    // A long answer, whole or live, goes into groups: one content-visibility container per group, whatever the
+    // segments are (paragraphs or code fences). A lazy container per segment made the browser re-check thousands
+    // of them every frame (bench/webviewFirstPaint: 10 MB with fences took 10.5 s, growing frame by frame).
+    // A whole render seals each group from its start, so that filling it off screen costs no style or layout;
+    // a live group stays open while it fills, where the reader is watching.
     let group = this.group;
     if (!group || group.segments >= GROUP_SEGMENTS || group.chars >= LIVE_GROUP_CHARS) {
       group?.element.classList.add('md-sealed');
-      group = { element: el('div', { class: 'md-group' }), segments: 0, chars: 0 };
+      group = { element: el('div', { class: lazy ? 'md-group md-sealed' : 'md-group' }), segments: 0, chars: 0 };
       this.group = group;
-      this.content.insertBefore(group.element, this.tail);
+      if (this.tail) {
+        this.content.insertBefore(group.element, this.tail);
+      } else {
+        this.content.append(group.element);
+      }
     }
     group.element.append(node);
     group.segments++;
@@ -235,8 +244,8 @@ export class MarkdownView implements Flushable {
   }
 
   /** `lazy`: a large group of a whole render, laid out only when scrolled near (content-visibility). */
-  private segmentElement(segment: Segment, lazy = false): HTMLElement {
-    const node = el('div', { class: `md-seg${segment.continues ? ' md-cont' : ''}${lazy ? ' md-lazy' : ''}` });
+  private segmentElement(segment: Segment): HTMLElement {
+    const node = el('div', { class: `md-seg${segment.continues ? ' md-cont' : ''}` });
     const fence = segment.fence;
     if (fence && segment.text.length > BIG_FENCE_CHARS) {
       // Too big for one markdown render and one text node: a code block filled in chunks.
