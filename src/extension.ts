@@ -14,6 +14,7 @@ import { sendSelection } from './commands/sendSelection';
 import type { CallRecord } from './core/callRecord';
 import { ModelsCache } from './modelsCache';
 import { RESPONSE_VIEW_TYPE, ResponsePanel } from './panel/responsePanel';
+import { watchPriceSetting } from './priceSettingCheck';
 import { ModelCompletions } from './requestFiles/modelCompletions';
 import { RequestCodeLens } from './requestFiles/requestCodeLens';
 import { RequestDiagnostics } from './requestFiles/requestDiagnostics';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     vscode.commands.registerCommand(Commands.newRequestFile, () => newRequestFile()),
     vscode.commands.registerCommand(Commands.listModels, () => listModels(keys, models)),
     vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ keys, models, counts, diagnostics }, uri)),
+    watchPriceSetting(),
     vscode.languages.registerCodeLensProvider(REQUEST_FILES, new RequestCodeLens(counts)),
     vscode.languages.registerCompletionItemProvider(REQUEST_FILES, new ModelCompletions(models), '"'),
     vscode.window.registerWebviewPanelSerializer(RESPONSE_VIEW_TYPE, {

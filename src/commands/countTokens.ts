@@ -6,6 +6,7 @@ import { summarizeError } from '../core/callError';
 import { resolveBaseUrl } from '../core/client';
 import { estimateCost, formatUsd } from '../core/cost';
 import { countTokens as count } from '../core/countTokens';
+import { retrieveModel } from '../core/models';
 import { effectiveRequest, selectionRequest } from '../core/effectiveRequest';
 import type { ModelsCache } from '../modelsCache';
 import type { RequestDiagnostics } from '../requestFiles/requestDiagnostics';
@@ -63,12 +64,14 @@ export async function countTokens(services: CountTokensServices, uri?: vscode.Ur
   }
   const model = String(body.model);
   const maxTokens = Number(body.max_tokens);
-  const contextWindow = services.models.get(baseUrl)?.models.find((m) => m.id === model)?.contextWindow;
+  const contextWindow =
+    services.models.get(baseUrl)?.models.find((m) => m.id === model)?.contextWindow ??
+    (await retrieveModel(model, { apiKey, baseUrl, timeoutMs: settings.timeoutSeconds * 1000 }))?.contextWindow;
   const estimate = estimateCost(model, result.inputTokens, maxTokens, settings.prices);
   if (fromFile) {
     services.counts.set(document, { inputTokens: result.inputTokens, contextWindow, estimate, version: document.version });
   }
-  const share = contextWindow ? ` of ${contextWindow.toLocaleString('en-US')} (${((result.inputTokens / contextWindow) * 100).toFixed(1)}% of ${model}'s context window)` : ` (${model}; run "Claude: List Models" to see its context window)`;
+  const share = contextWindow ? ` of ${contextWindow.toLocaleString('en-US')} (${((result.inputTokens / contextWindow) * 100).toFixed(1)}% of ${model}'s context window)` : ` (${model}: the API did not say its context window)`;
   const cost = estimate.known
     ? ` Cost: ${formatUsd(estimate.inputUsd)} input, at most ${formatUsd(estimate.ceilingUsd)} with max_tokens ${maxTokens}.`
     : ` ${estimate.reason}`;

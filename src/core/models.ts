@@ -48,3 +48,15 @@ export async function listModels(options: ConnectionOptions & { signal?: AbortSi
   const pages = capture.attempts.filter((a) => a.status !== undefined && a.status < 400).length;
   return { ok: true, models: raw.map((m) => summarize(m as Record<string, unknown>)), pages, raw };
 }
+
+/** One model (GET /v1/models/{id}), for its context window when no list has been fetched; undefined on any failure. */
+export async function retrieveModel(id: string, options: ConnectionOptions & { signal?: AbortSignal }): Promise<ModelSummary | undefined> {
+  const capture = new CallCapture(options.apiKey, {}, options.fetch);
+  const client = createClient({ ...options, maxRetries: 0 }, capture);
+  try {
+    const model = await client.models.retrieve(id, undefined, { signal: options.signal });
+    return summarize(model as unknown as Record<string, unknown>);
+  } catch {
+    return undefined;
+  }
+}

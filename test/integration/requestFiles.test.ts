@@ -91,7 +91,10 @@ describe('Request files', function () {
     await vscode.commands.executeCommand('claudeInspector.countTokens');
     assert.equal(standIn.requests[0].path, '/v1/messages/count_tokens');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fixture('hello.claude.json'));
-    assert.ok(lenses.some((l) => /\d+ input tokens/.test(l.command?.title ?? '')), lenses.map((l) => l.command?.title).join(' | '));
+    const title = lenses.map((l) => l.command?.title ?? '').find((t) => /input tokens/.test(t)) ?? '';
+    // No models list yet: the context window comes from GET /v1/models/{id}; the cost from the price table.
+    assert.match(title, /^\$\(symbol-numeric\) \d+ of 1,000,000 input tokens · \$[\d.]+ in, ≤ \$[\d.]+$/, title);
+    assert.ok(standIn.requests.some((r) => r.path === '/v1/models/claude-sonnet-5-5'));
   });
 
   it('List Models shows every model and sets the chosen one in the file, as one undoable edit', async () => {
