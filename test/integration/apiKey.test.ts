@@ -21,7 +21,7 @@ describe('API key', function () {
 
   it('Set API Key stores the key in SecretStorage, and sending uses it', async () => {
     const api = await inspector();
-    const key = 'sk-ant-api03-another-test-key-99999999999999999';
+    const key = 'sk-ant-fake-another-test-key-99999999999999999';
     await vscode.commands.executeCommand('claudeInspector.setApiKey', key);
     assert.equal(await api.keySource(), 'secret');
     await open('hello.claude.json');

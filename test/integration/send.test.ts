@@ -87,7 +87,7 @@ describe('Sending', function () {
 
   it('shows a 401 as an authentication error with its request-id', async () => {
     const api = await inspector();
-    await vscode.commands.executeCommand('claudeInspector.setApiKey', 'sk-ant-api03-wrong-key-000000000000000000');
+    await vscode.commands.executeCommand('claudeInspector.setApiKey', 'sk-ant-fake-wrong-key-000000000000000000');
     try {
       await open('hello.claude.json');
       await vscode.commands.executeCommand('claudeInspector.sendRequestFile');

@@ -7,7 +7,7 @@ import type { InspectorApi } from '../../src/extension';
 import { StandIn, startStandIn } from '../standIn/server';
 
 export const EXTENSION_ID = 'claude-inspector.claude-inspector';
-export const TEST_KEY = 'sk-ant-api03-integration-test-key-0123456789abcdef';
+export const TEST_KEY = 'sk-ant-fake-integration-test-key-0123456789abcdef';
 
 /** The fixtures workspace, where the suites' files live (this file is compiled to out/test/integration). */
 export const FIXTURES = path.resolve(__dirname, '../../../test/integration/fixtures');

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { StandIn, startStandIn } from '../standIn/server';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
-const KEY = 'sk-ant-api03-cli-test-key-not-real-ABCDEFGHIJKLMNOPQRST';
+const KEY = 'sk-ant-fake-cli-test-key-not-real-ABCDEFGHIJKLMNOPQRST';
 
 interface Run {
   code: number;
@@ -213,7 +213,7 @@ describe('CLI', function () {
   });
 
   it('models exits 1 with the API error on a bad key', async () => {
-    const run = await cli(['models', '--base-url', standIn.url], { ANTHROPIC_API_KEY: 'sk-ant-api03-wrong-0000000000000000' });
+    const run = await cli(['models', '--base-url', standIn.url], { ANTHROPIC_API_KEY: 'sk-ant-fake-wrong-0000000000000000' });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /401 authentication_error/);
   });

@@ -6,7 +6,7 @@ import type { CallRecord, JsonObject } from '../../src/core/callRecord';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { StandIn, startStandIn } from '../standIn/server';
 
-const KEY = 'sk-ant-api03-client-test-key-not-real-abcdefghijklmnop';
+const KEY = 'sk-ant-fake-client-test-key-not-real-abcdefghijklmnop';
 const DEFAULTS = { model: 'claude-sonnet-5-5', maxTokens: 1024, stream: false };
 
 function request(content: string, extra: JsonObject = {}, stream = false) {
@@ -98,7 +98,7 @@ describe('client against the stand-in', function () {
   });
 
   it('records a 401 from a wrong key without writing either key anywhere', async () => {
-    const wrong = 'sk-ant-api03-wrong-key-0000000000000000000000';
+    const wrong = 'sk-ant-fake-wrong-key-0000000000000000000000';
     const record = await sendMessage(request('x'), { ...options, apiKey: wrong });
     assert.equal(record.error?.status, 401);
     assert.equal(record.error?.type, 'authentication_error');

@@ -8,7 +8,7 @@ import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { CaptureServer, startCaptureServer } from '../support/captureServer';
 
 const run = promisify(execFile);
-const KEY = 'sk-ant-api03-curl-test-key-not-real-0123456789abcdef';
+const KEY = 'sk-ant-fake-curl-test-key-not-real-0123456789abcdef';
 
 /** Text that breaks naive quoting: quotes, substitutions, escapes, control characters, emoji, right-to-left. */
 const HOSTILE = [
