@@ -7,7 +7,7 @@
 //
 //   node out/bench/webviewFirstPaint.js [--first-paint-mb=10] [--flood-deltas-per-frame=4000] [--delta-chars=40]
 import { finishedRecord, REPLY_HEADING, REPLY_MARKDOWN, REPLY_PROGRESS, streamedCall } from './lib/calls';
-import { FIRST_HEADING, LAST_HEADING, longMarkdown, MB, megabytes } from './lib/markdown';
+import { FIRST_HEADING, LAST_HEADING, longMarkdown, MB, megabytes } from '../test/webview/fixtures/longMarkdown';
 import { numberOption } from './lib/options';
 import { BenchPanel, difference, Harness, within } from './lib/panel';
 import { armClick, clickTimes, paintDone, paintStart, prepareRecord, streamRun, type ClickTimes } from './lib/panelProbe';

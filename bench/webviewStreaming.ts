@@ -7,7 +7,7 @@
 // Each size runs in a fresh page. Run after a build and compile (npm run bench does both), or alone:
 //   node out/bench/webviewStreaming.js [--stream-mb=0.5] [--delta-chars=40] [--deltas-per-frame=50]
 import { streamedCall, REPLY_HEADING } from './lib/calls';
-import { LAST_HEADING, longMarkdown, MB, megabytes } from './lib/markdown';
+import { LAST_HEADING, longMarkdown, MB, megabytes } from '../test/webview/fixtures/longMarkdown';
 import { numberOption } from './lib/options';
 import { BenchPanel, difference, Harness, within, type MainThread } from './lib/panel';
 import { streamRun, type StreamFrame, type StreamResult } from './lib/panelProbe';

@@ -1,44 +1,10 @@
 // A 10 MB answer: the first screen paints before the rest is rendered, and the panel keeps answering meanwhile.
 import * as assert from 'node:assert/strict';
 import { Harness } from './harness';
+import { longMarkdown } from './fixtures/longMarkdown';
 import { message, record } from './fixtures/records';
 
 const TEN_MB = 10 * 1024 * 1024;
-
-/** About `size` characters of varied markdown: paragraphs, lists, code, tables, quotes. */
-function bigMarkdown(size: number): string {
-  const parts = ['# First heading\n\nThe answer begins here.\n\n'];
-  let length = parts[0].length;
-  let i = 0;
-  const sentence = 'The quick brown fox jumps over the lazy dog while the inspector renders every **word** and `code` span. ';
-  while (length < size) {
-    let part: string;
-    switch (i % 6) {
-      case 0:
-        part = `## Section ${i}\n\n${sentence.repeat(6)}\n\n`;
-        break;
-      case 1:
-        part = `- item ${i} one\n- item two with [a link](https://example.com/${i})\n- item three\n\n`;
-        break;
-      case 2:
-        part = '```ts\n' + `const value${i} = ${i};\nfunction f${i}() { return value${i} * 2; }\n` + '```\n\n';
-        break;
-      case 3:
-        part = `| key | value |\n|---|--:|\n| ${i} | ${i * 2} |\n| a | b |\n\n`;
-        break;
-      case 4:
-        part = `> Quoted ${i}: ${sentence}\n\n`;
-        break;
-      default:
-        part = `${sentence.repeat(4)}\n\n`;
-    }
-    parts.push(part);
-    length += part.length;
-    i++;
-  }
-  parts.push('# Last heading\n\nThe end.\n');
-  return parts.join('');
-}
 
 interface PageDoc {
   document: {
@@ -50,7 +16,7 @@ interface PageDoc {
 describe('webview: a 10 MB answer', function () {
   this.timeout(180_000);
   let harness: Harness;
-  const text = bigMarkdown(TEN_MB);
+  const text = longMarkdown(TEN_MB);
   const big = record({ message: message([{ type: 'text', text }]) });
 
   before(async () => {
