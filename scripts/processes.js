@@ -517,6 +517,30 @@ function httpGet(url, timeoutMs = 5000) {
   });
 }
 
+/**
+ * Ends a runner script: with the exit code `run` resolves to, or 1 (saying `<prefix> FAILED: why`) when it throws
+ * or passes its overall bound; everything the script started is stopped first. Bad arguments end it with 2.
+ * @param {(argv: string[]) => { timeoutMs: number, run: () => Promise<number> }} start parses the arguments
+ * @param {{ prefix: string, what: string }} names
+ */
+function finishScript(start, names) {
+  let started;
+  try {
+    started = start(process.argv.slice(2));
+  } catch (error) {
+    console.error(errorMessage(error));
+    process.exit(2);
+  }
+  withTimeout(started.run(), started.timeoutMs, names.what).then(async (code) => {
+    await runCleanups();
+    process.exit(code);
+  }, async (error) => {
+    console.error(`${names.prefix} FAILED: ${errorMessage(error)}`);
+    await runCleanups();
+    process.exit(1);
+  });
+}
+
 module.exports = {
   CommandError,
   OutputTail,
@@ -524,6 +548,7 @@ module.exports = {
   descendants,
   errorMessage,
   findFreePort,
+  finishScript,
   formatSeconds,
   httpGet,
   isPortFree,

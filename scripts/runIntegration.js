@@ -26,7 +26,7 @@ const path = require('node:path');
 const { repoRoot, fixturesWorkspace, testResults } = require('./projectPaths');
 const { profile, remoteUri, startCodeServer, workbenchUrl } = require('./codeServer');
 const { launchBrowser } = require('./browser');
-const { errorMessage, formatSeconds, runCleanups, runCommand, withTimeout } = require('./processes');
+const { finishScript, formatSeconds, runCommand } = require('./processes');
 
 const OUTPUT_MARK = '[integration]';
 /** Refuses connections at once (port 9, discard, is not served here). */
@@ -193,21 +193,9 @@ function printTestOutput(type, args, verbose, transcript) {
 module.exports = { runIntegration };
 
 if (require.main === module) {
-  let options;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(errorMessage(error));
-    process.exit(2);
-  }
-  // A bound on everything, including the build and the start-up, on top of the one on the tests themselves.
-  const overallMs = (options.timeoutSeconds + 60) * 1000;
-  withTimeout(runIntegration(options), overallMs, 'The integration run').then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  }, async (error) => {
-    console.error(`[integration] FAILED: ${errorMessage(error)}`);
-    await runCleanups();
-    process.exit(1);
-  });
+  finishScript((argv) => {
+    const options = parseArgs(argv);
+    // A bound on everything, including the build and the start-up, on top of the one on the tests themselves.
+    return { timeoutMs: (options.timeoutSeconds + 60) * 1000, run: () => runIntegration(options) };
+  }, { prefix: '[integration]', what: 'The integration run' });
 }

@@ -17,7 +17,7 @@ const { installExtension, profile, startCodeServer, userSettingsFile, workbenchU
 const { packageExtension } = require('./packageExtension');
 const { ensureChromium } = require('./provideChromium');
 const { standInApiKey, standInAvailable, startStandIn } = require('./standIn');
-const { errorMessage, formatSeconds, runCleanups, runCommand, withTimeout } = require('./processes');
+const { errorMessage, finishScript, formatSeconds, runCommand } = require('./processes');
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -120,19 +120,8 @@ async function runUi(options) {
 module.exports = { runUi };
 
 if (require.main === module) {
-  let options;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(errorMessage(error));
-    process.exit(2);
-  }
-  withTimeout(runUi(options), (options.timeoutSeconds + 60) * 1000, 'The UI run').then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  }, async (error) => {
-    console.error(`[ui] FAILED: ${errorMessage(error)}`);
-    await runCleanups();
-    process.exit(1);
-  });
+  finishScript((argv) => {
+    const options = parseArgs(argv);
+    return { timeoutMs: (options.timeoutSeconds + 60) * 1000, run: () => runUi(options) };
+  }, { prefix: '[ui]', what: 'The UI run' });
 }
