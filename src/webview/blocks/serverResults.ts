@@ -90,6 +90,21 @@ function unexpected(block: JsonObject): Rendered {
   };
 }
 
+/**
+ * A renderer for results whose content is an object: an error content shows as the error, a missing or odd one as
+ * JSON, and `render` gets only the good case.
+ */
+function objectResult(render: (block: JsonObject, content: JsonObject) => Rendered): (block: JsonObject) => Rendered {
+  return (block) => {
+    const content = asObject(block.content);
+    const error = errorOf(content);
+    if (error) {
+      return failed(block, error);
+    }
+    return content ? render(block, content) : unexpected(block);
+  };
+}
+
 function jsonPre(value: unknown): HTMLElement {
   const node = el('pre', { class: 'json' });
   fillLongText(node, prettyJson(value));
@@ -127,15 +142,7 @@ function webSearch(block: JsonObject): Rendered {
   return { meta: [plural(results.length, 'result')], body: [forCall(block), el('ol', { class: 'search-results' }, ...items)] };
 }
 
-function webFetch(block: JsonObject): Rendered {
-  const content = asObject(block.content);
-  const error = errorOf(content);
-  if (error) {
-    return failed(block, error);
-  }
-  if (!content) {
-    return unexpected(block);
-  }
+const webFetch = objectResult((block, content) => {
   const url = asString(content.url) ?? '';
   const document = asObject(content.content);
   const source = asObject(document?.source);
@@ -160,7 +167,7 @@ function webFetch(block: JsonObject): Rendered {
     body.push(jsonPre(document));
   }
   return { meta: [data !== undefined ? formatChars(data.length) : ''], body };
-}
+});
 
 function files(content: JsonObject): Child {
   const list = (asArray(content.content) ?? []).map((file) => describe(asObject(file)?.file_id) ?? prettyJson(file));
@@ -172,15 +179,7 @@ function returnCode(code: unknown): HTMLElement {
   return el('span', { class: value === 0 ? 'status-ok' : 'status-error' }, `return code ${describe(code) ?? '?'}`);
 }
 
-function codeExecution(block: JsonObject): Rendered {
-  const content = asObject(block.content);
-  const error = errorOf(content);
-  if (error) {
-    return failed(block, error);
-  }
-  if (!content) {
-    return unexpected(block);
-  }
+const codeExecution = objectResult((block, content) => {
   const body: Child[] = [forCall(block)];
   const stdout = asString(content.stdout);
   const encrypted = asString(content.encrypted_stdout);
@@ -195,17 +194,9 @@ function codeExecution(block: JsonObject): Rendered {
   }
   body.push(files(content));
   return { meta: [returnCode(content.return_code)], body };
-}
+});
 
-function textEditor(block: JsonObject): Rendered {
-  const content = asObject(block.content);
-  const error = errorOf(content);
-  if (error) {
-    return failed(block, error);
-  }
-  if (!content) {
-    return unexpected(block);
-  }
+const textEditor = objectResult((block, content) => {
   const type = asString(content.type) ?? '';
   const body: Child[] = [forCall(block)];
   if (type === 'text_editor_code_execution_view_result') {
@@ -237,15 +228,10 @@ function textEditor(block: JsonObject): Rendered {
     return { meta: ['str_replace'], body };
   }
   return unexpected(block);
-}
+});
 
-function toolSearch(block: JsonObject): Rendered {
-  const content = asObject(block.content);
-  const error = errorOf(content);
-  if (error) {
-    return failed(block, error);
-  }
-  const references = asArray(content?.tool_references);
+const toolSearch = objectResult((block, content) => {
+  const references = asArray(content.tool_references);
   if (!references) {
     return unexpected(block);
   }
@@ -256,7 +242,7 @@ function toolSearch(block: JsonObject): Rendered {
       el('ul', { class: 'tool-refs' }, ...references.map((ref) => el('li', null, el('code', null, describe(asObject(ref)?.tool_name) ?? prettyJson(ref))))),
     ],
   };
-}
+});
 
 function containerUpload(block: JsonObject): Rendered {
   const fileId = asString(block.file_id);
