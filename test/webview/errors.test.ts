@@ -1,7 +1,7 @@
 // Failed calls: each kind of error is worded clearly, with what to quote (request-id) and what to do.
 import * as assert from 'node:assert/strict';
 import type { CallError } from '../../src/core/callRecord';
-import { Harness, type PanelPage } from './harness';
+import { type PanelPage, usePanel } from './harness';
 import { record } from './fixtures/records';
 
 function failed(error: CallError, status?: number) {
@@ -17,23 +17,8 @@ function failed(error: CallError, status?: number) {
 
 describe('webview: errors', function () {
   this.timeout(60_000);
-  let harness: Harness;
   let panel: PanelPage;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
-  beforeEach(async () => {
-    panel = await harness.open();
-  });
-  afterEach(async () => {
-    assert.deepEqual(panel.errors, []);
-    assert.deepEqual(await panel.violations(), []);
-    await panel.close();
-  });
+  usePanel((opened) => (panel = opened));
 
   it('shows an API error with status, type, message, request-id and hint', async () => {
     await panel.post({

@@ -1,6 +1,7 @@
 // Runs the real panel page (panelHtml, same CSP) in headless Chromium, with a fake VS Code API: it serves dist/ and
 // media/ from 127.0.0.1, records what the page posts and saves, counts every request that leaves the harness
 // server, and notices script that should never run (dialogs, calls to window.__pwned, CSP violations).
+import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -290,4 +291,36 @@ export class PanelPage {
   async close(): Promise<void> {
     await this.context.close();
   }
+}
+
+/**
+ * The hooks of a suite that opens a fresh panel for each test: one browser for the suite, and a test fails if its
+ * page had a script error or a CSP violation. `assign` receives each test's panel.
+ */
+export function usePanel(assign: (panel: PanelPage) => void): void {
+  let harness: Harness | undefined;
+  let panel: PanelPage | undefined;
+  before(async () => {
+    harness = await Harness.start();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    panel = await harness!.open();
+    assign(panel);
+  });
+  afterEach(async () => {
+    if (!panel) {
+      return;
+    }
+    const opened = panel;
+    panel = undefined;
+    try {
+      assert.deepEqual(opened.errors, [], 'no script errors in the page');
+      assert.deepEqual(await opened.violations(), [], 'no CSP violations');
+    } finally {
+      await opened.close();
+    }
+  });
 }

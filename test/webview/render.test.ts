@@ -1,28 +1,13 @@
 // What a user sees for a finished call: every block, the stop reason, usage, and the other views.
 import * as assert from 'node:assert/strict';
-import { Harness, type PanelPage } from './harness';
+import { type PanelPage, usePanel } from './harness';
 import { costOf } from '../../src/core/cost';
 import { everyBlock, message, record } from './fixtures/records';
 
 describe('webview: a finished call', function () {
   this.timeout(60_000);
-  let harness: Harness;
   let panel: PanelPage;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
-  beforeEach(async () => {
-    panel = await harness.open();
-  });
-  afterEach(async () => {
-    assert.deepEqual(panel.errors, [], 'no script errors in the page');
-    assert.deepEqual(await panel.violations(), [], 'no CSP violations');
-    await panel.close();
-  });
+  usePanel((opened) => (panel = opened));
 
   it('says ready once it listens, and shows a welcome before any call', async () => {
     const posted = await panel.posted();

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { JsonObject, TimelineEvent } from '../../src/core/callRecord';
 import type { HostMessage } from '../../src/shared/protocol';
-import { Harness, type PanelPage } from './harness';
+import { type PanelPage, usePanel } from './harness';
 import { message, pieces, record, startedRecord, streamedCall, streamEvents } from './fixtures/records';
 
 type Probe = { __probe?: number };
@@ -14,23 +14,8 @@ function delta(ms: number, index: number, d: JsonObject): TimelineEvent {
 
 describe('webview: streaming', function () {
   this.timeout(60_000);
-  let harness: Harness;
   let panel: PanelPage;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
-  beforeEach(async () => {
-    panel = await harness.open();
-  });
-  afterEach(async () => {
-    assert.deepEqual(panel.errors, []);
-    assert.deepEqual(await panel.violations(), []);
-    await panel.close();
-  });
+  usePanel((opened) => (panel = opened));
 
   /** Starts a streamed call with one empty text block at index 0. */
   async function startText(id: string): Promise<void> {
