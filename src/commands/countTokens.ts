@@ -13,7 +13,6 @@ import type { RequestDiagnostics } from '../requestFiles/requestDiagnostics';
 import type { TokenCounts } from '../requestFiles/tokenCounts';
 import { isRequestFile, refuseIfErrors, requestDocument } from '../requestDocument';
 import { readSettings, requestDefaults } from '../settings';
-import { parseRequestFile } from '../core/requestFile';
 
 export interface CountTokensServices {
   keys: ApiKeyStore;
@@ -32,14 +31,11 @@ export async function countTokens(services: CountTokensServices, uri?: vscode.Ur
   const fromFile = uri !== undefined || isRequestFile(document);
   let body;
   if (fromFile) {
-    if (refuseIfErrors(document, services.diagnostics.check(document))) {
+    const checked = services.diagnostics.check(document);
+    if (refuseIfErrors(document, checked.diagnostics) || !checked.body) {
       return;
     }
-    const parsed = parseRequestFile(document.getText());
-    if (!parsed.ok) {
-      return;
-    }
-    body = effectiveRequest(parsed.body, requestDefaults(settings)).body;
+    body = effectiveRequest(checked.body, requestDefaults(settings)).body;
   } else {
     const editor = vscode.window.activeTextEditor;
     const text = editor ? editor.document.getText(editor.selection) : '';

@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import type { CallRunner } from '../callRunner';
 import { effectiveRequest } from '../core/effectiveRequest';
-import { parseRequestFile } from '../core/requestFile';
 import type { RequestDiagnostics } from '../requestFiles/requestDiagnostics';
 import { refuseIfErrors, requestDocument } from '../requestDocument';
 import { readSettings, requestDefaults } from '../settings';
@@ -14,14 +13,12 @@ export async function sendRequestFile(runner: CallRunner, diagnostics: RequestDi
     void vscode.window.showWarningMessage('Claude: open a .claude.json request file to send it (see the examples/ folder).');
     return;
   }
-  if (refuseIfErrors(document, diagnostics.check(document))) {
+  const checked = diagnostics.check(document);
+  // A file that does not parse always has an error, so a body is there whenever nothing is refused.
+  if (refuseIfErrors(document, checked.diagnostics) || !checked.body) {
     return;
   }
-  const parsed = parseRequestFile(document.getText());
-  if (!parsed.ok) {
-    return; // diagnostics reported it: a file that does not parse always has an error
-  }
   const settings = readSettings(document.uri);
-  const request = effectiveRequest(parsed.body, requestDefaults(settings));
+  const request = effectiveRequest(checked.body, requestDefaults(settings));
   await runner.run(request, { kind: 'file', path: vscode.workspace.asRelativePath(document.uri) }, settings);
 }

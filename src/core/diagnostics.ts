@@ -1,6 +1,7 @@
 // What is wrong with a request file beyond its JSON: the mistakes the API would answer with a 400, found before
 // sending, each with the exact range to underline. Errors stop Send; warnings and notes do not.
 import { findNodeAtLocation, Node } from 'jsonc-parser';
+import type { JsonObject } from './callRecord';
 import { parseRequestFile, positionAt } from './requestFile';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
@@ -30,18 +31,28 @@ export const SDK_API_VERSION = '2026-10-21';
 const RETIRED_SAMPLING_FIELDS = ['temperature', 'top_p', 'top_k'];
 
 export function diagnoseRequest(text: string, context: DiagnosticContext): RequestDiagnostic[] {
+  return checkRequest(text, context).diagnostics;
+}
+
+/** The diagnostics of a request file, and its body when it parsed: Send reads both from one parse. */
+export function checkRequest(text: string, context: DiagnosticContext): { diagnostics: RequestDiagnostic[]; body?: JsonObject } {
   const parsed = parseRequestFile(text);
   if (!parsed.ok) {
-    return parsed.problems.map((p) => ({
-      severity: 'error',
-      message: p.message,
-      offset: p.offset,
-      length: Math.max(p.length, 1),
-      code: p.field ? 'shape' : 'json',
-    }));
+    return {
+      diagnostics: parsed.problems.map((p) => ({
+        severity: 'error',
+        message: p.message,
+        offset: p.offset,
+        length: Math.max(p.length, 1),
+        code: p.field ? 'shape' : 'json',
+      })),
+    };
   }
+  return { diagnostics: semanticDiagnostics(parsed.root, context), body: parsed.body };
+}
+
+function semanticDiagnostics(root: Node, context: DiagnosticContext): RequestDiagnostic[] {
   const out: RequestDiagnostic[] = [];
-  const root = parsed.root;
   const add = (severity: DiagnosticSeverity, node: Node, message: string, code: string) =>
     out.push({ severity, message, offset: node.offset, length: Math.max(node.length, 1), code });
   const keyOf = (node: Node) => (node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node);

@@ -1,7 +1,8 @@
 // Problems of open request files in the Problems panel, updated as the user types (debounced), from the pure
 // checks in core/diagnostics. Sending refuses a file with an error and points at the first one.
 import * as vscode from 'vscode';
-import { diagnoseRequest, RequestDiagnostic } from '../core/diagnostics';
+import type { JsonObject } from '../core/callRecord';
+import { checkRequest, RequestDiagnostic } from '../core/diagnostics';
 import { resolveBaseUrl } from '../core/client';
 import type { ModelsCache } from '../modelsCache';
 import { isRequestFile } from '../requestDocument';
@@ -36,17 +37,17 @@ export class RequestDiagnostics implements vscode.Disposable {
     this.refreshAll();
   }
 
-  /** Diagnoses now (no debounce) and returns the result: Send uses this to decide. */
-  check(document: vscode.TextDocument): RequestDiagnostic[] {
+  /** Diagnoses now (no debounce): Send decides on the diagnostics and sends the body from the same parse. */
+  check(document: vscode.TextDocument): { diagnostics: RequestDiagnostic[]; body?: JsonObject } {
     const settings = readSettings(document.uri);
     const known = this.models.get(resolveBaseUrl(settings.baseUrl))?.models.map((m) => m.id);
-    const found = diagnoseRequest(document.getText(), {
+    const result = checkRequest(document.getText(), {
       defaultMaxTokens: settings.defaultMaxTokens,
       defaultModel: settings.defaultModel,
       knownModels: known,
     });
-    this.collection.set(document.uri, found.map((d) => this.toVscode(document, d)));
-    return found;
+    this.collection.set(document.uri, result.diagnostics.map((d) => this.toVscode(document, d)));
+    return result;
   }
 
   private toVscode(document: vscode.TextDocument, d: RequestDiagnostic): vscode.Diagnostic {
