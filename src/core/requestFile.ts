@@ -213,7 +213,7 @@ function valueProblems(text: string, root: Node, duplicates: boolean): RequestFi
         const first = seen.get(name);
         if (duplicates && first && twice.length < MAX_PROBLEMS_OF_A_KIND) {
           const at = positionAt(text, first.offset);
-          twice.push(problemAt(text, key.offset, key.length, `duplicate key "${name}": it is already at line ${at.line}, column ${at.column}; JSON readers disagree on which one counts (the last would be sent): keep one`, pathText(getNodePath(key.parent!)), 'duplicate-key'));
+          twice.push(problemAt(text, key.offset, key.length, `duplicate key "${name}": it is already at line ${at.line}, column ${at.column}; JSON readers disagree on which one counts (the last would be sent): keep one`, pathText([...getNodePath(node), name]), 'duplicate-key'));
         } else if (!first) {
           seen.set(name, key);
         }
