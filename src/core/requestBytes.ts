@@ -36,10 +36,11 @@ export function wideEncoding(bytes: Uint8Array): string | undefined {
     }
   });
   const quarter = sample.length / 4;
-  if (zeros[3] === quarter && zeros[2] >= quarter * 0.75 && zeros[0] === 0) {
+  // (The low byte is 0 for a few characters, such as U+1F600.)
+  if (zeros[3] === quarter && zeros[2] >= quarter * 0.75 && zeros[0] <= quarter / 10) {
     return 'UTF-32 LE';
   }
-  if (zeros[0] === quarter && zeros[1] >= quarter * 0.75 && zeros[3] === 0) {
+  if (zeros[0] === quarter && zeros[1] >= quarter * 0.75 && zeros[3] <= quarter / 10) {
     return 'UTF-32 BE';
   }
   const even = zeros[0] + zeros[2];
