@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const defaults: RequestDefaults = {
     model: option('model') ?? DEFAULT_MODEL,
-    maxTokens: wholeNumber(option('max-tokens'), '--max-tokens', DEFAULT_MAX_TOKENS, 1, 2 ** 31 - 1),
+    maxTokens: wholeNumber(option('max-tokens'), '--max-tokens', DEFAULT_MAX_TOKENS, 0, 2 ** 31 - 1),
     stream: values.stream === true,
   };
   // The same checks as the editor's Problems panel: errors stop here (exit 2), warnings are printed.
