@@ -129,6 +129,8 @@ describe('request diagnostics', () => {
       const found = diagnoseRequest(text, context);
       assert.deepEqual(underlined(text, found), [{ code, severity: 'error', text: under }], code);
     }
+    const huge = base(`  "messages": [{"role": "user", "content": "${'x'.repeat(32 * 1024 * 1024)}"}]`);
+    assert.deepEqual(diagnoseRequest(huge, context).map((d) => [d.code, d.severity, d.offset, d.message]), [['too-large', 'error', 0, 'the file is larger than 32 MB, the most the API accepts in one request']]);
     const utf16 = Buffer.from(base('  "messages": [{"role": "user", "content": "Hi"}]'), 'utf16le').toString('utf8');
     const [encoding] = diagnoseRequest(utf16, context);
     assert.deepEqual([encoding.code, encoding.severity, encoding.message], ['encoding', 'error', 'the file is UTF-16 LE: save it as UTF-8']);
