@@ -20,20 +20,28 @@ export interface AnswerContext {
   rng: Rng;
 }
 
+function withArticle(label: string): string {
+  return `${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label}`;
+}
+
+function capitalised(text: string): string {
+  return `${text[0].toUpperCase()}${text.slice(1)}`;
+}
+
 /** What the answer says about itself, by family: Haiku-class brief, Opus-class at length. */
 function selfNote(request: MessagesRequest, family: Family): string {
   const notClaude = 'This answer comes from the local Messages API stand-in, not from Claude.';
   if (family.verbosity === 0) {
     return notClaude;
   }
-  const rules = `${notClaude} It answers by fixed rules: it quotes your last message, recalls the earlier turns, and sizes its answer by the model's family (this is a ${family.label} model).`;
+  const rules = `${notClaude} It answers by fixed rules: it quotes your last message, recalls the earlier turns, and sizes its answer by the model's family (this is ${withArticle(family.label)} model).`;
   if (family.verbosity === 1) {
     return rules;
   }
   const tools = request.tools.length;
   const carried = `${request.messages.length} message${request.messages.length === 1 ? '' : 's'}, ${tools} tool${tools === 1 ? '' : 's'}, max_tokens ${request.maxTokens ?? 'not set'}`;
   return (
-    `${rules}\n\nWhat this request carried: ${carried}. An ${family.label} model gets the stand-in's longest and slowest answer ` +
+    `${rules}\n\nWhat this request carried: ${carried}. ${capitalised(withArticle(family.label))} model gets the stand-in's longest and slowest answer ` +
     `(first token after about ${family.firstTokenMs} ms, then about ${family.tokensPerSecond} tokens a second); switch the model to a ` +
     'Haiku-class one and watch the latency and usage.output_tokens drop. Nothing here was written by a model: send the same request to the real API to see what Claude says.'
   );
@@ -55,7 +63,10 @@ function plainAnswer(request: MessagesRequest, family: Family, user: RequestMess
     answer = `(stand-in) Your last message had no text (${describeNonText(user)}).`;
   } else {
     const length = [...text].length;
-    answer = `(stand-in) You said: "${quote(text, 200)}"${length > 200 ? ` (${length} characters in all)` : ''}.`;
+    const quoted = quote(text, 200);
+    // No full stop after a quote that ends a sentence itself.
+    const end = length > 200 ? ` (${length} characters in all).` : /[.!?…]$/.test(quoted) ? '' : '.';
+    answer = `(stand-in) You said: "${quoted}"${end}`;
   }
   const recall = recallEarlier(request.messages);
   if (recall) {

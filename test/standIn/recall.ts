@@ -60,8 +60,8 @@ function list(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function turns(n: number, whose: string): string {
-  return `${n} ${whose} turn${n === 1 ? '' : 's'}`;
+function turns(n: number): string {
+  return `${n} turn${n === 1 ? '' : 's'}`;
 }
 
 /** What the answer says about the earlier turns, longer for a more verbose family (0 brief .. 2 thorough). */
@@ -72,10 +72,10 @@ export function recallSentences(recall: Recall, verbosity: 0 | 1 | 2): string {
   const mentioned = topics.length > 0 ? `you mentioned ${list(topics)}` : '';
   const facts = [name, mentioned].filter(Boolean).join(', and ');
   if (verbosity === 0) {
-    parts.push(facts ? `Earlier ${facts}.` : `I read the ${turns(recall.earlierUser.length + recall.earlierAssistant.length, 'earlier')} too.`);
+    parts.push(facts ? `Earlier ${facts}.` : `I read the ${turns(recall.earlierUser.length + recall.earlierAssistant.length)} before it too.`);
     return parts.join(' ');
   }
-  const counted = `${turns(recall.earlierUser.length, 'of your')} and ${turns(recall.earlierAssistant.length, 'of mine')}`;
+  const counted = `${recall.earlierUser.length} of your turns and ${recall.earlierAssistant.length} of mine`;
   parts.push(`Earlier in this conversation (${counted} before this one)${facts ? ` ${facts}` : ', nothing stood out by name'}.`);
   const first = recall.earlierUser[0];
   if (verbosity === 1) {

@@ -220,7 +220,7 @@ describe('Messages API stand-in', function () {
       assert.ok(toolUse.type === 'tool_use');
       assert.match(toolUse.id, /^toolu_01[A-Za-z0-9]{22}$/);
       assert.equal(toolUse.name, 'get_weather');
-      assert.deepEqual(toolUse.input, { location: 'San Francisco, CA', unit: 'celsius' });
+      assert.deepEqual(toolUse.input, { location: 'Paris', unit: 'celsius' }, 'the place comes from the question');
       assert.ok((json.usage.output_tokens_details?.thinking_tokens ?? 0) > 0);
 
       standIn.enqueue({ kind: 'canned', chunking: { bytes: 5 }, pings: true });
