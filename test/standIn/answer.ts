@@ -122,6 +122,18 @@ function toolResultAnswer(request: MessagesRequest, family: Family, results: Jso
   return `${head}${asked}${more} This answer comes from the local Messages API stand-in, not from Claude.`;
 }
 
+/** The words before a tool call (none when the call is forced): longer for a more verbose family. */
+function toolPreamble(name: string, family: Family): string {
+  switch (family.verbosity) {
+    case 0:
+      return `(stand-in) Calling ${name}.`;
+    case 1:
+      return `(stand-in) I'll call the ${name} tool.`;
+    default:
+      return `(stand-in) I'll call the ${name} tool first: the answer depends on what it returns, which the stand-in cannot know. Send its result back as a tool_result to continue.`;
+  }
+}
+
 /** A thinking block first when the request enables thinking (enabled or adaptive), longer for a more verbose family. */
 function thinkingFor(request: MessagesRequest, family: Family, userText: string, rng: Rng): WireBlock[] {
   const type = request.thinking?.type;
@@ -171,7 +183,7 @@ export function defaultAnswer({ request, family, rng }: AnswerContext): MessageS
   const chosen = chooseTool(request, userText);
   if (chosen) {
     const use: WireBlock = { type: 'tool_use', id: toolUseId(rng), name: chosen.tool.name, input: toolInput(chosen.tool, userText), caller: { type: 'direct' } };
-    const preamble = chosen.forced ? [] : [textBlock(`(stand-in) I'll call the ${chosen.tool.name} tool.`)];
+    const preamble = chosen.forced ? [] : [textBlock(toolPreamble(chosen.tool.name, family))];
     return applyLimits([...thinking, ...preamble, use], request);
   }
   const formatted = structuredOutput(request, userText) ?? jsonAnswer(request, userText, family) ?? taggedList(request, userText, family);
