@@ -79,10 +79,15 @@ function templateValue(raw: string, userText: string, family: Family): unknown {
 
 /** A JSON object when the system prompt or the message asks for JSON; shaped like its template when it has one. */
 export function jsonAnswer(request: MessagesRequest, userText: string, family: Family): string | undefined {
-  const instructions = `${systemText(request)}\n${withoutDirectives(userText)}`;
-  if (!/\bJSON\b/i.test(instructions)) {
+  const system = systemText(request);
+  const text = withoutDirectives(userText);
+  // Asked for: "JSON" in the system prompt, or "in JSON", "as a JSON object", "reply with JSON" in the message; a
+  // message that merely names a file.json is not asking.
+  const asked = /\bJSON\b/.test(system) || /\b(?:in|as|with|return|reply|answer|respond|output)\s+(?:a\s+|one\s+|only\s+|valid\s+)?JSON\b/i.test(text);
+  if (!asked) {
     return undefined;
   }
+  const instructions = `${system}\n${text}`;
   const template = templateIn(instructions);
   const out: Record<string, unknown> = {};
   if (template) {

@@ -268,6 +268,20 @@ describe('examples/', function () {
     }
   });
 
+  it('notes.md: its paragraph sent as one user message with the default model is answered, quoted, end_turn', async () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'notes.md'), 'utf8');
+    assert.match(text, /The selected text goes out as one user message/);
+    for (const selection of [text, text.split('\n\n')[2]]) {
+      for (const stream of [false, true]) {
+        const record = await send({ messages: [{ role: 'user', content: selection }] }, stream);
+        assert.equal(record.error, undefined, record.error?.message);
+        assert.deepEqual(blocksOf(record).map((b) => b.type), ['text']);
+        assert.equal((record.message as Json).stop_reason, 'end_turn');
+        assert.ok(textOf(record).startsWith(`(stand-in) You said: "${selection.slice(0, 40)}`), textOf(record));
+      }
+    }
+  });
+
   it('triage.claude.json uses a fast, cheap model with max_tokens 256', () => {
     const { body } = readExample('triage.claude.json');
     assert.equal(body.model, 'claude-haiku-5-5');

@@ -139,6 +139,11 @@ describe('stand-in answers read the whole request', function () {
       { system: 'Output JSON only, like {"lang": "en" | "fr", "confidence": 0.5, "ok": true}', keys: ['lang', 'confidence', 'ok'], choices: { lang: ['en', 'fr'] } },
       { system: 'Return a JSON object.', keys: ['answer', 'note'], choices: {} },
     ];
+    // Asked in the message itself, and not asked: a message that only names a file.json gets a plain answer.
+    const asked = await both({ model: MODELS[0], max_tokens: 1024, messages: [{ role: 'user', content: 'Answer in JSON: {"city": "<name>"}. Where is the Louvre?' }] });
+    assert.deepEqual(Object.keys(JSON.parse(textOf(asked)) as object), ['city']);
+    const named = await both({ model: MODELS[0], max_tokens: 1024, messages: [{ role: 'user', content: 'Open `request.claude.json` and press Send. Then what?' }] });
+    assert.ok(textOf(named).startsWith('(stand-in) You said: "Open `request.claude.json`'), textOf(named));
     for (const { system, keys, choices } of templates) {
       for (const model of MODELS) {
         const message = await both({ model, max_tokens: 1024, system, messages: [{ role: 'user', content: 'This is a negative review in fr.' }] });
