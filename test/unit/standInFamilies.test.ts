@@ -143,6 +143,19 @@ describe('stand-in model families', function () {
     });
   }
 
+  it('paces a stream cut into random writes, and it still adds up to the JSON answer', async () => {
+    const body = { max_tokens: 1024, messages: [{ role: 'user', content: 'Chunks, please: ünïcödé 🙂' }] };
+    const json = await send(body, 'claude-opus-5-5', false);
+    standIn.enqueue({ kind: 'canned', chunking: { random: 3, maxBytes: 9 }, pings: true });
+    const streamed = await send(body, 'claude-opus-5-5', true);
+    const { id: _a, ...a } = json.message as Json;
+    const { id: _b, parsed_output: _p, ...b } = streamed.message as Json;
+    delete a.parsed_output;
+    assert.deepEqual(b, a);
+    assert.ok((streamed.timing.firstTokenMs ?? 0) >= FAMILIES.opus.firstTokenMs * LATENCY * 0.9, `first token after ${streamed.timing.firstTokenMs} ms`);
+    assert.ok((streamed.timing.totalMs ?? 0) > (streamed.timing.firstTokenMs ?? 0) + 100, 'the rest follows at the family\'s pace');
+  });
+
   it('answers at once with latency 0 (the default for tests)', async () => {
     const quick = await startStandIn({ apiKey: KEY });
     try {
