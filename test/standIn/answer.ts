@@ -42,7 +42,7 @@ function selfNote(request: MessagesRequest, family: Family): string {
   const carried = `${request.messages.length} message${request.messages.length === 1 ? '' : 's'}, ${tools} tool${tools === 1 ? '' : 's'}, max_tokens ${request.maxTokens ?? 'not set'}`;
   return (
     `${rules}\n\nWhat this request carried: ${carried}. ${capitalised(withArticle(family.label))} model gets the stand-in's longest and slowest answer ` +
-    `(first token after about ${family.firstTokenMs} ms, then about ${family.tokensPerSecond} tokens a second); switch the model to a ` +
+    `(at its realistic pace, the first token after about ${family.firstTokenMs} ms, then about ${family.tokensPerSecond} tokens a second); switch the model to a ` +
     'Haiku-class one and watch the latency and usage.output_tokens drop. Nothing here was written by a model: send the same request to the real API to see what Claude says.'
   );
 }
@@ -52,7 +52,8 @@ function systemNote(request: MessagesRequest, family: Family): string {
   if (family.verbosity === 0 || system.trim() === '') {
     return '';
   }
-  return ` Your system prompt (${[...system].length} characters) was read too: "${quote(system, family.verbosity === 1 ? 60 : 160)}"`;
+  const quoted = quote(system, family.verbosity === 1 ? 60 : 160);
+  return ` Your system prompt (${[...system].length} characters) was read too: "${quoted}"${/[.!?…]$/.test(quoted) ? '' : '.'}`;
 }
 
 /** The plain answer: the last message quoted, the earlier turns recalled, the system prompt noted, the note. */
