@@ -71,16 +71,27 @@ export function recallSentences(recall: Recall, verbosity: 0 | 1 | 2): string {
   const name = recall.personName ? `you told me your name is ${recall.personName}` : '';
   const mentioned = topics.length > 0 ? `you mentioned ${list(topics)}` : '';
   const facts = [name, mentioned].filter(Boolean).join(', and ');
+  const first = recall.earlierUser[0];
+  const latest = recall.earlierUser.length > 1 ? recall.earlierUser[recall.earlierUser.length - 1] : undefined;
   if (verbosity === 0) {
-    parts.push(facts ? `Earlier ${facts}.` : `I read the ${turns(recall.earlierUser.length + recall.earlierAssistant.length)} before it too.`);
+    // Brief, but never without something only the earlier turns held.
+    if (facts) {
+      parts.push(`Earlier ${facts}.`);
+    } else if (first) {
+      parts.push(`Earlier you said: "${quote(first, 60)}"`);
+    } else {
+      parts.push(`I read the ${turns(recall.earlierAssistant.length)} before it too.`);
+    }
     return parts.join(' ');
   }
   const counted = `${recall.earlierUser.length} of your turns and ${recall.earlierAssistant.length} of mine`;
   parts.push(`Earlier in this conversation (${counted} before this one)${facts ? ` ${facts}` : ', nothing stood out by name'}.`);
-  const first = recall.earlierUser[0];
   if (verbosity === 1) {
     if (first) {
       parts.push(`You began with: "${quote(first, 100)}"`);
+    }
+    if (latest) {
+      parts.push(`and last said: "${quote(latest, 100)}"`);
     }
     return parts.join(' ');
   }

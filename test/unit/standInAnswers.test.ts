@@ -60,6 +60,33 @@ describe('stand-in answers read the whole request', function () {
     }
   });
 
+  it('shows a fact given only in an earlier turn, named or not, wherever it was given', async () => {
+    const facts = ['I have 3 cats', 'my budget is 1200 euros', 'the deadline is on the 14th'];
+    for (const fact of facts) {
+      for (const position of ['first', 'latest']) {
+        const turns: MessageParam[] =
+          position === 'first'
+            ? [
+                { role: 'user', content: `${fact}.` },
+                { role: 'assistant', content: 'Noted.' },
+                { role: 'user', content: 'And the weather is fine.' },
+                { role: 'assistant', content: 'Good.' },
+              ]
+            : [
+                { role: 'user', content: 'Hello there.' },
+                { role: 'assistant', content: 'Hello.' },
+                { role: 'user', content: `${fact}.` },
+                { role: 'assistant', content: 'Noted.' },
+              ];
+        const messages: MessageParam[] = [...turns, { role: 'user', content: 'What did I tell you?' }];
+        for (const model of position === 'first' ? MODELS : MODELS.slice(1)) {
+          const text = textOf(await both({ model, max_tokens: 1024, messages }));
+          assert.ok(text.includes(fact), `${model}, fact in the ${position} turn: ${text}`);
+        }
+      }
+    }
+  });
+
   it('stops on a stop sequence, whatever it is: the text cut before it, stop_sequence named', async () => {
     const sequences = ['END', '###', '</answer>', '\n\nQ:', 'STOP_HERE', '}}'];
     for (const sequence of sequences) {
