@@ -66,7 +66,8 @@ export interface StandInOptions {
   /**
    * How long the canned answers take, as a factor of their model family's timings (family.ts): 1 is the stand-in's
    * realistic pace (a Haiku-class model's first token after about 150 ms, Opus-class about 700 ms), 0.1 a tenth of
-   * it. Default 0: answers come at once, as most tests want. Queued replies keep their own timing.
+   * it. Default 0: answers come at once, as most tests want. Queued replies keep their own timing, except a queued
+   * `canned` one, which is paced like the canned answer unless it sets delayMs, durationMs or headersDelayMs.
    */
   latency?: number;
 }
