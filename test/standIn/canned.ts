@@ -1,17 +1,17 @@
-// What the stand-in answers when no reply is queued: a deterministic answer that is plainly not Claude's (it starts
-// with "(stand-in)" and quotes the request), shaped by the request as the real API would shape it (stop_sequences,
-// max_tokens, thinking, tools), or a scenario picked with a `[[stand-in: NAME]]` directive in the last user message.
+// What the stand-in answers when no reply is queued: its own deterministic answer (answer.ts), plainly not Claude's,
+// or a scenario picked with a `[[stand-in: NAME]]` directive in the last user message.
 import type { ModelInfo } from '@anthropic-ai/sdk/resources/models';
 import type { Usage } from '@anthropic-ai/sdk/resources/messages';
-import { blocksOf, describeNonText, lastUserMessage, parseDirectives, quote, textOf, withoutDirectives } from './conversation';
+import { defaultAnswer } from './answer';
+import { lastUserMessage, parseDirectives, quote, textOf, withoutDirectives } from './conversation';
 import { ERROR_TYPES } from './errors';
 import { applyLimits, cutAt } from './limits';
 import { outputTokensOf } from './message';
-import { hashSeed, opaqueBase64, Rng, seededRng, serverToolUseId, toolUseId } from './random';
-import { allBlocksContent, bigMarkdown, filler, MARKDOWN_ANSWER, textBlock, thinkingBlock } from './scenarios';
-import { chooseTool, toolInput, toolResultSummary } from './tools';
+import { familyOf } from './family';
+import { hashSeed, opaqueBase64, Rng, seededRng, serverToolUseId } from './random';
+import { allBlocksContent, bigMarkdown, filler, MARKDOWN_ANSWER, textBlock } from './scenarios';
 import type { MessageReply, MessageSpec, Reply, WireBlock } from './types';
-import type { MessagesRequest, RequestMessage } from './validate';
+import type { MessagesRequest } from './validate';
 
 export { parseDirectives };
 
@@ -43,15 +43,6 @@ export const DIRECTIVES: Record<string, string> = {
   'all-blocks': 'every content block type, all citation types, and one unknown future block type',
   'usage-full': 'usage with every field set (cache, thinking, server tools, tier, geo, speed)',
 };
-
-function echoText(userText: string, message: RequestMessage | undefined): string {
-  if (userText.trim() === '') {
-    return `(stand-in) Your last message had no text (${describeNonText(message)}). This answer comes from the local Messages API stand-in, not from Claude.`;
-  }
-  const length = [...userText].length;
-  const more = length > 200 ? ` (${length} characters in all)` : '';
-  return `(stand-in) You said: "${quote(userText, 200)}"${more}. This answer comes from the local Messages API stand-in, not from Claude.`;
-}
 
 // ---- the answer ----
 
@@ -118,6 +109,11 @@ function directiveName(directive: string): string {
   return directive.split(':')[0];
 }
 
+/** The seed of everything made up for a request: the same conversation gets the same answer, ids and timings. */
+export function requestSeed(request: MessagesRequest): number {
+  return hashSeed(JSON.stringify([request.model, request.body.system ?? null, request.messages, request.body.tools ?? null]));
+}
+
 export function cannedReply({ request, model }: CannedContext): Reply {
   const user = lastUserMessage(request.messages);
   const userText = textOf(user);
@@ -135,9 +131,11 @@ export function cannedReply({ request, model }: CannedContext): Reply {
     }
   }
 
-  const rng = seededRng(hashSeed(JSON.stringify([request.model, request.body.system ?? null, request.messages, request.body.tools ?? null])));
+  const rng = seededRng(requestSeed(request));
   const contentDirective = directives.find((d) => CONTENT_DIRECTIVES.includes(directiveName(d)));
-  const spec = contentDirective ? scenarioSpec(contentDirective, request, model, rng, userText) : defaultSpec(request, user, userText, rng);
+  const spec = contentDirective
+    ? scenarioSpec(contentDirective, request, model, rng, userText)
+    : defaultAnswer({ request, family: familyOf(request.model, model), rng });
   const reply: MessageReply = { kind: 'message', ...spec };
 
   if (contentDirective?.startsWith('big')) {
@@ -202,39 +200,6 @@ function fullUsage(spec: MessageSpec): Partial<Usage> {
     inference_geo: 'us',
     speed: 'fast',
   };
-}
-
-function thinkingFor(request: MessagesRequest, userText: string, rng: Rng): WireBlock[] {
-  const type = request.thinking?.type;
-  if (type !== 'enabled' && type !== 'adaptive') {
-    return [];
-  }
-  const thought =
-    request.thinking?.display === 'omitted'
-      ? ''
-      : `(stand-in) Thinking about the request: "${quote(userText, 80)}". A real model would reason here; the stand-in only pretends.`;
-  return [thinkingBlock(thought, rng)];
-}
-
-function defaultSpec(request: MessagesRequest, user: RequestMessage | undefined, userText: string, rng: Rng): MessageSpec {
-  const thinking = thinkingFor(request, userText, rng);
-  const last = request.messages[request.messages.length - 1];
-  if (last.role === 'assistant') {
-    // A prefilled assistant turn: the answer continues it.
-    return applyLimits([textBlock(' (stand-in) …continuing the assistant turn you started.')], request);
-  }
-  const toolResults = blocksOf(last).filter((b) => b.type === 'tool_result');
-  if (last === user && toolResults.length > 0) {
-    const lines = toolResults.map((b) => `- ${toolResultSummary(b)}`).join('\n');
-    return applyLimits([...thinking, textBlock(`(stand-in) Thanks, I received ${toolResults.length === 1 ? 'the tool result' : `${toolResults.length} tool results`}:\n${lines}`)], request);
-  }
-  const chosen = chooseTool(request, userText);
-  if (chosen) {
-    const use: WireBlock = { type: 'tool_use', id: toolUseId(rng), name: chosen.tool.name, input: toolInput(chosen.tool, userText), caller: { type: 'direct' } };
-    const preamble = chosen.forced ? [] : [textBlock(`(stand-in) I'll call the ${chosen.tool.name} tool.`)];
-    return applyLimits([...thinking, ...preamble, use], request);
-  }
-  return applyLimits([...thinking, textBlock(echoText(userText, user))], request);
 }
 
 function scenarioSpec(directive: string, request: MessagesRequest, model: ModelInfo | undefined, rng: Rng, userText: string): MessageSpec {

@@ -60,3 +60,36 @@ export function describeNonText(message: RequestMessage | undefined): string {
   }
   return [...counts].map(([type, n]) => `${n} ${type} block${n === 1 ? '' : 's'}`).join(', ');
 }
+
+/** Words that are capitalised for grammar, not because they name something. */
+const NOT_NAMES = new Set(['I', "I'm", "I've", "I'll", "I'd", 'OK', 'Ok', 'Hi', 'Hello', 'Thanks', 'Please', 'Yes', 'No']);
+
+export interface NameMention {
+  name: string;
+  /** Whether it opens a sentence (so may be capitalised only for that). */
+  sentenceStart: boolean;
+}
+
+/**
+ * Runs of capitalised words in a text ("Lisbon", "Pena Palace", "New York"), possessives dropped, each marked when
+ * it opens a sentence. The stand-in's only means of noticing what a conversation is about.
+ */
+export function capitalisedRuns(text: string): NameMention[] {
+  const out: NameMention[] = [];
+  const pattern = /\p{Lu}[\p{L}\p{M}\p{N}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}\p{N}'’-]*)*/gu;
+  for (const match of text.matchAll(pattern)) {
+    const at = match.index ?? 0;
+    const before = text.slice(0, at).replace(/[\s"'“‘(*_#>-]+$/u, '');
+    const sentenceStart = before === '' || /[.!?:\n]$/.test(before);
+    const words = match[0].replace(/['’]s\b/gu, '').split(/[ \t]+/).filter((w) => !NOT_NAMES.has(w));
+    if (words.length > 0) {
+      out.push({ name: words.join(' '), sentenceStart });
+    }
+  }
+  return out;
+}
+
+/** The first name of a place or thing in a text that is not just the first word of a sentence ("in Lisbon"). */
+export function placeName(text: string): string | undefined {
+  return capitalisedRuns(text).find((m) => !m.sentenceStart)?.name;
+}

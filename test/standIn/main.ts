@@ -1,18 +1,22 @@
 // Runs the Messages API stand-in until Ctrl+C: for `npm start`, manual testing and tests that need a separate
-// process. Usage: node out/test/standIn/main.js [--port N] [--host H] [--key K] [--quiet]
+// process. Usage: node out/test/standIn/main.js [--port N] [--host H] [--key K] [--latency F] [--quiet]
+// Without --key it accepts only the fixed, printed stand-in key (fakeKey.ts), so what `npm start` prints works as is.
+// It answers at its models' realistic pace (--latency 1) unless told otherwise: it is what a person tries things on.
 import { parseArgs } from 'node:util';
+import { STAND_IN_API_KEY } from './fakeKey';
 import { startStandIn } from './server';
 
-const USAGE = 'usage: node out/test/standIn/main.js [--port N] [--host H] [--key K] [--quiet]';
+const USAGE = 'usage: node out/test/standIn/main.js [--port N] [--host H] [--key K] [--latency F] [--quiet]';
 
 async function main(): Promise<number> {
-  let values: { port?: string; host?: string; key?: string; quiet?: boolean; help?: boolean };
+  let values: { port?: string; host?: string; key?: string; latency?: string; quiet?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string', short: 'p' },
         host: { type: 'string' },
         key: { type: 'string' },
+        latency: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -23,12 +27,29 @@ async function main(): Promise<number> {
     return 2;
   }
   if (values.help) {
-    console.log(`${USAGE}\nAnswers like the Messages API on /v1/messages, /v1/messages/count_tokens and /v1/models.\nPut [[stand-in: NAME]] in a user message to pick a scenario; see test/standIn/README.md.`);
+    console.log(
+      [
+        USAGE,
+        'A teaching and test double of the Messages API (not Claude) on /v1/messages, /v1/messages/count_tokens and /v1/models.',
+        `--key K       the one key accepted (default: ${STAND_IN_API_KEY})`,
+        '--latency F   timings as a factor of the model families\' pace: 1 (default) realistic, 0 none',
+        'Put [[stand-in: NAME]] in a user message to pick a scenario; see test/standIn/README.md.',
+      ].join('\n'),
+    );
     return 0;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+    return 2;
+  }
+  const latency = values.latency === undefined ? 1 : Number(values.latency);
+  if (values.latency !== undefined && (values.latency.trim() === '' || !Number.isFinite(latency) || latency < 0 || latency > 100)) {
+    console.error(`--latency must be a number from 0 to 100 (1 is the realistic pace, 0 answers at once), not "${values.latency}"`);
+    return 2;
+  }
+  if (values.key !== undefined && values.key.trim() === '') {
+    console.error('--key must not be empty: leave it out to use the fixed stand-in key');
     return 2;
   }
   const host = values.host ?? '127.0.0.1';
@@ -37,7 +58,8 @@ async function main(): Promise<number> {
     standIn = await startStandIn({
       port,
       host,
-      apiKey: values.key,
+      apiKey: values.key ?? STAND_IN_API_KEY,
+      latency,
       // Request lines go to stderr, so that stdout holds only the "listening on" line a script may wait for.
       log: values.quiet ? undefined : (line) => console.error(line),
     });

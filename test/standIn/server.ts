@@ -3,12 +3,13 @@
 // will meet in production. Tests queue replies to script a call; without one, the stand-in answers from canned.ts.
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { cannedReply } from './canned';
+import { cannedReply, requestSeed } from './canned';
 import { ApiFailure, defaultErrorMessage, ERROR_TYPES, errorBody, isRetryableStatus } from './errors';
 import { buildMessage, MessageContext } from './message';
 import { ModelCatalog, ModelInput, modelNotFound } from './models';
-import { newRequestId } from './random';
-import { chunkFrames, messageEvents, planStream } from './sse';
+import { newRequestId, seededRng } from './random';
+import { familyOf, jsonAnswerMs, paceFor, streamEventTimes } from './family';
+import { chunkFrames, chunkStarts, messageEvents, planStream } from './sse';
 import type { JsonObject, MessageSpec, Reply, StreamOptions } from './types';
 import { checkContentType, checkMessagesBody, checkVersion, countInputTokens, MessagesRequest, parseJsonBody } from './validate';
 
@@ -62,6 +63,13 @@ export interface StandInOptions {
   models?: ModelInput[];
   /** One line per request (method, path, status, what happened, time); never headers, so never the key. */
   log?: (line: string) => void;
+  /**
+   * How long the canned answers take, as a factor of their model family's timings (family.ts): 1 is the stand-in's
+   * realistic pace (a Haiku-class model's first token after about 150 ms, Opus-class about 700 ms), 0.1 a tenth of
+   * it. Default 0: answers come at once, as most tests want. Queued replies keep their own timing, except a queued
+   * `canned` one, which is paced like the canned answer unless it sets delayMs, durationMs or headersDelayMs.
+   */
+  latency?: number;
 }
 
 export interface StandIn {
@@ -138,6 +146,8 @@ interface Exchange {
   res: ServerResponse;
   requestId: string;
   received: ReceivedRequest;
+  /** Date.now() when the request came in: a paced answer's timings count from here. */
+  arrived: number;
   /** Set when the client went away or the stand-in closed: stop writing. */
   gone: boolean;
   note: string;
@@ -214,8 +224,16 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   async function sendStream(ex: Exchange, spec: MessageSpec, context: MessageContext, stream: StreamOptions, extra?: Record<string, string>): Promise<void> {
     const message = buildMessage(spec, context);
     rate.countTokens(0, message.usage.output_tokens);
-    const plan = planStream(messageEvents(message), stream, ex.requestId);
+    const events = messageEvents(message);
+    const plan = planStream(events, stream, ex.requestId);
     const chunks = chunkFrames(plan.frames, stream.chunking);
+    const paced = stream.pace && stream.durationMs === undefined && stream.delayMs === undefined ? stream.pace : undefined;
+    // With a pace, each write waits for the moment its first event is due (measured from the request's arrival).
+    const times = paced ? streamEventTimes(events, paced) : undefined;
+    const due = times ? chunkStarts(plan.frames, chunks).map((f) => times[plan.eventOf[f]]) : undefined;
+    if (due && chunks.length > 0) {
+      await sleep(due[0] - (Date.now() - ex.arrived));
+    }
     if (ex.gone) {
       return;
     }
@@ -228,7 +246,9 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
     ex.res.flushHeaders();
     const delay = stream.durationMs !== undefined ? stream.durationMs / Math.max(1, chunks.length - 1) : (stream.delayMs ?? 0);
     for (let i = 0; i < chunks.length; i++) {
-      if (i > 0 && delay > 0) {
+      if (due) {
+        await sleep(due[i] - (Date.now() - ex.arrived));
+      } else if (i > 0 && delay > 0) {
         await sleep(delay);
       }
       if (ex.gone) {
@@ -256,6 +276,10 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
     switch (reply.kind) {
       case 'json': {
         const message = buildMessage(reply, context);
+        if (reply.pace) {
+          // A paced JSON answer comes when the whole of it has been written, as the real API's does.
+          await sleep(jsonAnswerMs(reply.pace, message.usage.output_tokens) - (Date.now() - ex.arrived));
+        }
         rate.countTokens(0, message.usage.output_tokens);
         sendJson(ex, 200, JSON.stringify(message), reply.headers);
         return;
@@ -353,10 +377,14 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
     const request = readMessagesRequest(ex, false);
     const inputTokens = countInputTokens(request.body);
     rate.countTokens(inputTokens, 0);
-    let reply = cannedReply({ request, model: catalog.find(request.model) });
+    const model = catalog.find(request.model);
+    let reply = cannedReply({ request, model });
     if (overrides && reply.kind === 'message') {
       const { kind: _kind, ...options } = overrides;
       reply = { ...reply, ...options };
+    }
+    if (reply.kind === 'message' && reply.headersDelayMs === undefined && reply.durationMs === undefined && reply.delayMs === undefined) {
+      reply.pace = paceFor(familyOf(request.model, model), options.latency ?? 0, seededRng(requestSeed(request)));
     }
     await deliver(ex, reply, { model: request.model, inputTokens }, request.stream);
   }
@@ -424,7 +452,7 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
     requests.push(received);
     rate.countRequest();
 
-    const ex: Exchange = { req, res, requestId: newRequestId(), received, gone: false, note: '' };
+    const ex: Exchange = { req, res, requestId: newRequestId(), received, arrived: started, gone: false, note: '' };
     res.on('close', () => {
       ex.gone = true;
       options.log?.(`${received.method} ${received.path} ${res.headersSent ? res.statusCode : '-'}${ex.note} ${Date.now() - started} ms`);

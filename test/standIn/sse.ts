@@ -176,6 +176,8 @@ export interface StreamPlan {
   frames: string[];
   /** How the response ends after the last frame: normally, or by destroying the socket. */
   ending: 'end' | 'cut';
+  /** For each frame, the message event it goes out with (a ping with the event after it), to pace the stream. */
+  eventOf: number[];
 }
 
 function pingPositions(pings: StreamOptions['pings'], eventCount: number): Set<number> {
@@ -203,20 +205,46 @@ export function planStream(events: StreamEvent[], options: StreamOptions, reques
   const stopAt = Math.min(events.length, options.errorAfterEvents ?? Infinity, options.cutAfterEvents ?? Infinity);
   const pings = pingPositions(options.pings, events.length);
   const frames: string[] = [];
+  const eventOf: number[] = [];
+  const last = Math.max(0, events.length - 1);
   for (let n = 0; n <= stopAt; n++) {
     if (pings.has(n)) {
       frames.push(PING_FRAME);
+      eventOf.push(Math.min(n, last));
     }
     if (n < stopAt) {
       frames.push(frame(events[n].event, events[n].data));
+      eventOf.push(n);
     }
   }
   const { errorAfterEvents: errorAt, cutAfterEvents: cutAt } = options;
   if (errorAt !== undefined && (cutAt === undefined || errorAt <= cutAt)) {
     frames.push(errorEventFrame(options.error ?? { type: 'overloaded_error' }, requestId));
-    return { frames, ending: 'end' };
+    eventOf.push(Math.min(stopAt, last));
+    return { frames, ending: 'end', eventOf };
   }
-  return { frames, ending: cutAt !== undefined ? 'cut' : 'end' };
+  return { frames, ending: cutAt !== undefined ? 'cut' : 'end', eventOf };
+}
+
+/** For each write of chunkFrames(frames, …), the frame its first byte belongs to. */
+export function chunkStarts(frames: string[], chunks: Buffer[]): number[] {
+  const ends: number[] = [];
+  let total = 0;
+  for (const f of frames) {
+    total += Buffer.byteLength(f, 'utf8');
+    ends.push(total);
+  }
+  const starts: number[] = [];
+  let offset = 0;
+  let index = 0;
+  for (const chunk of chunks) {
+    while (index < ends.length - 1 && offset >= ends[index]) {
+      index++;
+    }
+    starts.push(index);
+    offset += chunk.length;
+  }
+  return starts;
 }
 
 /** Cuts the frames' bytes into writes. */

@@ -1,6 +1,6 @@
 // The tool-use part of the canned answer: which client tool the request wants called, and an input for it that
 // fits the tool's schema, so a tool_use round trip can be exercised without a model.
-import { isObject, quote, withoutDirectives } from './conversation';
+import { isObject, placeName, quote, withoutDirectives } from './conversation';
 import type { JsonObject } from './types';
 import type { MessagesRequest, ToolDefinition } from './validate';
 
@@ -10,6 +10,37 @@ function isClientTool(tool: ToolDefinition): boolean {
   return tool.type === undefined || CLIENT_TOOL_TYPES.test(tool.type);
 }
 
+/** Lower-case words of four letters or more, cut to their first six so that "weather" and "weathers" meet. */
+function stems(text: string): Set<string> {
+  const words = text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4);
+  return new Set(words.map((w) => w.slice(0, 6)));
+}
+
+/** The tool whose name and description share the most words with the message; the first one on a tie or none. */
+function bestMatch(tools: ToolDefinition[], userText: string): ToolDefinition {
+  const asked = stems(userText);
+  let best = tools[0];
+  let bestScore = 0;
+  for (const tool of tools) {
+    const score = [...stems(`${tool.name} ${tool.description ?? ''}`)].filter((s) => asked.has(s)).length;
+    if (score > bestScore) {
+      best = tool;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * The client tool to call, if any. `tool_choice: none`: none. `tool`: that one. Otherwise a tool named in the last
+ * user message, else the best match by words, else the first: with client tools on offer and `auto`, a text turn
+ * from the user is always answered with a tool call, so the first turn of a tool-use exchange can be seen.
+ * `forced` (tool_choice any or tool) means no text before the call, as the API does when it forces tool use.
+ */
 export function chooseTool(request: MessagesRequest, userText: string): { tool: ToolDefinition; forced: boolean } | undefined {
   const clientTools = request.tools.filter(isClientTool);
   const choice = request.toolChoice;
@@ -20,62 +51,143 @@ export function chooseTool(request: MessagesRequest, userText: string): { tool: 
     const tool = clientTools.find((t) => t.name === choice.name);
     return tool && { tool, forced: true };
   }
-  const lower = userText.toLowerCase();
+  const text = withoutDirectives(userText);
+  const lower = text.toLowerCase();
   const mentioned = clientTools.find((t) => lower.includes(t.name.toLowerCase()));
-  if (mentioned) {
-    return { tool: mentioned, forced: choice?.type === 'any' };
-  }
-  return choice?.type === 'any' ? { tool: clientTools[0], forced: true } : undefined;
+  return { tool: mentioned ?? bestMatch(clientTools, text), forced: choice?.type === 'any' };
 }
 
-/** A value that fits a JSON schema, drawn from the property's name and the user's words where that helps. */
-export function sampleFromSchema(schema: unknown, name: string, userText: string, depth = 0): unknown {
-  if (!isObject(schema) || depth > 5) {
+/** Follows a local `$ref` ("#/$defs/x", "#/definitions/x"); anything else is left as it is. */
+function resolve(schema: unknown, root: unknown): unknown {
+  if (isObject(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#/')) {
+    let target: unknown = root;
+    for (const part of schema.$ref.slice(2).split('/')) {
+      target = isObject(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    }
+    return target ?? {};
+  }
+  return schema;
+}
+
+/** allOf: the parts merged (properties and required lists joined), which is what a valid value must satisfy. */
+function merged(schema: JsonObject, root: unknown): JsonObject {
+  if (!Array.isArray(schema.allOf)) {
+    return schema;
+  }
+  const out: JsonObject = { ...schema };
+  delete out.allOf;
+  for (const part of schema.allOf.map((p) => resolve(p, root))) {
+    if (isObject(part)) {
+      const properties = { ...(isObject(out.properties) ? out.properties : {}), ...(isObject(part.properties) ? part.properties : {}) };
+      const required = [...(Array.isArray(out.required) ? out.required : []), ...(Array.isArray(part.required) ? part.required : [])];
+      Object.assign(out, part, { properties, required: [...new Set(required)] });
+    }
+  }
+  return out;
+}
+
+/**
+ * A value valid against a JSON schema, drawn from the property's name and the user's words where that helps:
+ * const, default, enum, anyOf/oneOf (the first), allOf, local $ref, and the usual bounds of strings, numbers, arrays
+ * and objects. Not handled: `pattern` (no string is made to match it) and `not`.
+ */
+export function sampleFromSchema(schema: unknown, name: string, userText: string, depth = 0, root: unknown = schema): unknown {
+  const resolved = resolve(schema, root);
+  if (!isObject(resolved) || depth > 6) {
     return 'example';
   }
-  if ('const' in schema) {
-    return schema.const;
+  const s = merged(resolved, root);
+  if ('const' in s) {
+    return s.const;
   }
-  if ('default' in schema) {
-    return schema.default;
+  if ('default' in s) {
+    return s.default;
   }
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) {
-    return schema.enum[0];
+  if (Array.isArray(s.enum) && s.enum.length > 0) {
+    return s.enum[0];
   }
-  const variants = (schema.anyOf ?? schema.oneOf) as unknown;
+  const variants = (s.anyOf ?? s.oneOf) as unknown;
   if (Array.isArray(variants) && variants.length > 0) {
-    return sampleFromSchema(variants[0], name, userText, depth + 1);
+    return sampleFromSchema(variants[0], name, userText, depth + 1, root);
   }
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  const type = Array.isArray(s.type) ? (s.type.find((t) => t !== 'null') ?? 'null') : s.type;
   switch (type) {
     case 'string':
-      return sampleString(name, userText);
+      return fitString(sampleString(name, userText, s.format), s);
     case 'integer':
     case 'number':
-      return typeof schema.minimum === 'number' ? schema.minimum : 1;
+      return sampleNumber(s, type === 'integer');
     case 'boolean':
       return true;
     case 'null':
       return null;
-    case 'array':
-      return [sampleFromSchema(schema.items, name, userText, depth + 1)];
+    case 'array': {
+      const min = typeof s.minItems === 'number' ? s.minItems : 1;
+      const max = typeof s.maxItems === 'number' ? s.maxItems : Infinity;
+      const count = Math.min(Math.max(1, min), max);
+      const items = Array.isArray(s.prefixItems) ? s.prefixItems : [];
+      return Array.from({ length: count }, (_, i) => sampleFromSchema(items[i] ?? s.items, name, userText, depth + 1, root));
+    }
     case 'object':
     default: {
-      const properties = isObject(schema.properties) ? schema.properties : {};
-      const required = Array.isArray(schema.required) ? (schema.required as string[]) : Object.keys(properties);
+      const properties = isObject(s.properties) ? s.properties : {};
+      const required = Array.isArray(s.required) ? (s.required as string[]) : Object.keys(properties);
       const out: JsonObject = {};
       for (const key of required) {
-        out[key] = sampleFromSchema(properties[key], key, userText, depth + 1);
+        out[key] = sampleFromSchema(properties[key] ?? {}, key, userText, depth + 1, root);
       }
       return out;
     }
   }
 }
 
-function sampleString(name: string, userText: string): string {
+function sampleNumber(s: JsonObject, integer: boolean): number {
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  const step = num(s.multipleOf);
+  let low = num(s.minimum) ?? (num(s.exclusiveMinimum) !== undefined ? num(s.exclusiveMinimum)! + (integer || step ? 1 : 0.5) : undefined);
+  const high = num(s.maximum) ?? (num(s.exclusiveMaximum) !== undefined ? num(s.exclusiveMaximum)! - (integer || step ? 1 : 0.5) : undefined);
+  if (low === undefined) {
+    low = high !== undefined ? Math.min(1, high) : 1;
+  }
+  let value = integer ? Math.ceil(low) : low;
+  if (step) {
+    value = Math.ceil(value / step) * step;
+  }
+  return value;
+}
+
+function fitString(text: string, s: JsonObject): string {
+  let out = text;
+  if (typeof s.maxLength === 'number') {
+    out = [...out].slice(0, s.maxLength).join('');
+  }
+  if (typeof s.minLength === 'number' && [...out].length < s.minLength) {
+    out = out.padEnd(s.minLength, '.');
+  }
+  return out;
+}
+
+function sampleString(name: string, userText: string, format: unknown): string {
+  switch (format) {
+    case 'date':
+      return '2026-11-30';
+    case 'date-time':
+      return '2026-11-30T12:00:00Z';
+    case 'time':
+      return '12:00:00Z';
+    case 'email':
+      return 'someone@example.com';
+    case 'uri':
+    case 'url':
+      return 'https://example.com';
+    case 'uuid':
+      return '00000000-0000-4000-8000-000000000000';
+    default:
+  }
   const key = name.toLowerCase();
-  if (/(location|city|place|address)/.test(key)) {
-    return 'San Francisco, CA';
+  const text = withoutDirectives(userText);
+  if (/(location|city|place|address|destination|country|region)/.test(key)) {
+    return placeName(text) ?? 'San Francisco, CA';
   }
   if (/(url|link|href)/.test(key)) {
     return 'https://example.com';
@@ -87,7 +199,7 @@ function sampleString(name: string, userText: string): string {
     return 'echo stand-in';
   }
   if (/(query|search|question|prompt|text|q$)/.test(key)) {
-    return quote(withoutDirectives(userText) || 'example', 100);
+    return quote(text || 'example', 100);
   }
   return 'example';
 }
@@ -110,14 +222,14 @@ export function toolInput(tool: ToolDefinition, userText: string): unknown {
   return sampleFromSchema(tool.input_schema ?? { type: 'object' }, tool.name, userText);
 }
 
-export function toolResultSummary(block: JsonObject): string {
+/** The text of a tool_result's content: its string, or its text blocks (other blocks named in brackets). */
+export function toolResultText(block: JsonObject): string {
   const content = block.content;
-  const text =
-    typeof content === 'string'
-      ? content
-      : Array.isArray(content)
-        ? content.map((c: unknown) => (isObject(c) && typeof c.text === 'string' ? c.text : isObject(c) ? `[${String(c.type)}]` : '')).join(' ')
-        : '';
-  const status = block.is_error === true ? 'the tool reported an error' : 'the tool succeeded';
-  return `${String(block.tool_use_id)} (${status}): "${quote(text, 200)}"`;
+  if (typeof content === 'string') {
+    return content;
+  }
+  if (!Array.isArray(content)) {
+    return '';
+  }
+  return content.map((c: unknown) => (isObject(c) && typeof c.text === 'string' ? c.text : isObject(c) ? `[${String(c.type)}]` : '')).join(' ');
 }

@@ -1,6 +1,7 @@
 // The shapes the stand-in sends and the replies a test can queue. Known block shapes come from the installed SDK;
 // the wire block type stays open because the API adds block types and the stand-in must be able to send them.
 import type { Container, RefusalStopDetails, Usage } from '@anthropic-ai/sdk/resources/messages';
+import type { Pace } from './family';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -70,6 +71,11 @@ export interface StreamOptions {
   delayMs?: number;
   /** Spread the writes evenly over about this long (overrides delayMs). */
   durationMs?: number;
+  /**
+   * Write the stream as a model of this pace would: message_start a little before the first token, the first
+   * delta at firstTokenMs, the rest at tokensPerSecond. Ignored when delayMs or durationMs is set.
+   */
+  pace?: Pace;
   /** After this many message events (pings not counted), send an `error` event and end the response. */
   errorAfterEvents?: number;
   /** The error sent by errorAfterEvents. Default: overloaded_error "Overloaded". */
@@ -88,6 +94,8 @@ interface ReplyBase {
 /** A Message answered as JSON, whatever the request's `stream` says. */
 export interface JsonReply extends ReplyBase, MessageSpec {
   kind: 'json';
+  /** Send the answer once a model of this pace would have written all of it. */
+  pace?: Pace;
 }
 
 /** A Message answered as a server-sent event stream, whatever the request's `stream` says. */
