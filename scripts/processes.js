@@ -11,6 +11,8 @@ const net = require('node:net');
 
 /** How many characters of a command's output a failure message shows. */
 const TAIL_CHARS = 4000;
+/** How long a finished command's leftover processes may keep its output open before they are killed. */
+const LEFTOVER_GRACE_MS = 2000;
 
 /** A command that failed, timed out or could not start. `tail` is the end of its output. */
 class CommandError extends Error {
@@ -364,8 +366,18 @@ function runCommand(command, args, options) {
       liveChildren.delete(child);
       reject(new CommandError(`${label}: could not start "${command}": ${error.message}`, tail.toString()));
     });
+    // When the command itself has ended, whatever it started and left behind goes too: a grandchild that still
+    // holds the output pipes would keep 'close' from ever coming (the command would seem to hang), and one that
+    // let go of them would outlive the stage that started it.
+    /** @type {NodeJS.Timeout | undefined} */
+    let leftoverTimer;
+    child.on('exit', () => {
+      leftoverTimer = setTimeout(() => killTree(child, 'SIGKILL'), LEFTOVER_GRACE_MS);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(leftoverTimer);
+      killTree(child, 'SIGKILL');
       liveChildren.delete(child);
       if (timedOut) {
         reject(new CommandError(`${label}: timed out after ${formatSeconds(options.timeoutMs)} and was killed`,
