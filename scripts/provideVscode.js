@@ -146,14 +146,25 @@ async function install() {
   await placeRipgrep(xdg.TMPDIR);
   fs.writeFileSync(path.join(installDir, 'package.json'), `${JSON.stringify(CACHE_PACKAGE_JSON, null, 2)}\n`);
 
-  await runCommand('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--prefix', installDir], {
-    cwd: installDir,
-    env: installEnv(xdg),
-    timeoutMs: INSTALL_TIMEOUT_MS,
-    label: `npm install code-server@${CODE_SERVER_VERSION}`,
-    echo: true,
-    prefix: '[npm] ',
-  });
+  // Quiet: npm's own output (its warnings about `unsafe-perm`, which code-server's postinstall demands and passes on
+  // to its nested installs, and the native builds) goes to a log; the console gets a line every half minute, and a
+  // failure shows the end of the log.
+  const logFile = path.join(cacheRoot, 'code-server-install.log');
+  fs.writeFileSync(logFile, '');
+  const heartbeat = setInterval(() => {
+    console.log(`[code-server] still installing (${Math.round((Date.now() - started) / 1000)} s; log: ${path.relative(process.cwd(), logFile)})`);
+  }, 30_000);
+  try {
+    await runCommand('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--prefix', installDir], {
+      cwd: installDir,
+      env: installEnv(xdg),
+      timeoutMs: INSTALL_TIMEOUT_MS,
+      label: `npm install code-server@${CODE_SERVER_VERSION} (whole log: ${logFile})`,
+      logFile,
+    });
+  } finally {
+    clearInterval(heartbeat);
+  }
 
   await verifyInstall(xdg);
   fs.writeFileSync(markerFile, `${JSON.stringify({
@@ -212,7 +223,7 @@ async function ensureBuildPrerequisites() {
     missing.push('python3');
   }
   if (missing.length > 0) {
-    await aptInstall(missing, { why: 'to build code-server\'s native modules (kerberos, node-pty, spdlog)' });
+    await aptInstall(missing, { why: 'code-server (the VS Code of the integration tests and npm start) builds native modules: kerberos needs its headers, node-pty and spdlog a compiler' });
   }
 }
 
