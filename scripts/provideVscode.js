@@ -186,7 +186,7 @@ async function install() {
 function installEnv(xdg) {
   /** @type {NodeJS.ProcessEnv} */
   const env = {};
-  const inherited = /^npm_config_(global|location|prefix|local_prefix|global_prefix|allow_scripts|ignore_scripts|dry_run|omit|include|production|only|workspaces?|include_workspace_root|package_lock_only|install_links|strict_allow_scripts|dangerously_allow_all_scripts|foreground_scripts|yes)$/i;
+  const inherited = /^npm_config_(global|location|prefix|local_prefix|global_prefix|allow_scripts|ignore_scripts|dry_run|omit|include|production|only|workspaces?|include_workspace_root|package_lock_only|install_links|strict_allow_scripts|dangerously_allow_all_scripts|foreground_scripts|yes|loglevel|silent|quiet)$/i;
   for (const [key, value] of Object.entries(process.env)) {
     if (inherited.test(key) || /^npm_(package|lifecycle)_/i.test(key) || key === 'INIT_CWD') {
       continue;

@@ -153,6 +153,8 @@ function vscodeVersion() {
   }
 }
 
+module.exports = { EXAMPLE, banner };
+
 if (require.main === module) {
   start().catch(async (error) => {
     console.error(`[start] FAILED: ${errorMessage(error)}`);
