@@ -11,9 +11,11 @@
 # It changes the system (apt-get purge, as root), so it asks for a flag. Other users of Chromium on this machine lose
 # it until `npm test` installs it again.
 #
-# Usage: scripts/freshMachine.sh --purge-system-packages [--into DIR] [--branch NAME] [--no-start]
+# Usage: scripts/freshMachine.sh --purge-system-packages [--into DIR] [--branch NAME] [--no-test] [--no-start]
+#        scripts/freshMachine.sh --rehearse [...]   steps 2 to 5 without the purge: not a fresh machine, a dry run
 #   --into DIR     where the clone goes (default: a new folder under /tmp); DIR/claude-inspector and DIR/shared
 #   --branch NAME  what to clone (default: the branch checked out here)
+#   --no-test      skip step 4
 #   --no-start     skip step 5
 set -euo pipefail
 
@@ -22,9 +24,13 @@ purge=false
 into=""
 branch="$(git -C "$here" rev-parse --abbrev-ref HEAD)"
 run_start=true
+run_test=true
+rehearse=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --purge-system-packages) purge=true ;;
+    --rehearse) rehearse=true ;;
+    --no-test) run_test=false ;;
     --into) into="$2"; shift ;;
     --branch) branch="$2"; shift ;;
     --no-start) run_start=false ;;
@@ -37,7 +43,7 @@ done
 # build-essential and python3, which provideVscode.js installs only when missing, are part of the base image here.
 PACKAGES=(chromium chromium-common libkrb5-dev)
 
-if [ "$purge" != true ]; then
+if [ "$purge" != true ] && [ "$rehearse" != true ]; then
   cat >&2 <<EOF
 This script purges system packages (apt-get purge ${PACKAGES[*]}; apt-get autoremove --purge) to simulate a fresh
 machine, then runs npm install, npm test and npm start in a fresh clone of '$branch'.
@@ -45,31 +51,35 @@ Run it again with --purge-system-packages if that is what you want.
 EOF
   exit 2
 fi
-if [ "$(id -u)" != 0 ]; then
+if [ "$purge" = true ] && [ "$(id -u)" != 0 ]; then
   echo "apt-get purge needs root: run it as root (or with sudo)." >&2
   exit 2
 fi
 
 step() { printf '\n=== %s ===\n' "$*"; }
 
-step "1. purge ${PACKAGES[*]} and what came in only for them"
-installed=()
-for package in "${PACKAGES[@]}"; do
-  if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-    installed+=("$package")
+if [ "$purge" = true ]; then
+  step "1. purge ${PACKAGES[*]} and what came in only for them"
+  installed=()
+  for package in "${PACKAGES[@]}"; do
+    if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+      installed+=("$package")
+    fi
+  done
+  if [ ${#installed[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get purge -y -q "${installed[@]}"
   fi
-done
-if [ ${#installed[@]} -gt 0 ]; then
-  DEBIAN_FRONTEND=noninteractive apt-get purge -y -q "${installed[@]}"
+  DEBIAN_FRONTEND=noninteractive apt-get autoremove --purge -y -q
+  for gone in /usr/bin/chromium /usr/include/gssapi/gssapi.h; do
+    if [ -e "$gone" ]; then
+      echo "still there after the purge: $gone" >&2
+      exit 1
+    fi
+  done
+  echo "gone: /usr/bin/chromium, /usr/include/gssapi/gssapi.h"
+else
+  step "1. (rehearsal: nothing purged; this machine keeps its Chromium and Kerberos headers)"
 fi
-DEBIAN_FRONTEND=noninteractive apt-get autoremove --purge -y -q
-for gone in /usr/bin/chromium /usr/include/gssapi/gssapi.h; do
-  if [ -e "$gone" ]; then
-    echo "still there after the purge: $gone" >&2
-    exit 1
-  fi
-done
-echo "gone: /usr/bin/chromium, /usr/include/gssapi/gssapi.h"
 
 step "2. a fresh clone of '$branch', with ../shared beside it"
 into="${into:-$(mktemp -d /tmp/claude-inspector-fresh-XXXXXX)}"
@@ -90,13 +100,16 @@ if ! git diff --exit-code --stat package-lock.json; then
 fi
 echo "package-lock.json unchanged"
 
-step "4. npm test"
-set +e
-npm test 2>&1 | tee "$into/npm-test.log"
-test_status=${PIPESTATUS[0]}
-set -e
-echo "npm test exited with $test_status; its summary:"
-sed -n '/^Summary$/,$p' "$into/npm-test.log"
+test_status=0
+if [ "$run_test" = true ]; then
+  step "4. npm test"
+  set +e
+  npm test 2>&1 | tee "$into/npm-test.log"
+  test_status=${PIPESTATUS[0]}
+  set -e
+  echo "npm test exited with $test_status; its summary:"
+  sed -n '/^Summary$/,$p' "$into/npm-test.log"
+fi
 
 start_status=0
 if [ "$run_start" = true ]; then
@@ -144,7 +157,8 @@ if [ "$run_start" = true ]; then
 fi
 
 step "result"
-echo "npm test: exit $test_status ($(tail -n 1 "$into/npm-test.log"))"
+[ "$run_test" = true ] && echo "npm test: exit $test_status ($(tail -n 1 "$into/npm-test.log"))"
+[ "$purge" = true ] || echo "(a rehearsal: nothing was purged)"
 [ "$run_start" = true ] && echo "npm start: $([ "$start_status" = 0 ] && echo 'banner, CLI, curl and Ctrl+C all worked' || echo "FAILED ($start_status)")"
 echo "clone and logs: $into"
 [ "$test_status" = 0 ] && [ "$start_status" = 0 ]
