@@ -3,7 +3,7 @@
 // Provides a real VS Code on machines that reach only npm and Debian: code-server 4.100.3 (= VS Code 1.100.3, the
 // newest code-server that runs on Node 20), installed from npm on first use into .vscode-test/code-server-4.100.3/.
 // Installing it from npm as root, offline from GitHub, hits four snags; each is handled here:
-//   1. "Please pass --unsafe-perm" (root)                -> npm_config_unsafe_perm=true
+//   1. "Please pass --unsafe-perm" (root)                -> npm_config_unsafe_perm=true, for the scripts only
 //   2. kerberos: gssapi/gssapi.h missing                 -> apt-get install libkrb5-dev (and build tools if missing)
 //   3. @vscode/ripgrep downloads rg from GitHub          -> rg from Debian's ripgrep package, put where its
 //                                                          postinstall looks first ($TMPDIR/vscode-ripgrep-cache-*)
@@ -146,9 +146,8 @@ async function install() {
   await placeRipgrep(xdg.TMPDIR);
   fs.writeFileSync(path.join(installDir, 'package.json'), `${JSON.stringify(CACHE_PACKAGE_JSON, null, 2)}\n`);
 
-  // Quiet: npm's own output (its warnings about `unsafe-perm`, which code-server's postinstall demands and passes on
-  // to its nested installs, and the native builds) goes to a log; the console gets a line every half minute, and a
-  // failure shows the end of the log.
+  // Quiet: npm's own output goes to a log; the console gets a line every half minute, and a failure shows the end of
+  // the log (with the output of the install scripts, which npm prints only when one fails).
   const logFile = path.join(cacheRoot, 'code-server-install.log');
   fs.writeFileSync(logFile, '');
   const heartbeat = setInterval(() => {
@@ -194,7 +193,10 @@ function installEnv(xdg) {
     env[key] = value;
   }
   Object.assign(env, xdg, {
-    npm_config_unsafe_perm: 'true', // snag 1
+    // Snag 1, for the lifecycle scripts only: npm 11 itself, given npm_config_unsafe_perm, warns `Unknown env config
+    // "unsafe-perm"`; the shell it runs scripts with adds it (code-server's postinstall passes --unsafe-perm on to
+    // its nested installs anyway, whose output npm keeps to itself unless they fail).
+    npm_config_script_shell: scriptShell(xdg.TMPDIR),
     npm_config_yes: 'true', // snag 4
     npm_config_ignore_scripts: 'false',
     npm_config_strict_allow_scripts: 'false',
@@ -207,6 +209,20 @@ function installEnv(xdg) {
     env.npm_config_nodedir = nodeRoot;
   }
   return env;
+}
+
+/**
+ * A shell for npm's lifecycle scripts: /bin/sh with npm_config_unsafe_perm=true, which code-server's postinstall
+ * demands when run as root (it checks that variable, nothing else), kept out of npm's own environment.
+ * @param {string} dir
+ */
+function scriptShell(dir) {
+  const file = path.join(dir, 'script-shell.sh');
+  fs.writeFileSync(file, '#!/bin/sh\n# Written by scripts/provideVscode.js: runs npm\'s lifecycle scripts with the variable code-server\'s\n' +
+    '# postinstall wants as root, without npm itself seeing (and warning about) it.\n' +
+    'npm_config_unsafe_perm=true\nexport npm_config_unsafe_perm\nexec /bin/sh "$@"\n');
+  fs.chmodSync(file, 0o755);
+  return file;
 }
 
 /** Snag 2 and the native builds: Kerberos headers, a C++ toolchain, make and Python for node-gyp. */
