@@ -63,7 +63,9 @@ const STAGES = [
     what: 'provide Chromium (CHROMIUM_PATH, else /usr/bin/chromium, else apt-get install chromium)',
     command: node,
     args: provideArgs('require("./scripts/provideChromium").ensureChromium()'
-      + '.then(async (p) => { console.log(await require("./scripts/provideChromium").chromiumVersion(p)); return p; })'),
+      // Debian's launcher script may print a shell warning of its own before the version line.
+      + '.then(async (p) => { const v = await require("./scripts/provideChromium").chromiumVersion(p);'
+      + ' console.log(v.split("\\n").find((l) => /^(Chromium|Google Chrome)\\b/.test(l)) ?? v); return p; })'),
     timeoutMs: 12 * 60_000,
   },
   {

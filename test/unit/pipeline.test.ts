@@ -183,3 +183,23 @@ describe('npm test, its stages', () => {
     }
   });
 });
+
+describe('a command the scripts run (runCommand)', function () {
+  this.timeout(4 * PROMPT_MS);
+
+  for (const [what, script] of [
+    ['holds its output open through a process it left behind', 'sleep 300 & echo started'],
+    ['leaves a process behind that let go of its output', 'sleep 300 >/dev/null 2>&1 & echo started'],
+    ['leaves a process behind in a session of its own', 'setsid sleep 300 >/dev/null 2>&1 & echo started'],
+  ] as const) {
+    it(`ends when it ${what}, and takes that process with it`, () => {
+      // In a process of its own: processes.js installs exit and signal handlers, which are not for mocha's process.
+      const program = `require('./scripts/processes').runCommand('sh', ['-c', ${JSON.stringify(script)}], { timeoutMs: 60000 })` +
+        '.then((r) => { console.log(JSON.stringify(r.output)); process.exit(0); }, (e) => { console.error(e.message); process.exit(1); })';
+      const result = run(['-e', program], {});
+      assert.equal(result.code, 0, result.output);
+      assert.equal(result.output, '"started\\n"\n');
+      assertPrompt(result, 'the command');
+    });
+  }
+});
