@@ -135,7 +135,7 @@ async function install() {
   if (process.platform !== 'linux') {
     throw new Error('scripts/provideVscode.js installs code-server on Linux (Debian) only.');
   }
-  console.log(`[code-server] installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (about a minute, once)`);
+  console.log(`[code-server] installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (one to three minutes, once)`);
   if (fs.existsSync(installDir)) {
     console.log('[code-server] removing an unfinished or outdated install first');
     fs.rmSync(installDir, { recursive: true, force: true });
