@@ -58,7 +58,8 @@ async function updateIndex() {
 async function aptInstall(packages, options) {
   const timeoutMs = options.timeoutMs ?? 300_000;
   const label = `apt-get install ${packages.join(' ')} (${options.why})`;
-  console.log(`[apt] installing ${packages.join(', ')}: ${options.why}`);
+  const as = typeof process.getuid === 'function' && process.getuid() === 0 ? 'as root' : 'through sudo';
+  console.log(`[apt] installing the Debian package${packages.length > 1 ? 's' : ''} ${packages.join(', ')} with apt-get (${as}), once: ${options.why}`);
   const install = () => aptGet(['install', '-y', '--no-install-recommends', ...packages], { timeoutMs, label });
   try {
     await install();

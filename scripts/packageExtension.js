@@ -12,6 +12,8 @@ const { repoRoot, vsixPath } = require('./projectPaths');
 const { errorMessage, runCommand } = require('./processes');
 
 /**
+ * Packages quietly: vsce's listing of every file and the prepublish build's npm lines are of no use to someone
+ * starting the extension; its warnings and errors are printed, and a failure shows the end of its output.
  * @param {{ out?: string }} [options]
  * @returns {Promise<string>} the .vsix path
  */
@@ -20,13 +22,14 @@ async function packageExtension(options = {}) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.rmSync(out, { force: true });
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
+  const { output } = await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
     cwd: repoRoot,
     timeoutMs: 180_000,
     label: 'vsce package',
-    echo: true,
-    prefix: '[vsce] ',
   });
+  for (const line of output.split('\n').filter((text) => /\b(WARNING|ERROR)\b/.test(text))) {
+    console.error(`[vsce] ${line.trim()}`);
+  }
   if (!fs.existsSync(out)) {
     throw new Error(`vsce package finished but ${out} is not there.`);
   }

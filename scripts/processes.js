@@ -11,6 +11,10 @@ const net = require('node:net');
 
 /** How many characters of a command's output a failure message shows. */
 const TAIL_CHARS = 4000;
+/** A second stop signal this soon after the first is the same one, delivered twice (see installHandlers). */
+const DUPLICATE_SIGNAL_MS = 1000;
+/** How long a finished command's leftover processes may keep its output open before they are killed. */
+const LEFTOVER_GRACE_MS = 2000;
 
 /** A command that failed, timed out or could not start. `tail` is the end of its output. */
 class CommandError extends Error {
@@ -113,12 +117,18 @@ function installHandlers() {
   const cleanupAndExit = (code) => {
     runCleanups().finally(() => process.exit(code));
   };
+  let firstSignalAt = 0;
   for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]])) {
     process.on(signal, () => {
       if (cleaningUp) {
+        // One Ctrl+C under `npm start` arrives twice: from the terminal, and forwarded by npm to its child.
+        if (Date.now() - firstSignalAt < DUPLICATE_SIGNAL_MS) {
+          return;
+        }
         // A second Ctrl+C: stop waiting; the 'exit' handler still kills what is left.
         process.exit(code);
       }
+      firstSignalAt = Date.now();
       console.error(`\n[${signal}] stopping what this script started...`);
       cleanupAndExit(code);
     });
@@ -302,6 +312,7 @@ async function stopTree(child, graceMs = 5000) {
  * @property {string} [prefix] put before each echoed line
  * @property {string} [label] what the command is for, in failure messages (default: the command line)
  * @property {number[]} [okCodes] exit codes that count as success (default [0])
+ * @property {string} [logFile] also write the whole output there as it comes (a quiet command's full story)
  */
 
 /**
@@ -334,11 +345,13 @@ function runCommand(command, args, options) {
       timedOut = true;
       stopTree(child, 3000).catch(() => {});
     }, options.timeoutMs);
+    const log = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
     const echoStream = (/** @type {NodeJS.WriteStream} */ target) => {
       let pending = '';
       return (/** @type {Buffer} */ chunk) => {
         const text = chunk.toString();
         tail.push(text);
+        log?.write(text);
         if (full.length < 4_000_000) {
           full += text;
         }
@@ -362,11 +375,23 @@ function runCommand(command, args, options) {
     child.on('error', (error) => {
       clearTimeout(timer);
       liveChildren.delete(child);
+      log?.end();
       reject(new CommandError(`${label}: could not start "${command}": ${error.message}`, tail.toString()));
+    });
+    // When the command itself has ended, whatever it started and left behind goes too: a grandchild that still
+    // holds the output pipes would keep 'close' from ever coming (the command would seem to hang), and one that
+    // let go of them would outlive the stage that started it.
+    /** @type {NodeJS.Timeout | undefined} */
+    let leftoverTimer;
+    child.on('exit', () => {
+      leftoverTimer = setTimeout(() => killTree(child, 'SIGKILL'), LEFTOVER_GRACE_MS);
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(leftoverTimer);
+      killTree(child, 'SIGKILL');
       liveChildren.delete(child);
+      log?.end();
       if (timedOut) {
         reject(new CommandError(`${label}: timed out after ${formatSeconds(options.timeoutMs)} and was killed`,
           tail.toString()));

@@ -30,7 +30,7 @@ async function ensureChromium() {
       throw new Error(`No browser at ${DEBIAN_CHROMIUM} and no apt-get to install one: set CHROMIUM_PATH to a Chromium or Chrome.`);
     }
     try {
-      await aptInstall(['chromium'], { why: 'the browser the workbench runs in', timeoutMs: 600_000 });
+      await aptInstall(['chromium'], { why: 'the browser the webview and UI tests (and the benchmarks) run in; about a minute', timeoutMs: 600_000 });
     } catch (error) {
       throw new Error(`Could not install Chromium with apt-get (set CHROMIUM_PATH to use another browser).\n${errorMessage(error)}`);
     }

@@ -3,7 +3,7 @@
 // Provides a real VS Code on machines that reach only npm and Debian: code-server 4.100.3 (= VS Code 1.100.3, the
 // newest code-server that runs on Node 20), installed from npm on first use into .vscode-test/code-server-4.100.3/.
 // Installing it from npm as root, offline from GitHub, hits four snags; each is handled here:
-//   1. "Please pass --unsafe-perm" (root)                -> npm_config_unsafe_perm=true
+//   1. "Please pass --unsafe-perm" (root)                -> npm_config_unsafe_perm=true, for the scripts only
 //   2. kerberos: gssapi/gssapi.h missing                 -> apt-get install libkrb5-dev (and build tools if missing)
 //   3. @vscode/ripgrep downloads rg from GitHub          -> rg from Debian's ripgrep package, put where its
 //                                                          postinstall looks first ($TMPDIR/vscode-ripgrep-cache-*)
@@ -135,7 +135,7 @@ async function install() {
   if (process.platform !== 'linux') {
     throw new Error('scripts/provideVscode.js installs code-server on Linux (Debian) only.');
   }
-  console.log(`[code-server] installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (about a minute, once)`);
+  console.log(`[code-server] installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (one to three minutes, once)`);
   if (fs.existsSync(installDir)) {
     console.log('[code-server] removing an unfinished or outdated install first');
     fs.rmSync(installDir, { recursive: true, force: true });
@@ -146,14 +146,24 @@ async function install() {
   await placeRipgrep(xdg.TMPDIR);
   fs.writeFileSync(path.join(installDir, 'package.json'), `${JSON.stringify(CACHE_PACKAGE_JSON, null, 2)}\n`);
 
-  await runCommand('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--prefix', installDir], {
-    cwd: installDir,
-    env: installEnv(xdg),
-    timeoutMs: INSTALL_TIMEOUT_MS,
-    label: `npm install code-server@${CODE_SERVER_VERSION}`,
-    echo: true,
-    prefix: '[npm] ',
-  });
+  // Quiet: npm's own output goes to a log; the console gets a line every half minute, and a failure shows the end of
+  // the log (with the output of the install scripts, which npm prints only when one fails).
+  const logFile = path.join(cacheRoot, 'code-server-install.log');
+  fs.writeFileSync(logFile, '');
+  const heartbeat = setInterval(() => {
+    console.log(`[code-server] still installing (${Math.round((Date.now() - started) / 1000)} s; log: ${path.relative(process.cwd(), logFile)})`);
+  }, 30_000);
+  try {
+    await runCommand('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--prefix', installDir], {
+      cwd: installDir,
+      env: installEnv(xdg),
+      timeoutMs: INSTALL_TIMEOUT_MS,
+      label: `npm install code-server@${CODE_SERVER_VERSION} (whole log: ${logFile})`,
+      logFile,
+    });
+  } finally {
+    clearInterval(heartbeat);
+  }
 
   await verifyInstall(xdg);
   fs.writeFileSync(markerFile, `${JSON.stringify({
@@ -175,7 +185,7 @@ async function install() {
 function installEnv(xdg) {
   /** @type {NodeJS.ProcessEnv} */
   const env = {};
-  const inherited = /^npm_config_(global|location|prefix|local_prefix|global_prefix|allow_scripts|ignore_scripts|dry_run|omit|include|production|only|workspaces?|include_workspace_root|package_lock_only|install_links|strict_allow_scripts|dangerously_allow_all_scripts|foreground_scripts|yes)$/i;
+  const inherited = /^npm_config_(global|location|prefix|local_prefix|global_prefix|allow_scripts|ignore_scripts|dry_run|omit|include|production|only|workspaces?|include_workspace_root|package_lock_only|install_links|strict_allow_scripts|dangerously_allow_all_scripts|foreground_scripts|yes|loglevel|silent|quiet)$/i;
   for (const [key, value] of Object.entries(process.env)) {
     if (inherited.test(key) || /^npm_(package|lifecycle)_/i.test(key) || key === 'INIT_CWD') {
       continue;
@@ -183,7 +193,10 @@ function installEnv(xdg) {
     env[key] = value;
   }
   Object.assign(env, xdg, {
-    npm_config_unsafe_perm: 'true', // snag 1
+    // Snag 1, for the lifecycle scripts only: npm 11 itself, given npm_config_unsafe_perm, warns `Unknown env config
+    // "unsafe-perm"`; the shell it runs scripts with adds it (code-server's postinstall passes --unsafe-perm on to
+    // its nested installs anyway, whose output npm keeps to itself unless they fail).
+    npm_config_script_shell: scriptShell(xdg.TMPDIR),
     npm_config_yes: 'true', // snag 4
     npm_config_ignore_scripts: 'false',
     npm_config_strict_allow_scripts: 'false',
@@ -196,6 +209,20 @@ function installEnv(xdg) {
     env.npm_config_nodedir = nodeRoot;
   }
   return env;
+}
+
+/**
+ * A shell for npm's lifecycle scripts: /bin/sh with npm_config_unsafe_perm=true, which code-server's postinstall
+ * demands when run as root (it checks that variable, nothing else), kept out of npm's own environment.
+ * @param {string} dir
+ */
+function scriptShell(dir) {
+  const file = path.join(dir, 'script-shell.sh');
+  fs.writeFileSync(file, '#!/bin/sh\n# Written by scripts/provideVscode.js: runs npm\'s lifecycle scripts with the variable code-server\'s\n' +
+    '# postinstall wants as root, without npm itself seeing (and warning about) it.\n' +
+    'npm_config_unsafe_perm=true\nexport npm_config_unsafe_perm\nexec /bin/sh "$@"\n');
+  fs.chmodSync(file, 0o755);
+  return file;
 }
 
 /** Snag 2 and the native builds: Kerberos headers, a C++ toolchain, make and Python for node-gyp. */
@@ -212,7 +239,7 @@ async function ensureBuildPrerequisites() {
     missing.push('python3');
   }
   if (missing.length > 0) {
-    await aptInstall(missing, { why: 'to build code-server\'s native modules (kerberos, node-pty, spdlog)' });
+    await aptInstall(missing, { why: 'code-server (the VS Code of the integration tests and npm start) builds native modules: kerberos needs its headers, node-pty and spdlog a compiler' });
   }
 }
 

@@ -86,8 +86,9 @@ async function runUi(options) {
 
   fs.mkdirSync(path.join(testResults, 'ui'), { recursive: true });
   const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
-  // --no-config: .mocharc.json's spec (the unit tests) would be added to ours.
-  const args = [mocha, '--no-config', '--reporter', 'spec', '--timeout', '120000',
+  // --no-config: .mocharc.json's spec (the unit tests) would be added to ours. --exit: a test whose browser did not
+  // close must not keep the run waiting once the tests are done.
+  const args = [mocha, '--no-config', '--exit', '--reporter', 'spec', '--timeout', '120000',
     'out/test/ui/**/*.test.js'];
   if (options.grep) {
     args.push('--grep', options.grep);

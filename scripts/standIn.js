@@ -27,6 +27,16 @@ function standInApiKey() {
 }
 
 /**
+ * The fixed key `npm start` gives the stand-in and prints (test/standIn/fakeKey.ts, compiled): not a secret, so
+ * that a curl copied from the panel and the CLI work against the stand-in as printed.
+ * @returns {string}
+ */
+function standInFixedKey() {
+  const file = path.join(repoRoot, 'out', 'test', 'standIn', 'fakeKey.js');
+  return require(file).STAND_IN_API_KEY;
+}
+
+/**
  * Starts the stand-in on a free port (or `port`) and waits for its "listening on" line.
  * @param {{ port?: number, apiKey?: string, logFile: string, timeoutMs?: number }} options
  * @returns {Promise<{ url: string, stop: () => Promise<void>, tail: () => string }>}
@@ -80,4 +90,4 @@ async function startStandIn(options) {
   return { url, stop, tail: process_.tail };
 }
 
-module.exports = { standInAvailable, standInApiKey, startStandIn };
+module.exports = { standInAvailable, standInApiKey, standInFixedKey, startStandIn };

@@ -14,10 +14,12 @@ const { repoRoot, examplesWorkspace } = require('./projectPaths');
 const { installExtension, profile, startCodeServer, workbenchUrl, writeUserSettings, userSettingsFile } = require('./codeServer');
 const { packageExtension } = require('./packageExtension');
 const { CODE_SERVER_VERSION } = require('./provideVscode');
-const { standInApiKey, standInAvailable, startStandIn } = require('./standIn');
+const { standInAvailable, standInFixedKey, startStandIn } = require('./standIn');
 const { errorMessage, isPortFree, isStopping, runCleanups, runCommand } = require('./processes');
 
 const DEFAULT_PORT = 8080;
+/** The request file the banner's CLI line sends (relative to the repository, where `npx claude-inspector` runs). */
+const EXAMPLE = 'examples/triage.claude.json';
 
 /** @param {string[]} argv */
 function parsePort(argv) {
@@ -41,14 +43,14 @@ async function start() {
     throw new Error(`Port ${port} on 127.0.0.1 is already in use (another \`npm start\`?). Stop what uses it, or choose another: PORT=N npm start.`);
   }
 
-  console.log('[start] building: node esbuild.js');
+  console.log('[start] building the extension (node esbuild.js)');
   await runCommand(process.execPath, ['esbuild.js'], { cwd: repoRoot, timeoutMs: 120_000, echo: true, label: 'node esbuild.js' });
   if (useStandIn) {
-    console.log('[start] compiling (for the Messages API stand-in): tsc -p .');
+    console.log('[start] compiling the Messages API stand-in (tsc -p .)');
     const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     await runCommand(process.execPath, [tsc, '-p', '.'], { cwd: repoRoot, timeoutMs: 300_000, echo: true, label: 'tsc -p .', okCodes: [0, 1, 2] });
   }
-  console.log('[start] packaging the extension');
+  console.log('[start] packaging the extension (vsce package)');
   const vsix = await packageExtension();
   const target = profile('start');
   await installExtension(vsix, target);
@@ -58,42 +60,68 @@ async function start() {
   const serverEnv = {};
   const stateFile = path.join(target.root, 'start-state.json');
   let standIn;
+  /** @type {string | undefined} */
+  let standInKey;
   if (useStandIn) {
     if (!standInAvailable()) {
       throw new Error('ANTHROPIC_API_KEY is not set and the Messages API stand-in (out/test/standIn/main.js) is not ' +
         'there after compiling. Set ANTHROPIC_API_KEY to use the real API, or fix the compile errors above.');
     }
-    const apiKey = standInApiKey();
-    standIn = await startStandIn({ apiKey, logFile: path.join(target.logsDir, 'stand-in.log') });
+    standInKey = standInFixedKey();
+    standIn = await startStandIn({ apiKey: standInKey, logFile: path.join(target.logsDir, 'stand-in.log') });
     writeUserSettings(target, { 'claudeInspector.baseUrl': standIn.url });
     fs.writeFileSync(stateFile, `${JSON.stringify({ standInUrl: standIn.url })}\n`);
-    serverEnv.ANTHROPIC_API_KEY = apiKey;
+    serverEnv.ANTHROPIC_API_KEY = standInKey;
   } else {
     forgetStandInUrl(target, stateFile);
   }
 
   const server = await startCodeServer({ profile: target, folder: examplesWorkspace, port, strictPort: strict, env: serverEnv });
-  const url = workbenchUrl(server.url, examplesWorkspace);
   const rel = (/** @type {string} */ file) => path.relative(repoRoot, file);
-  console.log('');
-  console.log('Claude Inspector is running:');
-  console.log(`  VS Code ${vscodeVersion()} (code-server ${CODE_SERVER_VERSION}), examples/ open:`);
-  console.log(`      ${url}`);
-  if (standIn) {
-    console.log(`  Messages API stand-in (ANTHROPIC_API_KEY is not set): ${standIn.url}`);
-    console.log(`      claudeInspector.baseUrl is set to it in ${rel(userSettingsFile(target))}`);
-  } else {
-    const base = process.env.ANTHROPIC_BASE_URL || 'https://api.anthropic.com';
-    console.log(`  Calls go to ${base}, with ANTHROPIC_API_KEY from your environment.`);
-  }
-  console.log(`  Logs: ${rel(server.logFile)}${standIn ? `, ${rel(path.join(target.logsDir, 'stand-in.log'))}` : ''}`);
-  console.log('Press Ctrl+C to stop.');
+  const logs = [server.logFile, ...(standIn ? [path.join(target.logsDir, 'stand-in.log')] : [])].map(rel).join(', ');
+  console.log(banner({
+    url: workbenchUrl(server.url, examplesWorkspace),
+    vscode: `VS Code ${vscodeVersion()} (code-server ${CODE_SERVER_VERSION})`.replace('VS Code  ', 'VS Code '),
+    standIn: standIn && standInKey ? { url: standIn.url, key: standInKey } : undefined,
+    logs,
+  }));
 
   // Runs until Ctrl+C (the cleanup handlers stop code-server and the stand-in), or until code-server dies.
   const how = await server.exited;
   if (!isStopping()) {
     throw new Error(`code-server stopped by itself (${how}). Its last output:\n${server.tail().trimEnd()}`);
   }
+}
+
+/**
+ * What a newcomer needs once it runs: where to open it, where calls go (the stand-in, with the lines to copy into a
+ * terminal so that the CLI and a curl copied from the panel reach it), where the logs are, and how to stop.
+ * @param {{ url: string, vscode: string, standIn?: { url: string, key: string }, logs: string }} running
+ */
+function banner(running) {
+  const lines = [
+    '',
+    `Claude Inspector is running in ${running.vscode}, with examples/ open. Open in your browser:`,
+    '',
+    `    ${running.url}`,
+    '',
+  ];
+  if (running.standIn) {
+    lines.push(
+      `Calls go to the Messages API stand-in at ${running.standIn.url} (ANTHROPIC_API_KEY is not set): a local`,
+      'test double with canned replies, not Claude. It accepts one key, printed here because it is not a secret.',
+      'To reach it from a terminal, with the CLI or a curl copied from the panel:',
+      '',
+      `    export ANTHROPIC_BASE_URL=${running.standIn.url} ANTHROPIC_API_KEY=${running.standIn.key}`,
+      `    npx claude-inspector send ${EXAMPLE}`,
+      '',
+      'To call the real API instead: stop, then ANTHROPIC_API_KEY=<your key> npm start.',
+    );
+  } else {
+    lines.push(`Calls go to ${process.env.ANTHROPIC_BASE_URL || 'https://api.anthropic.com'}, with ANTHROPIC_API_KEY from your environment.`);
+  }
+  lines.push(`Logs: ${running.logs}`, '', 'Press Ctrl+C to stop (it stops everything npm start started).');
+  return lines.join('\n');
 }
 
 /**
@@ -124,6 +152,8 @@ function vscodeVersion() {
     return '';
   }
 }
+
+module.exports = { EXAMPLE, banner };
 
 if (require.main === module) {
   start().catch(async (error) => {

@@ -1,92 +1,18 @@
 // @ts-check
 'use strict';
 // `npm test`: every suite, in order, each with its own time bound and its output streamed as it comes, then a
-// summary. Exits non-zero if any stage failed. A stage whose prerequisite failed (no build: no integration or UI
-// tests) is skipped and counted as failed.
+// summary. Exits non-zero if any stage failed. What a stage needs is provided by an earlier stage (Chromium before
+// the webview tests, code-server before the integration and UI tests), so on a fresh machine the install happens,
+// and is said, before the tests that need it. A stage whose prerequisite failed (no Chromium: no webview tests) is
+// not run and counted as failed, with the reason, at once.
 //
 // Usage: node scripts/test.js [--only <stage,...>] [--skip <stage,...>]
-// Stages: compile, build, unit, webview, provide, integration, ui
+// Stages (scripts/testStages.js): compile, build, unit, chromium, webview, vscode, integration, ui.
+// `--only webview` runs the chromium stage first too; `--skip chromium` trusts that the browser is there.
 
-const fs = require('node:fs');
-const path = require('node:path');
 const { repoRoot } = require('./projectPaths');
-const { errorMessage, formatSeconds, isStopping, runCleanups, runCommand } = require('./processes');
-
-const node = process.execPath;
-const bin = {
-  tsc: path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
-  mocha: path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'),
-};
-
-/**
- * @typedef {object} Stage
- * @property {string} name
- * @property {string} what
- * @property {string} command
- * @property {string[]} args
- * @property {number} timeoutMs
- * @property {string[]} [needs] stages that must have passed
- * @property {() => string | undefined} [skipIf] a reason to skip (passes), e.g. no tests of that kind yet
- */
-
-/** @type {Stage[]} */
-const STAGES = [
-  {
-    name: 'compile',
-    what: 'type-check and compile (tsc -p .)',
-    command: node,
-    args: [bin.tsc, '-p', '.'],
-    timeoutMs: 5 * 60_000,
-  },
-  {
-    name: 'build',
-    what: 'build the bundles (node esbuild.js)',
-    command: node,
-    args: ['esbuild.js'],
-    timeoutMs: 3 * 60_000,
-  },
-  {
-    name: 'unit',
-    what: 'unit tests (mocha, .mocharc.json)',
-    command: node,
-    args: [bin.mocha],
-    timeoutMs: 10 * 60_000,
-  },
-  {
-    name: 'webview',
-    what: 'webview tests (mocha out/test/webview)',
-    command: node,
-    // --no-config: .mocharc.json's spec (the unit tests) would be added to these.
-    args: [bin.mocha, '--no-config', '--reporter', 'spec', '--timeout', '60000', 'out/test/webview/**/*.test.js'],
-    timeoutMs: 10 * 60_000,
-    skipIf: () => (findTests(path.join(repoRoot, 'out', 'test', 'webview')) ? undefined : 'no webview tests yet'),
-  },
-  {
-    name: 'provide',
-    what: 'provide VS Code (code-server) and Chromium, installed on first use',
-    command: node,
-    args: ['-e', 'require("./scripts/provideVscode").ensureCodeServer()'
-      + '.then(() => require("./scripts/provideChromium").ensureChromium())'
-      + '.then((p) => console.log("ready: code-server and " + p), (e) => { console.error(e.message); process.exit(1); })'],
-    timeoutMs: 25 * 60_000,
-  },
-  {
-    name: 'integration',
-    what: 'integration suites in VS Code (scripts/runIntegration.js)',
-    command: node,
-    args: ['scripts/runIntegration.js', '--no-build', '--timeout', '420'],
-    timeoutMs: 10 * 60_000,
-    needs: ['build', 'provide'],
-  },
-  {
-    name: 'ui',
-    what: 'UI tests in the workbench (scripts/runUi.js)',
-    command: node,
-    args: ['scripts/runUi.js', '--no-build', '--timeout', '600'],
-    timeoutMs: 13 * 60_000,
-    needs: ['build', 'provide'],
-  },
-];
+const { PROVIDERS, STAGES, selectStages } = require('./testStages');
+const { CommandError, errorMessage, formatSeconds, isStopping, runCleanups, runCommand } = require('./processes');
 
 /**
  * Adds the counts a stage printed: mocha's "N passing" / "N failing" / "N pending" lines, and the integration
@@ -104,51 +30,8 @@ function addCounts(totals, output) {
   }
 }
 
-/** @param {string} dir */
-function findTests(dir) {
-  if (!fs.existsSync(dir)) {
-    return false;
-  }
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && findTests(path.join(dir, entry.name))) {
-      return true;
-    }
-    if (entry.isFile() && entry.name.endsWith('.test.js')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** @param {string[]} argv */
-function parseArgs(argv) {
-  const names = STAGES.map((stage) => stage.name);
-  /** @param {string | undefined} list */
-  const parseList = (list) => {
-    const picked = (list ?? '').split(',').map((name) => name.trim()).filter(Boolean);
-    const unknown = picked.filter((name) => !names.includes(name));
-    if (unknown.length > 0 || picked.length === 0) {
-      throw new Error(`Unknown stage(s) ${JSON.stringify(unknown)}; stages: ${names.join(', ')}`);
-    }
-    return picked;
-  };
-  let selected = names;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--only') {
-      const only = parseList(argv[++i]);
-      selected = names.filter((name) => only.includes(name));
-    } else if (argv[i] === '--skip') {
-      const skip = parseList(argv[++i]);
-      selected = selected.filter((name) => !skip.includes(name));
-    } else {
-      throw new Error(`Unknown argument ${argv[i]}. Usage: node scripts/test.js [--only a,b] [--skip a,b]`);
-    }
-  }
-  return selected;
-}
-
 async function main() {
-  const selected = parseArgs(process.argv.slice(2));
+  const selected = selectStages(process.argv.slice(2));
   const started = Date.now();
   const totals = { passed: 0, failed: 0, skipped: 0 };
   /** @type {Array<{ name: string, what: string, result: 'passed' | 'failed' | 'skipped', seconds: number, note: string }>} */
@@ -185,8 +68,13 @@ async function main() {
       addCounts(totals, output);
     } catch (error) {
       result = 'failed';
-      // The output was streamed above; the first line of the error says how it ended.
+      // The output was streamed above; the first line of the error says how it ended, and a provider's last line
+      // says why (what could not be installed or found).
       note = errorMessage(error).split('\n')[0];
+      const lastLine = error instanceof CommandError ? error.tail.trim().split('\n').pop() : undefined;
+      if (PROVIDERS.includes(stage.name) && lastLine) {
+        note = lastLine;
+      }
       addCounts(totals, errorMessage(error));
     }
     const seconds = (Date.now() - stageStart) / 1000;

@@ -112,19 +112,29 @@ export class Harness {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    let browser: Browser;
+    try {
+      browser = await chromium.launch({
+        executablePath,
+        timeout: 60_000,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+    } catch (error) {
+      // The server must not outlive a browser that never started: its open socket would keep mocha waiting.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw new Error(`Chromium did not start from ${executablePath} (set CHROMIUM_PATH to a Chromium, or run ` +
+        `\`npm run test:webview\`, which provides one): ${error instanceof Error ? error.message : String(error)}`);
+    }
     return new Harness(browser, server, origin, served);
   }
 
