@@ -7,7 +7,8 @@ import { countTokens } from './core/countTokens';
 import { listModels } from './core/models';
 import type { CallRecord } from './core/callRecord';
 import { toCurl } from './core/curl';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
+import { describeRetry, RetryNotice } from './core/retry';
 import type { RequestDefaults } from './core/effectiveRequest';
 import { redactKey } from './core/redact';
 import { readRequest } from './cli/input';
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
         'max-tokens': { type: 'string' },
         timeout: { type: 'string' },
         'max-retries': { type: 'string' },
+        'max-retry-wait': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -68,6 +70,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const timeoutMs = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS, false) * 1000;
   const maxRetries = positiveNumber(values['max-retries'], '--max-retries', DEFAULT_MAX_RETRIES, true);
+  // Retries are announced on stderr as they happen, so a wait is never silent (and stdout stays one JSON object).
+  const maxRetryWaitMs = positiveNumber(values['max-retry-wait'], '--max-retry-wait', DEFAULT_MAX_RETRY_WAIT_SECONDS, false) * 1000;
+  const onRetry = (notice: RetryNotice) => process.stderr.write(`claude-inspector: ${redactKey(describeRetry(notice), process.env.ANTHROPIC_API_KEY)}\n`);
+  const retrying = { maxRetryWaitMs, onRetry };
   const baseUrl = resolveBaseUrl(values['base-url']);
   const apiKey = process.env.ANTHROPIC_API_KEY?.trim() ?? '';
   const needKey = () => {
@@ -80,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`unexpected argument "${file}": models takes no file`);
     }
     needKey();
-    return modelsCommand({ apiKey, baseUrl, timeoutMs, maxRetries }, values.json === true);
+    return modelsCommand({ apiKey, baseUrl, timeoutMs, maxRetries, ...retrying }, values.json === true);
   }
   if (!file) {
     throw new UsageError(`${command} needs a request file, or - for stdin`);
@@ -106,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
 
   needKey();
   if (command === 'count') {
-    return countCommand(request.body, { apiKey, baseUrl, timeoutMs, maxRetries }, values.json === true);
+    return countCommand(request.body, { apiKey, baseUrl, timeoutMs, maxRetries, ...retrying }, values.json === true);
   }
   const live = !values.json && request.streamed && process.stdout.isTTY !== undefined;
   let printedLive = false;
@@ -115,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
     baseUrl,
     timeoutMs,
     maxRetries,
+    ...retrying,
     source: { kind: 'cli', path: file === '-' ? undefined : file },
     onEvent: live
       ? (event) => {
@@ -142,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
   return record.error ? 1 : 0;
 }
 
-type Connection = { apiKey: string; baseUrl: string; timeoutMs: number; maxRetries: number };
+type Connection = import('./core/client').ConnectionOptions;
 
 async function modelsCommand(connection: Connection, json: boolean): Promise<number> {
   const result = await listModels(connection);
