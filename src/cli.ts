@@ -7,7 +7,15 @@ import { countTokens } from './core/countTokens';
 import { listModels } from './core/models';
 import type { CallRecord } from './core/callRecord';
 import { toCurl } from './core/curl';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
+import {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_WAIT_SECONDS,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_MODEL,
+  DEFAULT_TIMEOUT_SECONDS,
+  MAX_TIMER_MS,
+  maxRetryWaitProblem,
+} from './core/defaults';
 import { describeRetry, RetryNotice } from './core/retry';
 import type { RequestDefaults } from './core/effectiveRequest';
 import { redactKey } from './core/redact';
@@ -71,7 +79,13 @@ async function main(argv: string[]): Promise<number> {
   const timeoutMs = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS, false) * 1000;
   const maxRetries = positiveNumber(values['max-retries'], '--max-retries', DEFAULT_MAX_RETRIES, true);
   // Retries are announced on stderr as they happen, so a wait is never silent (and stdout stays one JSON object).
+  if (values['max-retry-wait'] !== undefined && values['max-retry-wait'].trim() === '') {
+    throw new UsageError('--max-retry-wait must be a number of seconds, 0 or more (got "")');
+  }
   const maxRetryWaitMs = positiveNumber(values['max-retry-wait'], '--max-retry-wait', DEFAULT_MAX_RETRY_WAIT_SECONDS, false) * 1000;
+  if (maxRetryWaitProblem(maxRetryWaitMs)) {
+    throw new UsageError(`--max-retry-wait must be a number of seconds from 0 to ${Math.floor(MAX_TIMER_MS / 1000)} (got "${values['max-retry-wait']}")`);
+  }
   const onRetry = (notice: RetryNotice) => process.stderr.write(`claude-inspector: ${redactKey(describeRetry(notice), process.env.ANTHROPIC_API_KEY)}\n`);
   const retrying = { maxRetryWaitMs, onRetry };
   const baseUrl = resolveBaseUrl(values['base-url']);

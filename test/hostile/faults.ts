@@ -161,7 +161,10 @@ export const FAULTS: Record<string, Fault> = {
     c.res.writeHead(503, { ...JSON_TYPE, 'retry-after': date }).end(apiError('overloaded_error', 'Overloaded'));
   },
   'retry-then-ok': (c) => {
-    if (c.seen % 2 === 0) {
+    // The first attempt of every call fails: the client says which attempt it is (x-stainless-retry-count), so
+    // calls running side by side each get their own 429.
+    const retry = Number(c.req.headers['x-stainless-retry-count'] ?? c.seen % 2);
+    if (retry === 0) {
       c.res.writeHead(429, { ...JSON_TYPE, 'retry-after': '0.2' }).end(apiError('rate_limit_error', 'Rate limited'));
     } else {
       answer(c);
