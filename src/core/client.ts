@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ERROR_HINTS, toCallError } from './callError';
 import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse, JsonObject, TimelineEvent } from './callRecord';
 import { CallCapture, CaptureListener, Fetch } from './capture';
-import { MAX_TIMER_MS, maxRetryWaitProblem, timeoutProblem } from './defaults';
+import { maxRetryWaitProblem, timeoutProblem } from './defaults';
 import { MessageAccumulator } from './messageAccumulator';
 import { messageFrom, notExpected } from './responseShape';
 import type { RetryNotice } from './retry';
@@ -87,8 +87,9 @@ export function createClient(options: ConnectionOptions, capture: CallCapture): 
     apiKey: options.apiKey,
     baseURL: options.baseUrl,
     // Unset, the SDK computes its own for non-streamed calls and refuses ("Streaming is required") those that
-    // would take too long; set, its timer spans our retries, so it gets the longest a timer holds.
-    timeout: options.timeoutMs === undefined ? undefined : MAX_TIMER_MS,
+    // would take too long. Set, it only goes into x-stainless-timeout: the capture gives fetch its own signal, so
+    // the SDK's timer (which would span our retries) aborts nothing.
+    timeout: options.timeoutMs,
     maxRetries: 0,
     fetch: capture.fetch,
     // Never let ANTHROPIC_LOG=debug print request headers (and with them the key) into a log.
