@@ -24,6 +24,34 @@ export interface FaultContext {
 
 type Fault = (c: FaultContext) => void;
 
+/** The whole answer a `cut-N` fault cuts: a stream with text and a tool_use block, or the JSON Message. */
+export function wholeAnswer(stream: boolean): string {
+  return stream ? toolStream(['{"city": ', '"Paris", ', '"unit": "celsius"}'], true).join('') : JSON.stringify(message());
+}
+
+/**
+ * `cut-N`: the first N bytes of {@link wholeAnswer}, then a clean close; `reset-N`: the same, then a TCP reset.
+ * For tests that cut an answer at every kind of place, not at one chosen by hand.
+ */
+export function cutFault(name: string): Fault | undefined {
+  const match = /^(cut|reset)-(\d+)$/.exec(name);
+  if (!match) {
+    return undefined;
+  }
+  const bytes = Number(match[2]);
+  return (c) => {
+    const whole = Buffer.from(wholeAnswer(c.stream));
+    c.res.writeHead(200, c.stream ? SSE_TYPE : JSON_TYPE);
+    c.res.write(whole.subarray(0, bytes), () => {
+      if (match[1] === 'reset') {
+        setTimeout(() => c.socket.resetAndDestroy(), 20);
+      } else {
+        c.res.end();
+      }
+    });
+  };
+}
+
 const JSON_TYPE = { 'content-type': 'application/json', 'request-id': 'req_hostile_0001' };
 const SSE_TYPE = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': 'req_hostile_0001' };
 const TRICKLE_EVERY_MS = 150;
