@@ -38,6 +38,8 @@ export interface ConnectionOptions {
   onRetry?(notice: RetryNotice): void;
   /** For tests and benchmarks: the fetch under the capture. Defaults to the global fetch. */
   fetch?: Fetch;
+  /** For tests: the most bytes an answer may have (default 64 MiB for JSON, 256 MiB for a stream). */
+  maxBodyBytes?: number;
 }
 
 export interface SendOptions extends ConnectionOptions {
@@ -78,6 +80,7 @@ export function captureFor(options: ConnectionOptions & { signal?: AbortSignal }
     maxRetryWaitMs: options.maxRetryWaitMs,
     signal: options.signal,
     onRetry: options.onRetry,
+    maxBodyBytes: options.maxBodyBytes,
   });
 }
 

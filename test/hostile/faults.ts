@@ -119,6 +119,24 @@ export const FAULTS: Record<string, Fault> = {
     c.res.writeHead(200, headers);
     trickle(c, text);
   },
+  'endless-body': (c) => {
+    // As fast as the socket takes it, forever: JSON that never closes (or, streamed, text deltas without end).
+    c.res.writeHead(200, c.stream ? SSE_TYPE : JSON_TYPE);
+    const chunk = c.stream ? streamStart().join('') + textDelta('x'.repeat(1000)).repeat(1000) : `{"padding": "${'x'.repeat(2 ** 20)}`;
+    const more = c.stream ? textDelta('x'.repeat(1000)).repeat(1000) : 'x'.repeat(2 ** 20);
+    let first = true;
+    const pump = () => {
+      while (!c.socket.destroyed) {
+        const ok = c.res.write(first ? chunk : more);
+        first = false;
+        if (!ok) {
+          c.res.once('drain', pump);
+          return;
+        }
+      }
+    };
+    pump();
+  },
   'pings-forever': (c) => {
     c.res.writeHead(200, SSE_TYPE);
     c.res.write(streamStart().join(''));

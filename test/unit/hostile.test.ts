@@ -156,6 +156,26 @@ describe('the core against the hostile server', function () {
     });
   }
 
+  it('stops a body without end before memory runs out, JSON or streamed', async function () {
+    this.timeout(60000);
+    // The default caps are 64 and 256 MiB; a 5 MiB cap tests the same mechanism in a fraction of the time.
+    for (const stream of [false, true]) {
+      const record = await sendMessage(request(stream), {
+        apiKey: KEY,
+        baseUrl: `${server.url}/endless-body`,
+        timeoutMs: 10000,
+        maxRetries: 0,
+        maxBodyBytes: 5 * 2 ** 20,
+        source: { kind: 'cli' },
+      });
+      assert.equal(record.error?.kind, 'unexpected-response', record.error?.message);
+      assert.match(record.error?.message ?? '', /the body passed 5 MiB .* and was stopped/);
+      if (stream) {
+        assert.ok(String((record.message?.content as { text?: string }[])[0].text).length > 1000, 'what arrived is kept');
+      }
+    }
+  });
+
   it('stops a stalled body within the timeout, not at the end of the body', async () => {
     const started = Date.now();
     const record = await sendMessage(request(false), { apiKey: KEY, baseUrl: `${server.url}/stall-json`, timeoutMs: 300, source: { kind: 'cli' } });
