@@ -189,6 +189,14 @@ async function readStream(response: Response, capture: CallCapture, accumulator:
       hint: (error.type && ERROR_HINTS[error.type]) || undefined,
     });
   }
+  if (!accumulator.message && accumulator.stopped) {
+    throw new WireFault({
+      kind: 'unexpected-response',
+      status: response.status,
+      message: `HTTP ${response.status}, but the stream carried no message_start in ${accumulator.events} event${accumulator.events === 1 ? '' : 's'}: not a Message stream`,
+      hint: 'Something other than the API is answering: check the base URL.',
+    });
+  }
   if (!accumulator.stopped) {
     throw new WireFault({
       kind: 'unexpected-response',

@@ -180,6 +180,8 @@ export const FAULTS: Record<string, Fault> = {
   'no-content-204': (c) => {
     c.res.writeHead(204).end();
   },
+  'stop-without-start': (c) => body200(c, SSE_TYPE, [sse('ping', { type: 'ping' }), sse('message_stop', { type: 'message_stop' })].join('')),
+  'models-bad-entry': (c) => body200(c, JSON_TYPE, JSON.stringify({ ...modelsPage(['claude-hostile-1'], false, 'claude-hostile-1'), data: [null, 42] })),
   'not-a-message': (c) =>
     body200(
       c,
