@@ -266,7 +266,7 @@ export class CallCapture {
     if (response.status >= 300 && response.status < 400) {
       await this.readText(response);
       const location = response.headers.get('location');
-      const where = location ? maskUrl(new URL(location, url).href, this.options.apiKey) : 'no Location header';
+      const where = location ? maskUrl(resolveLocation(location, url), this.options.apiKey) : 'no Location header';
       this.options.onResponse?.(attempt, captured);
       throw this.fail({
         kind: 'unexpected-response',
@@ -426,6 +426,15 @@ export class CallCapture {
         });
       }
     }
+  }
+}
+
+/** A Location made absolute against the request's URL; as written when it is not a URL at all. */
+function resolveLocation(location: string, base: string): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return location;
   }
 }
 
