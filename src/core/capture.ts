@@ -11,7 +11,7 @@ import { redactHeaders, redactKey } from './redact';
 import { backoffMs, isRetryable, RetryNotice, retryAfterMs, secondsText, sleep } from './retry';
 import { foldEvent } from './timeline';
 import { addedHeaders, watchWireHeaders } from './wireHeaders';
-import { describeNetworkCause, WireFault } from './wireFault';
+import { describeNetworkCause, escapeControls, WireFault } from './wireFault';
 
 export { retryAfterMs } from './retry';
 export { describeNetworkCause } from './wireFault';
@@ -266,7 +266,7 @@ export class CallCapture {
     if (response.status >= 300 && response.status < 400) {
       await this.readText(response);
       const location = response.headers.get('location');
-      const where = location ? maskUrl(resolveLocation(location, url), this.options.apiKey) : 'no Location header';
+      const where = location ? escapeControls(maskUrl(resolveLocation(location, url), this.options.apiKey)) : 'no Location header';
       this.options.onResponse?.(attempt, captured);
       throw this.fail({
         kind: 'unexpected-response',

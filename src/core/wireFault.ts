@@ -64,6 +64,11 @@ export function preview(text: string, max = 120): string {
   return `\`${shown}${chars.length > max ? '…' : ''}\``;
 }
 
+/** A text with its control characters escaped, for one line of a message (a Location, a header value). */
+export function escapeControls(text: string): string {
+  return [...text].map((char) => (char === '`' ? char : escapeControl(char))).join('');
+}
+
 function escapeControl(char: string): string {
   const code = char.codePointAt(0)!;
   if (char === '\n') {
