@@ -78,7 +78,6 @@ async function main(argv: string[]): Promise<number> {
   }
   const timeoutMs = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS, false) * 1000;
   const maxRetries = positiveNumber(values['max-retries'], '--max-retries', DEFAULT_MAX_RETRIES, true);
-  // Retries are announced on stderr as they happen, so a wait is never silent (and stdout stays one JSON object).
   if (values['max-retry-wait'] !== undefined && values['max-retry-wait'].trim() === '') {
     throw new UsageError('--max-retry-wait must be a number of seconds, 0 or more (got "")');
   }
@@ -86,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
   if (maxRetryWaitProblem(maxRetryWaitMs)) {
     throw new UsageError(`--max-retry-wait must be a number of seconds from 0 to ${Math.floor(MAX_TIMER_MS / 1000)} (got "${values['max-retry-wait']}")`);
   }
+  // Retries are announced on stderr as they happen, so a wait is never silent (and stdout stays one JSON object).
   const onRetry = (notice: RetryNotice) => process.stderr.write(`claude-inspector: ${redactKey(describeRetry(notice), process.env.ANTHROPIC_API_KEY)}\n`);
   const retrying = { maxRetryWaitMs, onRetry };
   const baseUrl = resolveBaseUrl(values['base-url']);
