@@ -3,6 +3,7 @@
 // to headers. It also owns what the SDK would otherwise do out of sight: retries (bounded, announced, cancellable),
 // the wait for headers, redirects (never followed) and the reading of every body under an idle and a whole-body bound.
 import { createParser } from 'eventsource-parser';
+import { describeBodyStop } from './bodyStop';
 import { BodyReadError, readBody } from './bodyReader';
 import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from './callRecord';
 import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults';
@@ -379,53 +380,17 @@ export class CallCapture {
     if (!(error instanceof BodyReadError)) {
       return error instanceof WireFault ? error : this.fail({ kind: 'client', message: String(error) });
     }
-    const some = hadSome && error.bytes > 0;
-    const after = some ? ` and ${arrived}` : '';
-    const url = this.url;
-    const kept = some ? ' What arrived is kept.' : '';
-    switch (error.stop) {
-      case 'cancelled':
-        return this.cancelled();
-      case 'size':
-        return this.fail({
-          kind: 'unexpected-response',
-          message: `${url}: the body passed ${mib(error.bytes)} (${arrived} so far) and was stopped: no answer of the API is that large.${kept}`,
-          midStream: some || undefined,
-          status: this.response?.status,
-          hint: 'Something other than the API is answering, without end: check the base URL.',
-        });
-      case 'idle':
-        return this.fail({
-          kind: 'timeout',
-          message: `${url}: no data for ${secondsText(this.timeoutMs)} after the headers${after}.${kept}`,
-          midStream: some || undefined,
-          status: this.response?.status,
-          hint: 'The server sent its headers and then went silent. Raise the timeout (claudeInspector.timeoutSeconds, --timeout) if it is only slow.',
-        });
-      case 'total':
-        return this.fail({
-          kind: 'timeout',
-          message: `${url}: the body was still arriving ${secondsText(this.timeoutMs)} after the headers (${arrived} so far): the bound on the whole body fired, not the idle one.${kept}`,
-          midStream: some || undefined,
-          status: this.response?.status,
-          hint: 'The server trickles its answer. Raise the timeout (claudeInspector.timeoutSeconds, --timeout) if it is only slow.',
-        });
-      default: {
-        const cause = redactKey(describeNetworkCause(error.cause), this.options.apiKey);
-        const encoding = this.response?.headers['content-encoding'];
-        const decoding = /^Z_|zlib|incorrect header|invalid (block|stored|distance)|unexpected end of file|decompress/i.test(cause) && encoding
-          ? ` (the body's content-encoding ${encoding} could not be decoded)`
-          : '';
-        return this.fail({
-          kind: 'network',
-          message: `the connection broke after the headers${after} from ${url}: ${cause}${decoding}.${kept}`,
-          cause,
-          midStream: some || undefined,
-          status: this.response?.status,
-          hint: 'The server or a proxy cut the answer off, or sent bytes that do not decode. Try again.',
-        });
-      }
+    if (error.stop === 'cancelled') {
+      return this.cancelled();
     }
+    return this.fail(describeBodyStop(error, {
+      url: this.url,
+      arrived,
+      hadSome,
+      timeoutMs: this.timeoutMs,
+      response: this.response,
+      apiKey: this.options.apiKey,
+    }));
   }
 }
 
@@ -436,10 +401,6 @@ function resolveLocation(location: string, base: string): string {
   } catch {
     return location;
   }
-}
-
-function mib(bytes: number): string {
-  return bytes >= 2 ** 20 ? `${Math.floor(bytes / 2 ** 20)} MiB` : `${bytes} bytes`;
 }
 
 function byteCount(parts: string[]): string {
