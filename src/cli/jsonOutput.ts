@@ -8,6 +8,7 @@ const LOCAL_ERROR_TYPES: Record<CallErrorKind, string | null> = {
   timeout: 'connection_timeout',
   cancelled: 'cancelled',
   client: 'client_error',
+  'unexpected-response': 'unexpected_response',
 };
 
 export function cliJson(record: CallRecord): Record<string, unknown> {
@@ -39,6 +40,13 @@ export function cliJson(record: CallRecord): Record<string, unknown> {
       ...(e.cause ? { cause: e.cause } : {}),
       ...(e.url ? { url: e.url } : {}),
     };
+  }
+  if (record.partialToolInputs?.length) {
+    out.partialToolInputs = record.partialToolInputs;
+  }
+  if (record.error && record.response?.body !== undefined) {
+    // What the server sent when it was not a Message (an HTML page, a stalled or cut JSON body), as received.
+    out.responseBody = record.response.body;
   }
   if (record.attempts.length > 1) {
     out.attempts = record.attempts;
