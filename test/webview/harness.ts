@@ -15,12 +15,16 @@ import type { HostMessage, PanelState, WebviewMessage } from '../../src/shared/p
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const RESULTS = path.join(REPO, 'test-results');
 
-export type Theme = 'dark' | 'light' | 'high-contrast';
+/** VS Code's four default themes: Dark Modern, Light Modern, High Contrast, High Contrast Light. */
+export const THEME_NAMES = ['dark', 'light', 'high-contrast', 'high-contrast-light'] as const;
+export type Theme = (typeof THEME_NAMES)[number];
 
+/** The classes VS Code 1.100 puts on a webview's <body> in each theme (read by themeFixtures.ts). */
 const BODY_CLASS: Record<Theme, string> = {
   dark: 'vscode-dark',
   light: 'vscode-light',
   'high-contrast': 'vscode-high-contrast',
+  'high-contrast-light': 'vscode-high-contrast vscode-high-contrast-light',
 };
 
 const TYPES: Record<string, string> = {
@@ -136,7 +140,7 @@ export class Harness {
   async open(options: { theme?: Theme; state?: PanelState; width?: number; height?: number } = {}): Promise<PanelPage> {
     const context = await this.browser.newContext({
       viewport: { width: options.width ?? 1000, height: options.height ?? 800 },
-      colorScheme: options.theme === 'light' ? 'light' : 'dark',
+      colorScheme: options.theme === 'light' || options.theme === 'high-contrast-light' ? 'light' : 'dark',
     });
     const page = await context.newPage();
     const panel = new PanelPage(this, context, page);
