@@ -163,10 +163,14 @@ function pageHtml(origin: string, theme: Theme): string {
     codiconsUri: `${origin}/dist/codicons/codicon.css`,
     title: 'Claude Inspector',
   });
-  // VS Code puts the theme's colours on the page and a theme class on <body>; the harness does the same with
-  // a stylesheet of VS Code's default colours (allowed by the CSP: it comes from cspSource).
+  // VS Code puts its default webview stylesheet first, the theme's colours on the page and a theme class on
+  // <body>; the harness does the same with stylesheets read from VS Code 1.100.3 (fixtures/theme-*.css, made by
+  // themeFixtures.ts; allowed by the CSP: they come from cspSource).
   return html
-    .replace('<link rel="stylesheet" href="', `<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n<link rel="stylesheet" href="`)
+    .replace(
+      '<link rel="stylesheet" href="',
+      `<link rel="stylesheet" href="${origin}/theme/webview-defaults.css">\n<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n<link rel="stylesheet" href="`,
+    )
     .replace('<body>', `<body class="${BODY_CLASS[theme]}">`);
 }
 
