@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { CallRecord } from '../../src/core/callRecord';
 import { measureContrast, type ContrastFinding } from './contrast';
 import { Harness, THEME_NAMES, type PanelPage } from './harness';
-import { everyBlock, message, record, streamedCall } from './fixtures/records';
+import { everyBlock, message, record, startedRecord, streamedCall } from './fixtures/records';
 
 const MINIMUM = 4.5;
 
@@ -103,6 +103,22 @@ const SCENARIOS: Scenario[] = [
         error: { kind: 'cancelled', message: 'Cancelled by the user.' },
       }),
     ),
+  },
+  {
+    name: 'a refused send, the previous answer opened',
+    show: async (panel) => {
+      await panel.post({ type: 'callFinished', record: record({ message: message([{ type: 'text', text: 'The older answer.' }]) }) });
+      await panel.post({ type: 'callRefused', title: 'Untitled-1', reasons: ['3:5 "messages" must not be empty', '1:1 temperature is rejected'] });
+      await panel.page.getByRole('button', { name: 'Show the previous answer' }).click();
+    },
+  },
+  {
+    name: 'a retry announced, waiting',
+    show: async (panel) => {
+      await panel.post({ type: 'callStarted', record: startedRecord({ id: 'wait', baseUrl: 'http://127.0.0.1:8080' }) });
+      await panel.post({ type: 'attempt', callId: 'wait', attempt: { number: 1, startedMs: 0 }, request: record().request! });
+      await panel.post({ type: 'retrying', callId: 'wait', text: '429 rate_limit_error, retrying in 20 s (attempt 2 of 3)', waitMs: 20_000, attempt: 2, of: 3 });
+    },
   },
   {
     name: 'a call still streaming',

@@ -289,10 +289,10 @@ export class PanelPage {
     return this.page.evaluate(() => (globalThis as unknown as W).__harness.violations);
   }
 
-  async screenshot(name: string): Promise<string> {
+  async screenshot(name: string, fullPage = true): Promise<string> {
     fs.mkdirSync(RESULTS, { recursive: true });
     const file = path.join(RESULTS, `${name}.png`);
-    await this.page.screenshot({ path: file, fullPage: true });
+    await this.page.screenshot({ path: file, fullPage });
     return file;
   }
 
