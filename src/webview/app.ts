@@ -276,9 +276,7 @@ export class App implements Flushable {
     if (live || previous?.record.id !== record.id) {
       // A call that finished after the refusal is newer than it.
       this.retry = undefined;
-      if (previous !== undefined) {
-        this.clearRefused();
-      }
+      this.clearRefused();
     }
     this.shown = {
       record,

@@ -145,6 +145,7 @@ describe('webview: the panel does what a user expects', function () {
     assert.match(await note.innerText(), /429 rate_limit_error, retrying in 3 s \(attempt 2 of 3\)/);
     assert.match(await note.innerText(), /next attempt in 3 s/);
     assert.doesNotMatch(await panel.page.locator('.call-header').innerText(), /NOT THIS CALL/);
+    assert.match(await panel.page.locator('.status-chip').innerText(), /Waiting to retry/);
     await panel.page.waitForFunction(
       () => /next attempt in [12] s/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('.retry-countdown')?.textContent ?? ''),
       undefined,

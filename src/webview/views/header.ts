@@ -17,9 +17,12 @@ export interface HeaderState {
   retry?: { text: string; at: number };
 }
 
-function statusChip(record: CallRecord, running: boolean): HTMLElement {
+function statusChip(record: CallRecord, running: boolean, retrying: boolean): HTMLElement {
   const status = record.response?.status;
   const statusText = status !== undefined ? `${status}${record.response?.statusText ? ` ${record.response.statusText}` : ''}` : '';
+  if (running && retrying) {
+    return el('span', { class: 'status-chip running' }, icon('sync'), ' Waiting to retry…');
+  }
   if (running) {
     const attempt = record.attempts.length;
     const sending = attempt > 1 ? `Retrying (attempt ${attempt})…` : 'Sending…';
@@ -190,7 +193,7 @@ export function renderHeader(record: CallRecord, state: HeaderState, host: Host)
   const top = el(
     'div',
     { class: 'header-top' },
-    statusChip(record, state.running),
+    statusChip(record, state.running, state.retry !== undefined),
     el('span', { class: 'model', title: `model ${model}` }, icon('sparkle'), ' ', el('code', null, model)),
     requested && requested !== model ? el('span', { class: 'muted requested' }, ` (requested ${requested})`) : null,
     el('span', { class: 'mode' }, record.streamed ? 'streamed' : 'not streamed'),
