@@ -170,9 +170,34 @@ describe('webview: every text readable in the four themes', function () {
           await panel.close();
         }
       }
+      // Hover: what the mouse is on is redrawn in hover colours (tabs, buttons, links, timeline rows).
+      const hover = await harness.open({ theme, width: 1000, height: 900 });
+      try {
+        await hover.postAll(streamedCall(record({ id: 'hover', message: message(everyBlock().slice(0, 5)) }), 8));
+        await hover.frames(2);
+        const targets: Array<[string, string]> = [];
+        for (const view of VIEWS) {
+          targets.push([`#tab-${view}`, `#tab-${view}`]);
+        }
+        targets.push(['.block-actions .btn-toggle', '.block-actions .btn-toggle'], ['.block-actions .btn-icon', '.block-actions .btn-icon'], ['.md a', '.md a']);
+        for (const [target, scope] of targets) {
+          await hover.page.locator(target).first().hover();
+          for (const finding of (await measureContrast(hover.page, scope)).filter((f) => f.ratio < MINIMUM)) {
+            failures.push(`hover ${target}: ${finding.element} "${finding.text}" ${finding.foreground} on ${finding.background} = ${finding.ratio}:1`);
+          }
+        }
+        await hover.page.locator('#tab-timeline').click();
+        const row = hover.page.locator('.timeline tbody tr').nth(1);
+        await row.hover();
+        for (const finding of (await measureContrast(hover.page, '.timeline tbody tr:nth-child(2)')).filter((f) => f.ratio < MINIMUM)) {
+          failures.push(`hover timeline row: ${finding.element} "${finding.text}" ${finding.foreground} on ${finding.background} = ${finding.ratio}:1`);
+        }
+      } finally {
+        await hover.close();
+      }
       // The check must have looked at something: the views above hold hundreds of texts.
       assert.ok(measured > 500, `only ${measured} texts measured`);
-      const unique = [...new Set(failures.map((f) => f.replace(/^[^/]+\/ \w+: /, '')))];
+      const unique = [...new Set(failures.map((f) => f.replace(/^[^/:]+\/ \w+: /, '')))];
       assert.equal(failures.length, 0, `${failures.length} texts below ${MINIMUM}:1 in ${theme} (${unique.length} distinct):\n${unique.slice(0, 60).join('\n')}`);
     });
   }

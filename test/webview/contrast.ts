@@ -16,8 +16,8 @@ export interface ContrastFinding {
  * Every visible element that has text of its own (a non-blank text node child), with its contrast. Runs in the
  * page: self-contained, no helpers from this module.
  */
-export async function measureContrast(page: Page): Promise<ContrastFinding[]> {
-  return page.evaluate(() => {
+export async function measureContrast(page: Page, within = 'body'): Promise<ContrastFinding[]> {
+  return page.evaluate((scope) => {
     type Rgba = [number, number, number, number];
     interface El {
       tagName: string;
@@ -28,7 +28,7 @@ export async function measureContrast(page: Page): Promise<ContrastFinding[]> {
       checkVisibility(options: Record<string, boolean>): boolean;
     }
     const g = globalThis as unknown as {
-      document: { body: El; querySelectorAll(s: string): ArrayLike<El> };
+      document: { body: El; querySelectorAll(s: string): ArrayLike<El>; querySelector(s: string): El | null };
       getComputedStyle(e: El): { color: string; backgroundColor: string; opacity: string };
     };
     const parse = (text: string): Rgba => {
@@ -79,7 +79,7 @@ export async function measureContrast(page: Page): Promise<ContrastFinding[]> {
       return colour;
     };
     const findings: Array<{ element: string; text: string; foreground: string; background: string; ratio: number }> = [];
-    const all = g.document.querySelectorAll('body *');
+    const all = [g.document.querySelector(scope), ...Array.from(g.document.querySelectorAll(`${scope} *`))].filter((e): e is El => e !== null);
     for (let i = 0; i < all.length; i++) {
       const e = all[i];
       let text = '';
@@ -117,5 +117,5 @@ export async function measureContrast(page: Page): Promise<ContrastFinding[]> {
       findings.push({ element: name(e), text: text.slice(0, 60), foreground: hex(foreground), background: hex(background), ratio: Math.round(ratio * 100) / 100 });
     }
     return findings;
-  });
+  }, within);
 }
