@@ -161,7 +161,7 @@ function tokenSummary(message: JsonObject): Child {
     part('cache write', usage.cache_creation_input_tokens || undefined),
     part('out', usage.output_tokens),
   ].filter((p): p is string => p !== null);
-  return parts.length > 0 ? el('span', null, parts.join(' · '), el('span', { class: 'muted' }, ' (details under the answer)')) : null;
+  return parts.length > 0 ? el('span', null, parts.join(' · '), el('span', { class: 'muted' }, ' (usage below)')) : null;
 }
 
 function retryNote(retry: { text: string; at: number }): HTMLElement {
