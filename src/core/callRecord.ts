@@ -128,10 +128,11 @@ export interface CallTiming {
   firstTokenMs?: number;
 }
 
+/** `title`: the editor's name of the document when it has no path worth showing, e.g. "Untitled-1". */
 export type CallSource =
-  | { kind: 'selection'; document?: string }
-  | { kind: 'file'; path?: string }
-  | { kind: 'cli'; path?: string };
+  | { kind: 'selection'; document?: string; title?: string }
+  | { kind: 'file'; path?: string; title?: string }
+  | { kind: 'cli'; path?: string; title?: string };
 
 export interface CallRecord {
   id: string;
