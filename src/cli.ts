@@ -9,13 +9,19 @@ import type { CallRecord } from './core/callRecord';
 import { toCurl } from './core/curl';
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
 import type { RequestDefaults } from './core/effectiveRequest';
-import { redactKey } from './core/redact';
+import { RedactingWriter } from './core/redactingWriter';
+import { rememberSecretsInPlay } from './core/secretsInPlay';
 import { readRequest } from './cli/input';
 import { callSummaryText } from './cli/messageText';
 import { HELP, UsageError } from './cli/usage';
 import { cliJson } from './cli/jsonOutput';
 
 declare const CLI_VERSION: string | undefined;
+
+// Every byte the CLI prints goes through one redaction, which knows the environment's secrets from the start.
+rememberSecretsInPlay({ apiKey: process.env.ANTHROPIC_API_KEY });
+const stdout = new RedactingWriter(process.stdout);
+const stderr = new RedactingWriter(process.stderr);
 
 function positiveNumber(value: string | undefined, name: string, fallback: number, integer: boolean): number {
   if (value === undefined) {
@@ -52,11 +58,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    stdout.print(`${HELP}\n`);
     return 0;
   }
   if (values.version) {
-    process.stdout.write(`${typeof CLI_VERSION === 'string' ? CLI_VERSION : 'dev'}\n`);
+    stdout.print(`${typeof CLI_VERSION === 'string' ? CLI_VERSION : 'dev'}\n`);
     return 0;
   }
   const [command, file, ...extra] = positionals;
@@ -100,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'curl') {
     const captured = await captureWithoutSending(request, { apiKey, baseUrl, timeoutMs, maxRetries });
-    process.stdout.write(`${toCurl(captured, { streamed: request.streamed })}\n`);
+    stdout.print(`${toCurl(captured, { streamed: request.streamed })}\n`);
     return 0;
   }
 
@@ -121,23 +127,23 @@ async function main(argv: string[]): Promise<number> {
           // Text arrives as it is written; the other blocks are printed whole at the end.
           const data = event.data as { type?: string; delta?: { type?: string; text?: string } };
           if (data?.delta?.type === 'text_delta' && typeof data.delta.text === 'string') {
-            process.stdout.write(data.delta.text);
+            stdout.write(data.delta.text);
             printedLive = true;
           }
         }
       : undefined,
   });
   if (values.json) {
-    process.stdout.write(`${redactKey(JSON.stringify(cliJson(record), null, 2), apiKey)}\n`);
+    stdout.print(`${JSON.stringify(cliJson(record), null, 2)}\n`);
   } else {
     const onlyText = printedLive && Array.isArray(record.message?.content) &&
       (record.message!.content as { type?: string }[]).every((b) => b.type === 'text');
     const text = callSummaryText(record, { includeBlocks: !onlyText });
-    const out = record.error ? process.stderr : process.stdout;
+    const out = record.error ? stderr : stdout;
     if (printedLive) {
-      process.stdout.write('\n\n');
+      stdout.print('\n\n');
     }
-    out.write(`${redactKey(text, apiKey)}\n`);
+    out.print(`${text}\n`);
   }
   return record.error ? 1 : 0;
 }
@@ -151,7 +157,7 @@ async function modelsCommand(connection: Connection, json: boolean): Promise<num
     return 1;
   }
   if (json) {
-    process.stdout.write(`${JSON.stringify({ models: result.raw, count: result.models.length, pages: result.pages }, null, 2)}\n`);
+    stdout.print(`${JSON.stringify({ models: result.raw, count: result.models.length, pages: result.pages }, null, 2)}\n`);
     return 0;
   }
   const rows = result.models.map((m) => [
@@ -161,7 +167,7 @@ async function modelsCommand(connection: Connection, json: boolean): Promise<num
     m.maxOutput?.toLocaleString('en-US') ?? '',
     m.createdAt.slice(0, 10),
   ]);
-  process.stdout.write(`${table(['id', 'name', 'context', 'max output', 'created'], rows)}\n${result.models.length} models\n`);
+  stdout.print(`${table(['id', 'name', 'context', 'max output', 'created'], rows)}\n${result.models.length} models\n`);
   return 0;
 }
 
@@ -176,21 +182,21 @@ async function countCommand(body: Record<string, unknown>, connection: Connectio
   const estimate = estimateCost(model, result.inputTokens, maxTokens);
   if (json) {
     const cost = estimate.known ? { inputUsd: estimate.inputUsd, ceilingUsd: estimate.ceilingUsd } : { unknown: estimate.reason };
-    process.stdout.write(`${JSON.stringify({ input_tokens: result.inputTokens, model, max_tokens: maxTokens, requestId: result.requestId ?? null, cost }, null, 2)}\n`);
+    stdout.print(`${JSON.stringify({ input_tokens: result.inputTokens, model, max_tokens: maxTokens, requestId: result.requestId ?? null, cost }, null, 2)}\n`);
     return 0;
   }
   const cost = estimate.known
     ? `cost: ${formatUsd(estimate.inputUsd)} input, at most ${formatUsd(estimate.ceilingUsd)} with max_tokens ${maxTokens}`
     : estimate.reason;
-  process.stdout.write(`${result.inputTokens} input tokens (${model})\n${cost}\n`);
+  stdout.print(`${result.inputTokens} input tokens (${model})\n${cost}\n`);
   return 0;
 }
 
 function printError(error: import('./core/callRecord').CallError, json: boolean): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
+    stdout.print(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
   }
-  process.stderr.write(`claude-inspector: ${summarizeError(error)}${error.hint ? `\n  ${error.hint}` : ''}\n`);
+  stderr.print(`claude-inspector: ${summarizeError(error)}${error.hint ? `\n  ${error.hint}` : ''}\n`);
 }
 
 /** A plain text table with columns padded to their widest cell. */
@@ -205,13 +211,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const apiKey = process.env.ANTHROPIC_API_KEY;
+    stdout.flush();
     if (error instanceof UsageError) {
-      process.stderr.write(`claude-inspector: ${redactKey(error.message, apiKey)}\n`);
+      stderr.print(`claude-inspector: ${error.message}\n`);
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`claude-inspector: ${redactKey(error instanceof Error ? error.message : String(error), apiKey)}\n`);
+    stderr.print(`claude-inspector: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -13,6 +13,20 @@ export interface CapturedRequest {
   headers: Record<string, string>;
   /** The body text, byte for byte as sent (UTF-8). */
   body: string;
+  /**
+   * The headers whose value is a secret, by name: `headers` shows them masked ("Bearer $ANTHROPIC_API_KEY"), and a
+   * curl writes them as `prefix` then "$variable", so the real value comes from the user's shell. A value that only
+   * looks like "$ANTHROPIC_API_KEY" is not in here, and stays literal.
+   */
+  masked?: Record<string, MaskedHeader>;
+}
+
+/** A header whose value is a secret: the curl writes `prefix` as is, then reads the rest from `$variable`. */
+export interface MaskedHeader {
+  /** ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, CLAUDE_HEADER_<NAME>. */
+  variable: string;
+  /** The part that is no secret, such as "Bearer ". */
+  prefix?: string;
 }
 
 /** One HTTP attempt; the SDK retries 408, 409, 429, 5xx and connection errors. */

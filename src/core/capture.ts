@@ -3,7 +3,7 @@
 // server-sent event with its arrival time. The bytes reach the SDK unchanged.
 import { createParser } from 'eventsource-parser';
 import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from './callRecord';
-import { redactHeaders, redactKey } from './redact';
+import { maskHeaders, redactKey } from './redact';
 import { foldEvent } from './timeline';
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -103,7 +103,7 @@ export class CallCapture {
     const request: CapturedRequest = {
       method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
       url,
-      headers: redactHeaders(headers, this.apiKey),
+      ...maskHeaders(headers, this.apiKey),
       body: bodyText(init?.body),
     };
     const attempt: Attempt = { number: this.attempts.length + 1, startedMs: this.elapsed() };

@@ -8,6 +8,7 @@ import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse
 import { CallCapture, Fetch } from './capture';
 import { costOf } from './cost';
 import { toCurl } from './curl';
+import { redactingLogger } from './redactingWriter';
 import type { PriceTable } from './prices';
 import type { EffectiveRequest } from './effectiveRequest';
 
@@ -52,6 +53,7 @@ export function createClient(options: ConnectionOptions, capture: CallCapture): 
     fetch: capture.fetch,
     // Never let ANTHROPIC_LOG=debug print request headers (and with them the key) into a log.
     logLevel: 'warn',
+    logger: redactingLogger(),
   });
 }
 

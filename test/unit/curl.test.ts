@@ -44,6 +44,7 @@ describe('curl', () => {
             'anthropic-beta': 'some-beta-2026-01-01',
           },
           body: '{"a":1}',
+          masked: { authorization: { prefix: 'Bearer ', variable: 'ANTHROPIC_API_KEY' } },
         },
         { streamed: true },
       );
