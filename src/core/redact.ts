@@ -24,6 +24,8 @@ const KEY_PREFIX = 'sk-ant-';
 const KEY_SHAPED = /sk-ant-[A-Za-z0-9_-]+/gi;
 /** The userinfo of a URL (group 1), scheme or not: `://user:pass@`. */
 const USERINFO = /:\/\/([^\s/?#@"'<>`\\]+)@/g;
+/** The placeholders this redaction writes itself: text inside one of them is never a secret's echo. */
+const PLACEHOLDER = /\$(?:ANTHROPIC_API_KEY|ANTHROPIC_AUTH_TOKEN|CLAUDE_HEADER_[A-Z0-9_]+)\b/g;
 /** How far back a URL that may still get its `@` is held by a streaming writer. */
 const MAX_USERINFO_HOLD = 2048;
 
@@ -187,7 +189,12 @@ export class Redactor {
       const start = m.index! + 3;
       matches.push({ start, end: start + m[1].length, replacement: m[1].includes(':') ? `${MASK}:${MASK}` : MASK, priority: 2 });
     }
-    return matches;
+    if (matches.length === 0 || !text.includes('$')) {
+      return matches;
+    }
+    // A secret that happens to contain "$ANTHROPIC_API_KEY" must not eat the placeholders that stand for secrets.
+    const placeholders = [...text.matchAll(PLACEHOLDER)].map((m) => [m.index!, m.index! + m[0].length]);
+    return matches.filter((m) => !placeholders.some(([start, end]) => m.start >= start && m.end <= end));
   }
 }
 

@@ -9,70 +9,63 @@
 /** A piece of a word: text (UTF-8 on the wire), Latin-1 text (one byte a character), or a variable's value. */
 export type Piece = { text: string } | { latin1: string } | { variable: string };
 
-/** Characters written as escapes even though they are valid: invisible or reordering, or not characters at all. */
-const NEEDS_ESCAPE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\p{Cn}]/u;
+/**
+ * Runs of what is written as escapes: controls (C0, DEL, C1), invisible or reordering format characters, line and
+ * paragraph separators, lone surrogates, private use and unassigned code points. In Latin-1 text (header values,
+ * one byte a character) every byte outside visible ASCII.
+ */
+const UTF8_ESCAPED = /(')|([\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\p{Cn}]+)/gu;
+const LATIN1_ESCAPED = /(')|([^\x20-\x7e']+)/g;
+const OCTAL = Array.from({ length: 256 }, (_, byte) => `\\${byte.toString(8).padStart(3, '0')}`);
 
-function octal(byte: number): string {
-  return `\\${byte.toString(8).padStart(3, '0')}`;
+/** The bytes of an escaped run, as the wire has them (a lone surrogate becomes U+FFFD, as TextEncoder does). */
+function escapedBytes(run: string, latin1: boolean): string {
+  const bytes = latin1 ? Array.from(run, (char) => char.charCodeAt(0) & 0xff) : [...Buffer.from(run, 'utf8')];
+  return bytes.map((byte) => OCTAL[byte]).join('');
 }
 
-/** The UTF-8 bytes of one code point as the wire has them (a lone surrogate becomes U+FFFD, as TextEncoder does). */
-function utf8(char: string): Buffer {
-  return Buffer.from(char, 'utf8');
-}
+type Part = { visible: string } | { escaped: string } | { quote: true } | { variable: string };
 
-/** True for a character that may stand as itself in a quoted word. */
-function isVisible(char: string): boolean {
-  const code = char.codePointAt(0)!;
-  if (code < 0x80) {
-    return code >= 0x20 && code < 0x7f;
-  }
-  return !NEEDS_ESCAPE.test(char);
-}
-
-/** One shell word for the pieces, concatenated: 'text'$'\001'"$VARIABLE"… */
-export function shellWord(pieces: Piece[]): string {
-  let out = '';
-  let quoted = '';
-  let escaped = '';
-  const closeQuoted = () => {
-    if (quoted) {
-      out += `'${quoted}'`;
-      quoted = '';
-    }
-  };
-  const closeEscaped = () => {
-    if (escaped) {
-      out += `$'${escaped}'`;
-      escaped = '';
-    }
-  };
+/** Splits pieces into visible text, escaped bytes, single quotes and variables. */
+function parts(pieces: Piece[]): Part[] {
+  const out: Part[] = [];
   for (const piece of pieces) {
     if ('variable' in piece) {
-      closeQuoted();
-      closeEscaped();
-      out += `"$${piece.variable}"`;
+      out.push(piece);
       continue;
     }
     const latin1 = 'latin1' in piece;
-    for (const char of latin1 ? piece.latin1 : piece.text) {
-      const ascii = char.length === 1 && char.charCodeAt(0) < 0x80;
-      if (char === "'") {
-        closeQuoted();
-        closeEscaped();
-        out += `\\'`;
-      } else if ((latin1 ? ascii : true) && isVisible(char)) {
-        closeEscaped();
-        quoted += char;
-      } else {
-        closeQuoted();
-        const bytes = latin1 ? [char.charCodeAt(0) & 0xff] : [...utf8(char)];
-        escaped += bytes.map(octal).join('');
+    const text = latin1 ? piece.latin1 : piece.text;
+    const pattern = latin1 ? LATIN1_ESCAPED : UTF8_ESCAPED;
+    pattern.lastIndex = 0;
+    let at = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (m.index > at) {
+        out.push({ visible: text.slice(at, m.index) });
       }
+      out.push(m[1] ? { quote: true } : { escaped: escapedBytes(m[2], latin1) });
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) {
+      out.push({ visible: text.slice(at) });
     }
   }
-  closeQuoted();
-  closeEscaped();
+  return out;
+}
+
+/** One shell word for the pieces, concatenated: 'text'\''s'$'\001'"$VARIABLE"… */
+export function shellWord(pieces: Piece[]): string {
+  let out = '';
+  for (const part of parts(pieces)) {
+    out +=
+      'visible' in part
+        ? `'${part.visible}'`
+        : 'escaped' in part
+          ? `$'${part.escaped}'`
+          : 'quote' in part
+            ? `\\'`
+            : `"$${part.variable}"`;
+  }
   return out === '' ? "''" : out;
 }
 
@@ -89,29 +82,21 @@ export function shellQuote(text: string): string {
 export function printfCommand(pieces: Piece[]): string {
   let format = '';
   const variables: string[] = [];
-  for (const piece of pieces) {
-    if ('variable' in piece) {
+  for (const part of parts(pieces)) {
+    if ('visible' in part) {
+      format += part.visible.replace(/[%\\]/g, (c) => c + c);
+    } else if ('escaped' in part) {
+      format += part.escaped;
+    } else if ('quote' in part) {
+      format += "'";
+    } else {
       format += '%s';
-      variables.push(piece.variable);
-      continue;
+      variables.push(part.variable);
     }
-    const latin1 = 'latin1' in piece;
-    for (const char of latin1 ? piece.latin1 : piece.text) {
-      const ascii = char.length === 1 && char.charCodeAt(0) < 0x80;
-      if (char === '%') {
-        format += '%%';
-      } else if (char === '\\') {
-        format += '\\\\';
-      } else if (format === '' && char === '-') {
-        // A format starting with - would be read as an option.
-        format += octal(0x2d);
-      } else if ((latin1 ? ascii : true) && isVisible(char)) {
-        format += char;
-      } else {
-        const bytes = latin1 ? [char.charCodeAt(0) & 0xff] : [...utf8(char)];
-        format += bytes.map(octal).join('');
-      }
-    }
+  }
+  if (format.startsWith('-')) {
+    // A format starting with - would be read as an option.
+    format = OCTAL[0x2d] + format.slice(1);
   }
   return ['printf', shellWord([{ text: format }]), ...variables.map((v) => `"$${v}"`)].join(' ');
 }
