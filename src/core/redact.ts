@@ -146,6 +146,14 @@ export class Redactor {
         }
       }
     }
+    // Never cut through what is already a match: its two halves would not be masked the same way.
+    if (hold < text.length) {
+      for (const group of mergeOverlapping(this.matches(text), text)) {
+        if (group.start < hold && hold < group.end) {
+          hold = group.start;
+        }
+      }
+    }
     return hold;
   }
 
