@@ -348,3 +348,42 @@ export function maskHeaders(
 export function redactHeaders(headers: Iterable<[string, string]>, key: string | undefined): Record<string, string> {
   return maskHeaders(headers, key).headers;
 }
+
+/** Header names that are headers wherever they appear as keys of a JSON object (for redactDeep). */
+const ALWAYS_HEADER_NAMES = SECRET_HEADER_NAMES;
+
+/**
+ * Response headers as they may be kept and shown: names in lower case, order kept, `set-cookie`, `authorization`
+ * and the other secret names masked whatever the value, every other value redacted as text.
+ */
+export function redactResponseHeaders(headers: Iterable<[string, string]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    out[lower] = isSecretHeaderName(lower) ? MASK : inPlay.redact(value);
+  }
+  return out;
+}
+
+/**
+ * A copy of a JSON-like value with every string redacted and the values of header-named keys (authorization,
+ * x-api-key, proxy-authorization, cookie, set-cookie) masked unless they are already a placeholder: for a message
+ * to the panel, or anything else shown whole.
+ */
+export function redactDeep<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') {
+    return inPlay.redact(value) as T;
+  }
+  if (value === null || typeof value !== 'object' || depth > 64) {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => redactDeep(item, depth + 1)) as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+    const placeholder = typeof field === 'string' && new RegExp(PLACEHOLDER.source).test(field);
+    out[name] = ALWAYS_HEADER_NAMES.has(name.toLowerCase()) && typeof field === 'string' && !placeholder ? MASK : redactDeep(field, depth + 1);
+  }
+  return out as T;
+}

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { toCurl } from '../../src/core/curl';
 import { toCallError } from '../../src/core/callError';
-import { KEY_PLACEHOLDER, maskHeaders, Redactor, redactHeaders, redactKey, redactText } from '../../src/core/redact';
+import { KEY_PLACEHOLDER, maskHeaders, Redactor, redactDeep, redactHeaders, redactKey, redactResponseHeaders, redactText } from '../../src/core/redact';
 import { RedactingWriter, redactingLogger } from '../../src/core/redactingWriter';
 import { CaptureServer, CapturedHttpRequest, startCaptureServer } from '../support/captureServer';
 
@@ -127,6 +127,26 @@ describe('redaction', () => {
       assert.equal(headers['anthropic-version'], '2023-06-01');
       assertClean(JSON.stringify(headers), 'maskHeaders');
       assert.deepEqual(redactHeaders([['X-Api-Key', KEY]], KEY), { 'x-api-key': '$ANTHROPIC_API_KEY' });
+    });
+  });
+
+  describe('records and response headers (for the panel and the record)', () => {
+    it('masks set-cookie and the other secret names whatever the value, and every secret in every string', () => {
+      redactText('', KEY);
+      const headers = redactResponseHeaders([['Set-Cookie', 'sid=abc'], ['x-echo', `you sent ${KEY}`], ['request-id', 'req_1']]);
+      assert.deepEqual(headers, { 'set-cookie': '***', 'x-echo': `you sent ${KEY_PLACEHOLDER}`, 'request-id': 'req_1' });
+      const record = {
+        request: { headers: { authorization: 'Bearer $ANTHROPIC_API_KEY' }, body: `{"k":"${KEY}"}` },
+        response: { headers: { 'set-cookie': 'sid=abc', cookie: 'c=d' } },
+        message: { content: [{ type: 'text', text: `echo ${FOREIGN} https://u:${PASSWORD}@h` }, { type: 'thinking', signature: 'kept' }] },
+      };
+      const shown = redactDeep(record);
+      assert.equal(shown.request.headers.authorization, 'Bearer $ANTHROPIC_API_KEY');
+      assert.equal(shown.response.headers['set-cookie'], '***');
+      assert.equal(shown.response.headers.cookie, '***');
+      assert.equal((shown.message.content[1] as { signature: string }).signature, 'kept');
+      assertClean(JSON.stringify(shown), 'redactDeep');
+      assert.notEqual(record.response.headers['set-cookie'], '***', 'the original is left as it was');
     });
   });
 
