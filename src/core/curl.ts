@@ -8,7 +8,7 @@
 //    written by the shell's built-in printf into curl's standard input (`printf '…' | curl … --data-binary @-`).
 import type { CapturedRequest, MaskedHeader } from './callRecord';
 import { HeaderValueError, headerNameProblem, headerValueProblem } from './headerValues';
-import { isSecretHeaderName, redactor, Redactor, secretHeaderParts } from './redact';
+import { headerVariable, isSecretHeaderName, redactor, Redactor, secretHeaderParts } from './redact';
 import { byteLength, Piece, printfCommand, shellWord } from './shellWords';
 
 export { shellQuote } from './shellWords';
@@ -54,6 +54,10 @@ function headerArgument(name: string, value: string, masked: MaskedHeader | unde
 
 /** The body as pieces: text, and each known secret as the variable that holds it. */
 function bodyPieces(body: string, secrets: Redactor): Piece[] {
+  return splice(body, secrets).map((piece) => ('text' in piece ? { text: secrets.redact(piece.text) } : piece));
+}
+
+function splice(body: string, secrets: Redactor): Piece[] {
   const known = secrets.variables().sort((a, b) => b.value.length - a.value.length);
   let pieces: Piece[] = [{ text: body }];
   for (const { value, variable } of known) {
@@ -70,7 +74,8 @@ function bodyPieces(body: string, secrets: Redactor): Piece[] {
 
 export function toCurl(request: CapturedRequest, options: CurlOptions = {}): string {
   const secrets = options.redactor ?? redactor();
-  const lines: string[] = [`curl ${shellWord([{ text: request.url }])}`];
+  // Each piece of text is redacted before it is quoted: a secret is found as it is, not as the shell writes it.
+  const lines: string[] = [`curl ${shellWord([{ text: secrets.redact(request.url) }])}`];
   if (/[[\]{}]/.test(request.url)) {
     // Brackets (an IPv6 host) and braces are curl's URL globbing otherwise.
     lines.push('--globoff');
@@ -91,6 +96,8 @@ export function toCurl(request: CapturedRequest, options: CurlOptions = {}): str
       // A secret header the record did not mark (a record from elsewhere): its value is never written.
       const { prefix, variable } = secretHeaderParts(name, value);
       masked = { prefix, variable };
+    } else if (!masked && secrets.redact(value) !== value) {
+      masked = { variable: headerVariable(name) };
     }
     lines.push(`-H ${headerArgument(name, value, masked)}`);
   }
@@ -112,6 +119,5 @@ export function toCurl(request: CapturedRequest, options: CurlOptions = {}): str
       command = `${printfCommand(pieces)} |\n${lines.join(' \\\n  ')}`;
     }
   }
-  // Last line of defence: anything shaped like a key or URL credentials that is still in the text.
-  return secrets.redact(command);
+  return command;
 }

@@ -200,9 +200,25 @@ export class Redactor {
     if (matches.length === 0 || !text.includes('$')) {
       return matches;
     }
-    // A secret that happens to contain "$ANTHROPIC_API_KEY" must not eat the placeholders that stand for secrets.
+    // A secret that happens to contain "$ANTHROPIC_API_KEY" must not eat the placeholders that stand for secrets: a
+    // match that, placeholders aside, covers only quotes, spaces and punctuation reveals nothing and is dropped.
     const placeholders = [...text.matchAll(PLACEHOLDER)].map((m) => [m.index!, m.index! + m[0].length]);
-    return matches.filter((m) => !placeholders.some(([start, end]) => m.start >= start && m.end <= end));
+    if (placeholders.length === 0) {
+      return matches;
+    }
+    return matches.filter((m) => {
+      let rest = '';
+      let at = m.start;
+      for (const [start, end] of placeholders) {
+        if (end <= at || start >= m.end) {
+          continue;
+        }
+        rest += text.slice(at, Math.max(at, start));
+        at = Math.max(at, end);
+      }
+      rest += text.slice(at, Math.max(at, m.end));
+      return !/^[\s"'`{}()$\\:;,.=]*$/.test(rest);
+    });
   }
 }
 
