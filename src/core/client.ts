@@ -8,6 +8,7 @@ import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse
 import { CallCapture, Fetch } from './capture';
 import { costOf } from './cost';
 import { toCurl } from './curl';
+import { checkCustomHeaders } from './headerValues';
 import { redactingLogger } from './redactingWriter';
 import type { PriceTable } from './prices';
 import type { EffectiveRequest } from './effectiveRequest';
@@ -45,6 +46,7 @@ export interface SendOptions extends ConnectionOptions {
 
 /** An SDK client that sends through a capture. */
 export function createClient(options: ConnectionOptions, capture: CallCapture): Anthropic {
+  checkCustomHeaders(); // the SDK adds ANTHROPIC_CUSTOM_HEADERS to every request: refuse, by name, what cannot be sent
   return new Anthropic({
     apiKey: options.apiKey,
     baseURL: options.baseUrl,
