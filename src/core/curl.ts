@@ -8,7 +8,8 @@
 //    written by the shell's built-in printf into curl's standard input (`printf '…' | curl … --data-binary @-`).
 import type { CapturedRequest, MaskedHeader } from './callRecord';
 import { HeaderValueError, headerNameProblem, headerValueProblem } from './headerValues';
-import { headerVariable, isSecretHeaderName, redactor, Redactor, secretHeaderParts } from './redact';
+import { redactor, Redactor } from './redact';
+import { headerVariable, isSecretHeaderName, secretHeaderParts } from './secretHeaders';
 import { byteLength, Piece, printfCommand, shellWord } from './shellWords';
 
 export { shellQuote } from './shellWords';

@@ -4,8 +4,7 @@
 //    of a URL (https://user:pass@host);
 //  - by value: the secrets in play (the API key, secret header values, URL credentials), remembered here as they
 //    come into use, and any echo of 12 characters or more of their beginning or end;
-//  - by header name, whatever the value: see maskHeaders.
-import type { MaskedHeader } from './callRecord';
+//  - by header name, whatever the value: see secretHeaders.ts (re-exported here).
 
 /** What stands in place of the key in captured headers and texts; the curl writes it as "$ANTHROPIC_API_KEY". */
 export const KEY_PLACEHOLDER = '$ANTHROPIC_API_KEY';
@@ -25,7 +24,7 @@ const KEY_SHAPED = /sk-ant-[A-Za-z0-9_-]+/gi;
 /** The userinfo of a URL (group 1), scheme or not: `://user:pass@`. */
 const USERINFO = /:\/\/([^\s/?#@"'<>`\\]+)@/g;
 /** The placeholders this redaction writes itself: text inside one of them is never a secret's echo. */
-const PLACEHOLDER = /\$(?:ANTHROPIC_API_KEY|ANTHROPIC_AUTH_TOKEN|CLAUDE_HEADER_[A-Z0-9_]+)\b/g;
+export const PLACEHOLDER = /\$(?:ANTHROPIC_API_KEY|ANTHROPIC_AUTH_TOKEN|CLAUDE_HEADER_[A-Z0-9_]+)\b/g;
 /** How far back a URL that may still get its `@` is held by a streaming writer. */
 const MAX_USERINFO_HOLD = 2048;
 
@@ -278,128 +277,4 @@ export function redactKey(text: string, key: string | undefined): string {
   return redactText(text, key);
 }
 
-// ---- Headers ---------------------------------------------------------------------------------------------------
-
-/** Names whose values are always secret. */
-const SECRET_HEADER_NAMES = new Set(['authorization', 'x-api-key', 'proxy-authorization', 'cookie', 'set-cookie']);
-/** Names that say they carry a credential: a gateway's x-portkey-api-key, cf-aig-authorization, x-auth-token… */
-const SECRET_NAME_PART = /auth|token|secret|passw|cookie|credential|session|signature|api-?key|(^|[-_])key($|[-_])/i;
-
-/** True when a header's value is a secret by its name alone. */
-export function isSecretHeaderName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return SECRET_HEADER_NAMES.has(lower) || SECRET_NAME_PART.test(lower);
-}
-
-/** The shell variable a curl uses for a secret header: CLAUDE_HEADER_X_GATEWAY_TOKEN for x-gateway-token. */
-export function headerVariable(name: string): string {
-  return `CLAUDE_HEADER_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
-/** An authorization value's scheme ("Bearer "), which is no secret. */
-function schemeOf(name: string, value: string): string {
-  if (!/authorization$/i.test(name)) {
-    return '';
-  }
-  return /^[A-Za-z][A-Za-z0-9._~+/-]*[ \t]+(?=\S)/.exec(value)?.[0] ?? '';
-}
-
-/**
- * How a secret header is written in a curl: its scheme kept ("Bearer "), the rest read from a variable: the API key
- * from ANTHROPIC_API_KEY, another bearer token of `authorization` from ANTHROPIC_AUTH_TOKEN, anything else from
- * CLAUDE_HEADER_<NAME>.
- */
-export function secretHeaderParts(name: string, value: string, key?: string): MaskedHeader & { secret: string } {
-  const prefix = schemeOf(name, value);
-  const secret = value.slice(prefix.length);
-  const variable =
-    key && secret === key
-      ? KEY_VARIABLE
-      : name.toLowerCase() === 'authorization' && /^bearer\s/i.test(prefix)
-        ? 'ANTHROPIC_AUTH_TOKEN'
-        : headerVariable(name);
-  return prefix ? { prefix, variable, secret } : { variable, secret };
-}
-
-/**
- * Headers as they may be shown and kept: names in lower case, order kept, secret values masked. A secret header
- * (by name, or any header whose value holds a secret) is shown as its readable mask ("Bearer $ANTHROPIC_API_KEY",
- * "$CLAUDE_HEADER_X_GATEWAY_TOKEN") and listed in `masked` with the variable a curl reads its value from.
- */
-export function maskHeaders(
-  headers: Iterable<[string, string]>,
-  key: string | undefined,
-): { headers: Record<string, string>; masked?: Record<string, MaskedHeader> } {
-  if (key) {
-    rememberSecret(key, KEY_VARIABLE);
-  }
-  const out: Record<string, string> = {};
-  const masked: Record<string, MaskedHeader> = {};
-  const pairs = [...headers].map(([name, value]) => [name.toLowerCase(), value] as const);
-  // Secret values first, so that a secret repeated in another header is known when that header is read.
-  for (const [name, value] of pairs) {
-    if (isSecretHeaderName(name)) {
-      const { secret, variable } = secretHeaderParts(name, value, key);
-      rememberSecret(secret, variable);
-    }
-  }
-  for (const [name, value] of pairs) {
-    if (isSecretHeaderName(name)) {
-      const { prefix, variable } = secretHeaderParts(name, value, key);
-      masked[name] = prefix ? { variable, prefix } : { variable };
-      out[name] = `${prefix ?? ''}$${variable}`;
-      continue;
-    }
-    const shown = inPlay.redact(value);
-    if (shown !== value) {
-      // Not secret by name, but it holds one: shown masked, and a curl reads the whole value from a variable.
-      masked[name] = { variable: headerVariable(name) };
-    }
-    out[name] = shown;
-  }
-  return Object.keys(masked).length > 0 ? { headers: out, masked } : { headers: out };
-}
-
-/** Headers with every secret masked (see maskHeaders), names in lower case, order kept. */
-export function redactHeaders(headers: Iterable<[string, string]>, key: string | undefined): Record<string, string> {
-  return maskHeaders(headers, key).headers;
-}
-
-/** Header names that are headers wherever they appear as keys of a JSON object (for redactDeep). */
-const ALWAYS_HEADER_NAMES = SECRET_HEADER_NAMES;
-
-/**
- * Response headers as they may be kept and shown: names in lower case, order kept, `set-cookie`, `authorization`
- * and the other secret names masked whatever the value, every other value redacted as text.
- */
-export function redactResponseHeaders(headers: Iterable<[string, string]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of headers) {
-    const lower = name.toLowerCase();
-    out[lower] = isSecretHeaderName(lower) ? MASK : inPlay.redact(value);
-  }
-  return out;
-}
-
-/**
- * A copy of a JSON-like value with every string redacted and the values of header-named keys (authorization,
- * x-api-key, proxy-authorization, cookie, set-cookie) masked unless they are already a placeholder: for a message
- * to the panel, or anything else shown whole.
- */
-export function redactDeep<T>(value: T, depth = 0): T {
-  if (typeof value === 'string') {
-    return inPlay.redact(value) as T;
-  }
-  if (value === null || typeof value !== 'object' || depth > 64) {
-    return value;
-  }
-  if (Array.isArray(value)) {
-    return value.map((item) => redactDeep(item, depth + 1)) as T;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
-    const placeholder = typeof field === 'string' && new RegExp(PLACEHOLDER.source).test(field);
-    out[name] = ALWAYS_HEADER_NAMES.has(name.toLowerCase()) && typeof field === 'string' && !placeholder ? MASK : redactDeep(field, depth + 1);
-  }
-  return out as T;
-}
+export { isSecretHeaderName, headerVariable, maskHeaders, redactDeep, redactHeaders, redactResponseHeaders, secretHeaderParts } from './secretHeaders';

@@ -2,7 +2,8 @@
 // and a key can be cut between two of them ("sk-ant-ap" + "i03-…"), so the writer keeps back the shortest tail that
 // could still become a secret and prints it when the next piece shows it is not one, or at flush().
 import { inspect } from 'node:util';
-import { isSecretHeaderName, MASK, redactor, Redactor } from './redact';
+import { MASK, redactor, Redactor } from './redact';
+import { isSecretHeaderName } from './secretHeaders';
 
 export interface TextSink {
   write(text: string): unknown;

@@ -1,7 +1,8 @@
 // Tells the redaction which secrets a run has in play before anything is printed or sent: the API key, the secret
 // headers of ANTHROPIC_CUSTOM_HEADERS, a bearer token, and the credentials of the base URL.
 import { customHeaders } from './headerValues';
-import { isSecretHeaderName, KEY_VARIABLE, rememberSecret, secretHeaderParts } from './redact';
+import { KEY_VARIABLE, rememberSecret } from './redact';
+import { isSecretHeaderName, secretHeaderParts } from './secretHeaders';
 
 export function rememberSecretsInPlay(options: { apiKey?: string; baseUrl?: string; env?: NodeJS.ProcessEnv }): void {
   const env = options.env ?? process.env;

@@ -74,17 +74,26 @@ export function shellQuote(text: string): string {
   return shellWord([{ text }]);
 }
 
+/** Where a here-document's lines are cut; `tr -d` joins them again. Short lines paste well into any terminal. */
+const HERE_DOCUMENT_WIDTH = 500;
+
 /**
- * A printf command whose output is the pieces' bytes, exactly: no argument of an external program, so any size
- * goes (printf is built into bash and zsh), and NUL bytes too. The format is single-quoted, with `%` and `\` doubled,
- * invisible bytes as octal escapes, and each variable as a %s argument.
+ * A command whose output is the pieces' bytes, exactly, of any size: the shell's built-in printf (no argument of an
+ * external program, so no size limit), its format read from a quoted here-document, in lines that `tr -d '\n'`
+ * joins again. The format has `%` and `\` doubled, every byte that is not visible ASCII as an octal escape (an
+ * interactive bash in the C locale drops a multibyte character that starts a here-document line), `!` and `^` too
+ * (an interactive shell's history expansion may read here-document lines), and each variable as a %s argument. So
+ * the here-document is plain ASCII with no newline of its own, and never holds its delimiter, which is chosen to
+ * occur nowhere in it.
  */
 export function printfCommand(pieces: Piece[]): string {
   let format = '';
   const variables: string[] = [];
   for (const part of parts(pieces)) {
     if ('visible' in part) {
-      format += part.visible.replace(/[%\\]/g, (c) => c + c);
+      format += part.visible.replace(/[%\\!^]|[^\x00-\x7f]/gu, (c) =>
+        c === '%' || c === '\\' ? c + c : c.length === 1 && c.charCodeAt(0) < 0x80 ? OCTAL[c.charCodeAt(0)] : escapedBytes(c, false),
+      );
     } else if ('escaped' in part) {
       format += part.escaped;
     } else if ('quote' in part) {
@@ -98,7 +107,22 @@ export function printfCommand(pieces: Piece[]): string {
     // A format starting with - would be read as an option.
     format = OCTAL[0x2d] + format.slice(1);
   }
-  return ['printf', shellWord([{ text: format }]), ...variables.map((v) => `"$${v}"`)].join(' ');
+  let delimiter = 'CLAUDE_BODY';
+  for (let n = 1; format.includes(delimiter); n++) {
+    delimiter = `CLAUDE_BODY_${n}`;
+  }
+  const lines: string[] = [];
+  for (let at = 0; at < format.length; ) {
+    let end = Math.min(at + HERE_DOCUMENT_WIDTH, format.length);
+    const code = format.charCodeAt(end - 1);
+    if (end < format.length && code >= 0xd800 && code <= 0xdbff) {
+      end--; // never between the two halves of a surrogate pair (an emoji): each would become U+FFFD
+    }
+    lines.push(format.slice(at, end));
+    at = end;
+  }
+  const args = variables.map((v) => ` "$${v}"`).join('');
+  return [`printf "$(tr -d '\\n' <<'${delimiter}'`, ...lines, delimiter, `)"${args}`].join('\n');
 }
 
 /** The number of bytes the pieces stand for, counting each variable's value as given. */

@@ -76,11 +76,13 @@ describe('curl', () => {
       assert.match(curl, /--globoff/);
     });
 
-    it('writes a body above 100 KiB through printf into standard input, never as one argument', () => {
-      const body = `{"text":"${'x%\\'.repeat(50_000)}"}`;
+    it('writes a body above 100 KiB through printf and a here-document into standard input, in short lines', () => {
+      const body = `{"text":"${'x%\\!'.repeat(50_000)}CLAUDE_BODY"}`;
       const curl = toCurl({ method: 'POST', url: 'http://x', headers: {}, body });
-      assert.match(curl, /^printf '/);
+      assert.match(curl, /^printf "\$\(tr -d '\\n' <<'CLAUDE_BODY_1'\n/);
+      assert.match(curl, /\nCLAUDE_BODY_1\n\)" \|\ncurl 'http:\/\/x'/);
       assert.match(curl, /--data-binary @-$/);
+      assert.ok(curl.split('\n').every((line) => line.length <= 500));
     });
   });
 
