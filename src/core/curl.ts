@@ -5,7 +5,8 @@
 //    Which headers those are is said by the request's `masked`, never guessed from the text of a value, so a value
 //    that reads "$ANTHROPIC_API_KEY" is sent as those 18 characters.
 //  - A body above 100 KiB (or one holding a NUL byte) cannot be one argument (the kernel's limit is 128 KiB): it is
-//    written by the shell's built-in printf into curl's standard input (`printf '…' | curl … --data-binary @-`).
+//    written by the shell's built-in printf, its format read from a here-document, into curl's standard input
+//    (`printf "$(tr -d '\n' <<'CLAUDE_BODY' …)" | curl … --data-binary @-`, see shellWords.ts).
 import type { CapturedRequest, MaskedHeader } from './callRecord';
 import { HeaderValueError, headerNameProblem, headerValueProblem } from './headerValues';
 import { redactor, Redactor } from './redact';
