@@ -14,6 +14,11 @@ export function findShell(name: 'bash' | 'zsh'): string | undefined {
   return candidates.find((file) => fs.existsSync(file));
 }
 
+/** True when a terminal can be given to a shell (util-linux's script). */
+export function canUseTerminal(): boolean {
+  return fs.existsSync('/usr/bin/script');
+}
+
 /** The arguments that start a shell without any user's startup files. */
 export function shellArgs(shell: string, interactive: boolean): string[] {
   const zsh = /zsh[^/]*$/.test(shell);
@@ -30,15 +35,23 @@ export interface ShellRun {
  * Runs a script in a shell, bounded by `timeoutMs`: from a file, or typed on standard input into an interactive
  * shell (history expansion on, as at a prompt).
  */
-export function runShell(shell: string, script: string, options: { interactive?: boolean; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ShellRun> {
-  const interactive = options.interactive === true;
+export function runShell(
+  shell: string,
+  script: string,
+  options: { interactive?: boolean; terminal?: boolean; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<ShellRun> {
+  const interactive = options.interactive === true || options.terminal === true;
   const dir = interactive ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'claude-inspector-shell-'));
   const file = dir ? path.join(dir, 'script.sh') : undefined;
   if (file) {
     fs.writeFileSync(file, script);
   }
   return new Promise<ShellRun>((resolve, reject) => {
-    const child = spawn(shell, [...shellArgs(shell, interactive), ...(file ? [file] : [])], {
+    // In a terminal: util-linux's script gives the shell a pty, so its line editor reads the text as typed.
+    const command = options.terminal
+      ? ['/usr/bin/script', ['-qec', [shell, ...shellArgs(shell, true)].join(' '), '/dev/null']] as const
+      : [shell, [...shellArgs(shell, interactive), ...(file ? [file] : [])]] as const;
+    const child = spawn(command[0], [...command[1]], {
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -8,7 +8,7 @@ import { INLINE_BODY_LIMIT, isOmittedFromCurl, toCurl } from '../../src/core/cur
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { HeaderValueError } from '../../src/core/headerValues';
 import { CaptureServer, CapturedHttpRequest, startCaptureServer } from '../support/captureServer';
-import { findShell, runShell, ShellRun } from '../support/shells';
+import { canUseTerminal, findShell, runShell, ShellRun } from '../support/shells';
 
 const SEED = Number(process.env.CURL_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 /** Built so that no scanner takes it for a real key. */
@@ -287,6 +287,11 @@ describe(`curl fuzz (seed ${SEED}; CURL_FUZZ_SEED=${SEED} replays it)`, function
         // A command before the sample, so that "!!" and "!$" have a history to expand from if the quoting let them.
         const typed = `echo history-bait\n${scriptFor(sample(), `${name}-i`)}exit\n`;
         runs.set(`${name}-i`, runShell(shell, typed, { interactive: true, env: env(), timeoutMs: 100_000 }));
+        if (canUseTerminal()) {
+          const small = sample().filter((c) => c.id.startsWith('b')).slice(0, 12).concat(sample().filter((c) => c.id.startsWith('h')).slice(0, 3));
+          const inTerminal = `echo history-bait\n${scriptFor(small, `${name}-t`)}exit\n`;
+          runs.set(`${name}-t`, runShell(shell, inTerminal, { terminal: true, env: { ...env(), TERM: 'dumb', LANG: 'C.UTF-8' }, timeoutMs: 100_000 }));
+        }
       }
     }
   });
@@ -313,6 +318,21 @@ describe(`curl fuzz (seed ${SEED}; CURL_FUZZ_SEED=${SEED} replays it)`, function
       const problems = sample().flatMap((c) => differences(c, find(server.requests, `${name}-i`, c.id)));
       assert.deepEqual(problems.slice(0, 20), [], `seed ${SEED}, ${name} -i: ${problems.length} problems\n${run.stderr.slice(-2000)}`);
       assert.ok(!server.requests.some((r) => r.body.includes('history-bait')), 'no history was expanded into a request');
+    });
+  }
+
+  for (const name of ['bash', 'zsh'] as const) {
+    it(`${name}: typed into a terminal (a pty, line editor on), a sample sends the same bytes`, async function () {
+      if (!canUseTerminal()) {
+        this.skip(); // util-linux's script gives the shell a terminal; without it this path cannot be reached.
+      }
+      if (!runs.has(`${name}-t`)) {
+        assert.fail(`${name} is not installed: typing into an interactive ${name} cannot be checked.`);
+      }
+      const run = await runs.get(`${name}-t`)!;
+      const small = sample().filter((c) => c.id.startsWith('b')).slice(0, 12).concat(sample().filter((c) => c.id.startsWith('h')).slice(0, 3));
+      const problems = small.flatMap((c) => differences(c, find(server.requests, `${name}-t`, c.id)));
+      assert.deepEqual(problems.slice(0, 20), [], `seed ${SEED}, ${name} in a terminal: ${problems.length} problems\n${run.stdout.slice(-2000)}`);
     });
   }
 
