@@ -150,7 +150,7 @@ describe('redaction', () => {
     });
   });
 
-  describe('the streaming writer', () => {
+  describe(`the streaming writer (seed ${SEED}; REDACT_SEED=${SEED} replays it)`, () => {
     it('masks secrets cut anywhere between writes, and prints the same as one redaction of the whole', () => {
       const random = prng(SEED);
       const redactor = secrets();
