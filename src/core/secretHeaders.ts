@@ -8,10 +8,13 @@ const SECRET_HEADER_NAMES = new Set(['authorization', 'x-api-key', 'proxy-author
 /** Names that say they carry a credential: a gateway's x-portkey-api-key, cf-aig-authorization, x-auth-token… */
 const SECRET_NAME_PART = /auth|token|secret|passw|cookie|credential|session|signature|api-?key|(^|[-_])key($|[-_])/i;
 
+/** Names that match the pattern but carry no credential. */
+const NOT_SECRET = new Set(['idempotency-key', 'sec-websocket-key']);
+
 /** True when a header's value is a secret by its name alone. */
 export function isSecretHeaderName(name: string): boolean {
   const lower = name.toLowerCase();
-  return SECRET_HEADER_NAMES.has(lower) || SECRET_NAME_PART.test(lower);
+  return SECRET_HEADER_NAMES.has(lower) || (SECRET_NAME_PART.test(lower) && !NOT_SECRET.has(lower));
 }
 
 /** The shell variable a curl uses for a secret header: CLAUDE_HEADER_X_GATEWAY_TOKEN for x-gateway-token. */
