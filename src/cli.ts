@@ -16,9 +16,10 @@ import {
 } from './core/defaults';
 import { describeRetry, RetryNotice } from './core/retry';
 import type { RequestDefaults } from './core/effectiveRequest';
-import { redactKey } from './core/redact';
 import { estimateText, tokenCountText } from './core/tokenCountText';
 import { parseCommandLine } from './cli/args';
+import { RedactingWriter } from './core/redactingWriter';
+import { rememberSecretsInPlay } from './core/secretsInPlay';
 import { readRequest } from './cli/input';
 import { callSummaryText } from './cli/messageText';
 import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, usableBaseUrl, wholeNumber } from './cli/optionValues';
@@ -26,6 +27,11 @@ import { COMMAND_HELP, HELP, UsageError } from './cli/usage';
 import { cliJson } from './cli/jsonOutput';
 
 declare const CLI_VERSION: string | undefined;
+
+// Every byte the CLI prints goes through one redaction, which knows the environment's secrets from the start.
+rememberSecretsInPlay({ apiKey: process.env.ANTHROPIC_API_KEY });
+const stdout = new RedactingWriter(process.stdout);
+const stderr = new RedactingWriter(process.stderr);
 
 async function main(argv: string[]): Promise<number> {
   const { command, positionals, values } = parseCommandLine(argv);
@@ -35,11 +41,11 @@ async function main(argv: string[]): Promise<number> {
     if (about !== undefined && !(about in COMMAND_HELP)) {
       throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count and models`);
     }
-    process.stdout.write(`${about ? COMMAND_HELP[about as keyof typeof COMMAND_HELP] : HELP}\n`);
+    stdout.print(`${about ? COMMAND_HELP[about as keyof typeof COMMAND_HELP] : HELP}\n`);
     return 0;
   }
   if (values.version) {
-    process.stdout.write(`${typeof CLI_VERSION === 'string' ? CLI_VERSION : 'dev'}\n`);
+    stdout.print(`${typeof CLI_VERSION === 'string' ? CLI_VERSION : 'dev'}\n`);
     return 0;
   }
   const [file, ...extra] = positionals;
@@ -52,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   const baseUrl = usableBaseUrl(resolveBaseUrl(option('base-url')), option('base-url')?.trim() ? true : false);
   const maxRetryWaitMs = retryWaitMs(option('max-retry-wait'), DEFAULT_MAX_RETRY_WAIT_SECONDS);
   // Retries are announced on stderr as they happen, so a wait is never silent (and stdout stays one JSON object).
-  const onRetry = (notice: RetryNotice) => process.stderr.write(`claude-inspector: ${redactKey(describeRetry(notice), process.env.ANTHROPIC_API_KEY)}\n`);
+  const onRetry = (notice: RetryNotice) => stderr.print(`claude-inspector: ${describeRetry(notice)}\n`);
   const retrying = { maxRetryWaitMs, onRetry };
   const apiKey = process.env.ANTHROPIC_API_KEY?.trim() ?? '';
   const needKey = () => {
@@ -84,12 +90,12 @@ async function main(argv: string[]): Promise<number> {
   // The same checks as the editor's Problems panel: errors stop here (exit 2), warnings are printed.
   const request = await readRequest(file, defaults, {
     check: values['no-check'] !== true,
-    warn: (line) => process.stderr.write(`${line}\n`),
+    warn: (line) => stderr.print(`${line}\n`),
   });
 
   if (command === 'curl') {
     const captured = await captureWithoutSending(request, { apiKey, baseUrl, timeoutMs, maxRetries });
-    process.stdout.write(`${toCurl(captured, { streamed: request.streamed })}\n`);
+    stdout.print(`${toCurl(captured, { streamed: request.streamed })}\n`);
     return 0;
   }
 
@@ -111,23 +117,23 @@ async function main(argv: string[]): Promise<number> {
           // Text arrives as it is written; the other blocks are printed whole at the end.
           const data = event.data as { type?: string; delta?: { type?: string; text?: string } };
           if (data?.delta?.type === 'text_delta' && typeof data.delta.text === 'string') {
-            process.stdout.write(data.delta.text);
+            stdout.write(data.delta.text);
             printedLive = true;
           }
         }
       : undefined,
   });
   if (values.json) {
-    process.stdout.write(`${redactKey(JSON.stringify(cliJson(record), null, 2), apiKey)}\n`);
+    stdout.print(`${JSON.stringify(cliJson(record), null, 2)}\n`);
   } else {
     const onlyText = printedLive && Array.isArray(record.message?.content) &&
       (record.message!.content as { type?: string }[]).every((b) => b.type === 'text');
     const text = callSummaryText(record, { includeBlocks: !onlyText });
-    const out = record.error ? process.stderr : process.stdout;
+    const out = record.error ? stderr : stdout;
     if (printedLive) {
-      process.stdout.write('\n\n');
+      stdout.print('\n\n');
     }
-    out.write(`${redactKey(text, apiKey)}\n`);
+    out.print(`${text}\n`);
   }
   return record.error ? 1 : 0;
 }
@@ -141,7 +147,7 @@ async function modelsCommand(connection: Connection, json: boolean): Promise<num
     return 1;
   }
   if (json) {
-    process.stdout.write(`${JSON.stringify({ models: result.raw, count: result.models.length, pages: result.pages }, null, 2)}\n`);
+    stdout.print(`${JSON.stringify({ models: result.raw, count: result.models.length, pages: result.pages }, null, 2)}\n`);
     return 0;
   }
   const rows = result.models.map((m) => [
@@ -151,7 +157,7 @@ async function modelsCommand(connection: Connection, json: boolean): Promise<num
     m.maxOutput?.toLocaleString('en-US') ?? '',
     m.createdAt.slice(0, 10),
   ]);
-  process.stdout.write(`${table(['id', 'name', 'context', 'max output', 'created'], rows)}\n${result.models.length} models\n`);
+  stdout.print(`${table(['id', 'name', 'context', 'max output', 'created'], rows)}\n${result.models.length} models\n`);
   return 0;
 }
 
@@ -169,18 +175,18 @@ async function countCommand(body: Record<string, unknown>, connection: Connectio
   const estimate = estimateCost(model, result.inputTokens, maxTokens);
   if (json) {
     const cost = estimate.known ? { inputUsd: estimate.inputUsd, ceilingUsd: estimate.ceilingUsd } : { unknown: estimate.reason };
-    process.stdout.write(`${JSON.stringify({ input_tokens: result.inputTokens, model, max_tokens: maxTokens, requestId: result.requestId ?? null, cost, contextWindow: contextWindow ?? null }, null, 2)}\n`);
+    stdout.print(`${JSON.stringify({ input_tokens: result.inputTokens, model, max_tokens: maxTokens, requestId: result.requestId ?? null, cost, contextWindow: contextWindow ?? null }, null, 2)}\n`);
     return 0;
   }
-  process.stdout.write(`${tokenCountText(result.inputTokens, model, contextWindow)}\n${estimateText(estimate)}\n`);
+  stdout.print(`${tokenCountText(result.inputTokens, model, contextWindow)}\n${estimateText(estimate)}\n`);
   return 0;
 }
 
 function printError(error: import('./core/callRecord').CallError, json: boolean): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
+    stdout.print(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
   }
-  process.stderr.write(`claude-inspector: ${summarizeError(error)}${error.hint ? `\n  ${error.hint}` : ''}\n`);
+  stderr.print(`claude-inspector: ${summarizeError(error)}${error.hint ? `\n  ${error.hint}` : ''}\n`);
 }
 
 /** A plain text table with columns padded to their widest cell. */
@@ -195,16 +201,16 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const apiKey = process.env.ANTHROPIC_API_KEY;
+    stdout.flush();
     if (error instanceof UsageError) {
       for (const problem of error.problems) {
-        process.stderr.write(`${redactKey(problem, apiKey)}\n`);
+        stderr.print(`${problem}\n`);
       }
-      process.stderr.write(`claude-inspector: ${redactKey(error.message, apiKey)}\n`);
+      stderr.print(`claude-inspector: ${error.message}\n`);
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`claude-inspector: ${redactKey(error instanceof Error ? error.message : String(error), apiKey)}\n`);
+    stderr.print(`claude-inspector: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -20,6 +20,20 @@ export interface CapturedRequest {
    * could not be observed (a fetch that is not undici's).
    */
   addedHeaders?: Record<string, string>;
+  /**
+   * The headers whose value is a secret, by name: `headers` shows them masked ("Bearer $ANTHROPIC_API_KEY"), and a
+   * curl writes them as `prefix` then "$variable", so the real value comes from the user's shell. A value that only
+   * looks like "$ANTHROPIC_API_KEY" is not in here, and stays literal.
+   */
+  masked?: Record<string, MaskedHeader>;
+}
+
+/** A header whose value is a secret: the curl writes `prefix` as is, then reads the rest from `$variable`. */
+export interface MaskedHeader {
+  /** ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, CLAUDE_HEADER_<NAME>. */
+  variable: string;
+  /** The part that is no secret, such as "Bearer ". */
+  prefix?: string;
 }
 
 /** One HTTP attempt; we retry 408, 409, 429, 5xx (or what x-should-retry says) and connection errors. */

@@ -8,7 +8,7 @@ import { BodyReadError, readBody } from './bodyReader';
 import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from './callRecord';
 import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults';
 import type { MessageAccumulator } from './messageAccumulator';
-import { redactHeaders, redactKey } from './redact';
+import { maskHeaders, redactHeaders, redactKey, redactResponseHeaders } from './redact';
 import { backoffMs, isRetryable, RetryNotice, retryAfterMs, secondsText, sleep } from './retry';
 import { foldEvent } from './timeline';
 import { addedHeaders, watchWireHeaders } from './wireHeaders';
@@ -201,7 +201,7 @@ export class CallCapture {
     }
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const body = bodyText(init?.body);
-    const request: CapturedRequest = { method, url, headers: redactHeaders(headers, this.options.apiKey), body };
+    const request: CapturedRequest = { method, url, ...maskHeaders(headers, this.options.apiKey), body };
     const attempt: Attempt = { number, startedMs: this.elapsed() };
     this.attempts.push(attempt);
     this.request = request;
@@ -261,7 +261,8 @@ export class CallCapture {
       status: response.status,
       statusText: response.statusText,
       // A server may echo the key back (in a header, a body, an event): the record never holds it.
-      headers: Object.fromEntries([...response.headers].map(([k, v]) => [k.toLowerCase(), redactKey(v, this.options.apiKey)])),
+      // Masked by name (set-cookie, auth headers a proxy echoes) and by value (the key, whatever shape it echoes in).
+      headers: Object.fromEntries(Object.entries(redactResponseHeaders(response.headers)).map(([k, v]) => [k, redactKey(v, this.options.apiKey)])),
     };
     this.response = captured;
     if (response.status >= 300 && response.status < 400) {

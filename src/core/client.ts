@@ -13,6 +13,8 @@ import type { RetryNotice } from './retry';
 import { mediaType, preview, WireFault } from './wireFault';
 import { costOf } from './cost';
 import { toCurl } from './curl';
+import { checkCustomHeaders } from './headerValues';
+import { redactingLogger } from './redactingWriter';
 import type { PriceTable } from './prices';
 import type { EffectiveRequest } from './effectiveRequest';
 
@@ -86,6 +88,7 @@ export function captureFor(options: ConnectionOptions & { signal?: AbortSignal }
 
 /** An SDK client that sends through a capture. It never retries and never times out by itself: the capture does. */
 export function createClient(options: ConnectionOptions, capture: CallCapture): Anthropic {
+  checkCustomHeaders(); // the SDK adds ANTHROPIC_CUSTOM_HEADERS to every request: refuse, by name, what cannot be sent
   return new Anthropic({
     apiKey: options.apiKey,
     baseURL: options.baseUrl,
@@ -97,6 +100,7 @@ export function createClient(options: ConnectionOptions, capture: CallCapture): 
     fetch: capture.fetch,
     // Never let ANTHROPIC_LOG=debug print request headers (and with them the key) into a log.
     logLevel: 'warn',
+    logger: redactingLogger(),
   });
 }
 

@@ -1,7 +1,22 @@
-// An equivalent curl command for a captured request: same method, URL, meaningful headers and byte-identical body.
-// Quoting is POSIX single quotes, which bash and zsh both take literally (no $, `, \ or ! expansion inside).
-import type { CapturedRequest } from './callRecord';
-import { KEY_PLACEHOLDER } from './redact';
+// An equivalent curl command for a captured request: same method, URL, meaningful headers and byte-identical body,
+// that bash and zsh run the same whether it is pasted into a prompt or run from a script (see shellWords.ts).
+//  - Secret headers are read from shell variables, never written: the key from "$ANTHROPIC_API_KEY", a bearer token
+//    from "$ANTHROPIC_AUTH_TOKEN", any other from "$CLAUDE_HEADER_<NAME>" (x-gateway-token: CLAUDE_HEADER_X_GATEWAY_TOKEN).
+//    Which headers those are is said by the request's `masked`, never guessed from the text of a value, so a value
+//    that reads "$ANTHROPIC_API_KEY" is sent as those 18 characters.
+//  - A body above 100 KiB (or one holding a NUL byte) cannot be one argument (the kernel's limit is 128 KiB): it is
+//    written by the shell's built-in printf, its format read from a here-document, into curl's standard input
+//    (`printf "$(tr -d '\n' <<'CLAUDE_BODY' …)" | curl … --data-binary @-`, see shellWords.ts).
+import type { CapturedRequest, MaskedHeader } from './callRecord';
+import { HeaderValueError, headerNameProblem, headerValueProblem } from './headerValues';
+import { redactor, Redactor } from './redact';
+import { headerVariable, isSecretHeaderName, secretHeaderParts } from './secretHeaders';
+import { byteLength, Piece, printfCommand, shellWord } from './shellWords';
+
+export { shellQuote } from './shellWords';
+
+/** Bodies up to this many bytes are one argument; larger ones go through standard input. */
+export const INLINE_BODY_LIMIT = 100 * 1024;
 
 /**
  * Headers left out of curl: the SDK's telemetry (x-stainless-*, user-agent) means nothing to the API, and
@@ -19,29 +34,57 @@ export function isOmittedFromCurl(name: string): boolean {
   );
 }
 
-/** Quotes a string for bash and zsh: single quotes, with each ' written as '\''. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Quotes a value in which the key placeholder must become a variable reference that the shell expands. */
-function quoteWithKey(text: string): string {
-  return text
-    .split(KEY_PLACEHOLDER)
-    .map((piece) => (piece === '' ? '' : shellQuote(piece)))
-    .join('"$ANTHROPIC_API_KEY"');
-}
-
 export interface CurlOptions {
   /** Adds --no-buffer so that a streamed answer prints as it arrives. */
   streamed?: boolean;
+  /** The secrets to keep out of the command; those of this process by default. */
+  redactor?: Redactor;
+}
+
+/** The -H argument of one header; throws HeaderValueError for a header curl could not send exactly. */
+function headerArgument(name: string, value: string, masked: MaskedHeader | undefined): string {
+  const problem = headerNameProblem(name) ?? (masked ? undefined : headerValueProblem(name, value));
+  if (problem) {
+    throw new HeaderValueError(name, problem);
+  }
+  if (masked) {
+    return shellWord([{ latin1: `${name}: ${masked.prefix ?? ''}` }, { variable: masked.variable }]);
+  }
+  // "name:" with nothing after it would make curl drop the header; "name;" sends it empty.
+  return shellWord([{ latin1: value === '' ? `${name};` : `${name}: ${value}` }]);
+}
+
+/** The body as pieces: text, and each known secret as the variable that holds it. */
+function bodyPieces(body: string, secrets: Redactor): Piece[] {
+  return splice(body, secrets).map((piece) => ('text' in piece ? { text: secrets.redact(piece.text) } : piece));
+}
+
+function splice(body: string, secrets: Redactor): Piece[] {
+  const known = secrets.variables().sort((a, b) => b.value.length - a.value.length);
+  let pieces: Piece[] = [{ text: body }];
+  for (const { value, variable } of known) {
+    pieces = pieces.flatMap((piece) => {
+      if (!('text' in piece) || !piece.text.includes(value)) {
+        return [piece];
+      }
+      const parts = piece.text.split(value);
+      return parts.flatMap((text, i) => (i === 0 ? [{ text }] : [{ variable: variable! }, { text }])).filter((p) => !('text' in p) || p.text !== '');
+    });
+  }
+  return pieces;
 }
 
 export function toCurl(request: CapturedRequest, options: CurlOptions = {}): string {
-  const lines: string[] = [`curl ${shellQuote(request.url)}`];
+  const secrets = options.redactor ?? redactor();
+  // Each piece of text is redacted before it is quoted: a secret is found as it is, not as the shell writes it.
+  const lines: string[] = [`curl ${shellWord([{ text: secrets.redact(request.url) }])}`];
+  if (/[[\]{}]/.test(request.url)) {
+    // Brackets (an IPv6 host) and braces are curl's URL globbing otherwise.
+    lines.push('--globoff');
+  }
   const method = request.method.toUpperCase();
   if (method !== (request.body === '' ? 'GET' : 'POST')) {
-    lines.push(`-X ${shellQuote(method)}`);
+    lines.push(`-X ${shellWord([{ text: method }])}`);
   }
   if (options.streamed) {
     lines.push('--no-buffer');
@@ -50,12 +93,33 @@ export function toCurl(request: CapturedRequest, options: CurlOptions = {}): str
     if (isOmittedFromCurl(name)) {
       continue;
     }
-    lines.push(`-H ${quoteWithKey(`${name}: ${value}`)}`);
+    let masked = request.masked?.[name];
+    if (!masked && isSecretHeaderName(name)) {
+      // A secret header the record did not mark (a record from elsewhere): its value is never written.
+      const { prefix, variable } = secretHeaderParts(name, value);
+      masked = { prefix, variable };
+    } else if (!masked && secrets.redact(value) !== value) {
+      masked = { variable: headerVariable(name) };
+    }
+    lines.push(`-H ${headerArgument(name, value, masked)}`);
   }
-  if (request.body !== '') {
-    // --data-binary would read a file for a body starting with @; --data-raw never does.
-    const flag = request.body.startsWith('@') ? '--data-raw' : '--data-binary';
-    lines.push(`${flag} ${shellQuote(request.body)}`);
+  let command: string;
+  if (request.body === '') {
+    command = lines.join(' \\\n  ');
+  } else {
+    const pieces = bodyPieces(request.body, secrets);
+    const values = new Map(secrets.variables().map((s) => [s.variable!, s.value]));
+    const size = byteLength(pieces, (variable) => values.get(variable) ?? '');
+    if (size <= INLINE_BODY_LIMIT && !request.body.includes('\0')) {
+      // --data-binary would read a file for a body starting with @; --data-raw never does.
+      const first = pieces[0];
+      const flag = 'variable' in first || ('text' in first && first.text.startsWith('@')) ? '--data-raw' : '--data-binary';
+      lines.push(`${flag} ${shellWord(pieces)}`);
+      command = lines.join(' \\\n  ');
+    } else {
+      lines.push('--data-binary @-');
+      command = `${printfCommand(pieces)} |\n${lines.join(' \\\n  ')}`;
+    }
   }
-  return lines.join(' \\\n  ');
+  return command;
 }

@@ -1,6 +1,7 @@
 // The effective request: the body that will really go out. The file is the source of truth; settings only fill
 // in `model` and `max_tokens` when the file leaves them out, and decide streaming when the file does not say.
 import type { JsonObject } from './callRecord';
+import { checkCustomHeaders } from './headerValues';
 
 export interface RequestDefaults {
   model: string;
@@ -21,6 +22,8 @@ export interface EffectiveRequest {
  * does not know, passes through as written, in the order written.
  */
 export function effectiveRequest(fileBody: JsonObject, defaults: RequestDefaults): EffectiveRequest {
+  // Every request goes out with ANTHROPIC_CUSTOM_HEADERS: one that cannot be sent exactly stops it here, by name.
+  checkCustomHeaders();
   const defaultsApplied: string[] = [];
   const filled: JsonObject = {};
   if (fileBody.model === undefined) {

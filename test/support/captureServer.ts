@@ -6,8 +6,10 @@ import type { AddressInfo } from 'node:net';
 export interface CapturedHttpRequest {
   method: string;
   url: string;
-  /** Lower-case names; repeated headers joined with ", ". */
+  /** Lower-case names; repeated headers joined with ", ". Values are the bytes as Latin-1 (one character a byte). */
   headers: Record<string, string>;
+  /** Name, value, name, value… as they arrived, in order (values as Latin-1). */
+  rawHeaders: string[];
   body: Buffer;
 }
 
@@ -30,7 +32,10 @@ const MESSAGE = {
   usage: { input_tokens: 1, output_tokens: 1 },
 };
 
-export async function startCaptureServer(): Promise<CaptureServer> {
+/** Answers a recorded request itself instead of the minimal Message (for servers that echo, stream or fail). */
+export type Responder = (request: CapturedHttpRequest, res: http.ServerResponse) => void;
+
+export async function startCaptureServer(respond?: Responder): Promise<CaptureServer> {
   const requests: CapturedHttpRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -41,7 +46,12 @@ export async function startCaptureServer(): Promise<CaptureServer> {
         const name = req.rawHeaders[i].toLowerCase();
         headers[name] = headers[name] === undefined ? req.rawHeaders[i + 1] : `${headers[name]}, ${req.rawHeaders[i + 1]}`;
       }
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers, body: Buffer.concat(chunks) });
+      const captured = { method: req.method ?? '', url: req.url ?? '', headers, rawHeaders: [...req.rawHeaders], body: Buffer.concat(chunks) };
+      requests.push(captured);
+      if (respond) {
+        respond(captured, res);
+        return;
+      }
       const body = JSON.stringify(MESSAGE);
       res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_capture_${requests.length}` });
       res.end(body);

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import * as fs from 'node:fs';
 import { promisify } from 'node:util';
 import { sendMessage } from '../../src/core/client';
 import { isOmittedFromCurl, shellQuote, toCurl } from '../../src/core/curl';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { CaptureServer, startCaptureServer } from '../support/captureServer';
+import { findShell } from '../support/shells';
 
 const run = promisify(execFile);
 const KEY = 'sk-ant-fake-curl-test-key-not-real-0123456789abcdef';
@@ -23,7 +23,7 @@ const HOSTILE = [
   "zsh specials: =(cmd) ^x %1 'EOF' <<EOF",
 ].join('\n');
 
-const SHELLS = ['bash', 'zsh'].filter((shell) => fs.existsSync(`/bin/${shell}`) || fs.existsSync(`/usr/bin/${shell}`));
+const SHELLS = (['bash', 'zsh'] as const).map((name) => ({ name, path: findShell(name) }));
 
 describe('curl', () => {
   describe('writing', () => {
@@ -44,6 +44,7 @@ describe('curl', () => {
             'anthropic-beta': 'some-beta-2026-01-01',
           },
           body: '{"a":1}',
+          masked: { authorization: { prefix: 'Bearer ', variable: 'ANTHROPIC_API_KEY' } },
         },
         { streamed: true },
       );
@@ -63,6 +64,26 @@ describe('curl', () => {
     it('never reads a file for a body starting with @', () => {
       assert.match(toCurl({ method: 'POST', url: 'http://x', headers: {}, body: '@/etc/passwd' }), /--data-raw '@\/etc\/passwd'$/);
     });
+
+    it('escapes control characters with $\'\\NNN\' and keeps visible text in single quotes', () => {
+      const curl = toCurl({ method: 'POST', url: 'http://x', headers: {}, body: `a\tb\x7f\u0085!'c\u202e` });
+      assert.equal(curl.split('--data-binary ')[1], `'a'$'\\011''b'$'\\177\\302\\205''!'\\''c'$'\\342\\200\\256'`);
+    });
+
+    it('sends an empty header as "name;" (curl drops "name:"), and turns URL globbing off for brackets', () => {
+      const curl = toCurl({ method: 'POST', url: 'http://[::1]:9/v1/messages', headers: { 'x-empty': '' }, body: '{}' });
+      assert.match(curl, /-H 'x-empty;'/);
+      assert.match(curl, /--globoff/);
+    });
+
+    it('writes a body above 100 KiB through printf and a here-document into standard input, in short lines', () => {
+      const body = `{"text":"${'x%\\!'.repeat(50_000)}CLAUDE_BODY"}`;
+      const curl = toCurl({ method: 'POST', url: 'http://x', headers: {}, body });
+      assert.match(curl, /^printf "\$\(tr -d '\\n' <<'CLAUDE_BODY_1'\n/);
+      assert.match(curl, /\nCLAUDE_BODY_1\n\)" \|\ncurl 'http:\/\/x'/);
+      assert.match(curl, /--data-binary @-$/);
+      assert.ok(curl.split('\n').every((line) => line.length <= 500));
+    });
   });
 
   describe('run by a shell against a capture server', function () {
@@ -81,11 +102,11 @@ describe('curl', () => {
       }
     });
 
-    it('has bash, and zsh when installed (.ci/run installs it)', () => {
-      assert.ok(SHELLS.includes('bash'));
-    });
-
-    for (const shell of SHELLS) {
+    for (const { name: shell, path: shellPath } of SHELLS) {
+      it(`has ${shell}`, () => {
+        // Loudly: the curl is promised for bash and zsh; a missing shell is a failure, not a silent skip.
+        assert.ok(shellPath, `${shell} is not installed (looked in /usr/bin, /bin and $CLAUDE_INSPECTOR_ZSH): install it (apt-get install ${shell})`);
+      });
       for (const streamed of [false, true]) {
         it(`${shell}: sends the same body bytes and headers as the client did${streamed ? ' (streamed)' : ''}, on hostile text`, async () => {
           server.requests.length = 0;
@@ -111,7 +132,8 @@ describe('curl', () => {
           assert.ok(record.curl, 'a curl was made');
           assert.ok(!record.curl.includes(KEY), 'the key is not in the curl');
           assert.equal(server.requests.length, 1);
-          await run(shell, ['-c', `${record.curl} --silent --output /dev/null`], {
+          assert.ok(shellPath, `${shell} is not installed`);
+          await run(shellPath, ['-c', `${record.curl} --silent --output /dev/null`], {
             env: { ...process.env, ANTHROPIC_API_KEY: KEY },
           });
           assert.equal(server.requests.length, 2, 'curl reached the capture server');

@@ -1,0 +1,338 @@
+// Every class of secret (by header name, URL userinfo, key-shaped, a cut-short echo, a secret split across writes)
+// in every output this part owns: texts and errors, headers, the streaming writer, the SDK's logger, the curl, and
+// the CLI end to end (stdout, stderr, --json, the curl command, a live stream in a terminal).
+import * as assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { toCurl } from '../../src/core/curl';
+import { toCallError } from '../../src/core/callError';
+import { KEY_PLACEHOLDER, maskHeaders, Redactor, redactDeep, redactHeaders, redactKey, redactResponseHeaders, redactText } from '../../src/core/redact';
+import { RedactingWriter, redactingLogger } from '../../src/core/redactingWriter';
+import { CaptureServer, CapturedHttpRequest, startCaptureServer } from '../support/captureServer';
+
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+/** Test secrets, built so that no scanner takes them for real ones. */
+const KEY = ['sk', 'ant', 'fake', 'redact', 'test', 'key', 'ZXCVBNM0987654321'].join('-');
+const GATEWAY = ['gw', 'fake', 'gateway', 'token', 'LKJHGF13579'].join('_');
+const COOKIE = ['session', 'fake', 'cookie', 'value', 'POIU24680'].join('-');
+const PASSWORD = ['hunter', 'fake', 'password', '8642'].join('-');
+const FOREIGN = ['sk', 'ant', 'api03', 'FOREIGNfakeKEYnotreal_0000000000'].join('-');
+
+/** Small seeded PRNG, so that a failure can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const SEED = Number(process.env.REDACT_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+/** Texts in which each class of secret appears, among ordinary words. */
+function leakyTexts(): string[] {
+  return [
+    `the key is ${KEY}, really`,
+    `echo: "${KEY.slice(0, 16)}…" and "…${KEY.slice(-14)}"`,
+    `a cut-short echo ${KEY.slice(0, 12)}... and one of another key ${FOREIGN.slice(0, 20)}…`,
+    `someone else's key ${FOREIGN} in a body`,
+    `proxy at https://admin:${PASSWORD}@proxy.example:8080/path and http://${GATEWAY}@host/`,
+    `{"authorization":"Bearer ${GATEWAY}","text":"${KEY}"}`,
+    `cookie ${COOKIE}; and json-escaped ${JSON.stringify(KEY)}`,
+  ];
+}
+
+function assertClean(text: string, where: string): void {
+  for (const secret of [KEY, GATEWAY, COOKIE, PASSWORD, FOREIGN]) {
+    assert.ok(!text.includes(secret), `${where}: a whole secret is in ${JSON.stringify(text.slice(0, 300))}`);
+    assert.ok(!text.includes(secret.slice(0, 12)) && !text.includes(secret.slice(-12)), `${where}: 12 characters of a secret are in ${JSON.stringify(text.slice(0, 300))}`);
+  }
+}
+
+function secrets(): Redactor {
+  return new Redactor([
+    { value: KEY, variable: 'ANTHROPIC_API_KEY' },
+    { value: GATEWAY, variable: 'CLAUDE_HEADER_X_GATEWAY_TOKEN' },
+    { value: COOKIE },
+    { value: PASSWORD },
+  ]);
+}
+
+describe('redaction', () => {
+  describe('texts', () => {
+    it('masks every class: the key, an echo of its start or end, any key-shaped text, URL userinfo, other secrets', () => {
+      const redactor = secrets();
+      for (const text of leakyTexts()) {
+        assertClean(redactor.redact(text), 'Redactor.redact');
+      }
+      assert.equal(redactor.redact(`key ${KEY}.`), `key ${KEY_PLACEHOLDER}.`);
+      assert.equal(redactor.redact('https://u:p@h/x'), 'https://***:***@h/x');
+      assert.equal(redactor.redact('ssh://user@h'), 'ssh://***@h');
+      assert.equal(redactor.redact(`${FOREIGN.slice(0, 20)}…`), 'sk-ant-***…');
+    });
+
+    it('leaves ordinary text alone, and the placeholders it writes itself', () => {
+      const redactor = secrets();
+      const text = 'Hello: "$ANTHROPIC_API_KEY", sk-ant- alone, https://api.anthropic.com/v1/messages, a@b.c';
+      assert.equal(redactor.redact(text), text);
+    });
+
+    it('redactKey and redactText keep their signatures and mask every class with the key given', () => {
+      for (const text of leakyTexts()) {
+        const out = redactKey(redactText(text, KEY), KEY);
+        assert.ok(!out.includes(KEY) && !out.includes(FOREIGN) && !out.includes(PASSWORD));
+      }
+      assert.equal(redactKey('plain', undefined), 'plain');
+    });
+
+    it('masks call errors, whatever the SDK put in them', () => {
+      const error = toCallError(new Error(`boom ${KEY} via https://u:${PASSWORD}@proxy and ${FOREIGN}`), { apiKey: KEY });
+      assert.ok(!error.message.includes(KEY) && !error.message.includes(PASSWORD) && !error.message.includes(FOREIGN), error.message);
+    });
+  });
+
+  describe('headers', () => {
+    it('masks by name whatever the value, and marks each masked header with the variable a curl reads', () => {
+      const { headers, masked } = maskHeaders(
+        [
+          ['Authorization', `Bearer ${KEY}`],
+          ['x-api-key', 'short'],
+          ['proxy-authorization', `Basic ${GATEWAY}`],
+          ['cookie', COOKIE],
+          ['set-cookie', 'a=b'],
+          ['x-gateway-token', GATEWAY],
+          ['x-note', '$ANTHROPIC_API_KEY'],
+          ['x-echo', `see ${KEY}`],
+          ['anthropic-version', '2023-06-01'],
+        ],
+        KEY,
+      );
+      assert.equal(headers.authorization, 'Bearer $ANTHROPIC_API_KEY');
+      assert.deepEqual(masked?.authorization, { prefix: 'Bearer ', variable: 'ANTHROPIC_API_KEY' });
+      assert.equal(headers['x-api-key'], '$CLAUDE_HEADER_X_API_KEY');
+      assert.equal(headers['proxy-authorization'], 'Basic $CLAUDE_HEADER_PROXY_AUTHORIZATION');
+      assert.equal(headers.cookie, '$CLAUDE_HEADER_COOKIE');
+      assert.equal(headers['set-cookie'], '$CLAUDE_HEADER_SET_COOKIE');
+      assert.equal(headers['x-gateway-token'], '$CLAUDE_HEADER_X_GATEWAY_TOKEN');
+      // A value that only reads like the placeholder is no secret: shown and sent as written.
+      assert.equal(headers['x-note'], '$ANTHROPIC_API_KEY');
+      assert.equal(masked?.['x-note'], undefined);
+      // A header that is not secret by name but holds a secret is masked too.
+      assert.equal(masked?.['x-echo']?.variable, 'CLAUDE_HEADER_X_ECHO');
+      assert.equal(headers['anthropic-version'], '2023-06-01');
+      assertClean(JSON.stringify(headers), 'maskHeaders');
+      assert.deepEqual(redactHeaders([['X-Api-Key', KEY]], KEY), { 'x-api-key': '$ANTHROPIC_API_KEY' });
+    });
+  });
+
+  describe('records and response headers (for the panel and the record)', () => {
+    it('masks set-cookie and the other secret names whatever the value, and every secret in every string', () => {
+      redactText('', KEY);
+      const headers = redactResponseHeaders([['Set-Cookie', 'sid=abc'], ['x-echo', `you sent ${KEY}`], ['request-id', 'req_1']]);
+      assert.deepEqual(headers, { 'set-cookie': '***', 'x-echo': `you sent ${KEY_PLACEHOLDER}`, 'request-id': 'req_1' });
+      const record = {
+        request: { headers: { authorization: 'Bearer $ANTHROPIC_API_KEY' }, body: `{"k":"${KEY}"}` },
+        response: { headers: { 'set-cookie': 'sid=abc', cookie: 'c=d' } },
+        message: { content: [{ type: 'text', text: `echo ${FOREIGN} https://u:${PASSWORD}@h` }, { type: 'thinking', signature: 'kept' }] },
+      };
+      const shown = redactDeep(record);
+      assert.equal(shown.request.headers.authorization, 'Bearer $ANTHROPIC_API_KEY');
+      assert.equal(shown.response.headers['set-cookie'], '***');
+      assert.equal(shown.response.headers.cookie, '***');
+      assert.equal((shown.message.content[1] as { signature: string }).signature, 'kept');
+      assertClean(JSON.stringify(shown), 'redactDeep');
+      assert.notEqual(record.response.headers['set-cookie'], '***', 'the original is left as it was');
+    });
+  });
+
+  describe(`the streaming writer (seed ${SEED}; REDACT_SEED=${SEED} replays it)`, () => {
+    it('masks secrets cut anywhere between writes, and prints the same as one redaction of the whole', () => {
+      const random = prng(SEED);
+      const redactor = secrets();
+      for (const text of leakyTexts()) {
+        for (let round = 0; round < 40; round++) {
+          let out = '';
+          const writer = new RedactingWriter({ write: (t: string) => (out += t) }, redactor);
+          let at = 0;
+          while (at < text.length) {
+            const n = 1 + Math.floor(random() * 6);
+            writer.write(text.slice(at, at + n));
+            at += n;
+          }
+          writer.flush();
+          assert.equal(out, redactor.redact(text), `seed ${SEED}: ${text}`);
+          assertClean(out, `writer (seed ${SEED})`);
+        }
+      }
+    });
+
+    it('holds back only what may still become a secret', () => {
+      let out = '';
+      const writer = new RedactingWriter({ write: (t: string) => (out += t) }, secrets());
+      writer.write('Hello world. The key: sk-ant-ap');
+      assert.equal(out, 'Hello world. The key: ');
+      writer.write('i03-abc and more');
+      assert.ok(out.startsWith('Hello world. The key: sk-ant-*** and m'), out);
+      writer.flush();
+      assert.equal(out, 'Hello world. The key: sk-ant-*** and more');
+    });
+  });
+
+  describe("the SDK's logger", () => {
+    it('masks header values by name and every secret in the text', () => {
+      const lines: string[] = [];
+      const sink = (line: string) => lines.push(line);
+      const logger = redactingLogger({ error: sink, warn: sink, info: sink, debug: sink }, secrets());
+      logger.debug('sending request', { headers: { authorization: 'Bearer whatever-it-is', 'x-api-key': 'anything', accept: 'json' }, url: `https://u:${PASSWORD}@h` });
+      logger.warn(`retrying with ${KEY}`);
+      logger.info(`cookie ${COOKIE}`);
+      const all = lines.join('\n');
+      assertClean(all, 'logger');
+      assert.ok(!all.includes('whatever-it-is') && !all.includes('anything'), all);
+      assert.match(all, /accept: 'json'/);
+    });
+  });
+
+  describe('the curl', () => {
+    it('writes masked headers as variables, and a value that reads "$ANTHROPIC_API_KEY" as those characters', async () => {
+      const curl = toCurl({
+        method: 'POST',
+        url: 'http://127.0.0.1:9/v1/messages',
+        headers: { authorization: 'Bearer $ANTHROPIC_API_KEY', 'x-gateway-token': '$CLAUDE_HEADER_X_GATEWAY_TOKEN', cookie: 'left unmarked', 'x-note': '$ANTHROPIC_API_KEY `id` $(id)' },
+        masked: { authorization: { prefix: 'Bearer ', variable: 'ANTHROPIC_API_KEY' }, 'x-gateway-token': { variable: 'CLAUDE_HEADER_X_GATEWAY_TOKEN' } },
+        body: `{"text":"${FOREIGN}"}`,
+      }, { redactor: secrets() });
+      assert.match(curl, /-H 'authorization: Bearer '"\$ANTHROPIC_API_KEY"/);
+      assert.match(curl, /-H 'x-gateway-token: '"\$CLAUDE_HEADER_X_GATEWAY_TOKEN"/);
+      // A secret-named header that the record did not mark is still never written.
+      assert.match(curl, /-H 'cookie: '"\$CLAUDE_HEADER_COOKIE"/);
+      assert.match(curl, /-H 'x-note: \$ANTHROPIC_API_KEY `id` \$\(id\)'/);
+      assertClean(curl, 'curl');
+    });
+  });
+});
+
+/** A server that echoes every secret it received, in each way a hostile or careless server might. */
+function echoingServer(): Promise<CaptureServer> {
+  return startCaptureServer((request: CapturedHttpRequest, res: ServerResponse) => {
+    const got = `${request.headers.authorization} ${request.headers['x-api-key'] ?? ''} ${request.headers['x-gateway-token']} ${request.headers.cookie}`;
+    const echoes = `${got} ${KEY.slice(0, 14)}… https://admin:${PASSWORD}@proxy.example ${FOREIGN}`;
+    const headers = { 'request-id': 'req_echo', 'set-cookie': `sid=${COOKIE}` };
+    if (request.url.startsWith('/error')) {
+      res.writeHead(401, { ...headers, 'content-type': 'application/json' });
+      res.end(JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: `invalid credentials: ${echoes}` } }));
+      return;
+    }
+    const streamed = request.body.toString().includes('"stream":true');
+    const message = { id: 'msg_echo', type: 'message', role: 'assistant', model: 'claude-sonnet-5-5', content: [{ type: 'text', text: echoes }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } };
+    if (!streamed) {
+      res.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      res.end(JSON.stringify(message));
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': 'text/event-stream' });
+    const event = (type: string, data: object) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+    event('message_start', { message: { ...message, content: [], stop_reason: null } });
+    event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+    // Deltas of 3 characters: every secret is cut between events.
+    for (let i = 0; i < echoes.length; i += 3) {
+      event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: echoes.slice(i, i + 3) } });
+    }
+    event('content_block_stop', { index: 0 });
+    event('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+    event('message_stop', {});
+    res.end();
+  });
+}
+
+describe('redaction in the CLI, end to end', function () {
+  this.timeout(60000);
+  let server: CaptureServer;
+  let dir: string;
+  let file: string;
+  const env = () => ({
+    PATH: process.env.PATH,
+    ANTHROPIC_API_KEY: KEY,
+    ANTHROPIC_CUSTOM_HEADERS: `x-gateway-token: ${GATEWAY}\ncookie: ${COOKIE}`,
+  });
+
+  before(async function () {
+    assert.ok(fs.existsSync(CLI), 'dist/cli.js is built (npm run build)');
+    server = await echoingServer();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-inspector-redact-'));
+    file = path.join(dir, 'hello.claude.json');
+    fs.writeFileSync(file, '{"max_tokens": 16, "messages": [{"role": "user", "content": "hello"}]}');
+  });
+  after(async () => {
+    await server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...env(), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
+      child.stdout.on('data', (d: Buffer) => (stdout += d));
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code: code ?? -1, stdout, stderr });
+      });
+    });
+  }
+
+  for (const [label, args, base] of [
+    ['send (text), answer echoing every secret', ['send'], ''],
+    ['send --json, answer echoing every secret', ['send', '--json'], ''],
+    ['send --stream --json, secrets cut between events', ['send', '--stream', '--json'], ''],
+    ['send --stream (text), secrets cut between events', ['send', '--stream'], ''],
+    ['send, error echoing every secret (stderr)', ['send'], '/error'],
+    ['send --json, error echoing every secret', ['send', '--json'], '/error'],
+    ['count, error echoing every secret', ['count'], '/error'],
+    ['curl', ['curl'], ''],
+  ] as const) {
+    it(`${label}: no secret in stdout or stderr`, async () => {
+      const run = await cli([...args, file, '--base-url', `${server.url}${base}`, '--max-retries', '0']);
+      assertClean(run.stdout + run.stderr, label);
+      assert.ok(run.stdout.length + run.stderr.length > 0, 'something was printed');
+      if (base === '') {
+        assert.equal(run.code, 0, run.stderr);
+      }
+    });
+  }
+
+  it('a base URL with credentials is masked in every message', async () => {
+    const run = await cli(['send', file, '--base-url', `http://admin:${PASSWORD}@127.0.0.1:9`, '--max-retries', '0']);
+    assert.notEqual(run.code, 0);
+    assertClean(run.stdout + run.stderr, 'userinfo base URL');
+  });
+
+  it('a live stream in a terminal (a pty, via script) is masked even when secrets are cut between events', async function () {
+    const script = '/usr/bin/script';
+    if (!fs.existsSync(script)) {
+      this.skip(); // util-linux's script gives the CLI a terminal; without it the live path cannot be reached.
+    }
+    const command = `${process.execPath} ${CLI} send --stream ${file} --base-url ${server.url} --max-retries 0`;
+    const { stdout } = await promisify(execFile)(script, ['-qec', command, '/dev/null'], { env: env(), timeout: 30000 });
+    assert.match(stdout, /sk-ant-\*\*\*/, 'the live text was printed');
+    assertClean(stdout, 'live stream in a terminal');
+  });
+
+  it('refuses a custom header the wire cannot carry, naming it, before anything is sent', async () => {
+    const before = server.requests.length;
+    for (const command of ['send', 'curl', 'count']) {
+      const run = await cli([command, file, '--base-url', server.url], { ANTHROPIC_CUSTOM_HEADERS: `x-team: caf\u00e9 \u20ac 1\nx-fine: ok` });
+      assert.equal(run.code, 2, `${command}: ${run.stderr}`);
+      assert.match(run.stderr, /header "x-team" \(from ANTHROPIC_CUSTOM_HEADERS\) cannot be sent as written: .*U\+20AC/);
+    }
+    assert.equal(server.requests.length, before, 'nothing was sent');
+  });
+});
