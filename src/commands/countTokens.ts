@@ -9,6 +9,7 @@ import { countTokens as count } from '../core/countTokens';
 import { retrieveModel } from '../core/models';
 import { effectiveRequest, selectionRequest } from '../core/effectiveRequest';
 import type { ModelsCache } from '../modelsCache';
+import type { FileNotices } from '../requestFiles/fileNotices';
 import type { RequestDiagnostics } from '../requestFiles/requestDiagnostics';
 import type { TokenCounts } from '../requestFiles/tokenCounts';
 import { isRequestFile, refuseIfErrors, requestDocument } from '../requestDocument';
@@ -19,6 +20,7 @@ export interface CountTokensServices {
   models: ModelsCache;
   counts: TokenCounts;
   diagnostics: RequestDiagnostics;
+  notices: FileNotices;
 }
 
 export async function countTokens(services: CountTokensServices, uri?: vscode.Uri): Promise<void> {
@@ -32,7 +34,7 @@ export async function countTokens(services: CountTokensServices, uri?: vscode.Ur
   let body;
   if (fromFile) {
     const checked = services.diagnostics.check(document);
-    if (refuseIfErrors(document, checked.diagnostics) || !checked.body) {
+    if (refuseIfErrors(services.notices, document, checked.diagnostics, 'nothing was counted') || !checked.body) {
       return;
     }
     body = effectiveRequest(checked.body, requestDefaults(settings)).body;
@@ -45,6 +47,8 @@ export async function countTokens(services: CountTokensServices, uri?: vscode.Ur
     }
     body = effectiveRequest(selectionRequest(text), requestDefaults(settings)).body;
   }
+  // The text counted is the text of now: an edit while the count runs makes it stale at once.
+  const countedVersion = document.version;
   const apiKey = await services.keys.getOrAsk();
   if (!apiKey) {
     return;
@@ -65,7 +69,7 @@ export async function countTokens(services: CountTokensServices, uri?: vscode.Ur
     (await retrieveModel(model, { apiKey, baseUrl, timeoutMs: settings.timeoutSeconds * 1000 }))?.contextWindow;
   const estimate = estimateCost(model, result.inputTokens, maxTokens, settings.prices);
   if (fromFile) {
-    services.counts.set(document, { inputTokens: result.inputTokens, contextWindow, estimate, version: document.version });
+    services.counts.set(document, { inputTokens: result.inputTokens, model, contextWindow, estimate, version: countedVersion });
   }
   const share = contextWindow ? ` of ${contextWindow.toLocaleString('en-US')} (${((result.inputTokens / contextWindow) * 100).toFixed(1)}% of ${model}'s context window)` : ` (${model}: the API did not say its context window)`;
   const cost = estimate.known

@@ -100,9 +100,9 @@ export interface CallTiming {
 }
 
 export type CallSource =
-  | { kind: 'selection'; document?: string }
-  | { kind: 'file'; path?: string }
-  | { kind: 'cli'; path?: string };
+  | { kind: 'selection'; document?: string; title?: string }
+  | { kind: 'file'; path?: string; title?: string }
+  | { kind: 'cli'; path?: string; title?: string };
 
 export interface CallRecord {
   id: string;
