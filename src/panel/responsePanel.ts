@@ -18,6 +18,8 @@ export interface PanelActions {
 
 export class ResponsePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** The panel's column when last seen (a hidden panel's viewColumn is not always set). */
+  private column: vscode.ViewColumn | undefined;
   private ready = false;
   private readonly pending: HostMessage[] = [];
   /** The running call, replayed to a webview that reloads while it runs (hidden and shown again). */
@@ -145,10 +147,11 @@ export class ResponsePanel implements vscode.Disposable {
   private show(editorColumn: vscode.ViewColumn | undefined): void {
     const beside = editorColumn !== undefined && editorColumn > 0 ? ((editorColumn + 1) as vscode.ViewColumn) : vscode.ViewColumn.Beside;
     if (this.panel) {
-      if (editorColumn !== undefined && this.panel.viewColumn === editorColumn) {
+      const column = this.panel.viewColumn ?? this.column;
+      if (editorColumn !== undefined && column === editorColumn) {
         this.panel.reveal(beside, true);
       } else if (!this.panel.visible) {
-        this.panel.reveal(this.panel.viewColumn, true);
+        this.panel.reveal(column, true);
       }
       return;
     }
@@ -171,6 +174,7 @@ export class ResponsePanel implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
+    this.column = panel.viewColumn;
     this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = this.webviewOptions();
@@ -178,6 +182,7 @@ export class ResponsePanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.onMessage(message)),
       panel.onDidChangeViewState(() => {
+        this.column = panel.viewColumn ?? this.column;
         // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
         if (!panel.visible) {
           this.ready = false;

@@ -19,6 +19,15 @@ async function panelGroup(): Promise<vscode.TabGroup> {
 
 /** The file's editor is the active one, shown in its own column, and the panel is visible in another. */
 async function assertEditorKept(editor: vscode.TextEditor): Promise<vscode.TabGroup> {
+  // The workbench moves and shows tabs asynchronously: wait (bounded) for the panel to settle, then check it all.
+  await panelGroup();
+  await waitFor('the panel in a column of its own, shown', () => {
+    const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((tab) => tab.label === 'Claude Response'));
+    return group !== undefined && group.viewColumn !== editor.viewColumn && group.activeTab?.label === 'Claude Response';
+  }, 5000).catch((error) => {
+    const layout = vscode.window.tabGroups.all.map((g) => `${g.viewColumn}: ${g.tabs.map((t) => (t.isActive ? `[${t.label}]` : t.label)).join(', ')}`);
+    throw new Error(`${(error as Error).message}; the file is in column ${editor.viewColumn}; groups: ${layout.join(' | ')}`);
+  });
   const group = await panelGroup();
   const active = vscode.window.activeTextEditor;
   assert.equal(active?.document.uri.toString(), editor.document.uri.toString(), 'the request file is still the active editor');
