@@ -8,6 +8,7 @@ const LOCAL_ERROR_TYPES: Record<CallErrorKind, string | null> = {
   timeout: 'connection_timeout',
   cancelled: 'cancelled',
   client: 'client_error',
+  'unexpected-response': 'unexpected_response',
 };
 
 export function cliJson(record: CallRecord): Record<string, unknown> {

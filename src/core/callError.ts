@@ -1,9 +1,10 @@
 // Turns whatever the SDK threw into a CallError a person can act on: the API's type, message and request-id, or the
 // URL and low-level cause of a network failure. The key is scrubbed from every text.
 import Anthropic from '@anthropic-ai/sdk';
-import type { CallError } from './callRecord';
-import { describeNetworkCause, seconds, StreamStalledError } from './capture';
+import type { CallError, CapturedResponse } from './callRecord';
 import { redactKey } from './redact';
+import { secondsText } from './retry';
+import { describeNetworkCause, findCause, mediaType, preview, WireFault } from './wireFault';
 
 /** What each API error type means for the person who sent the request, and what to try. */
 export const ERROR_HINTS: Record<string, string> = {
@@ -39,6 +40,10 @@ export interface ErrorContext {
   streamStatus?: number;
   /** True when content had already arrived. */
   hadContent?: boolean;
+  /** The fault the capture described, in case the SDK threw its own error in its place. */
+  fault?: WireFault;
+  /** The last response, for an error body that is not the API's JSON. */
+  response?: CapturedResponse;
 }
 
 export function toCallError(error: unknown, context: ErrorContext): CallError {
@@ -46,20 +51,22 @@ export function toCallError(error: unknown, context: ErrorContext): CallError {
   if (error instanceof Anthropic.APIUserAbortError) {
     return { kind: 'cancelled', message: 'Cancelled: the request was aborted before the answer was complete.' };
   }
-  const stalled = findCause(error, StreamStalledError);
-  if (stalled) {
+  const fault = findCause(error, WireFault) ??
+    (error instanceof Anthropic.APIConnectionError ? context.fault : undefined);
+  if (fault) {
+    const detail = fault.detail;
     return {
-      kind: 'timeout',
-      message: scrub(`The stream from ${context.url ?? 'the server'} stalled: nothing arrived for ${seconds(stalled.idleMs)}.`),
+      ...detail,
+      message: scrub(detail.message),
+      ...(detail.cause ? { cause: scrub(detail.cause) } : {}),
       url: context.url,
-      midStream: true,
-      hint: context.hadContent
-        ? 'What arrived before the stall is shown, marked incomplete. Raise the timeout (claudeInspector.timeoutSeconds) if the server is slow.'
-        : 'Raise the timeout (claudeInspector.timeoutSeconds) if the server is slow.',
+      hint: detail.hint && detail.midStream && context.hadContent && !/kept|shown/.test(detail.hint)
+        ? `${detail.hint} What arrived is shown, marked incomplete.`
+        : detail.hint,
     };
   }
   if (error instanceof Anthropic.APIConnectionTimeoutError) {
-    const within = context.timeoutMs !== undefined ? ` within ${seconds(context.timeoutMs)}` : '';
+    const within = context.timeoutMs !== undefined ? ` within ${secondsText(context.timeoutMs)}` : '';
     return {
       kind: 'timeout',
       message: scrub(`No answer from ${context.url ?? 'the server'}${within}.`),
@@ -82,7 +89,7 @@ export function toCallError(error: unknown, context: ErrorContext): CallError {
     const type = body.type ?? error.type ?? undefined;
     const requestId = error.requestID ?? body.request_id ?? undefined;
     const midStream = error.status === undefined;
-    const message = body.message ?? (error.status ? `HTTP ${error.status} with no error body` : error.message);
+    const message = body.message ?? (error.status ? notApiError(error.status, context.response) : error.message);
     return {
       kind: 'api',
       status: error.status ?? context.streamStatus,
@@ -97,6 +104,21 @@ export function toCallError(error: unknown, context: ErrorContext): CallError {
   }
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'client', message: scrub(message) };
+}
+
+/**
+ * An error answer that is not the API's JSON, described by what it is: "502 Bad Gateway, text/html: probably a
+ * proxy, not the API: `<html>…`". Never "no error body": the content type and the first bytes say who answered.
+ */
+function notApiError(status: number, response: CapturedResponse | undefined): string {
+  const statusText = response?.statusText ? ` ${response.statusText}` : '';
+  const body = response?.body ?? '';
+  if (body === '') {
+    return `${status}${statusText}, with an empty body (not the API's JSON error)`;
+  }
+  const type = response ? mediaType(response.headers) : 'no content-type';
+  const who = type === 'text/html' ? 'probably a proxy or gateway, not the API' : "not the API's JSON error";
+  return `${status}${statusText}, ${type}: ${who}: ${preview(body)}`;
 }
 
 function networkHint(cause: string): string {
@@ -114,19 +136,9 @@ function networkHint(cause: string): string {
 
 /** One line for a notification or a terminal: "529 overloaded_error: Overloaded (request-id req_…)". */
 export function summarizeError(error: CallError): string {
-  const head = [error.status, error.type].filter((part) => part !== undefined && part !== '').join(' ');
+  // A message that already starts with its status ("502 Bad Gateway, …", "HTTP 200, but …") is not prefixed again.
+  const saysStatus = error.status !== undefined && (error.message.startsWith(`${error.status} `) || error.message.startsWith(`HTTP ${error.status}`));
+  const head = saysStatus ? '' : [error.status, error.type].filter((part) => part !== undefined && part !== '').join(' ');
   const id = error.requestId ? ` (request-id ${error.requestId})` : '';
   return `${head ? `${head}: ` : ''}${error.message}${id}`;
-}
-
-/** The error itself or one of its causes, when it is of the given class. */
-function findCause<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 6; depth++) {
-    if (current instanceof type) {
-      return current;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

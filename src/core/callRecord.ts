@@ -2,6 +2,7 @@
 // Everything the panel, the CLI and the history show is read from this one shape. It never holds the API key.
 import type { Cost } from './cost';
 
+
 /** A JSON object as it appears in a request file or on the wire. */
 export type JsonObject = { [key: string]: unknown };
 
@@ -13,9 +14,15 @@ export interface CapturedRequest {
   headers: Record<string, string>;
   /** The body text, byte for byte as sent (UTF-8). */
   body: string;
+  /**
+   * Headers the HTTP client (Node's fetch, undici) added below the SDK, in wire order: host, connection,
+   * content-length, accept-encoding, sec-fetch-mode... Together with `headers`, what went out. Absent when they
+   * could not be observed (a fetch that is not undici's).
+   */
+  addedHeaders?: Record<string, string>;
 }
 
-/** One HTTP attempt; the SDK retries 408, 409, 429, 5xx and connection errors. */
+/** One HTTP attempt; we retry 408, 409, 429, 5xx (or what x-should-retry says) and connection errors. */
 export interface Attempt {
   /** 1 for the first try. */
   number: number;
@@ -31,6 +38,8 @@ export interface Attempt {
   /** A connection-level failure of this attempt (no HTTP status). */
   networkError?: string;
   requestId?: string;
+  /** How long we waited after this attempt before the next one, in milliseconds (the server's or our backoff). */
+  waitMs?: number;
 }
 
 export interface CapturedResponse {
@@ -38,7 +47,10 @@ export interface CapturedResponse {
   statusText: string;
   /** Header names in lower case. */
   headers: Record<string, string>;
-  /** The body as received, for answers that are not streams (a stream is kept as its timeline instead). */
+  /**
+   * The body as received, for answers that are not streams (a stream is kept as its timeline instead): also when
+   * the read stopped early (a stall, a reset), with the bytes that had arrived.
+   */
   body?: string;
 }
 
@@ -70,7 +82,12 @@ export type CallErrorKind =
   /** The user pressed Cancel. */
   | 'cancelled'
   /** Refused before anything was sent (for example the SDK's "Streaming is required"). */
-  | 'client';
+  | 'client'
+  /**
+   * The server answered, but not with what was asked for: a 200 that is not a Message (an HTML page, `{}`, a 204),
+   * a redirect (never followed), a stream that ended before message_stop, tool input that is not JSON.
+   */
+  | 'unexpected-response';
 
 export interface CallError {
   kind: CallErrorKind;
@@ -88,6 +105,18 @@ export interface CallError {
   midStream?: boolean;
   /** What to do about it, in one sentence. */
   hint?: string;
+}
+
+/** A tool block whose streamed input_json deltas do not make valid JSON (cut off, or garbled). */
+export interface PartialToolInput {
+  /** The block's index in the message's `content`. */
+  index: number;
+  id?: string;
+  name?: string;
+  /** The concatenated partial_json, exactly as it arrived. */
+  json: string;
+  /** Why it is not JSON, from the parser. */
+  problem: string;
 }
 
 export interface CallTiming {
@@ -124,6 +153,11 @@ export interface CallRecord {
   message?: JsonObject;
   /** True when a stream ended early: `message` holds only part of the answer. */
   incomplete?: boolean;
+  /**
+   * Tool blocks whose streamed input is not valid JSON (cut off or garbled): the raw text as it arrived. The
+   * block's `input` in `message` holds the same text, never a silent `{}`.
+   */
+  partialToolInputs?: PartialToolInput[];
   timeline?: TimelineEntry[];
   timing: CallTiming;
   requestId?: string;

@@ -1,10 +1,20 @@
 // Sees every HTTP attempt exactly as it leaves and returns, through the SDK's `fetch` option: the request as sent
-// (method, URL, headers, body bytes), the response status and headers, the time to headers, and for streams each
-// server-sent event with its arrival time. The bytes reach the SDK unchanged.
+// (method, URL, headers, the headers Node's HTTP client added, body bytes), the response status and headers, the time
+// to headers. It also owns what the SDK would otherwise do out of sight: retries (bounded, announced, cancellable),
+// the wait for headers, redirects (never followed) and the reading of every body under an idle and a whole-body bound.
 import { createParser } from 'eventsource-parser';
+import { BodyReadError, readBody } from './bodyReader';
 import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from './callRecord';
+import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults';
+import type { MessageAccumulator } from './messageAccumulator';
 import { redactHeaders, redactKey } from './redact';
+import { backoffMs, isRetryable, RetryNotice, retryAfterMs, secondsText, sleep } from './retry';
 import { foldEvent } from './timeline';
+import { addedHeaders, watchWireHeaders } from './wireHeaders';
+import { describeNetworkCause, WireFault } from './wireFault';
+
+export { retryAfterMs } from './retry';
+export { describeNetworkCause } from './wireFault';
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -15,26 +25,24 @@ export interface CaptureListener {
   onResponse?(attempt: Attempt, response: CapturedResponse): void;
   /** One server-sent event arrived. Called in arrival order; keep it cheap, it runs once per event. */
   onEvent?(event: TimelineEvent): void;
+  /** A retry is about to wait `notice.waitMs` and go out again: say so. */
+  onRetry?(notice: RetryNotice): void;
 }
 
-/** Milliseconds the server asked us to wait, from retry-after-ms or retry-after (seconds or an HTTP date). */
-export function retryAfterMs(headers: Headers): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms))) {
-    return Number(ms);
-  }
-  const value = headers.get('retry-after');
-  if (value === null || value.trim() === '') {
-    return undefined;
-  }
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) {
-    return seconds * 1000;
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+export interface CaptureOptions extends CaptureListener {
+  apiKey?: string;
+  /** The fetch under the capture; the global fetch by default. */
+  fetch?: Fetch;
+  /** Per attempt: the wait for the headers, the idle bound on every body and the whole-body bound of a JSON body. */
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** A retry-after longer than this fails the call at once instead of being waited out. */
+  maxRetryWaitMs?: number;
+  /** The user's Cancel: aborts the attempt, the body read and a retry wait. */
+  signal?: AbortSignal;
 }
 
+/** The request body as text. The Messages API client only sends JSON strings. */
 function bodyText(body: unknown): string {
   if (body === undefined || body === null) {
     return '';
@@ -48,181 +56,7 @@ function bodyText(body: unknown): string {
   if (body instanceof ArrayBuffer) {
     return new TextDecoder().decode(new Uint8Array(body));
   }
-  // The Messages API client only sends JSON strings; anything else is shown for what it is.
   return `[${Object.prototype.toString.call(body)} body]`;
-}
-
-/** The deepest `code` (ECONNREFUSED, ENOTFOUND, ...) or message in an error's cause chain. */
-export function describeNetworkCause(error: unknown): string {
-  let current: unknown = error;
-  let message = '';
-  for (let depth = 0; current && depth < 6; depth++) {
-    const e = current as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof e.code === 'string') {
-      const detail = typeof e.message === 'string' && e.message && !e.message.includes(e.code) ? ` (${e.message})` : '';
-      return `${e.code}${detail}`;
-    }
-    if (typeof e.message === 'string' && e.message) {
-      message = e.message;
-    }
-    current = e.cause;
-  }
-  return message || String(error);
-}
-
-/**
- * One call's capture: create it, pass `capture.fetch` to the SDK, read the fields after the call. Keeps the last
- * attempt's request and response (what the panel shows) and every attempt's outline (what retries did).
- */
-export class CallCapture {
-  readonly attempts: Attempt[] = [];
-  request?: CapturedRequest;
-  response?: CapturedResponse;
-  readonly timeline: TimelineEntry[] = [];
-  /** When the last byte of the last response body arrived. */
-  bodyEndMs?: number;
-  firstDeltaMs?: number;
-  private readonly startedAt = performance.now();
-
-  constructor(
-    private readonly apiKey: string | undefined,
-    private readonly listener: CaptureListener = {},
-    private readonly baseFetch: Fetch = globalThis.fetch,
-    /** A stream that sends nothing (not even a ping) for this long fails with StreamStalledError. */
-    private readonly idleTimeoutMs?: number,
-  ) {}
-
-  /** Milliseconds since this capture was created, the zero of every time in the record. */
-  elapsed(): number {
-    return Math.round((performance.now() - this.startedAt) * 10) / 10;
-  }
-
-  readonly fetch: Fetch = async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-    const request: CapturedRequest = {
-      method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
-      url,
-      headers: redactHeaders(headers, this.apiKey),
-      body: bodyText(init?.body),
-    };
-    const attempt: Attempt = { number: this.attempts.length + 1, startedMs: this.elapsed() };
-    this.attempts.push(attempt);
-    this.request = request;
-    this.response = undefined;
-    this.listener.onAttempt?.(attempt, request);
-
-    let response: Response;
-    try {
-      response = await this.baseFetch(input, init);
-    } catch (error) {
-      attempt.networkError = redactKey(describeNetworkCause(error), this.apiKey);
-      throw error;
-    }
-    attempt.headersMs = this.elapsed();
-    attempt.status = response.status;
-    attempt.requestId = response.headers.get('request-id') ?? undefined;
-    attempt.retryAfterMs = retryAfterMs(response.headers);
-    const captured: CapturedResponse = {
-      status: response.status,
-      statusText: response.statusText,
-      headers: Object.fromEntries([...response.headers].map(([k, v]) => [k.toLowerCase(), v])),
-    };
-    this.response = captured;
-    if (response.status >= 400 && response.body) {
-      // An error body is small and is read now, whole: the SDK does not read it when it retries, and each
-      // attempt's error type belongs in the record.
-      captured.body = await response.text();
-      this.bodyEndMs = this.elapsed();
-      attempt.errorType = errorTypeOf(captured.body);
-      this.listener.onResponse?.(attempt, captured);
-      return new Response(captured.body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    }
-    this.listener.onResponse?.(attempt, captured);
-    if (!response.body) {
-      this.bodyEndMs = this.elapsed();
-      return response;
-    }
-    const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
-    const observed = response.body.pipeThrough(isEventStream ? this.observeEvents() : this.observeBody(captured));
-    return new Response(observed, { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
-
-  /** Keeps the text of an ordinary (JSON) body as received, for the raw view. */
-  private observeBody(captured: CapturedResponse): TransformStream<Uint8Array, Uint8Array> {
-    const decoder = new TextDecoder();
-    const parts: string[] = [];
-    return new TransformStream({
-      transform: (chunk, controller) => {
-        parts.push(decoder.decode(chunk, { stream: true }));
-        controller.enqueue(chunk);
-      },
-      flush: () => {
-        parts.push(decoder.decode());
-        captured.body = parts.join('');
-        this.bodyEndMs = this.elapsed();
-      },
-    });
-  }
-
-  /** Parses server-sent events as the bytes pass, whatever the chunking, to time each one. */
-  private observeEvents(): TransformStream<Uint8Array, Uint8Array> {
-    const decoder = new TextDecoder();
-    const parser = createParser({
-      onEvent: (message) => {
-        let data: unknown = message.data;
-        try {
-          data = JSON.parse(message.data);
-        } catch {
-          // Keep the raw text: an inspector shows what came, even when it is not JSON.
-        }
-        const event: TimelineEvent = { ms: this.elapsed(), event: message.event ?? 'message', data };
-        if (this.firstDeltaMs === undefined && event.event === 'content_block_delta') {
-          this.firstDeltaMs = event.ms;
-        }
-        foldEvent(this.timeline, event);
-        this.listener.onEvent?.(event);
-      },
-    });
-    // The SDK's timeout ends when the headers arrive; a stream that then goes silent would wait forever.
-    let idle: NodeJS.Timeout | undefined;
-    const watch = (controller: TransformStreamDefaultController<Uint8Array>) => {
-      if (this.idleTimeoutMs === undefined) {
-        return;
-      }
-      clearTimeout(idle);
-      idle = setTimeout(() => {
-        try {
-          controller.error(new StreamStalledError(this.idleTimeoutMs!));
-        } catch {
-          // Already closed or cancelled by the reader: nothing is waiting any more.
-        }
-      }, this.idleTimeoutMs);
-      idle.unref?.();
-    };
-    return new TransformStream<Uint8Array, Uint8Array>({
-      start: (controller) => watch(controller),
-      transform: (chunk, controller) => {
-        watch(controller);
-        parser.feed(decoder.decode(chunk, { stream: true }));
-        controller.enqueue(chunk);
-      },
-      flush: () => {
-        clearTimeout(idle);
-        parser.feed(decoder.decode());
-        this.bodyEndMs = this.elapsed();
-      },
-    });
-  }
-
-}
-
-/** A stream that went silent for longer than the timeout, after its headers had arrived. */
-export class StreamStalledError extends Error {
-  constructor(readonly idleMs: number) {
-    super(`the stream sent nothing for ${seconds(idleMs)}`);
-    this.name = 'StreamStalledError';
-  }
 }
 
 /** The API error type in an error body, when it is one (a proxy's HTML page is not). */
@@ -235,7 +69,347 @@ function errorTypeOf(body: string): string | undefined {
   }
 }
 
-/** "0.4 s", "12 s": a duration as people read it. */
-export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+/** A URL with its credentials masked: userinfo, the key, and query parameters named like secrets. */
+export function maskUrl(text: string, apiKey: string | undefined): string {
+  let out = text;
+  try {
+    const url = new URL(text);
+    if (url.username || url.password) {
+      url.username = '***';
+      url.password = url.password ? '***' : '';
+    }
+    for (const name of [...url.searchParams.keys()]) {
+      if (/key|token|secret|auth|sig|pass|credential|session/i.test(name)) {
+        url.searchParams.set(name, '***');
+      }
+    }
+    out = url.href;
+  } catch {
+    // Not a URL: still mask anything that looks like userinfo.
+    out = out.replace(/\/\/[^/@\s]*@/g, '//***@');
+  }
+  return redactKey(out, apiKey);
+}
+
+/**
+ * One call's capture: create it, pass `capture.fetch` to the SDK, read the body with `readText` or `readEvents`,
+ * read the fields after the call. Keeps the last attempt's request and response (what the panel shows) and every
+ * attempt's outline (what retries did).
+ */
+export class CallCapture {
+  readonly attempts: Attempt[] = [];
+  request?: CapturedRequest;
+  response?: CapturedResponse;
+  readonly timeline: TimelineEntry[] = [];
+  /** When the last byte of the last response body arrived. */
+  bodyEndMs?: number;
+  firstDeltaMs?: number;
+  /** The wire fault that ended the call, as thrown: the SDK may wrap it, the record should not lose it. */
+  fault?: WireFault;
+  readonly timeoutMs: number;
+  private readonly startedAt = performance.now();
+  private readonly baseFetch: Fetch;
+  private attemptController?: AbortController;
+
+  constructor(private readonly options: CaptureOptions = {}) {
+    this.baseFetch = options.fetch ?? globalThis.fetch;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
+  }
+
+  /** Milliseconds since this capture was created, the zero of every time in the record. */
+  elapsed(): number {
+    return Math.round((performance.now() - this.startedAt) * 10) / 10;
+  }
+
+  private get url(): string {
+    return this.request?.url ?? 'the server';
+  }
+
+  private fail(detail: WireFault['detail']): WireFault {
+    this.fault = new WireFault({ ...detail, message: redactKey(detail.message, this.options.apiKey) });
+    return this.fault;
+  }
+
+  private cancelled(): WireFault {
+    return this.fail({ kind: 'cancelled', message: 'Cancelled: the request was aborted before the answer was complete.' });
+  }
+
+  /** Every attempt, retries included; the SDK sees only the last answer. */
+  readonly fetch: Fetch = async (input, init) => {
+    const maxRetries = Math.max(0, Math.floor(this.options.maxRetries ?? 0));
+    const maxWait = this.options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_SECONDS * 1000;
+    for (let number = 1; ; number++) {
+      const retriesLeft = number <= maxRetries;
+      let response: Response;
+      try {
+        response = await this.attemptOnce(input, init, number);
+      } catch (error) {
+        const retryable = !(error instanceof WireFault) || error.detail.kind === 'timeout';
+        if (!retriesLeft || !retryable || this.options.signal?.aborted) {
+          throw error;
+        }
+        const attempt = this.attempts[this.attempts.length - 1];
+        await this.waitBeforeRetry(attempt, { networkError: attempt.networkError, waitMs: backoffMs(number), serverAsked: false }, number, maxRetries);
+        this.fault = undefined;
+        continue;
+      }
+      if (response.ok || !retriesLeft || !isRetryable(response.status, response.headers)) {
+        return response;
+      }
+      const attempt = this.attempts[this.attempts.length - 1];
+      const asked = attempt.retryAfterMs;
+      if (asked !== undefined && asked > maxWait) {
+        throw this.fail({
+          kind: 'api',
+          status: response.status,
+          type: attempt.errorType,
+          requestId: attempt.requestId,
+          message: `the server asked to retry after ${secondsText(asked)} (more than the cap of ${secondsText(maxWait)}; raise claudeInspector.maxRetryWaitSeconds or --max-retry-wait)`,
+          hint: 'The server is asking for a long pause: try later, or raise the cap to wait it out.',
+        });
+      }
+      const waitMs = asked ?? backoffMs(number);
+      await this.waitBeforeRetry(attempt, { status: response.status, errorType: attempt.errorType, waitMs, serverAsked: asked !== undefined }, number, maxRetries);
+    }
+  };
+
+  private async waitBeforeRetry(
+    attempt: Attempt,
+    notice: Pick<RetryNotice, 'status' | 'errorType' | 'networkError' | 'waitMs' | 'serverAsked'>,
+    number: number,
+    maxRetries: number,
+  ): Promise<void> {
+    attempt.waitMs = Math.round(notice.waitMs);
+    this.options.onRetry?.({ ...notice, nextAttempt: number + 1, totalAttempts: maxRetries + 1 });
+    await sleep(notice.waitMs, this.options.signal, () => this.cancelled());
+  }
+
+  private async attemptOnce(input: string | URL | Request, init: RequestInit | undefined, number: number): Promise<Response> {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    if (headers.has('x-stainless-retry-count')) {
+      // The SDK wrote 0: it does not know we retry. The header says which attempt this is, truthfully.
+      headers.set('x-stainless-retry-count', String(number - 1));
+    }
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const body = bodyText(init?.body);
+    const request: CapturedRequest = { method, url, headers: redactHeaders(headers, this.options.apiKey), body };
+    const attempt: Attempt = { number, startedMs: this.elapsed() };
+    this.attempts.push(attempt);
+    this.request = request;
+    this.response = undefined;
+    this.options.onAttempt?.(attempt, request);
+
+    // Our own controller: the user's Cancel and our bounds abort it; the SDK's (which carries its total timer
+    // across what for it is a single fetch) is not used.
+    const controller = new AbortController();
+    this.attemptController = controller;
+    const signal = this.options.signal;
+    const onCancel = () => controller.abort();
+    if (signal?.aborted) {
+      throw this.cancelled();
+    }
+    signal?.addEventListener('abort', onCancel, { once: true });
+    let noAnswer = false;
+    const timer = setTimeout(() => {
+      noAnswer = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const wire = watchWireHeaders(url, method);
+    const sent = () => {
+      const added = addedHeaders(wire.take(), request.headers, body, method);
+      if (added) {
+        request.addedHeaders = redactHeaders(Object.entries(added), this.options.apiKey);
+      }
+    };
+    let response: Response;
+    try {
+      response = await this.baseFetch(url, { ...init, method, headers, signal: controller.signal, redirect: 'manual' });
+    } catch (error) {
+      sent();
+      if (signal?.aborted) {
+        throw this.cancelled();
+      }
+      if (noAnswer) {
+        attempt.networkError = `no answer within ${secondsText(this.timeoutMs)}`;
+        throw this.fail({
+          kind: 'timeout',
+          message: `No answer from ${url} within ${secondsText(this.timeoutMs)}.`,
+          hint: 'Raise the timeout (claudeInspector.timeoutSeconds, or --timeout in the CLI), or stream the request.',
+        });
+      }
+      attempt.networkError = redactKey(describeNetworkCause(error), this.options.apiKey);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCancel);
+    }
+    sent();
+    attempt.headersMs = this.elapsed();
+    attempt.status = response.status;
+    attempt.requestId = response.headers.get('request-id') ?? undefined;
+    attempt.retryAfterMs = retryAfterMs(response.headers);
+    const captured: CapturedResponse = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: Object.fromEntries([...response.headers].map(([k, v]) => [k.toLowerCase(), v])),
+    };
+    this.response = captured;
+    if (response.status >= 300 && response.status < 400) {
+      await this.readText(response);
+      const location = response.headers.get('location');
+      const where = location ? maskUrl(new URL(location, url).href, this.options.apiKey) : 'no Location header';
+      this.options.onResponse?.(attempt, captured);
+      throw this.fail({
+        kind: 'unexpected-response',
+        status: response.status,
+        requestId: attempt.requestId,
+        message: `HTTP ${response.status} ${response.statusText}: a redirect to ${where}, not followed (nothing was sent there)`.replace('  ', ' '),
+        hint: 'A redirect is never followed, so no header (and no key) goes where you did not point it. If the new address is right, use it as the base URL.',
+      });
+    }
+    if (response.status >= 400) {
+      // An error body is small and is read now, whole, under the same bounds: each attempt's error belongs in
+      // the record, and the SDK then reads it from here.
+      const text = await this.readText(response);
+      attempt.errorType = errorTypeOf(text);
+      this.options.onResponse?.(attempt, captured);
+      return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+    this.options.onResponse?.(attempt, captured);
+    return response;
+  }
+
+  /** The bounds of a body read, with the cancel and abort wiring of the current attempt. */
+  private bounds(totalMs: number) {
+    const controller = this.attemptController;
+    return { idleMs: this.timeoutMs, totalMs, signal: this.options.signal, abort: () => controller?.abort() };
+  }
+
+  /**
+   * Reads a whole body as text, under the idle bound and the whole-body bound (both the timeout, from the headers).
+   * What arrived is in `response.body` of the record even when the read fails.
+   */
+  async readText(response: Response): Promise<string> {
+    const captured = this.response;
+    const decoder = new TextDecoder();
+    const parts: string[] = [];
+    const keep = () => {
+      if (captured) {
+        captured.body = parts.join('');
+      }
+    };
+    try {
+      await readBody(response.body, this.bounds(this.timeoutMs), (chunk) => {
+        parts.push(decoder.decode(chunk, { stream: true }));
+        return true;
+      });
+      parts.push(decoder.decode());
+    } catch (error) {
+      parts.push(decoder.decode());
+      keep();
+      throw this.bodyFault(error, `${byteCount(parts)}`);
+    } finally {
+      this.bodyEndMs = this.elapsed();
+    }
+    keep();
+    return parts.join('');
+  }
+
+  /**
+   * Reads a server-sent event stream into the accumulator and the timeline. Only events other than pings are
+   * progress: a server that sends pings, or trickles bytes, but no content for the timeout is stopped.
+   */
+  async readEvents(response: Response, accumulator: MessageAccumulator): Promise<void> {
+    const decoder = new TextDecoder();
+    let progressed = false;
+    let pings = 0;
+    const parser = createParser({
+      onEvent: (message) => {
+        let data: unknown = message.data;
+        try {
+          data = JSON.parse(message.data);
+        } catch {
+          // Keep the raw text: an inspector shows what came, even when it is not JSON.
+        }
+        const event: TimelineEvent = { ms: this.elapsed(), event: message.event ?? 'message', data };
+        if (this.firstDeltaMs === undefined && event.event === 'content_block_delta') {
+          this.firstDeltaMs = event.ms;
+        }
+        if (event.event === 'ping') {
+          pings++;
+        } else {
+          progressed = true;
+        }
+        accumulator.add(event.event, data);
+        foldEvent(this.timeline, event);
+        this.options.onEvent?.(event);
+      },
+    });
+    try {
+      await readBody(response.body, this.bounds(Infinity), (chunk) => {
+        progressed = false;
+        parser.feed(decoder.decode(chunk, { stream: true }));
+        return progressed;
+      });
+      parser.feed(decoder.decode());
+    } catch (error) {
+      const events = accumulator.events;
+      const onlyPings = events > 0 && events === pings ? `, only pings` : '';
+      throw this.bodyFault(error, `${events} event${events === 1 ? '' : 's'}${onlyPings}`, events > 0);
+    } finally {
+      this.bodyEndMs = this.elapsed();
+    }
+  }
+
+  /** A failed body read, described: which bound fired, or what broke the connection, and how much had arrived. */
+  private bodyFault(error: unknown, arrived: string, hadSome = true): WireFault {
+    if (!(error instanceof BodyReadError)) {
+      return error instanceof WireFault ? error : this.fail({ kind: 'client', message: String(error) });
+    }
+    const some = hadSome && error.bytes > 0;
+    const after = some ? ` and ${arrived}` : '';
+    const url = this.url;
+    const kept = some ? ' What arrived is kept.' : '';
+    switch (error.stop) {
+      case 'cancelled':
+        return this.cancelled();
+      case 'idle':
+        return this.fail({
+          kind: 'timeout',
+          message: `${url}: no data for ${secondsText(this.timeoutMs)} after the headers${after}.${kept}`,
+          midStream: some || undefined,
+          status: this.response?.status,
+          hint: 'The server sent its headers and then went silent. Raise the timeout (claudeInspector.timeoutSeconds, --timeout) if it is only slow.',
+        });
+      case 'total':
+        return this.fail({
+          kind: 'timeout',
+          message: `${url}: the body was still arriving ${secondsText(this.timeoutMs)} after the headers (${arrived} so far): the bound on the whole body fired, not the idle one.${kept}`,
+          midStream: some || undefined,
+          status: this.response?.status,
+          hint: 'The server trickles its answer. Raise the timeout (claudeInspector.timeoutSeconds, --timeout) if it is only slow.',
+        });
+      default: {
+        const cause = redactKey(describeNetworkCause(error.cause), this.options.apiKey);
+        const encoding = this.response?.headers['content-encoding'];
+        const decoding = /^Z_|zlib|incorrect header|invalid (block|stored|distance)|unexpected end of file|decompress/i.test(cause) && encoding
+          ? ` (the body's content-encoding ${encoding} could not be decoded)`
+          : '';
+        return this.fail({
+          kind: 'network',
+          message: `the connection broke after the headers${after} from ${url}: ${cause}${decoding}.${kept}`,
+          cause,
+          midStream: some || undefined,
+          status: this.response?.status,
+          hint: 'The server or a proxy cut the answer off, or sent bytes that do not decode. Try again.',
+        });
+      }
+    }
+  }
+}
+
+function byteCount(parts: string[]): string {
+  const bytes = Buffer.byteLength(parts.join(''), 'utf8');
+  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
 }

@@ -3,9 +3,14 @@
 // good one.
 import Anthropic from '@anthropic-ai/sdk';
 import { randomUUID } from 'node:crypto';
-import { toCallError } from './callError';
+import { ERROR_HINTS, toCallError } from './callError';
 import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse, JsonObject, TimelineEvent } from './callRecord';
-import { CallCapture, Fetch } from './capture';
+import { CallCapture, CaptureListener, Fetch } from './capture';
+import { MAX_TIMER_MS, maxRetryWaitProblem, timeoutProblem } from './defaults';
+import { MessageAccumulator } from './messageAccumulator';
+import { messageFrom, notExpected } from './responseShape';
+import type { RetryNotice } from './retry';
+import { mediaType, preview, WireFault } from './wireFault';
 import { costOf } from './cost';
 import { toCurl } from './curl';
 import type { PriceTable } from './prices';
@@ -23,8 +28,14 @@ export interface ConnectionOptions {
   apiKey: string;
   /** Already resolved with {@link resolveBaseUrl}. */
   baseUrl: string;
+  /** Per attempt: the wait for headers, and the idle and whole-body bounds of the answer. */
   timeoutMs?: number;
+  /** Retries of 408, 409, 429, 5xx and connection errors, done by the capture (the SDK is given 0). */
   maxRetries?: number;
+  /** The longest retry-after waited out; default {@link DEFAULT_MAX_RETRY_WAIT_SECONDS} s. */
+  maxRetryWaitMs?: number;
+  /** Each retry, before its wait: "429 rate_limit_error, retrying in 2 s (attempt 2 of 3)" with describeRetry. */
+  onRetry?(notice: RetryNotice): void;
   /** For tests and benchmarks: the fetch under the capture. Defaults to the global fetch. */
   fetch?: Fetch;
 }
@@ -42,13 +53,43 @@ export interface SendOptions extends ConnectionOptions {
   prices?: PriceTable;
 }
 
-/** An SDK client that sends through a capture. */
+/** Why these connection options cannot be used (a timeout a timer cannot hold, a negative cap...), or undefined. */
+export function connectionProblem(options: ConnectionOptions): string | undefined {
+  if (options.timeoutMs !== undefined) {
+    const problem = timeoutProblem(options.timeoutMs);
+    if (problem) {
+      return problem;
+    }
+  }
+  if (options.maxRetries !== undefined && (!Number.isInteger(options.maxRetries) || options.maxRetries < 0 || options.maxRetries > 100)) {
+    return `the number of retries must be a whole number from 0 to 100 (got ${String(options.maxRetries)})`;
+  }
+  return options.maxRetryWaitMs !== undefined ? maxRetryWaitProblem(options.maxRetryWaitMs) : undefined;
+}
+
+/** The capture for one call with these options: retries, bounds and Cancel live there. */
+export function captureFor(options: ConnectionOptions & { signal?: AbortSignal }, listener: CaptureListener = {}): CallCapture {
+  return new CallCapture({
+    ...listener,
+    apiKey: options.apiKey,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    maxRetries: options.maxRetries,
+    maxRetryWaitMs: options.maxRetryWaitMs,
+    signal: options.signal,
+    onRetry: options.onRetry,
+  });
+}
+
+/** An SDK client that sends through a capture. It never retries and never times out by itself: the capture does. */
 export function createClient(options: ConnectionOptions, capture: CallCapture): Anthropic {
   return new Anthropic({
     apiKey: options.apiKey,
     baseURL: options.baseUrl,
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
+    // Unset, the SDK computes its own for non-streamed calls and refuses ("Streaming is required") those that
+    // would take too long; set, its timer spans our retries, so it gets the longest a timer holds.
+    timeout: options.timeoutMs === undefined ? undefined : MAX_TIMER_MS,
+    maxRetries: 0,
     fetch: capture.fetch,
     // Never let ANTHROPIC_LOG=debug print request headers (and with them the key) into a log.
     logLevel: 'warn',
@@ -56,7 +97,7 @@ export function createClient(options: ConnectionOptions, capture: CallCapture): 
 }
 
 export async function sendMessage(request: EffectiveRequest, options: SendOptions): Promise<CallRecord> {
-  const capture = new CallCapture(options.apiKey, options, options.fetch, options.timeoutMs);
+  const capture = captureFor(options, options);
   const record: CallRecord = {
     id: randomUUID(),
     startedAt: new Date().toISOString(),
@@ -69,32 +110,41 @@ export async function sendMessage(request: EffectiveRequest, options: SendOption
     timing: {},
   };
   options.onStart?.(record);
+  const problem = connectionProblem(options);
+  if (problem) {
+    record.error = { kind: 'client', message: problem };
+    finish(record, capture);
+    return record;
+  }
   const client = createClient(options, capture);
   // The body goes to the SDK as it is: fields the SDK's types do not know yet still reach the API.
-  const params = request.body as unknown as Anthropic.MessageCreateParams;
-  let stream: ReturnType<Anthropic['messages']['stream']> | undefined;
+  const params = request.body as unknown as Anthropic.MessageCreateParamsNonStreaming;
+  const accumulator = new MessageAccumulator();
   try {
+    // The SDK builds and sends the request; the answer's bytes are read here, under our bounds, and are the record.
+    const response = await client.messages.create(params, { signal: options.signal }).asResponse();
     if (request.streamed) {
-      stream = client.messages.stream(params as Anthropic.MessageStreamParams, { signal: options.signal });
-      record.message = (await stream.finalMessage()) as unknown as JsonObject;
+      await readStream(response, capture, accumulator, record);
     } else {
-      const { data } = await client.messages
-        .create(params as Anthropic.MessageCreateParamsNonStreaming, { signal: options.signal })
-        .withResponse();
-      record.message = data as unknown as JsonObject;
+      const text = await capture.readText(response);
+      const found = messageFrom(response, text);
+      if ('fault' in found) {
+        throw new WireFault(found.fault);
+      }
+      record.message = found.message as JsonObject;
     }
   } catch (error) {
-    const partial = stream?.currentMessage as unknown as JsonObject | undefined;
-    const hadContent = Array.isArray(partial?.content) && (partial.content as unknown[]).length > 0;
+    const hadContent = Array.isArray(record.message?.content) && (record.message!.content as unknown[]).length > 0;
     record.error = toCallError(error, {
       apiKey: options.apiKey,
       url: capture.request?.url ?? `${options.baseUrl}/v1/messages`,
-      timeoutMs: options.timeoutMs,
+      timeoutMs: capture.timeoutMs,
       streamStatus: capture.response?.status,
       hadContent,
+      fault: capture.fault,
+      response: capture.response,
     });
-    if (partial) {
-      record.message = partial;
+    if (record.streamed && record.message) {
       record.incomplete = true;
     }
   }
@@ -103,6 +153,57 @@ export async function sendMessage(request: EffectiveRequest, options: SendOption
     record.cost = costOf(String(record.message.model ?? request.body.model), record.message.usage as never, options.prices);
   }
   return record;
+}
+
+/**
+ * Reads a streamed answer into `record.message` event by event, so that whatever ends it (a reset, a stall, an
+ * `error` event, a close before message_stop) the message keeps what arrived.
+ */
+async function readStream(response: Response, capture: CallCapture, accumulator: MessageAccumulator, record: CallRecord): Promise<void> {
+  if (mediaType(response.headers) !== 'text/event-stream') {
+    const text = await capture.readText(response);
+    throw new WireFault(notExpected(response, text, 'a Message stream'));
+  }
+  try {
+    await capture.readEvents(response, accumulator);
+  } finally {
+    const partials = accumulator.finish();
+    record.message = accumulator.message;
+    if (partials.length) {
+      record.partialToolInputs = partials;
+    }
+  }
+  const error = accumulator.errorEvent;
+  if (error) {
+    throw new WireFault({
+      kind: 'api',
+      status: response.status,
+      type: error.type,
+      message: error.message ?? `the stream carried an error event after ${accumulator.events} events`,
+      midStream: true,
+      requestId: response.headers.get('request-id') ?? undefined,
+      hint: (error.type && ERROR_HINTS[error.type]) || undefined,
+    });
+  }
+  if (!accumulator.stopped) {
+    throw new WireFault({
+      kind: 'unexpected-response',
+      status: response.status,
+      message: `the stream ended before message_stop after ${accumulator.events} event${accumulator.events === 1 ? '' : 's'}`,
+      midStream: true,
+      hint: 'The server or a proxy closed the stream early: what arrived is shown, marked incomplete.',
+    });
+  }
+  const partial = record.partialToolInputs?.[0];
+  if (partial) {
+    throw new WireFault({
+      kind: 'unexpected-response',
+      status: response.status,
+      message: `the input of ${String(record.message?.content && (record.message.content as JsonObject[])[partial.index]?.type)} block ${partial.index}` +
+        `${partial.name ? ` (${partial.name})` : ''} is not valid JSON (${partial.problem}): ${preview(partial.json)}`,
+      hint: 'The streamed tool input was cut off or garbled: the raw text is kept in the block\'s input.',
+    });
+  }
 }
 
 /** Copies what the capture saw into the record: request, response, timeline, timings, curl. */
@@ -137,15 +238,12 @@ export async function captureWithoutSending(request: EffectiveRequest, options: 
   };
   // The SDK will not build a request without a key; a stand-in is enough, and it is redacted like a real one.
   const apiKey = options.apiKey || 'sk-ant-dry-run-placeholder';
-  const capture = new CallCapture(apiKey, {}, stop);
+  const capture = new CallCapture({ apiKey, fetch: stop });
   const client = createClient({ ...options, apiKey, maxRetries: 0 }, capture);
-  const params = request.body as unknown as Anthropic.MessageCreateParams;
+  // The same SDK call as Send, so the same headers.
+  const params = request.body as unknown as Anthropic.MessageCreateParamsNonStreaming;
   try {
-    if (request.streamed) {
-      await client.messages.stream(params as Anthropic.MessageStreamParams).finalMessage();
-    } else {
-      await client.messages.create(params as Anthropic.MessageCreateParamsNonStreaming);
-    }
+    await client.messages.create(params).asResponse();
   } catch (error) {
     if (!capture.request) {
       // The SDK refused before sending (for example "Streaming is required"): say why.

@@ -1,9 +1,10 @@
 // How many input tokens a request would use, from POST /v1/messages/count_tokens.
 import type Anthropic from '@anthropic-ai/sdk';
 import { toCallError } from './callError';
-import type { CallError, JsonObject } from './callRecord';
-import { CallCapture } from './capture';
-import { ConnectionOptions, createClient } from './client';
+import type { Attempt, CallError, CapturedResponse, JsonObject } from './callRecord';
+import { captureFor, connectionProblem, ConnectionOptions, createClient } from './client';
+import { tokenCountFrom } from './responseShape';
+import { WireFault } from './wireFault';
 
 /**
  * The fields the count endpoint takes (SDK 1.12's MessageCountTokensParams). The rest of a request body
@@ -21,20 +22,39 @@ export function countTokensBody(body: JsonObject): JsonObject {
   return counted;
 }
 
-export type TokenCount = { ok: true; inputTokens: number; requestId?: string } | { ok: false; error: CallError };
+export type TokenCount =
+  | { ok: true; inputTokens: number; requestId?: string; attempts: Attempt[] }
+  | { ok: false; error: CallError; attempts: Attempt[]; response?: CapturedResponse };
 
 export async function countTokens(body: JsonObject, options: ConnectionOptions & { signal?: AbortSignal }): Promise<TokenCount> {
-  const capture = new CallCapture(options.apiKey, {}, options.fetch);
+  const capture = captureFor(options);
+  const problem = connectionProblem(options);
+  if (problem) {
+    return { ok: false, error: { kind: 'client', message: problem }, attempts: [] };
+  }
   const client = createClient(options, capture);
   try {
-    const result = await client.messages.countTokens(countTokensBody(body) as unknown as Anthropic.MessageCountTokensParams, {
-      signal: options.signal,
-    });
-    return { ok: true, inputTokens: result.input_tokens, requestId: capture.response?.headers['request-id'] };
+    const response = await client.messages
+      .countTokens(countTokensBody(body) as unknown as Anthropic.MessageCountTokensParams, { signal: options.signal })
+      .asResponse();
+    const text = await capture.readText(response);
+    const found = tokenCountFrom(response, text);
+    if ('fault' in found) {
+      throw new WireFault(found.fault);
+    }
+    return { ok: true, inputTokens: found.inputTokens, requestId: capture.response?.headers['request-id'], attempts: capture.attempts };
   } catch (error) {
     return {
       ok: false,
-      error: toCallError(error, { apiKey: options.apiKey, url: capture.request?.url ?? `${options.baseUrl}/v1/messages/count_tokens`, timeoutMs: options.timeoutMs }),
+      error: toCallError(error, {
+        apiKey: options.apiKey,
+        url: capture.request?.url ?? `${options.baseUrl}/v1/messages/count_tokens`,
+        timeoutMs: capture.timeoutMs,
+        fault: capture.fault,
+        response: capture.response,
+      }),
+      attempts: capture.attempts,
+      response: capture.response,
     };
   }
 }

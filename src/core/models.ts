@@ -1,8 +1,9 @@
 // The models an API key can use, from GET /v1/models, every page followed to the end.
 import { toCallError } from './callError';
 import type { CallError } from './callRecord';
-import { CallCapture } from './capture';
-import { ConnectionOptions, createClient } from './client';
+import { captureFor, connectionProblem, ConnectionOptions, createClient } from './client';
+import { modelsPageFrom } from './responseShape';
+import { FaultDetail, WireFault } from './wireFault';
 
 export interface ModelSummary {
   id: string;
@@ -17,7 +18,11 @@ export interface ModelSummary {
 
 export type ModelList =
   | { ok: true; models: ModelSummary[]; pages: number; raw: unknown[] }
-  | { ok: false; error: CallError };
+  /** `raw` holds the models of the pages that did arrive. */
+  | { ok: false; error: CallError; pages: number; raw: unknown[] };
+
+/** More pages than any real account has: a server that never says has_more: false is stopped here. */
+export const MAX_MODEL_PAGES = 100;
 
 function summarize(model: Record<string, unknown>): ModelSummary {
   const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
@@ -30,32 +35,88 @@ function summarize(model: Record<string, unknown>): ModelSummary {
   };
 }
 
-export async function listModels(options: ConnectionOptions & { signal?: AbortSignal; pageSize?: number }): Promise<ModelList> {
-  const capture = new CallCapture(options.apiKey, {}, options.fetch);
-  const client = createClient(options, capture);
+/**
+ * Every page of GET /v1/models, followed by hand (not by the SDK's auto-pagination) so that a server that never
+ * ends the list is stopped: a cursor seen before, has_more without a cursor, or more than {@link MAX_MODEL_PAGES}.
+ */
+export async function listModels(
+  options: ConnectionOptions & { signal?: AbortSignal; pageSize?: number; maxPages?: number },
+): Promise<ModelList> {
   const raw: unknown[] = [];
+  let pages = 0;
+  const problem = connectionProblem(options);
+  if (problem) {
+    return { ok: false, error: { kind: 'client', message: problem }, pages, raw };
+  }
+  const maxPages = options.maxPages ?? MAX_MODEL_PAGES;
+  const seen = new Map<string, number>();
+  let after: string | undefined;
+  let capture = captureFor(options);
+  const fail = (detail: FaultDetail) => {
+    throw new WireFault(detail);
+  };
   try {
-    // The SDK's auto-pagination follows has_more / last_id until the last page.
-    for await (const model of client.models.list({ limit: options.pageSize ?? 100 }, { signal: options.signal })) {
-      raw.push(model);
+    for (;;) {
+      capture = captureFor(options);
+      const client = createClient(options, capture);
+      const query = { limit: options.pageSize ?? 100, ...(after !== undefined ? { after_id: after } : {}) };
+      const response = await client.models.list(query, { signal: options.signal }).asResponse();
+      const text = await capture.readText(response);
+      const found = modelsPageFrom(response, text);
+      if ('fault' in found) {
+        throw new WireFault(found.fault);
+      }
+      pages++;
+      raw.push(...found.page.data);
+      if (!found.page.hasMore) {
+        break;
+      }
+      const stop = (message: string) =>
+        fail({ kind: 'unexpected-response', status: response.status, message, hint: 'The server does not end the list of models; the pages that arrived are kept.' });
+      if (found.page.lastId === undefined) {
+        stop(`page ${pages} of the models says has_more but gives no last_id to continue from: the list would never end`);
+      }
+      const last = found.page.lastId!;
+      if (seen.has(last)) {
+        stop(`page ${pages} of the models repeats the cursor last_id ${JSON.stringify(last)} of page ${seen.get(last)}: the list would never end`);
+      }
+      if (pages >= maxPages) {
+        stop(`stopped after ${maxPages} pages of models: the list had not ended (has_more was still true)`);
+      }
+      seen.set(last, pages);
+      after = last;
     }
   } catch (error) {
     return {
       ok: false,
-      error: toCallError(error, { apiKey: options.apiKey, url: capture.request?.url ?? `${options.baseUrl}/v1/models`, timeoutMs: options.timeoutMs }),
+      error: toCallError(error, {
+        apiKey: options.apiKey,
+        url: capture.request?.url ?? `${options.baseUrl}/v1/models`,
+        timeoutMs: capture.timeoutMs,
+        fault: capture.fault,
+        response: capture.response,
+      }),
+      pages,
+      raw,
     };
   }
-  const pages = capture.attempts.filter((a) => a.status !== undefined && a.status < 400).length;
   return { ok: true, models: raw.map((m) => summarize(m as Record<string, unknown>)), pages, raw };
 }
 
 /** One model (GET /v1/models/{id}), for its context window when no list has been fetched; undefined on any failure. */
 export async function retrieveModel(id: string, options: ConnectionOptions & { signal?: AbortSignal }): Promise<ModelSummary | undefined> {
-  const capture = new CallCapture(options.apiKey, {}, options.fetch);
-  const client = createClient({ ...options, maxRetries: 0 }, capture);
+  if (connectionProblem(options)) {
+    return undefined;
+  }
+  const capture = captureFor({ ...options, maxRetries: 0 });
+  const client = createClient(options, capture);
   try {
-    const model = await client.models.retrieve(id, undefined, { signal: options.signal });
-    return summarize(model as unknown as Record<string, unknown>);
+    const response = await client.models.retrieve(id, undefined, { signal: options.signal }).asResponse();
+    const model = JSON.parse(await capture.readText(response)) as unknown;
+    if (typeof model !== 'object' || model === null || typeof (model as { id?: unknown }).id !== 'string') {
+      return undefined;
+    }
+    return summarize(model as Record<string, unknown>);
   } catch {
     return undefined;
   }

@@ -1,0 +1,89 @@
+// Retries are ours, not the SDK's: the SDK is given maxRetries 0 and the capture retries under it, so every wait is
+// bounded by the user's cap, can be cancelled, and is announced before it starts.
+
+/** One retry about to happen, for a line on stderr or in the panel. */
+export interface RetryNotice {
+  /** The attempt that failed: its HTTP status, or undefined for a connection failure. */
+  status?: number;
+  /** The API error type of the failed attempt, when its body named one. */
+  errorType?: string;
+  /** The connection failure, when there was no HTTP answer (ECONNRESET, no answer within 1 s, ...). */
+  networkError?: string;
+  /** How long we wait before the next attempt. */
+  waitMs: number;
+  /** True when the wait is the server's (retry-after), false when it is our backoff. */
+  serverAsked: boolean;
+  /** The number of the attempt that is about to go out (2 for the first retry). */
+  nextAttempt: number;
+  /** maxRetries + 1. */
+  totalAttempts: number;
+}
+
+/** "429 rate_limit_error, retrying in 2 s (attempt 2 of 3)". */
+export function describeRetry(notice: RetryNotice): string {
+  const what = notice.status !== undefined
+    ? [notice.status, notice.errorType].filter((part) => part !== undefined && part !== '').join(' ')
+    : notice.networkError ?? 'connection failed';
+  return `${what}, retrying in ${secondsText(notice.waitMs)} (attempt ${notice.nextAttempt} of ${notice.totalAttempts})`;
+}
+
+/** "2 s", "0.5 s", "1.3 s": whole seconds without a decimal, others to a tenth. */
+export function secondsText(ms: number): string {
+  const s = Math.round(ms / 100) / 10;
+  return `${Number.isInteger(s) ? s.toFixed(0) : s.toFixed(1)} s`;
+}
+
+/** What the SDK retries: x-should-retry decides when present, else 408, 409, 429 and 5xx. */
+export function isRetryable(status: number, headers: Headers): boolean {
+  const should = headers.get('x-should-retry');
+  if (should === 'true') {
+    return true;
+  }
+  if (should === 'false') {
+    return false;
+  }
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** Milliseconds the server asked us to wait, from retry-after-ms or retry-after (seconds or an HTTP date). */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms)) && Number(ms) >= 0) {
+    return Number(ms);
+  }
+  const value = headers.get('retry-after');
+  if (value === null || value.trim() === '') {
+    return undefined;
+  }
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) {
+    return seconds >= 0 ? seconds * 1000 : undefined;
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The SDK's own backoff (0.5 s doubling to 8 s, minus up to 25 % jitter) for the retry numbered `retry` (1 first). */
+export function backoffMs(retry: number): number {
+  const seconds = Math.min(0.5 * Math.pow(2, retry - 1), 8);
+  return seconds * (1 - Math.random() * 0.25) * 1000;
+}
+
+/** Resolves after `ms`, or rejects with `onAbort()` as soon as the signal aborts. */
+export function sleep(ms: number, signal: AbortSignal | undefined, onAbort: () => Error): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(onAbort());
+      return;
+    }
+    const abort = () => {
+      clearTimeout(timer);
+      reject(onAbort());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
