@@ -1,74 +1,48 @@
-// The command-line face of Claude Inspector, on the same core as the extension: `send` and `curl`.
-import { parseArgs } from 'node:util';
+// The command-line face of Claude Inspector, on the same core as the extension: send, curl, count and models.
+// The command line is read in cli/args.ts, the file in cli/input.ts; the calls into core are below, one per command.
 import { summarizeError } from './core/callError';
 import { captureWithoutSending, resolveBaseUrl, sendMessage } from './core/client';
-import { estimateCost, formatUsd } from './core/cost';
+import { estimateCost } from './core/cost';
 import { countTokens } from './core/countTokens';
-import { listModels } from './core/models';
+import { listModels, retrieveModel } from './core/models';
 import type { CallRecord } from './core/callRecord';
 import { toCurl } from './core/curl';
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
 import type { RequestDefaults } from './core/effectiveRequest';
 import { redactKey } from './core/redact';
+import { estimateText, tokenCountText } from './core/tokenCountText';
+import { parseCommandLine } from './cli/args';
 import { readRequest } from './cli/input';
 import { callSummaryText } from './cli/messageText';
-import { HELP, UsageError } from './cli/usage';
+import { MAX_RETRIES_LIMIT, timeoutMs as timeoutOption, usableBaseUrl, wholeNumber } from './cli/optionValues';
+import { COMMAND_HELP, HELP, UsageError } from './cli/usage';
 import { cliJson } from './cli/jsonOutput';
 
 declare const CLI_VERSION: string | undefined;
 
-function positiveNumber(value: string | undefined, name: string, fallback: number, integer: boolean): number {
-  if (value === undefined) {
-    return fallback;
-  }
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${name} must be ${integer ? 'a whole number' : 'a number'}, 0 or more (got "${value}")`);
-  }
-  return n;
-}
-
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'base-url': { type: 'string' },
-        stream: { type: 'boolean' },
-        'no-stream': { type: 'boolean' },
-        json: { type: 'boolean' },
-        model: { type: 'string' },
-        'max-tokens': { type: 'string' },
-        timeout: { type: 'string' },
-        'max-retries': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+  const { command, positionals, values } = parseCommandLine(argv);
+  if (command === 'help' || values.help) {
+    // "help send", "send --help" and "--help" alone.
+    const about = command === 'help' ? positionals[0] : command;
+    if (about !== undefined && !(about in COMMAND_HELP)) {
+      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count and models`);
+    }
+    process.stdout.write(`${about ? COMMAND_HELP[about as keyof typeof COMMAND_HELP] : HELP}\n`);
     return 0;
   }
   if (values.version) {
     process.stdout.write(`${typeof CLI_VERSION === 'string' ? CLI_VERSION : 'dev'}\n`);
     return 0;
   }
-  const [command, file, ...extra] = positionals;
+  const [file, ...extra] = positionals;
   if (!command) {
     throw new UsageError(`a command is needed: send, curl, count or models\n\n${HELP}`);
   }
-  if (!['send', 'curl', 'count', 'models'].includes(command)) {
-    throw new UsageError(`unknown command "${command}": use send, curl, count or models (see --help)`);
-  }
-  const timeoutMs = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_SECONDS, false) * 1000;
-  const maxRetries = positiveNumber(values['max-retries'], '--max-retries', DEFAULT_MAX_RETRIES, true);
-  const baseUrl = resolveBaseUrl(values['base-url']);
+  const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const timeoutMs = timeoutOption(option('timeout'), DEFAULT_TIMEOUT_SECONDS);
+  const maxRetries = wholeNumber(option('max-retries'), '--max-retries', DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT);
+  const baseUrl = usableBaseUrl(resolveBaseUrl(option('base-url')), option('base-url')?.trim() ? true : false);
   const apiKey = process.env.ANTHROPIC_API_KEY?.trim() ?? '';
   const needKey = () => {
     if (!apiKey) {
@@ -83,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     return modelsCommand({ apiKey, baseUrl, timeoutMs, maxRetries }, values.json === true);
   }
   if (!file) {
-    throw new UsageError(`${command} needs a request file, or - for stdin`);
+    throw new UsageError(`${command} needs a request file, or - for stdin (see claude-inspector ${command} --help)`);
   }
   if (extra.length) {
     throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -92,11 +66,15 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--stream and --no-stream contradict each other');
   }
   const defaults: RequestDefaults = {
-    model: values.model ?? DEFAULT_MODEL,
-    maxTokens: positiveNumber(values['max-tokens'], '--max-tokens', DEFAULT_MAX_TOKENS, true),
+    model: option('model') ?? DEFAULT_MODEL,
+    maxTokens: wholeNumber(option('max-tokens'), '--max-tokens', DEFAULT_MAX_TOKENS, 1, 2 ** 31 - 1),
     stream: values.stream === true,
   };
-  const request = await readRequest(file, defaults);
+  // The same checks as the editor's Problems panel: errors stop here (exit 2), warnings are printed.
+  const request = await readRequest(file, defaults, {
+    check: values['no-check'] !== true,
+    warn: (line) => process.stderr.write(`${line}\n`),
+  });
 
   if (command === 'curl') {
     const captured = await captureWithoutSending(request, { apiKey, baseUrl, timeoutMs, maxRetries });
@@ -173,16 +151,15 @@ async function countCommand(body: Record<string, unknown>, connection: Connectio
   }
   const model = String(body.model);
   const maxTokens = Number(body.max_tokens);
+  // The context window, as Count Tokens in the editor shows it; a server that does not say leaves it out, quietly.
+  const contextWindow = (await retrieveModel(model, { ...connection, maxRetries: 0 }))?.contextWindow;
   const estimate = estimateCost(model, result.inputTokens, maxTokens);
   if (json) {
     const cost = estimate.known ? { inputUsd: estimate.inputUsd, ceilingUsd: estimate.ceilingUsd } : { unknown: estimate.reason };
-    process.stdout.write(`${JSON.stringify({ input_tokens: result.inputTokens, model, max_tokens: maxTokens, requestId: result.requestId ?? null, cost }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ input_tokens: result.inputTokens, model, max_tokens: maxTokens, requestId: result.requestId ?? null, cost, contextWindow: contextWindow ?? null }, null, 2)}\n`);
     return 0;
   }
-  const cost = estimate.known
-    ? `cost: ${formatUsd(estimate.inputUsd)} input, at most ${formatUsd(estimate.ceilingUsd)} with max_tokens ${maxTokens}`
-    : estimate.reason;
-  process.stdout.write(`${result.inputTokens} input tokens (${model})\n${cost}\n`);
+  process.stdout.write(`${tokenCountText(result.inputTokens, model, contextWindow)}\n${estimateText(estimate)}\n`);
   return 0;
 }
 
@@ -207,6 +184,9 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const apiKey = process.env.ANTHROPIC_API_KEY;
     if (error instanceof UsageError) {
+      for (const problem of error.problems) {
+        process.stderr.write(`${redactKey(problem, apiKey)}\n`);
+      }
       process.stderr.write(`claude-inspector: ${redactKey(error.message, apiKey)}\n`);
       process.exitCode = 2;
       return;

@@ -1,32 +1,109 @@
-// Bad usage and bad input end the CLI with exit code 2 and one clear reason on stderr; nothing is sent.
+// Bad usage and bad input end the CLI with exit code 2 and clear reasons on stderr; nothing is sent. And the help
+// texts: the overview, and one per command with its options and an example.
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /**
+   * Lines printed as they are before the message, one per problem in a file (`file:line:column: message`), the way
+   * compilers print them so that terminals and editors can jump to them.
+   */
+  constructor(message: string, readonly problems: string[] = []) {
+    super(message);
+  }
+}
+
+const OPTION_LINES: Record<string, string> = {
+  'base-url': '  --base-url URL       where to send: http(s), no query, fragment or user:password@ (default: ANTHROPIC_BASE_URL,\n                       else https://api.anthropic.com)',
+  stream: '  --stream             stream the answer when the file has no "stream" field (the file\'s own field wins)',
+  'no-stream': '  --no-stream          do not stream when the file has no "stream" field (the default)',
+  json: '  --json               print one JSON object instead of text',
+  model: '  --model ID           model for files without "model" (default claude-sonnet-5-5)',
+  'max-tokens': '  --max-tokens N       max_tokens for files without "max_tokens", 1 or more (default 1024)',
+  'no-check': '  --no-check           send even when the file has errors the editor would show (duplicate keys, a wrong\n                       shape, fields the API refuses): to see what the API says. A file that cannot be read as\n                       JSON, or whose numbers cannot be sent as written, is still refused',
+  timeout: '  --timeout SECONDS    per-attempt timeout, more than 0 and at most 2147483 (default 600)',
+  'max-retries': '  --max-retries N      retries of 408/409/429/5xx and connection errors, 0 to 100 (default 2)',
+  help: '  -h, --help           this text',
+  version: '  -v, --version        the version',
+};
+
+function options(names: string[]): string {
+  return `Options:\n${names.map((name) => OPTION_LINES[name]).join('\n')}`;
+}
+
+const FILE_NOTE = `FILE is a .claude.json request file (the request body, JSON with comments, UTF-8, at most 32 MB); - reads it
+from stdin. The file is checked as the editor checks it: errors are printed as FILE:LINE:COLUMN: message and nothing
+is sent (exit 2); warnings are printed and the call goes on.`;
+
+const KEY_NOTE = 'The API key comes from ANTHROPIC_API_KEY and is never printed: headers and curl show $ANTHROPIC_API_KEY.';
+
+export const COMMAND_HELP: Record<'send' | 'curl' | 'count' | 'models', string> = {
+  send: `claude-inspector send: send a request file to POST /v1/messages and show the answer
+
+Usage: claude-inspector send FILE|- [options]
+
+Prints each content block, the stop_reason with its meaning, the usage, the cost, the ids and timing, and the curl
+that makes the same request. A streamed answer's text is printed as it arrives.
+
+${FILE_NOTE}
+${KEY_NOTE}
+
+${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'help'])}
+
+Example:
+  claude-inspector send examples/conversation.claude.json --base-url http://127.0.0.1:8080 --stream`,
+  curl: `claude-inspector curl: print the curl command that sends a request file, without sending anything
+
+Usage: claude-inspector curl FILE|- [options]
+
+The key is written as "$ANTHROPIC_API_KEY", so the command can be shared and run after an export.
+
+${FILE_NOTE}
+
+${options(['base-url', 'stream', 'no-stream', 'model', 'max-tokens', 'no-check', 'help'])}
+
+Example:
+  claude-inspector curl examples/conversation.claude.json > call.sh`,
+  count: `claude-inspector count: count the input tokens of a request file (POST /v1/messages/count_tokens)
+
+Usage: claude-inspector count FILE|- [options]
+
+Prints the input tokens, their share of the model's context window (GET /v1/models/{id}; left out when the API does
+not say), and the cost estimate: the input, and the most the call can cost if the answer uses all of max_tokens.
+
+${FILE_NOTE}
+${KEY_NOTE}
+
+${options(['base-url', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'help'])}
+
+Example:
+  claude-inspector count examples/conversation.claude.json --model claude-haiku-5-5`,
+  models: `claude-inspector models: list every model the API key can use (GET /v1/models, all pages)
+
+Usage: claude-inspector models [options]
+
+${KEY_NOTE}
+
+${options(['base-url', 'json', 'timeout', 'max-retries', 'help'])}
+
+Example:
+  claude-inspector models --json`,
+};
 
 export const HELP = `claude-inspector: send Claude Messages API request files and inspect the call
 
 Usage:
-  claude-inspector send FILE|- [--base-url URL] [--stream|--no-stream] [--json]
-  claude-inspector curl FILE|- [--base-url URL] [--stream|--no-stream]
-  claude-inspector count FILE|- [--base-url URL] [--json]
+  claude-inspector send FILE|- [--base-url URL] [--stream|--no-stream] [--json] [--no-check]
+  claude-inspector curl FILE|- [--base-url URL] [--stream|--no-stream] [--no-check]
+  claude-inspector count FILE|- [--base-url URL] [--json] [--no-check]
   claude-inspector models [--base-url URL] [--json]
+  claude-inspector help COMMAND      (or: claude-inspector COMMAND --help) the options of one command
 
-FILE is a .claude.json request file (the request body, JSON with comments); - reads it from stdin.
-The API key comes from ANTHROPIC_API_KEY and is never printed: headers and curl show $ANTHROPIC_API_KEY.
+${FILE_NOTE}
+${KEY_NOTE}
 The base URL is --base-url, else ANTHROPIC_BASE_URL, else https://api.anthropic.com.
 
-Options:
-  --base-url URL       where to send (e.g. a local stand-in or a proxy)
-  --stream             stream the answer when the file has no "stream" field (the file's own field wins)
-  --no-stream          do not stream when the file has no "stream" field (the default)
-  --json               print one JSON object (send: request, status, requestId, timing, response, curl)
-  --model ID           model for files without "model" (default claude-sonnet-5-5)
-  --max-tokens N       max_tokens for files without "max_tokens" (default 1024)
-  --timeout SECONDS    per-attempt timeout (default 600)
-  --max-retries N      retries of 408/409/429/5xx and connection errors (default 2)
-  -h, --help           this text
-  -v, --version        the version
+${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'help', 'version'])}
 
-count prints the input tokens (POST /v1/messages/count_tokens) and the cost estimate; models lists every model
-(GET /v1/models, all pages).
+count prints the input tokens (POST /v1/messages/count_tokens), the share of the context window and the cost
+estimate; models lists every model (GET /v1/models, all pages).
 
 Exit codes: 0 the call succeeded; 1 the API or the network failed; 2 bad usage or an invalid file (nothing sent).`;

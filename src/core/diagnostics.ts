@@ -22,7 +22,13 @@ export interface DiagnosticContext {
   knownModels?: readonly string[];
   /** The anthropic-version the SDK sends. */
   apiVersion?: string;
+  /** Where the defaults come from, in the messages: the settings in the editor, the options in the CLI. */
+  defaultsFrom?: { maxTokens: string; model: string };
+  /** false: the CLI's --no-check, only what stops the body from being sent as written (see ParseOptions). */
+  check?: boolean;
 }
+
+const SETTINGS = { maxTokens: 'the claudeInspector.defaultMaxTokens setting', model: 'the claudeInspector.defaultModel setting' };
 
 /** The anthropic-version sent by the installed SDK (1.x). */
 export const SDK_API_VERSION = '2026-10-21';
@@ -36,7 +42,7 @@ export function diagnoseRequest(text: string, context: DiagnosticContext): Reque
 
 /** The diagnostics of a request file, and its body when it parsed: Send reads both from one parse. */
 export function checkRequest(text: string, context: DiagnosticContext): { diagnostics: RequestDiagnostic[]; body?: JsonObject } {
-  const parsed = parseRequestFile(text);
+  const parsed = parseRequestFile(text, { check: context.check });
   if (!parsed.ok) {
     return {
       diagnostics: parsed.problems.map((p) => ({
@@ -44,11 +50,11 @@ export function checkRequest(text: string, context: DiagnosticContext): { diagno
         message: p.message,
         offset: p.offset,
         length: Math.max(p.length, 1),
-        code: p.field ? 'shape' : 'json',
+        code: p.code ?? (p.field ? 'shape' : 'json'),
       })),
     };
   }
-  return { diagnostics: semanticDiagnostics(parsed.root, context), body: parsed.body };
+  return { diagnostics: context.check === false ? [] : semanticDiagnostics(parsed.root, context), body: parsed.body };
 }
 
 function semanticDiagnostics(root: Node, context: DiagnosticContext): RequestDiagnostic[] {
@@ -59,15 +65,16 @@ function semanticDiagnostics(root: Node, context: DiagnosticContext): RequestDia
   const at = (path: (string | number)[]) => findNodeAtLocation(root, path);
   /** The opening brace only: underlining a whole file for a missing field would hide everything else. */
   const start: Node = { ...root, length: 1 };
+  const from = context.defaultsFrom ?? SETTINGS;
 
   const maxTokensNode = at(['max_tokens']);
   const maxTokens = typeof maxTokensNode?.value === 'number' ? (maxTokensNode.value as number) : context.defaultMaxTokens;
   if (!maxTokensNode) {
-    add('info', start, `max_tokens is missing: ${context.defaultMaxTokens} from the claudeInspector.defaultMaxTokens setting will be used.`, 'default-max-tokens');
+    add('info', start, `max_tokens is missing: ${context.defaultMaxTokens} from ${from.maxTokens} will be used.`, 'default-max-tokens');
   }
   const modelNode = at(['model']);
   if (!modelNode) {
-    add('info', start, `model is missing: ${context.defaultModel} from the claudeInspector.defaultModel setting will be used.`, 'default-model');
+    add('info', start, `model is missing: ${context.defaultModel} from ${from.model} will be used.`, 'default-model');
   } else if (typeof modelNode.value === 'string' && context.knownModels && context.knownModels.length > 0) {
     const id = modelNode.value as string;
     if (!context.knownModels.includes(id)) {
@@ -85,14 +92,15 @@ function semanticDiagnostics(root: Node, context: DiagnosticContext): RequestDia
     }
   }
 
-  checkThinking(at(['thinking']), maxTokens, maxTokensNode !== undefined, add);
+  checkThinking(at(['thinking']), maxTokens, maxTokensNode !== undefined ? undefined : from.maxTokens, add);
   checkMessages(at(['messages']), add);
   return out;
 }
 
 type Add = (severity: DiagnosticSeverity, node: Node, message: string, code: string) => void;
 
-function checkThinking(thinking: Node | undefined, maxTokens: number, explicitMax: boolean, add: Add): void {
+/** defaultFrom: where max_tokens came from when the file has none. */
+function checkThinking(thinking: Node | undefined, maxTokens: number, defaultFrom: string | undefined, add: Add): void {
   if (!thinking || thinking.type !== 'object') {
     return;
   }
@@ -105,7 +113,7 @@ function checkThinking(thinking: Node | undefined, maxTokens: number, explicitMa
     add('error', budget, `thinking.budget_tokens must be at least 1024 (it is ${value}).`, 'thinking-budget');
   }
   if (value >= maxTokens) {
-    const where = explicitMax ? 'max_tokens' : 'max_tokens (from the claudeInspector.defaultMaxTokens setting)';
+    const where = defaultFrom === undefined ? 'max_tokens' : `max_tokens (from ${defaultFrom})`;
     add('error', budget, `thinking.budget_tokens (${value}) must be below ${where} (${maxTokens}): the answer needs room after the thinking.`, 'thinking-budget');
   }
 }

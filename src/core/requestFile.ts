@@ -1,8 +1,10 @@
 // Reads a `.claude.json` request file: JSON with comments whose content is a Messages API request body.
 // Problems carry a line and column so that the editor, the CLI and the panel can point at them; nothing is sent
 // while a file has one.
-import { findNodeAtLocation, getNodeValue, Node, parseTree, ParseError, printParseErrorCode, stripComments } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, getNodePath, getNodeValue, Node, parseTree, ParseError, printParseErrorCode, stripComments, SyntaxKind } from 'jsonc-parser';
 import type { JsonObject } from './callRecord';
+import { inexactNumber } from './exactNumber';
+import { wideEncoding } from './requestBytes';
 
 export interface RequestFileProblem {
   message: string;
@@ -15,7 +17,26 @@ export interface RequestFileProblem {
   length: number;
   /** The JSON path of the field at fault, e.g. `messages[0].role`; empty for syntax errors. */
   field?: string;
+  /** A stable name for the check, for the Problems panel; shape problems have a field and no code. */
+  code?: 'json' | 'encoding' | 'too-deep' | 'inexact-number' | 'duplicate-key';
 }
+
+export interface ParseOptions {
+  /**
+   * false: only what stops a body from being built and sent as written (encoding, syntax, nesting, numbers, a
+   * non-object); duplicate keys and the request's shape are left to the API. The CLI's --no-check.
+   */
+  check?: boolean;
+}
+
+/**
+ * Deeper than this, the parser and JSON.stringify (which the SDK sends with) run out of stack; no real request
+ * comes near it.
+ */
+export const MAX_NESTING = 256;
+
+/** More problems of one kind than this say nothing new, and would flood a terminal. */
+const MAX_PROBLEMS_OF_A_KIND = 100;
 
 export type RequestFileResult =
   | { ok: true; body: JsonObject; root: Node }
@@ -40,22 +61,45 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'invalid character in a string (control characters must be escaped)',
 };
 
-/** Converts an offset into a 1-based line and column. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10 /* \n */) {
-      line++;
-      lineStart = i + 1;
+/** Where each line starts, for the last text asked about: a file with many problems is scanned once, not per problem. */
+let lineStarts: { text: string; starts: number[] } | undefined;
+
+function startsOfLines(text: string): number[] {
+  if (lineStarts?.text !== text) {
+    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) {
+        starts.push(i + 1);
+      }
     }
+    lineStarts = { text, starts };
   }
-  return { line, column: offset - lineStart + 1 };
+  return lineStarts.starts;
 }
 
-function problemAt(text: string, offset: number, length: number, message: string, field?: string): RequestFileProblem {
+/**
+ * Converts an offset into a 1-based line and column as an editor shows them: CRLF, CR and LF each end a line, and a
+ * byte order mark at the start is not a column.
+ */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  const starts = startsOfLines(text);
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) {
+      low = mid;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return { line: low + 1, column: Math.max(offset - starts[low], 0) + 1 };
+}
+
+function problemAt(text: string, offset: number, length: number, message: string, field?: string, code?: RequestFileProblem['code']): RequestFileProblem {
   const { line, column } = positionAt(text, offset);
-  return { message, line, column, offset, length, field };
+  return { message, line, column, offset, length, field, ...(code ? { code } : {}) };
 }
 
 /** One line per problem, as a compiler prints them: `file:line:column: message`. */
@@ -64,30 +108,127 @@ export function formatProblem(problem: RequestFileProblem, fileName?: string): s
   return fileName ? `${fileName}:${where}: ${problem.message}` : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
 }
 
-export function parseRequestFile(text: string): RequestFileResult {
-  if (stripComments(text).trim() === '') {
-    return { ok: false, problems: [problemAt(text, 0, 0, 'the file is empty: a request file holds one JSON object, the request body')] };
+export function parseRequestFile(text: string, options: ParseOptions = {}): RequestFileResult {
+  const empty = () => ({ ok: false as const, problems: [problemAt(text, 0, 0, 'the file is empty: a request file holds one JSON object, the request body')] });
+  const encoding = textEncodingProblem(text);
+  if (encoding) {
+    return { ok: false, problems: [encoding] };
+  }
+  // A byte order mark is not JSON; a space keeps every offset where the editor has it.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  if (stripComments(source).trim() === '') {
+    return empty();
+  }
+  const deep = tooDeep(text, source);
+  if (deep) {
+    return { ok: false, problems: [deep] };
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {
     if (errors.length === 0) {
-      return { ok: false, problems: [problemAt(text, 0, 0, 'the file is empty: a request file holds one JSON object, the request body')] };
+      return empty();
     }
     return {
       ok: false,
       problems: errors.map((e) => {
         const code = printParseErrorCode(e.error);
-        return problemAt(text, e.offset, e.length, `invalid JSON: ${SYNTAX_MESSAGES[code] ?? code}`);
+        return problemAt(text, e.offset, e.length, `invalid JSON: ${SYNTAX_MESSAGES[code] ?? code}`, undefined, 'json');
       }),
     };
   }
-  const problems = checkShape(text, root);
+  if (root.type !== 'object') {
+    return { ok: false, problems: [problemAt(text, root.offset, root.length, `a request file must be a JSON object (the request body), not ${describe(root)}`, '')] };
+  }
+  const problems = [...valueProblems(text, root, options.check !== false)];
+  if (options.check !== false) {
+    problems.push(...checkShape(text, root));
+  }
   if (problems.length > 0) {
-    return { ok: false, problems };
+    return { ok: false, problems: problems.sort((a, b) => a.offset - b.offset) };
   }
   // Through JSON.parse, so that the body is made of ordinary objects and a "__proto__" key stays a plain field.
   return { ok: true, body: JSON.parse(JSON.stringify(getNodeValue(root))) as JsonObject, root };
+}
+
+/**
+ * Text that is not UTF-8 JSON at all: UTF-16 read as UTF-8 shows as NUL characters between the letters. (The CLI
+ * sees the bytes and says more, in requestBytes.)
+ */
+function textEncodingProblem(text: string): RequestFileProblem | undefined {
+  const nul = text.indexOf('\u0000');
+  if (nul === -1) {
+    return undefined;
+  }
+  const wide = wideEncoding(Buffer.from(text.slice(0, 4096), 'utf8'));
+  const message = wide
+    ? `the file is ${wide}: save it as UTF-8`
+    : 'the file holds NUL characters: it is binary data, not a UTF-8 JSON request file';
+  return problemAt(text, wide ? 0 : nul, wide ? 0 : 1, message, undefined, 'encoding');
+}
+
+/** The first bracket or brace nested deeper than {@link MAX_NESTING}, found with the scanner, which does not recurse. */
+function tooDeep(text: string, source: string): RequestFileProblem | undefined {
+  const scanner = createScanner(source, false);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_NESTING) {
+        return problemAt(text, scanner.getTokenOffset(), 1, `nesting too deep: more than ${MAX_NESTING} levels of [ and { (no request needs that many; the parser would run out of stack)`, undefined, 'too-deep');
+      }
+    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Numbers that would not go out as written, and (when checking) keys written twice in one object: the API, this
+ * tool and other JSON readers disagree on which of two keys counts, so the body checked would not be the one sent.
+ */
+function valueProblems(text: string, root: Node, duplicates: boolean): RequestFileProblem[] {
+  const numbers: RequestFileProblem[] = [];
+  const twice: RequestFileProblem[] = [];
+  // A stack, not recursion: the walk must not be the thing that runs out of stack.
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'number' && numbers.length < MAX_PROBLEMS_OF_A_KIND) {
+      const written = text.slice(node.offset, node.offset + node.length);
+      const changed = inexactNumber(written);
+      if (changed) {
+        numbers.push(problemAt(text, node.offset, node.length, `this number cannot be sent exactly: ${written} would go out as ${changed.sentAs} (${changed.reason}); round it, or write it as a string if the field takes one`, pathText(getNodePath(node)), 'inexact-number'));
+      }
+    } else if (node.type === 'array') {
+      pushReversed(stack, node.children ?? []);
+    } else if (node.type === 'object') {
+      const seen = new Map<string, Node>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (!key) {
+          continue;
+        }
+        const name = String(key.value);
+        const first = seen.get(name);
+        if (duplicates && first && twice.length < MAX_PROBLEMS_OF_A_KIND) {
+          const at = positionAt(text, first.offset);
+          twice.push(problemAt(text, key.offset, key.length, `duplicate key "${name}": it is already at line ${at.line}, column ${at.column}; JSON readers disagree on which one counts (the last would be sent): keep one`, pathText(getNodePath(key.parent!)), 'duplicate-key'));
+        } else if (!first) {
+          seen.set(name, key);
+        }
+      }
+      pushReversed(stack, (node.children ?? []).map((property) => property.children?.[1]).filter((v): v is Node => v !== undefined));
+    }
+  }
+  return [...numbers, ...twice];
+}
+
+/** In document order when popped; a loop, because spreading a million children into push() overflows the stack. */
+function pushReversed(stack: Node[], nodes: Node[]): void {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    stack.push(nodes[i]);
+  }
 }
 
 type Path = (string | number)[];

@@ -1,0 +1,57 @@
+// The values of the CLI's options, refused by name when they are not what the option means: a timeout a timer cannot
+// hold, a count that is not a whole number, a base URL that would send the call to another path.
+import { checkBaseUrl } from '../core/baseUrl';
+import { UsageError } from './usage';
+
+/** setTimeout holds at most 2^31-1 ms; above that Node fires the timer at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+export const MAX_RETRIES_LIMIT = 100;
+
+/** What the user typed, cut short and without control characters, to quote it in a message. */
+function quoted(value: string): string {
+  const printable = value.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return `"${printable.length > 40 ? `${printable.slice(0, 40)}…` : printable}"`;
+}
+
+/** --timeout in seconds (decimals allowed), as milliseconds. Number() alone would take "", "0x10" and "1e3". */
+export function timeoutMs(value: string | undefined, fallbackSeconds: number): number {
+  if (value === undefined) {
+    return fallbackSeconds * 1000;
+  }
+  if (!/^\d+(\.\d+)?$/.test(value.trim())) {
+    throw new UsageError(`--timeout must be a number of seconds, such as 30 or 2.5 (got ${quoted(value)})`);
+  }
+  const ms = Math.round(Number(value) * 1000);
+  if (ms <= 0) {
+    throw new UsageError(`--timeout must be more than 0 seconds (got ${quoted(value)})`);
+  }
+  if (ms > MAX_TIMER_MS) {
+    throw new UsageError(`--timeout can be at most ${MAX_TIMEOUT_SECONDS} seconds (about 24 days, the longest a timer can wait); got ${quoted(value)}`);
+  }
+  return ms;
+}
+
+/** A whole number option within [min, max]. */
+export function wholeNumber(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!/^\d+$/.test(value.trim())) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max} (got ${quoted(value)})`);
+  }
+  const n = Number(value);
+  if (n < min || n > max) {
+    throw new UsageError(`${name} must be from ${min} to ${max} (got ${quoted(value)})`);
+  }
+  return n;
+}
+
+/** The resolved base URL, or a UsageError naming where it came from and what is wrong, without repeating it. */
+export function usableBaseUrl(url: string, fromOption: boolean): string {
+  const checked = checkBaseUrl(url);
+  if (!checked.ok) {
+    throw new UsageError(`the base URL (${fromOption ? '--base-url' : 'ANTHROPIC_BASE_URL'}) cannot be used: ${checked.problem}`);
+  }
+  return checked.url;
+}

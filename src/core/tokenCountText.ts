@@ -1,0 +1,18 @@
+// A token count in words, the same in the CLI's `count` and the editor's Count Tokens: the share of the model's
+// context window, and what the call would cost.
+import { Estimate, formatUsd } from './cost';
+
+/** "1,234 input tokens of 200,000 (0.6% of claude-x's context window)". */
+export function tokenCountText(inputTokens: number, model: string, contextWindow: number | undefined): string {
+  const count = `${inputTokens.toLocaleString('en-US')} input tokens`;
+  return contextWindow
+    ? `${count} of ${contextWindow.toLocaleString('en-US')} (${((inputTokens / contextWindow) * 100).toFixed(1)}% of ${model}'s context window)`
+    : `${count} (${model}: the API did not say its context window)`;
+}
+
+/** "Cost: $0.0037 input, at most $0.019 with max_tokens 1024." or why it is unknown. */
+export function estimateText(estimate: Estimate): string {
+  return estimate.known
+    ? `Cost: ${formatUsd(estimate.inputUsd)} input, at most ${formatUsd(estimate.ceilingUsd)} with max_tokens ${estimate.maxTokens}.`
+    : estimate.reason;
+}
