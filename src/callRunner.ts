@@ -4,11 +4,12 @@ import * as vscode from 'vscode';
 import { ApiKeyStore } from './apiKey';
 import { summarizeError } from './core/callError';
 import type { CallRecord, CallSource } from './core/callRecord';
-import { resolveBaseUrl, sendMessage } from './core/client';
+import { sendMessage } from './core/client';
+import { describeRetry } from './core/retry';
 import type { EffectiveRequest } from './core/effectiveRequest';
 import { Commands } from './commands/commandIds';
 import { ResponsePanel } from './panel/responsePanel';
-import type { Settings } from './settings';
+import { connectionOrTell, type Settings } from './settings';
 
 export class CallRunner implements vscode.Disposable {
   private readonly running = new Map<string, AbortController>();
@@ -44,6 +45,10 @@ export class CallRunner implements vscode.Disposable {
    * failures come back as a record with `error`.
    */
   async run(request: EffectiveRequest, source: CallSource, settings: Settings, from?: vscode.TextDocument): Promise<CallRecord | undefined> {
+    const connection = connectionOrTell(settings);
+    if (!connection) {
+      return undefined;
+    }
     const apiKey = await this.keys.getOrAsk();
     if (!apiKey) {
       void vscode.window.showWarningMessage('Nothing was sent: an API key is needed. Run "Claude: Set API Key" to set one.');
@@ -53,7 +58,7 @@ export class CallRunner implements vscode.Disposable {
     // The panel opens beside the editor the call came from, never over it.
     const editorColumn = editorColumnOf(from);
     let callId = '';
-    const baseUrl = resolveBaseUrl(settings.baseUrl);
+    const { baseUrl } = connection;
     const record = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
@@ -66,9 +71,7 @@ export class CallRunner implements vscode.Disposable {
         let deltas = 0;
         return sendMessage(request, {
           apiKey,
-          baseUrl,
-          timeoutMs: settings.timeoutSeconds * 1000,
-          maxRetries: settings.maxRetries,
+          ...connection,
           signal: controller.signal,
           source,
           prices: settings.prices,
@@ -78,9 +81,15 @@ export class CallRunner implements vscode.Disposable {
             this.panel.callStarted(started, editorColumn);
             this.startedEmitter.fire(started);
           },
+          onRetry: (notice) => {
+            // Said before the wait starts, in both places a user looks: the notification and the panel.
+            const text = describeRetry(notice);
+            progress.report({ message: `${text}…` });
+            this.panel.retrying(callId, { text, waitMs: notice.waitMs, attempt: notice.nextAttempt, of: notice.totalAttempts });
+          },
           onAttempt: (attempt, sent) => {
             if (attempt.number > 1) {
-              progress.report({ message: `retry ${attempt.number - 1} of ${settings.maxRetries}…` });
+              progress.report({ message: `sending attempt ${attempt.number} of ${connection.maxRetries + 1}…` });
             }
             this.panel.attempt(callId, attempt, sent);
           },

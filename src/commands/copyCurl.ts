@@ -3,12 +3,12 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey';
 import type { CallRunner } from '../callRunner';
-import { captureWithoutSending, resolveBaseUrl } from '../core/client';
+import { captureWithoutSending } from '../core/client';
 import { toCurl } from '../core/curl';
 import { effectiveRequest } from '../core/effectiveRequest';
 import type { FileNotices } from '../requestFiles/fileNotices';
 import { documentName, isRequestFile, readRequestBody, requestDocument } from '../requestDocument';
-import { readSettings, requestDefaults } from '../settings';
+import { connectionOrTell, readSettings, requestDefaults } from '../settings';
 
 /** The curl for a request file, or undefined after telling the user why not. */
 export async function curlForDocument(document: vscode.TextDocument, keys: ApiKeyStore, notices: FileNotices): Promise<string | undefined> {
@@ -18,13 +18,15 @@ export async function curlForDocument(document: vscode.TextDocument, keys: ApiKe
   }
   const settings = readSettings(document.uri);
   const request = effectiveRequest(body, requestDefaults(settings));
+  const connection = connectionOrTell(settings, 'no curl was made');
+  if (!connection) {
+    return undefined;
+  }
   const { key } = await keys.current();
   try {
     const captured = await captureWithoutSending(request, {
       apiKey: key,
-      baseUrl: resolveBaseUrl(settings.baseUrl),
-      timeoutMs: settings.timeoutSeconds * 1000,
-      maxRetries: settings.maxRetries,
+      ...connection,
     });
     return toCurl(captured, { streamed: request.streamed });
   } catch (error) {
