@@ -21,6 +21,8 @@ describe('Retries and the base URL', function () {
   before(async () => {
     await inspector();
     standIn = await useStandIn();
+    // The fixtures workspace turns retries off (maxRetries 0) for the other suites; these tests are about retries.
+    await config().update('maxRetries', 2, vscode.ConfigurationTarget.Workspace);
   });
   beforeEach(() => standIn.reset());
   afterEach(async () => {
@@ -28,6 +30,7 @@ describe('Retries and the base URL', function () {
     await closeAllEditors();
   });
   after(async () => {
+    await config().update('maxRetries', 0, vscode.ConfigurationTarget.Workspace);
     await config().update('maxRetryWaitSeconds', undefined, vscode.ConfigurationTarget.Global);
     await stopStandIn(standIn);
   });
