@@ -1,0 +1,211 @@
+// Each fault the hostile server can play, by name: the name is the first segment of the path, so a base URL of
+// `${url}/<fault>` makes every call through it misbehave that way. See README.md for what each one does.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { apiError, fullStream, message, modelsPage, sse, streamEnd, streamStart, textDelta, toolStream } from './wire';
+
+export type Endpoint = 'messages' | 'count_tokens' | 'models' | 'other';
+
+export interface FaultContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  socket: Socket;
+  endpoint: Endpoint;
+  /** The request asked for a stream ("stream": true in its body). */
+  stream: boolean;
+  /** How many requests this fault had answered before this one (0 for the first). */
+  seen: number;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  query: URLSearchParams;
+  /** The x-api-key (or bearer token) the request carried. */
+  key: string;
+}
+
+type Fault = (c: FaultContext) => void;
+
+const JSON_TYPE = { 'content-type': 'application/json', 'request-id': 'req_hostile_0001' };
+const SSE_TYPE = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': 'req_hostile_0001' };
+const TRICKLE_EVERY_MS = 150;
+
+/** The right answer for the endpoint, whole. */
+function answer(c: FaultContext): void {
+  if (c.endpoint === 'count_tokens') {
+    c.res.writeHead(200, JSON_TYPE).end(JSON.stringify({ input_tokens: 12 }));
+  } else if (c.endpoint === 'models') {
+    c.res.writeHead(200, JSON_TYPE).end(JSON.stringify(modelsPage(['claude-hostile-1', 'claude-hostile-2'], false, 'claude-hostile-2')));
+  } else if (c.stream) {
+    c.res.writeHead(200, SSE_TYPE).end(fullStream().join(''));
+  } else {
+    c.res.writeHead(200, JSON_TYPE).end(JSON.stringify(message()));
+  }
+}
+
+/** The start of the right answer's body, for faults that break it off. */
+function opening(c: FaultContext): { headers: Record<string, string>; text: string } {
+  if (c.stream && c.endpoint === 'messages') {
+    return { headers: SSE_TYPE, text: [...streamStart(), textDelta('Hello ')].join('') };
+  }
+  const whole = c.endpoint === 'count_tokens' ? JSON.stringify({ input_tokens: 12 }) : c.endpoint === 'models'
+    ? JSON.stringify(modelsPage(['claude-hostile-1'], false, 'claude-hostile-1'))
+    : JSON.stringify(message());
+  return { headers: JSON_TYPE, text: whole.slice(0, Math.ceil(whole.length / 2)) };
+}
+
+/** Writes `text` a byte at a time, forever (the text repeats), until the socket closes. */
+function trickle(c: FaultContext, text: string): void {
+  let i = 0;
+  const timer = setInterval(() => {
+    if (c.socket.destroyed) {
+      clearInterval(timer);
+      return;
+    }
+    c.res.write(text[i % text.length]);
+    i++;
+  }, TRICKLE_EVERY_MS);
+  c.socket.on('close', () => clearInterval(timer));
+}
+
+function body200(c: FaultContext, headers: Record<string, string>, text: string): void {
+  c.res.writeHead(200, headers).end(text);
+}
+
+export const FAULTS: Record<string, Fault> = {
+  ok: answer,
+
+  // Every wait has a bound.
+  'stall-headers': () => {
+    // Accept the request, never answer: the headers never come.
+  },
+  'stall-json': (c) => {
+    const { text } = opening({ ...c, stream: false });
+    c.res.writeHead(200, JSON_TYPE);
+    c.res.write(text);
+  },
+  'stall-sse': (c) => {
+    c.res.writeHead(200, SSE_TYPE);
+    c.res.write([...streamStart(), textDelta('Hello ')].join(''));
+  },
+  trickle: (c) => {
+    const { headers, text } = opening(c);
+    c.res.writeHead(200, headers);
+    trickle(c, text);
+  },
+  'pings-forever': (c) => {
+    c.res.writeHead(200, SSE_TYPE);
+    c.res.write(streamStart().join(''));
+    const timer = setInterval(() => (c.socket.destroyed ? clearInterval(timer) : c.res.write(sse('ping', { type: 'ping' }))), TRICKLE_EVERY_MS);
+    c.socket.on('close', () => clearInterval(timer));
+  },
+
+  // What arrived is never lost.
+  'no-message-stop': (c) => {
+    if (!c.stream) {
+      const { text } = opening(c);
+      c.res.writeHead(200, JSON_TYPE).end(text);
+      return;
+    }
+    body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), textDelta('from the '), ...streamEnd(false)].join(''));
+  },
+  'pings-then-close': (c) => body200(c, SSE_TYPE, [sse('ping', { type: 'ping' }), sse('ping', { type: 'ping' }), sse('ping', { type: 'ping' })].join('')),
+  'close-mid-event': (c) =>
+    body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"del'].join('')),
+  'reset-mid-body': (c) => {
+    const { headers, text } = opening(c);
+    c.res.writeHead(200, headers);
+    c.res.write(text, () => setTimeout(() => c.socket.resetAndDestroy(), 50));
+  },
+  'bad-gzip': (c) => {
+    c.res.writeHead(200, { ...(c.stream ? SSE_TYPE : JSON_TYPE), 'content-encoding': 'gzip' });
+    c.res.end(Buffer.from('this is not gzip at all, whatever the header says'));
+  },
+  'error-event': (c) =>
+    body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), sse('error', { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })].join('')),
+  'bad-input-json': (c) =>
+    c.stream ? body200(c, SSE_TYPE, toolStream(['{"city": "Par', 'is"}}}', ', oops'], true).join('')) : answer(c),
+  'truncated-input-json': (c) => (c.stream ? body200(c, SSE_TYPE, toolStream(['{"city": ', '"Pa'], false).join('')) : answer(c)),
+
+  // A 200 that is not what was asked for.
+  'html-200': (c) => body200(c, { 'content-type': 'text/html; charset=utf-8' }, '<html><head><title>Sign in to the Wi-Fi</title></head><body>\x1b[31mPortal\x07</body></html>'),
+  'sse-for-json': (c) => body200(c, SSE_TYPE, fullStream().join('')),
+  'json-for-sse': (c) => body200(c, JSON_TYPE, JSON.stringify(message())),
+  'null-body': (c) => body200(c, JSON_TYPE, 'null'),
+  'empty-object': (c) => body200(c, JSON_TYPE, '{}'),
+  'no-content-204': (c) => {
+    c.res.writeHead(204).end();
+  },
+  'not-a-message': (c) =>
+    body200(
+      c,
+      JSON_TYPE,
+      c.endpoint === 'count_tokens' ? '{"input_tokens": "12"}' : c.endpoint === 'models' ? '{"models": []}' : '{"type": "completion", "completion": "Hello"}',
+    ),
+
+  // Errors that are not the API's JSON.
+  'html-502': (c) => {
+    c.res.writeHead(502, 'Bad Gateway', { 'content-type': 'text/html', 'x-should-retry': 'false' }).end('<html><body><h1>502 Bad Gateway</h1>nginx</body></html>');
+  },
+  'text-500': (c) => {
+    c.res.writeHead(500, { 'content-type': 'text/plain', 'x-should-retry': 'false' }).end('upstream connect error or disconnect/reset before headers');
+  },
+  'empty-503': (c) => {
+    c.res.writeHead(503, { 'x-should-retry': 'false' }).end();
+  },
+
+  // Retries.
+  'retry-after-huge': (c) => {
+    c.res.writeHead(429, { ...JSON_TYPE, 'retry-after': '3600' }).end(apiError('rate_limit_error', 'Rate limited'));
+  },
+  'retry-after-date-huge': (c) => {
+    const date = new Date(Date.now() + 3600_000).toUTCString();
+    c.res.writeHead(503, { ...JSON_TYPE, 'retry-after': date }).end(apiError('overloaded_error', 'Overloaded'));
+  },
+  'retry-then-ok': (c) => {
+    if (c.seen % 2 === 0) {
+      c.res.writeHead(429, { ...JSON_TYPE, 'retry-after': '0.2' }).end(apiError('rate_limit_error', 'Rate limited'));
+    } else {
+      answer(c);
+    }
+  },
+  'always-overloaded': (c) => {
+    c.res.writeHead(529, { ...JSON_TYPE, 'retry-after-ms': '100' }).end(apiError('overloaded_error', 'Overloaded'));
+  },
+  'should-retry-false': (c) => {
+    c.res.writeHead(500, { ...JSON_TYPE, 'x-should-retry': 'false' }).end(apiError('api_error', 'Internal error'));
+  },
+
+  // Redirects are never followed.
+  'redirect-same-origin': (c) => {
+    c.res.writeHead(307, { location: `/ok${c.req.url!.replace(/^\/[^/]+/, '')}` }).end();
+  },
+  'redirect-other-origin': (c) => {
+    // Same server, another origin (localhost is not 127.0.0.1), with credentials in the URL to be masked.
+    const port = new URL(c.origin).port;
+    c.res.writeHead(302, { location: `http://hostile-user:hostile-pass@localhost:${port}/landed/v1/messages?api_key=${encodeURIComponent(c.key)}` }).end('moved');
+  },
+
+  // Pagination that never ends.
+  'models-cycle': (c) => {
+    const after = c.query.get('after_id');
+    const page = after === 'claude-hostile-b' ? modelsPage(['claude-hostile-a'], true, 'claude-hostile-a') : modelsPage(['claude-hostile-b'], true, 'claude-hostile-b');
+    body200(c, JSON_TYPE, JSON.stringify(page));
+  },
+  'models-no-cursor': (c) => body200(c, JSON_TYPE, JSON.stringify(modelsPage(['claude-hostile-1'], true, null))),
+  'models-endless': (c) => {
+    const n = Number(c.query.get('after_id')?.replace('claude-page-', '') ?? 0) + 1;
+    body200(c, JSON_TYPE, JSON.stringify(modelsPage([`claude-page-${n}`], true, `claude-page-${n}`)));
+  },
+
+  // Secrets.
+  'echo-key': (c) => {
+    const cut = `${c.key.slice(0, Math.max(12, c.key.length - 8))}…`;
+    c.res
+      .writeHead(401, { ...JSON_TYPE, 'x-echo-key': c.key })
+      .end(apiError('authentication_error', `invalid x-api-key: ${c.key} (also known as ${cut})`));
+  },
+};
+
+// Long waits the user may cancel.
+FAULTS['retry-after-long'] = (c) => {
+  c.res.writeHead(429, { ...JSON_TYPE, 'retry-after': '30' }).end(apiError('rate_limit_error', 'Rate limited'));
+};
