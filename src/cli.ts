@@ -7,14 +7,15 @@ import { countTokens } from './core/countTokens';
 import { listModels, retrieveModel } from './core/models';
 import type { CallRecord } from './core/callRecord';
 import { toCurl } from './core/curl';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
+import { describeRetry, RetryNotice } from './core/retry';
 import type { RequestDefaults } from './core/effectiveRequest';
 import { redactKey } from './core/redact';
 import { estimateText, tokenCountText } from './core/tokenCountText';
 import { parseCommandLine } from './cli/args';
 import { readRequest } from './cli/input';
 import { callSummaryText } from './cli/messageText';
-import { MAX_RETRIES_LIMIT, timeoutMs as timeoutOption, usableBaseUrl, wholeNumber } from './cli/optionValues';
+import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, usableBaseUrl, wholeNumber } from './cli/optionValues';
 import { COMMAND_HELP, HELP, UsageError } from './cli/usage';
 import { cliJson } from './cli/jsonOutput';
 
@@ -43,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
   const timeoutMs = timeoutOption(option('timeout'), DEFAULT_TIMEOUT_SECONDS);
   const maxRetries = wholeNumber(option('max-retries'), '--max-retries', DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT);
   const baseUrl = usableBaseUrl(resolveBaseUrl(option('base-url')), option('base-url')?.trim() ? true : false);
+  // Retries are announced on stderr as they happen, so a wait is never silent (and stdout stays one JSON object).
+  const maxRetryWaitMs = retryWaitMs(option('max-retry-wait'), DEFAULT_MAX_RETRY_WAIT_SECONDS);
+  const onRetry = (notice: RetryNotice) => process.stderr.write(`claude-inspector: ${redactKey(describeRetry(notice), process.env.ANTHROPIC_API_KEY)}\n`);
+  const retrying = { maxRetryWaitMs, onRetry };
   const apiKey = process.env.ANTHROPIC_API_KEY?.trim() ?? '';
   const needKey = () => {
     if (!apiKey) {
@@ -54,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`unexpected argument "${file}": models takes no file`);
     }
     needKey();
-    return modelsCommand({ apiKey, baseUrl, timeoutMs, maxRetries }, values.json === true);
+    return modelsCommand({ apiKey, baseUrl, timeoutMs, maxRetries, ...retrying }, values.json === true);
   }
   if (!file) {
     throw new UsageError(`${command} needs a request file, or - for stdin (see claude-inspector ${command} --help)`);
@@ -84,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
 
   needKey();
   if (command === 'count') {
-    return countCommand(request.body, { apiKey, baseUrl, timeoutMs, maxRetries }, values.json === true);
+    return countCommand(request.body, { apiKey, baseUrl, timeoutMs, maxRetries, ...retrying }, values.json === true);
   }
   const live = !values.json && request.streamed && process.stdout.isTTY !== undefined;
   let printedLive = false;
@@ -93,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
     baseUrl,
     timeoutMs,
     maxRetries,
+    ...retrying,
     source: { kind: 'cli', path: file === '-' ? undefined : file },
     onEvent: live
       ? (event) => {
@@ -120,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
   return record.error ? 1 : 0;
 }
 
-type Connection = { apiKey: string; baseUrl: string; timeoutMs: number; maxRetries: number };
+type Connection = import('./core/client').ConnectionOptions;
 
 async function modelsCommand(connection: Connection, json: boolean): Promise<number> {
   const result = await listModels(connection);

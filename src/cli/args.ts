@@ -27,6 +27,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'no-check': { type: 'boolean', commands: FILE_COMMANDS },
   timeout: { type: 'string', commands: CALLING_COMMANDS },
   'max-retries': { type: 'string', commands: CALLING_COMMANDS },
+  'max-retry-wait': { type: 'string', commands: CALLING_COMMANDS },
   help: { type: 'boolean', short: 'h', commands: ALL },
   version: { type: 'boolean', short: 'v', commands: ALL },
 };

@@ -41,6 +41,13 @@ export function cliJson(record: CallRecord): Record<string, unknown> {
       ...(e.url ? { url: e.url } : {}),
     };
   }
+  if (record.partialToolInputs?.length) {
+    out.partialToolInputs = record.partialToolInputs;
+  }
+  if (record.error && record.response?.body !== undefined) {
+    // What the server sent when it was not a Message (an HTML page, a stalled or cut JSON body), as received.
+    out.responseBody = record.response.body;
+  }
   if (record.attempts.length > 1) {
     out.attempts = record.attempts;
   }

@@ -21,6 +21,7 @@ const OPTION_LINES: Record<string, string> = {
   'no-check': '  --no-check           send even when the file has errors the editor would show (duplicate keys, a wrong\n                       shape, fields the API refuses): to see what the API says. A file that cannot be read as\n                       JSON, or whose numbers cannot be sent as written, is still refused',
   timeout: '  --timeout SECONDS    per-attempt timeout, more than 0 and at most 2147483 (default 600)',
   'max-retries': '  --max-retries N      retries of 408/409/429/5xx and connection errors, 0 to 100 (default 2)',
+  'max-retry-wait': '  --max-retry-wait S   the longest retry-after waited out, in seconds (default 60); longer fails at once',
   help: '  -h, --help           this text',
   version: '  -v, --version        the version',
 };
@@ -46,7 +47,7 @@ that makes the same request. A streamed answer's text is printed as it arrives.
 ${FILE_NOTE}
 ${KEY_NOTE}
 
-${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'help'])}
+${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'help'])}
 
 Example:
   claude-inspector send examples/conversation.claude.json --base-url http://127.0.0.1:8080 --stream`,
@@ -72,7 +73,7 @@ not say), and the cost estimate: the input, and the most the call can cost if th
 ${FILE_NOTE}
 ${KEY_NOTE}
 
-${options(['base-url', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'help'])}
+${options(['base-url', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'help'])}
 
 Example:
   claude-inspector count examples/conversation.claude.json --model claude-haiku-5-5`,
@@ -82,7 +83,7 @@ Usage: claude-inspector models [options]
 
 ${KEY_NOTE}
 
-${options(['base-url', 'json', 'timeout', 'max-retries', 'help'])}
+${options(['base-url', 'json', 'timeout', 'max-retries', 'max-retry-wait', 'help'])}
 
 Example:
   claude-inspector models --json`,
@@ -101,7 +102,7 @@ ${FILE_NOTE}
 ${KEY_NOTE}
 The base URL is --base-url, else ANTHROPIC_BASE_URL, else https://api.anthropic.com.
 
-${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'help', 'version'])}
+${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'help', 'version'])}
 
 count prints the input tokens (POST /v1/messages/count_tokens), the share of the context window and the cost
 estimate; models lists every model (GET /v1/models, all pages).

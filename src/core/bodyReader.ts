@@ -53,11 +53,15 @@ export async function readBody(
     bounds.abort?.();
   };
   let idle: NodeJS.Timeout | undefined;
+  let lastProgress = performance.now();
   const armIdle = () => {
     clearTimeout(idle);
+    lastProgress = performance.now();
     idle = setTimeout(() => stop('idle'), bounds.idleMs);
   };
-  const total = Number.isFinite(bounds.totalMs) ? setTimeout(() => stop('total'), bounds.totalMs) : undefined;
+  // When both bounds are due together, a body that has been silent all along stalled; it did not trickle.
+  const onTotal = () => stop(performance.now() - lastProgress >= bounds.idleMs - 50 ? 'idle' : 'total');
+  const total = Number.isFinite(bounds.totalMs) ? setTimeout(onTotal, bounds.totalMs) : undefined;
   const onAbort = () => stop('cancelled');
   if (bounds.signal?.aborted) {
     onAbort();

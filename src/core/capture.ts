@@ -252,7 +252,8 @@ export class CallCapture {
     const captured: CapturedResponse = {
       status: response.status,
       statusText: response.statusText,
-      headers: Object.fromEntries([...response.headers].map(([k, v]) => [k.toLowerCase(), v])),
+      // A server may echo the key back (in a header, a body, an event): the record never holds it.
+      headers: Object.fromEntries([...response.headers].map(([k, v]) => [k.toLowerCase(), redactKey(v, this.options.apiKey)])),
     };
     this.response = captured;
     if (response.status >= 300 && response.status < 400) {
@@ -296,7 +297,7 @@ export class CallCapture {
     const parts: string[] = [];
     const keep = () => {
       if (captured) {
-        captured.body = parts.join('');
+        captured.body = redactKey(parts.join(''), this.options.apiKey);
       }
     };
     try {
@@ -313,7 +314,7 @@ export class CallCapture {
       this.bodyEndMs = this.elapsed();
     }
     keep();
-    return parts.join('');
+    return captured?.body ?? redactKey(parts.join(''), this.options.apiKey);
   }
 
   /**
@@ -323,12 +324,14 @@ export class CallCapture {
   async readEvents(response: Response, accumulator: MessageAccumulator): Promise<void> {
     const decoder = new TextDecoder();
     let progressed = false;
-    let pings = 0;
+    // Since the last event that was progress: pings, and chunks that completed no event (a trickle).
+    let quiet = { pings: 0, chunks: 0 };
     const parser = createParser({
       onEvent: (message) => {
-        let data: unknown = message.data;
+        const raw = redactKey(message.data, this.options.apiKey);
+        let data: unknown = raw;
         try {
-          data = JSON.parse(message.data);
+          data = JSON.parse(raw);
         } catch {
           // Keep the raw text: an inspector shows what came, even when it is not JSON.
         }
@@ -337,7 +340,8 @@ export class CallCapture {
           this.firstDeltaMs = event.ms;
         }
         if (event.event === 'ping') {
-          pings++;
+
+          quiet.pings++;
         } else {
           progressed = true;
         }
@@ -350,13 +354,14 @@ export class CallCapture {
       await readBody(response.body, this.bounds(Infinity), (chunk) => {
         progressed = false;
         parser.feed(decoder.decode(chunk, { stream: true }));
+        quiet = progressed ? { pings: 0, chunks: 0 } : { pings: quiet.pings, chunks: quiet.chunks + 1 };
         return progressed;
       });
       parser.feed(decoder.decode());
     } catch (error) {
       const events = accumulator.events;
-      const onlyPings = events > 0 && events === pings ? `, only pings` : '';
-      throw this.bodyFault(error, `${events} event${events === 1 ? '' : 's'}${onlyPings}`, events > 0);
+      const detail = quiet.pings > 0 ? ` (only pings since then)` : quiet.chunks > 0 ? ` (bytes trickled in since then, but no whole event)` : '';
+      throw this.bodyFault(error, `${events} event${events === 1 ? '' : 's'}${detail}`, events > 0 || quiet.chunks > 0);
     } finally {
       this.bodyEndMs = this.elapsed();
     }
