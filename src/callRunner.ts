@@ -54,6 +54,7 @@ export class CallRunner implements vscode.Disposable {
       void vscode.window.showWarningMessage('Nothing was sent: an API key is needed. Run "Claude: Set API Key" to set one.');
       return undefined;
     }
+    this.panel.useSecret(apiKey);
     const controller = new AbortController();
     // The panel opens beside the editor the call came from, never over it.
     const editorColumn = editorColumnOf(from);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from '../core/callRecord';
 import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../shared/protocol';
 import { panelHtml } from './panelHtml';
+import { redactForPanel } from './panelRedaction';
 
 export const RESPONSE_VIEW_TYPE = 'claudeInspector.response';
 
@@ -31,6 +32,8 @@ export class ResponsePanel implements vscode.Disposable {
   private readonly inspections = new Map<string, (dom: { views: DomView[]; html: string }) => void>();
   /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
   private readonly recent: HostMessage[] = [];
+  /** The keys calls were made with: masked in everything posted, never posted themselves. */
+  private readonly secrets = new Set<string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -96,6 +99,11 @@ export class ResponsePanel implements vscode.Disposable {
       return;
     }
     this.post({ type: 'callRefused', title, reasons });
+  }
+
+  /** A key a call is made with: whatever field of a record it turns up in, the webview never gets it. */
+  useSecret(key: string): void {
+    this.secrets.add(key);
   }
 
   /** The messages posted lately, oldest first. */
@@ -208,7 +216,9 @@ export class ResponsePanel implements vscode.Disposable {
     });
   }
 
-  private post(message: HostMessage, replay = false): void {
+  private post(original: HostMessage, replay = false): void {
+    // Replays too: the running call is kept as it came, and masked on every way out.
+    const message = redactForPanel(original, this.secrets);
     if (message.type !== 'events' && !replay) {
       this.recent.push(message);
       this.recent.splice(0, Math.max(0, this.recent.length - 20));

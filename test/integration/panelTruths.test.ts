@@ -109,7 +109,9 @@ describe('The panel under a hostile server', function () {
     assert.match(record.error.message, /localhost/, 'the Location is named');
     assert.ok(!hostile.requests.some((r) => r.fault === 'landed'), 'the redirect was not followed');
     const page = `${shown.html}\n${shown.text}`;
-    assert.ok(!page.includes('hostile-pass'), 'the password in the Location is masked');
+    const leaks = shown.views.filter((v) => v.text.includes('hostile-pass')).map((v) => v.label || '(page)');
+    const inRecord = Object.entries(record).filter(([, value]) => JSON.stringify(value ?? null).includes('hostile-pass')).map(([key]) => key);
+    assert.ok(!page.includes('hostile-pass'), `the password in the Location is masked; shown in views ${JSON.stringify(leaks)}, record fields ${JSON.stringify(inRecord)}`);
     assert.match(shown.text, /localhost/, 'the panel names where it was sent');
   });
 });
