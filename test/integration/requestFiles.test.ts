@@ -168,10 +168,15 @@ describe('Request files', function () {
     const onDisk = fs.readFileSync(editor.document.uri.fsPath, 'utf8');
     assert.equal(editor.document.isDirty, false);
     const listing = vscode.commands.executeCommand('claudeInspector.listModels');
-    await waitFor('the models request', () => standIn.requests.some((r) => r.path === '/v1/models'));
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await listing;
+    await waitFor('the models request', () => standIn.requests.some((r) => r.path.startsWith('/v1/models')));
+    // The quick pick shows when the list has arrived, later on a busy machine: accept until the command is done.
+    let done = false;
+    void Promise.resolve(listing).then(() => (done = true));
+    await waitFor('List Models to take the choice', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return done;
+    }, 20_000);
     const model = /"model": "([^"]+)"/.exec(editor.document.getText())?.[1];
     assert.ok(model && model !== 'claude-sonnet-5-5', `the model changed (is ${model})`);
     assert.equal(editor.document.isDirty, true, 'the change is left unsaved');
