@@ -47,13 +47,15 @@ describe('A refused send, in the workbench', function () {
 
   it('shows one notice however often Send is pressed, and closes it when the file is fixed', async () => {
     const page = workbench.page;
-    await workbench.openFile('triage.claude.json');
+    // A new untitled request file: never saved (not even by auto-save), so the examples stay as they are.
+    await workbench.runCommand('Claude: New Request File');
+    const tab = page.locator('.tabs-container .tab[aria-label^="request"]').first();
+    await tab.waitFor({ state: 'visible', timeout: 15_000 });
     const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
     await editor.click();
     // A stray brace after the request object: invalid JSON.
     await page.keyboard.press('Control+End');
     await page.keyboard.type('}');
-    await page.locator('.tabs-container .tab.dirty[aria-label^="triage.claude.json"]').first().waitFor({ state: 'visible', timeout: 10_000 });
     const refusals = async () => (await workbench.messages()).filter((text) => REFUSED.test(text));
     for (let i = 0; i < 3; i++) {
       await editor.click();
@@ -62,7 +64,7 @@ describe('A refused send, in the workbench', function () {
     }
     const shown = await refusals();
     assert.equal(shown.length, 1, `one notice, not a pile: ${JSON.stringify(shown)}`);
-    assert.match(shown[0], /triage\.claude\.json:\d+:\d+: invalid JSON/);
+    assert.match(shown[0], /request(-\d+)?\.claude\.json:\d+:\d+: invalid JSON/);
     await workbench.screenshot('refused-send-notice');
     // Undo the stray brace: the file is valid again and the notice goes by itself.
     await editor.click();
@@ -72,6 +74,6 @@ describe('A refused send, in the workbench', function () {
       assert.ok(Date.now() < deadline, 'the notice closed once the file was fixed');
       await page.waitForTimeout(250);
     }
-    await page.locator('.tabs-container .tab.dirty[aria-label^="triage.claude.json"]').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await workbench.runCommand('View: Revert and Close Editor');
   });
 });
