@@ -128,6 +128,7 @@ export interface CallTiming {
   firstTokenMs?: number;
 }
 
+/** `title`: the editor's name of the document when it has no path worth showing, e.g. "Untitled-1". */
 export type CallSource =
   | { kind: 'selection'; document?: string; title?: string }
   | { kind: 'file'; path?: string; title?: string }

@@ -14,6 +14,13 @@ export type HostMessage =
   | { type: 'events'; callId: string; events: TimelineEvent[] }
   /** The call is over, successfully or not: the complete record. */
   | { type: 'callFinished'; record: CallRecord }
+  /**
+   * The shown call will try again: `text` says why and when ("429 rate_limit_error, retrying in 2 s (attempt 2 of
+   * 3)"); the next attempt starts about `waitMs` from now, and its `attempt` message replaces this.
+   */
+  | { type: 'retrying'; callId: string; text: string; waitMs: number; attempt: number; of: number }
+  /** A send was refused before anything went out: `title` (the file's name) has errors, one line each in `reasons`. */
+  | { type: 'callRefused'; title: string; reasons: string[] }
   /** The host did what the webview asked (copy), for a short confirmation. */
   | { type: 'done'; what: string }
   /** A send was refused before anything went out (errors in the request file): no answer is the reply now. */
@@ -55,4 +62,8 @@ export interface DomView {
 export interface PanelState {
   record?: CallRecord;
   view?: string;
+  /** The header's details (request-id, attempts, base URL, ...) were left open. */
+  detailsOpen?: boolean;
+  /** The last send was refused: shown instead of `record`, which stays reachable below it. */
+  refused?: { title: string; reasons: string[] };
 }

@@ -1,9 +1,10 @@
 // The panel program: which call is shown, what each host message changes, and what is kept for a reload.
 import type { CallRecord, TimelineEvent } from '../core/callRecord';
 import type { HostMessage, PanelState } from '../shared/protocol';
-import { el, icon } from './dom';
+import { button, el, icon } from './dom';
+import { plural } from './format';
 import { MessageAccumulator } from './messageAccumulator';
-import { normalizeRecord } from './record';
+import { normalizeRecord, normalizeRefusal } from './record';
 import { requestFlush, type Flushable } from './schedule';
 import { TimelineFold } from './timelineFold';
 import { Announcer } from './views/announce';
@@ -48,6 +49,16 @@ export class App implements Flushable {
   private readonly stale = new Set<string>();
   private headerStale = false;
   private footerStale = false;
+  /** The header's details fold: closed by default (a compact header), kept as the user leaves it. */
+  private detailsOpen = false;
+  /** A retry announced for the running call, until its next attempt starts. */
+  private retry: { callId: string; text: string; at: number; attempt: number } | undefined;
+  /** The last send was refused: the panel says so, and an older call is only shown on request. */
+  private refused: { title: string; reasons: string[] } | undefined;
+  private previousShown = false;
+  private readonly refusedSlot: HTMLElement;
+  private readonly callArea: HTMLElement;
+  private readonly previousLabel: HTMLElement;
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.headerSlot = el('div', { class: 'header-slot' });
@@ -58,12 +69,22 @@ export class App implements Flushable {
       this.renderView(id);
       this.saveState();
     };
-    root.replaceChildren(
+    this.refusedSlot = el('div', { class: 'refused-slot' });
+    this.previousLabel = el(
+      'div',
+      { class: 'previous-label', hidden: true },
+      icon('history'),
+      ' Previous answer: from an earlier send, not a reply to the refused one.',
+    );
+    this.callArea = el(
+      'div',
+      { class: 'call-area', id: 'call-area' },
+      this.previousLabel,
       this.headerSlot,
       this.tabs.list,
       el('div', { class: 'panels' }, ...this.tabs.panels.values()),
-      this.announcer.element,
     );
+    root.replaceChildren(this.refusedSlot, this.callArea, this.announcer.element);
     root.classList.add('empty');
     this.headerSlot.append(
       el('div', { class: 'welcome' }, icon('comment-discussion'), ' No call yet. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.'),
@@ -76,12 +97,17 @@ export class App implements Flushable {
     if (!state) {
       return;
     }
+    this.detailsOpen = state.detailsOpen === true;
     const record = normalizeRecord(state.record);
     if (record) {
       this.showFinished(record, false);
     }
     if (typeof state.view === 'string') {
       this.tabs.select(state.view);
+    }
+    const refused = normalizeRefusal(state.refused);
+    if (refused) {
+      this.showRefused(refused);
     }
   }
 
@@ -100,6 +126,14 @@ export class App implements Flushable {
           return;
         }
         this.showFinished(record, shown?.running === true && shown.record.id === record.id);
+        return;
+      }
+      case 'callRefused': {
+        const refused = normalizeRefusal(message);
+        if (refused) {
+          this.showRefused(refused);
+          this.saveState();
+        }
         return;
       }
       case 'done':
@@ -121,6 +155,10 @@ export class App implements Flushable {
       case 'attempt': {
         record.attempts = [...record.attempts.filter((a) => a.number !== message.attempt.number), message.attempt].sort((a, b) => a.number - b.number);
         record.request = message.request;
+        if (this.retry && message.attempt.number >= this.retry.attempt) {
+          // The announced attempt has started: the countdown has done its job.
+          this.retry = undefined;
+        }
         // A new attempt: the response shown so far belonged to the one before (it stays in the attempts list).
         record.response = undefined;
         this.markStale('request', 'curl');
@@ -139,6 +177,14 @@ export class App implements Flushable {
       case 'events':
         this.onEvents(shown, message.events);
         break;
+      case 'retrying': {
+        const wait = typeof message.waitMs === 'number' && Number.isFinite(message.waitMs) ? Math.max(0, message.waitMs) : 0;
+        const attempt = typeof message.attempt === 'number' ? message.attempt : record.attempts.length + 1;
+        this.retry = { callId: record.id, text: String(message.text ?? 'Retrying'), at: Date.now() + wait, attempt };
+        this.announcer.say(String(message.text ?? 'Retrying'), false);
+        this.headerStale = true;
+        break;
+      }
     }
     requestFlush(this);
   }
@@ -152,6 +198,8 @@ export class App implements Flushable {
       this.superseded.add(this.shown.record.id);
     }
     this.superseded.delete(record.id);
+    this.retry = undefined;
+    this.clearRefused();
     this.shown = {
       record,
       running: true,
@@ -165,7 +213,10 @@ export class App implements Flushable {
     this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
     this.markStale('raw', 'request', 'headers', 'curl');
     this.renderHeader();
+    // A new call opens on its answer, whichever view the last one was left on.
+    this.tabs.select('response');
     this.renderView(this.tabs.selected);
+    this.saveState();
   }
 
   private onEvents(shown: ShownCall, events: readonly TimelineEvent[]): void {
@@ -225,6 +276,11 @@ export class App implements Flushable {
     if (previous && previous.record.id !== record.id) {
       this.superseded.add(previous.record.id);
     }
+    if (live || previous?.record.id !== record.id) {
+      // A call that finished after the refusal is newer than it.
+      this.retry = undefined;
+      this.clearRefused();
+    }
     this.shown = {
       record,
       running: false,
@@ -242,7 +298,12 @@ export class App implements Flushable {
     this.renderHeader();
     this.renderView(this.tabs.selected);
     if (live) {
-      const outcome = record.error ? `failed: ${record.error.message}` : `finished, ${record.response?.status ?? ''} ${record.response?.statusText ?? ''}`;
+      const outcome =
+        record.error?.kind === 'cancelled'
+          ? 'cancelled'
+          : record.error
+            ? `failed: ${record.error.message}`
+            : `finished, ${record.response?.status ?? ''} ${record.response?.statusText ?? ''}`;
       this.announcer.say(`Call ${outcome}`, false);
     }
     // Saving serializes the whole record (it may be megabytes): after the first paint, not before it.
@@ -260,7 +321,90 @@ export class App implements Flushable {
     if (!shown) {
       return;
     }
-    this.headerSlot.replaceChildren(renderHeader(shown.record, { running: shown.running }, this.host));
+    const retry = this.retry && this.retry.callId === shown.record.id ? this.retry : undefined;
+    this.headerSlot.replaceChildren(
+      renderHeader(
+        shown.record,
+        {
+          running: shown.running,
+          detailsOpen: this.detailsOpen,
+          onDetailsToggle: (open) => {
+            if (open !== this.detailsOpen) {
+              this.detailsOpen = open;
+              this.saveState();
+            }
+          },
+          retry,
+        },
+        this.host,
+      ),
+    );
+  }
+
+  /** "Not sent": the reasons, where to find them, and the older call only on request, labelled as older. */
+  private showRefused(refused: { title: string; reasons: string[] }): void {
+    this.refused = refused;
+    this.previousShown = false;
+    const count = refused.reasons.length;
+    const toggle = this.shown
+      ? button({
+          label: 'Show the previous answer',
+          icon: 'history',
+          class: 'btn-link previous-toggle',
+          onClick: () => {
+            this.previousShown = !this.previousShown;
+            toggle?.setAttribute('aria-expanded', String(this.previousShown));
+            const label = toggle?.querySelector('.btn-label');
+            if (label) {
+              label.textContent = this.previousShown ? 'Hide the previous answer' : 'Show the previous answer';
+            }
+            this.applyRefused();
+          },
+        })
+      : undefined;
+    toggle?.setAttribute('aria-expanded', 'false');
+    toggle?.setAttribute('aria-controls', this.callArea.id);
+    this.refusedSlot.replaceChildren(
+      el(
+        'section',
+        { class: 'refused-note', role: 'alert', attrs: { 'data-testid': 'refused' } },
+        el(
+          'div',
+          { class: 'refused-title' },
+          icon('error'),
+          ' ',
+          el('strong', null, 'Not sent: '),
+          refused.title,
+          count > 0 ? ` has ${plural(count, 'problem')}` : ' has problems',
+        ),
+        count > 0 ? el('ul', { class: 'refused-reasons' }, ...refused.reasons.map((reason) => el('li', null, reason))) : null,
+        el('div', { class: 'refused-where' }, 'They are listed in the Problems panel too. Fix them and send again: nothing went to the API.'),
+        toggle ?? null,
+      ),
+    );
+    this.root.classList.remove('empty');
+    this.applyRefused();
+  }
+
+  private clearRefused(): void {
+    if (!this.refused) {
+      return;
+    }
+    this.refused = undefined;
+    this.previousShown = false;
+    this.refusedSlot.replaceChildren();
+    this.applyRefused();
+  }
+
+  private applyRefused(): void {
+    const refused = this.refused !== undefined;
+    this.root.classList.toggle('refused', refused);
+    this.callArea.hidden = refused && !(this.shown && this.previousShown);
+    this.callArea.classList.toggle('previous', refused);
+    this.previousLabel.hidden = !refused;
+    if (!refused && !this.shown) {
+      this.root.classList.add('empty');
+    }
   }
 
   private renderView(id: string): void {
@@ -296,9 +440,12 @@ export class App implements Flushable {
   }
 
   private saveState(): void {
-    const state: PanelState = { view: this.tabs.selected };
+    const state: PanelState = { view: this.tabs.selected, detailsOpen: this.detailsOpen };
     if (this.finished) {
       state.record = this.finished;
+    }
+    if (this.refused) {
+      state.refused = this.refused;
     }
     this.host.setState(state);
   }

@@ -4,10 +4,20 @@ import type { CallRecord } from '../core/callRecord';
 import type { HostMessage } from '../shared/protocol';
 import { asArray, asObject, asString, isObject } from './values';
 
-const HOST_TYPES = new Set(['callStarted', 'attempt', 'response', 'events', 'callFinished', 'done']);
+const HOST_TYPES = new Set(['callStarted', 'attempt', 'response', 'events', 'retrying', 'callFinished', 'callRefused', 'done']);
 
 export function isHostMessage(data: unknown): data is HostMessage {
   return isObject(data) && typeof data.type === 'string' && HOST_TYPES.has(data.type);
+}
+
+/** A refusal from the host or a saved state, with its reasons as strings. */
+export function normalizeRefusal(value: unknown): { title: string; reasons: string[] } | undefined {
+  const raw = asObject(value);
+  if (!raw) {
+    return undefined;
+  }
+  const reasons = (asArray(raw.reasons) ?? []).map((reason) => (typeof reason === 'string' ? reason : JSON.stringify(reason) ?? String(reason)));
+  return { title: asString(raw.title) ?? 'the request file', reasons };
 }
 
 /** A record with every field the views read present and of the right kind. */
@@ -40,6 +50,12 @@ export function normalizeRecord(value: unknown): CallRecord | undefined {
   record.message = asObject(raw.message);
   record.timeline = (asArray(raw.timeline) ?? []).filter(isObject) as unknown as CallRecord['timeline'];
   const error = asObject(raw.error);
-  record.error = error ? ({ ...error, message: asString(error.message) ?? String(error.message ?? '') } as CallRecord['error']) : undefined;
+  record.error = error
+    ? ({ ...error, kind: asString(error.kind) ?? 'api', message: asString(error.message) ?? String(error.message ?? '') } as CallRecord['error'])
+    : undefined;
+  // A message that never said why it stopped did not finish, whatever the record claims: show it as incomplete.
+  if (record.message && !record.error && (record.message.stop_reason === null || record.message.stop_reason === undefined)) {
+    record.incomplete = true;
+  }
   return record;
 }

@@ -63,7 +63,7 @@ describe('webview: errors', function () {
         /Network error/,
       ],
       [{ kind: 'timeout', message: 'No answer from https://api.anthropic.com within 600 s.', hint: 'Raise the timeout.' }, /Timed out waiting for the server[\s\S]*within 600 s/, /Timed out/],
-      [{ kind: 'cancelled', message: 'Cancelled: the request was aborted before the answer was complete.' }, /Cancelled[\s\S]*aborted/, /Cancelled/],
+      // A Cancel is the user's own doing: a quiet note (checked below), not an error box.
       [{ kind: 'client', message: 'Streaming is required for operations that may take longer than 10 minutes.' }, /Not sent: refused before sending[\s\S]*Streaming is required/, /Not sent/],
     ];
     for (const [error, box, chip] of cases) {
@@ -72,6 +72,10 @@ describe('webview: errors', function () {
       assert.match(await panel.page.locator('.status-chip').innerText(), chip);
       assert.match(await panel.page.locator('#panel-response').innerText(), /./);
     }
+    await panel.post({ type: 'callFinished', record: failed({ kind: 'cancelled', message: 'Cancelled: the request was aborted before the answer was complete.' }) });
+    assert.equal(await panel.page.locator('.error-box').count(), 0);
+    assert.match(await panel.page.locator('[data-testid="cancelled"]').innerText(), /Cancelled: you stopped this call[\s\S]*Nothing had arrived yet[\s\S]*aborted/);
+    assert.match(await panel.page.locator('.status-chip').innerText(), /Cancelled/);
   });
 
   it('shows attempts of a call that failed after retries', async () => {
@@ -87,6 +91,8 @@ describe('webview: errors', function () {
         ],
       }),
     });
+    // The attempts are in the header's details, folded by default.
+    await panel.page.locator('.call-details > summary').click();
     assert.match(await panel.page.locator('dd.attempts-row').innerText(), /3 \(2 retries\): #1 529 overloaded_error server asked to wait 1\.00 s → #2 529 overloaded_error → #3 529 overloaded_error/);
   });
 });

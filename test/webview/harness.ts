@@ -15,12 +15,16 @@ import type { HostMessage, PanelState, WebviewMessage } from '../../src/shared/p
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const RESULTS = path.join(REPO, 'test-results');
 
-export type Theme = 'dark' | 'light' | 'high-contrast';
+/** VS Code's four default themes: Dark Modern, Light Modern, High Contrast, High Contrast Light. */
+export const THEME_NAMES = ['dark', 'light', 'high-contrast', 'high-contrast-light'] as const;
+export type Theme = (typeof THEME_NAMES)[number];
 
+/** The classes VS Code 1.100 puts on a webview's <body> in each theme (read by themeFixtures.ts). */
 const BODY_CLASS: Record<Theme, string> = {
   dark: 'vscode-dark',
   light: 'vscode-light',
   'high-contrast': 'vscode-high-contrast',
+  'high-contrast-light': 'vscode-high-contrast vscode-high-contrast-light',
 };
 
 const TYPES: Record<string, string> = {
@@ -136,7 +140,7 @@ export class Harness {
   async open(options: { theme?: Theme; state?: PanelState; width?: number; height?: number } = {}): Promise<PanelPage> {
     const context = await this.browser.newContext({
       viewport: { width: options.width ?? 1000, height: options.height ?? 800 },
-      colorScheme: options.theme === 'light' ? 'light' : 'dark',
+      colorScheme: options.theme === 'light' || options.theme === 'high-contrast-light' ? 'light' : 'dark',
     });
     const page = await context.newPage();
     const panel = new PanelPage(this, context, page);
@@ -159,10 +163,14 @@ function pageHtml(origin: string, theme: Theme): string {
     codiconsUri: `${origin}/dist/codicons/codicon.css`,
     title: 'Claude Inspector',
   });
-  // VS Code puts the theme's colours on the page and a theme class on <body>; the harness does the same with
-  // a stylesheet of VS Code's default colours (allowed by the CSP: it comes from cspSource).
+  // VS Code puts its default webview stylesheet first, the theme's colours on the page and a theme class on
+  // <body>; the harness does the same with stylesheets read from VS Code 1.100.3 (fixtures/theme-*.css, made by
+  // themeFixtures.ts; allowed by the CSP: they come from cspSource).
   return html
-    .replace('<link rel="stylesheet" href="', `<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n<link rel="stylesheet" href="`)
+    .replace(
+      '<link rel="stylesheet" href="',
+      `<link rel="stylesheet" href="${origin}/theme/webview-defaults.css">\n<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n<link rel="stylesheet" href="`,
+    )
     .replace('<body>', `<body class="${BODY_CLASS[theme]}">`);
 }
 
@@ -281,10 +289,10 @@ export class PanelPage {
     return this.page.evaluate(() => (globalThis as unknown as W).__harness.violations);
   }
 
-  async screenshot(name: string): Promise<string> {
+  async screenshot(name: string, fullPage = true): Promise<string> {
     fs.mkdirSync(RESULTS, { recursive: true });
     const file = path.join(RESULTS, `${name}.png`);
-    await this.page.screenshot({ path: file, fullPage: true });
+    await this.page.screenshot({ path: file, fullPage });
     return file;
   }
 

@@ -213,6 +213,8 @@ describe('webview: a finished call', function () {
 
   it('shows the header: model, ids, status, timing, base URL, mode, attempts and defaults', async () => {
     await panel.post({ type: 'callFinished', record: record() });
+    // Ids, base URL, attempts and defaults are in the details fold, closed by default.
+    await panel.page.locator('.call-details > summary').click();
     const header = await panel.page.locator('.call-header').innerText();
     for (const expected of ['claude-sonnet-5-5', 'msg_01TestMessage', 'req_011CTest', '200 OK', 'headers 412 ms', 'total 1.53 s', 'https://api.anthropic.com', 'not streamed', '1 (no retries)', 'max_tokens']) {
       assert.ok(header.includes(expected), `header shows ${JSON.stringify(expected)}\n${header}`);
@@ -234,6 +236,9 @@ describe('webview: a finished call', function () {
         ],
       }),
     });
+    // Not the official API: said in the header's first line, and in full in the details.
+    assert.match(await panel.page.locator('.header-top').innerText(), /not api\.anthropic\.com/);
+    await panel.page.locator('.call-details > summary').click();
     const base = panel.page.locator('dd.base-url.unofficial');
     assert.equal(await base.count(), 1);
     assert.match(await base.innerText(), /127\.0\.0\.1:8080.*stand-in or proxy/);

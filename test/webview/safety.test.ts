@@ -161,7 +161,7 @@ describe('webview: safety against hostile content', function () {
       for (const element of elements) {
         const tag = element.tagName.toLowerCase();
         if (['script', 'iframe', 'object', 'embed', 'img', 'style', 'meta', 'base', 'form', 'svg', 'math', 'link', 'video', 'audio', 'input', 'details'].includes(tag)) {
-          if (!(tag === 'details' && element.getAttribute('class') === 'event-data')) {
+          if (!(tag === 'details' && ['event-data', 'call-details'].includes(element.getAttribute('class') ?? ''))) {
             out.push(`element <${tag}>`);
           }
         }

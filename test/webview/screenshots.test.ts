@@ -1,8 +1,8 @@
-// Screenshots of the panel in VS Code's default dark, light and high-contrast colours, for a person to look at
+// Screenshots of the panel in VS Code's four default themes (dark, light, and both high-contrast), for a person to look at
 // (test-results/). The test checks that each one was taken without script errors or CSP violations.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { Harness, type PanelPage, type Theme } from './harness';
+import { Harness, THEME_NAMES, type PanelPage, type Theme } from './harness';
 import { everyBlock, message, record, streamedCall } from './fixtures/records';
 
 const ANSWER = `# Paris in spring
@@ -37,11 +37,11 @@ describe('webview: screenshots', function () {
     await harness?.close();
   });
 
-  async function shoot(theme: Theme, name: string, setup: (panel: PanelPage) => Promise<void>): Promise<void> {
-    const panel = await harness.open({ theme, width: 960, height: 1000 });
+  async function shoot(theme: Theme, name: string, setup: (panel: PanelPage) => Promise<void>, size?: { width: number; height: number; viewportOnly: boolean }): Promise<void> {
+    const panel = await harness.open({ theme, width: size?.width ?? 960, height: size?.height ?? 1000 });
     await setup(panel);
     await panel.frames(4);
-    const file = await panel.screenshot(name);
+    const file = await panel.screenshot(name, !size?.viewportOnly);
     assert.ok(fs.statSync(file).size > 10_000);
     assert.deepEqual(panel.errors, []);
     assert.deepEqual(await panel.violations(), []);
@@ -65,7 +65,7 @@ describe('webview: screenshots', function () {
       ),
     });
 
-  for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+  for (const theme of THEME_NAMES) {
     it(`response view, ${theme}`, async () => {
       await shoot(theme, `panel-${theme}-response`, async (panel) => {
         await panel.post({ type: 'callFinished', record: rich() });
@@ -73,13 +73,32 @@ describe('webview: screenshots', function () {
         await panel.page.locator('.cite-marker').click();
       });
     });
-  }
 
-  it('every block type, dark (full page)', async () => {
-    await shoot('dark', 'panel-dark-every-block', async (panel) => {
-      await panel.post({ type: 'callFinished', record: record({ baseUrl: 'http://127.0.0.1:8080', message: message(everyBlock(), { stop_reason: 'max_tokens' }) }) });
+    it(`half width beside an editor, what shows without scrolling, ${theme}`, async () => {
+      await shoot(theme, `panel-${theme}-half-width`, async (panel) => {
+        await panel.post({ type: 'callFinished', record: { ...rich(), baseUrl: 'http://127.0.0.1:8080' } });
+      }, { width: 700, height: 900, viewportOnly: true });
     });
-  });
+
+    it(`every block type, details open, usage table, ${theme} (full page)`, async () => {
+      await shoot(theme, `panel-${theme}-every-block`, async (panel) => {
+        await panel.post({ type: 'callFinished', record: record({ baseUrl: 'http://127.0.0.1:8080', message: message(everyBlock(), { stop_reason: 'max_tokens' }) }) });
+        await panel.page.locator('.call-details > summary').click();
+      });
+    });
+
+    it(`a refused send and a retry, ${theme}`, async () => {
+      await shoot(theme, `panel-${theme}-refused`, async (panel) => {
+        await panel.post({ type: 'callFinished', record: rich() });
+        await panel.post({ type: 'callRefused', title: 'Untitled-1', reasons: ['3:5 "messages" must not be empty', '7:20 temperature is rejected under anthropic-version 2026-10-21'] });
+      });
+      await shoot(theme, `panel-${theme}-retrying`, async (panel) => {
+        await panel.post({ type: 'callStarted', record: { ...rich(), id: 'retry', message: undefined, response: undefined, attempts: [] } });
+        await panel.post({ type: 'attempt', callId: 'retry', attempt: { number: 1, startedMs: 0 }, request: rich().request! });
+        await panel.post({ type: 'retrying', callId: 'retry', text: '429 rate_limit_error, retrying in 20 s (attempt 2 of 3)', waitMs: 20_000, attempt: 2, of: 3 });
+      });
+    });
+  }
 
   it('streaming in progress, light', async () => {
     await shoot('light', 'panel-light-streaming', async (panel) => {

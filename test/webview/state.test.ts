@@ -29,6 +29,7 @@ describe('webview: saved state', function () {
     assert.match(await second.page.locator('#panel-request').innerText(), /"max_tokens": 1024/);
     await second.page.locator('#tab-response').click();
     assert.equal(await second.page.locator('.blocks > .block').count(), everyBlock().length);
+    await second.page.locator('.call-details > summary').click();
     assert.match(await second.page.locator('.call-header').innerText(), /msg_01TestMessage/);
     const posted = await second.posted();
     assert.deepEqual(posted.map((m) => m.type), ['ready']);

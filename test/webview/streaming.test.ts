@@ -255,6 +255,7 @@ describe('webview: streaming', function () {
     await panel.post({ type: 'attempt', callId: 'r1', attempt: { number: 2, startedMs: 3050 }, request });
     await panel.frames();
     assert.match(await panel.page.locator('.status-chip').innerText(), /Retrying \(attempt 2\)…/);
+    await panel.page.locator('.call-details > summary').click();
     assert.match(await panel.page.locator('dd.attempts-row').innerText(), /#1 529 overloaded_error server asked to wait 3\.00 s → #2 pending/);
   });
 

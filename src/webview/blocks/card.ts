@@ -112,6 +112,8 @@ export class BlockCard {
   setMeta(...children: Child[]): void {
     this.meta.replaceChildren();
     append(this.meta, ...children);
+    // The meta line is cut with an ellipsis when the panel is narrow: the whole of it stays in the tooltip.
+    this.meta.title = this.meta.textContent ?? '';
   }
 
   /** The block changed: a raw view on screen is filled again, a hidden one when next shown. */

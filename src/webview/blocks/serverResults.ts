@@ -176,7 +176,8 @@ function files(content: JsonObject): Child {
 
 function returnCode(code: unknown): HTMLElement {
   const value = asNumber(code);
-  return el('span', { class: value === 0 ? 'status-ok' : 'status-error' }, `return code ${describe(code) ?? '?'}`);
+  // The colour is on the icon: a green text would be unreadable in light themes.
+  return el('span', { class: value === 0 ? 'status-ok' : 'status-error' }, icon(value === 0 ? 'pass' : 'error'), ` return code ${describe(code) ?? '?'}`);
 }
 
 const codeExecution = objectResult((block, content) => {

@@ -136,24 +136,60 @@ export class ToolUseBlockView implements BlockView, Flushable {
     const final = prettyJson(block.input ?? {});
     this.block = { ...block };
     if (this.invalid) {
-      // An empty final input means the host could not parse it either: keep the text as received.
-      if (final !== '{}') {
+      // An empty final input means the host could not parse it either: keep the text as received, unless the
+      // record carries the text itself.
+      if (final !== '{}' || this.rawInput() !== undefined) {
+        // showInput decides again from the final block.
         this.invalid = false;
         this.note.hidden = true;
         this.showInput();
       }
-    } else if (final !== shown) {
+    } else if (final !== shown || this.block.input === undefined || typeof this.block.input === 'string') {
       this.showInput();
     }
     this.card.invalidateRaw();
     this.updateMeta();
   }
 
+  /** The input as text when a record carries it unparsed (a stream cut inside it) instead of as an object. */
+  private rawInput(): string | undefined {
+    for (const key of ['partial_json', 'input_raw', 'input_json']) {
+      const value = this.block[key];
+      if (typeof value === 'string') {
+        return value;
+      }
+    }
+    return typeof this.block.input === 'string' ? this.block.input : undefined;
+  }
+
   private showInput(): void {
-    fillLongText(this.inputEl, prettyJson(this.block.input ?? {}));
+    const input = this.block.input;
+    // The stream's start carries input {}: with the text beside it, the text is what arrived.
+    const empty = input === undefined || input === null || typeof input === 'string' || (typeof input === 'object' && !Array.isArray(input) && Object.keys(input).length === 0);
+    const raw = empty ? this.rawInput() : undefined;
+    if (raw !== undefined) {
+      this.invalid = true;
+      this.partial = raw;
+      fillLongText(this.inputEl, raw);
+      this.note.hidden = false;
+      this.note.replaceChildren(icon('warning'), ' The input is not complete JSON (the answer ended inside it): shown as received.');
+      return;
+    }
+    if (input === undefined) {
+      this.inputEl.replaceChildren();
+      this.note.hidden = false;
+      this.note.replaceChildren(icon('warning'), ' This block has no input.');
+      return;
+    }
+    this.note.hidden = true;
+    fillLongText(this.inputEl, prettyJson(input));
   }
 
   private updateMeta(): void {
+    if (this.stopped && !this.invalid && this.block.input === undefined) {
+      this.card.setMeta('no input');
+      return;
+    }
     const size = this.stopped && !this.invalid ? prettyJson(this.block.input ?? {}).length : this.partial.length;
     this.card.setMeta(this.stopped ? `input ${formatChars(size)}` : `input streaming… ${formatChars(size)}`);
   }

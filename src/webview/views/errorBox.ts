@@ -11,9 +11,23 @@ const TITLES: Record<CallError['kind'], string> = {
   client: 'Not sent: refused before sending',
 };
 
+/** The user pressed Cancel: not an error, so not styled or announced as one. */
+function renderCancelled(error: CallError, record: CallRecord): HTMLElement {
+  const kept = record.incomplete || (Array.isArray(record.message?.content) && record.message.content.length > 0);
+  return el(
+    'div',
+    { class: 'cancelled-note', role: 'status', attrs: { 'data-testid': 'cancelled' } },
+    el('div', { class: 'cancelled-title' }, icon('circle-slash'), ' Cancelled: you stopped this call.'),
+    el('div', { class: 'muted' }, kept ? 'What arrived before is kept below, as it came.' : 'Nothing had arrived yet.', error.message ? ` (${error.message})` : ''),
+  );
+}
+
 export function renderError(error: CallError, record: CallRecord, host: Host): HTMLElement {
+  if (error.kind === 'cancelled') {
+    return renderCancelled(error, record);
+  }
   const status = error.status ?? record.response?.status;
-  const title: Child[] = [icon(error.kind === 'cancelled' ? 'circle-slash' : 'error'), ' '];
+  const title: Child[] = [icon('error'), ' '];
   if (error.kind === 'api' && error.midStream) {
     // The HTTP status was a success; the error came as an event inside the stream.
     title.push('The stream broke with an error', error.type ? ': ' : '', error.type ? el('span', { class: 'error-status' }, error.type) : null);
@@ -75,10 +89,16 @@ export function renderError(error: CallError, record: CallRecord, host: Host): H
 
 /** The banner over a partial answer. */
 export function renderIncomplete(record: CallRecord): HTMLElement {
-  const reason = record.error ? ' The stream ended with an error (below).' : ' The stream ended before the message was complete.';
+  const reason =
+    record.error?.kind === 'cancelled'
+      ? ' You cancelled the call before the message was complete.'
+      : record.error
+        ? ' The stream ended with an error (below).'
+        : ' The stream ended before the message was complete.';
   return el(
     'div',
-    { class: 'incomplete-banner', role: 'alert' },
+    // A Cancel is the user's own doing: said, not alerted.
+    { class: 'incomplete-banner', role: record.error?.kind === 'cancelled' ? 'status' : 'alert' },
     icon('warning'),
     ' ',
     el('strong', null, 'Incomplete answer.'),

@@ -10,11 +10,19 @@ import type { Host } from '../vscodeApi';
 
 export interface HeaderState {
   running: boolean;
+  /** The details fold (ids, attempts, base URL, defaults, source) is open. */
+  detailsOpen: boolean;
+  onDetailsToggle(open: boolean): void;
+  /** A retry is announced: its text, and when the next attempt should start (Date.now() time). */
+  retry?: { text: string; at: number };
 }
 
-function statusChip(record: CallRecord, running: boolean): HTMLElement {
+function statusChip(record: CallRecord, running: boolean, retrying: boolean): HTMLElement {
   const status = record.response?.status;
   const statusText = status !== undefined ? `${status}${record.response?.statusText ? ` ${record.response.statusText}` : ''}` : '';
+  if (running && retrying) {
+    return el('span', { class: 'status-chip running' }, icon('sync'), ' Waiting to retry…');
+  }
   if (running) {
     const attempt = record.attempts.length;
     const sending = attempt > 1 ? `Retrying (attempt ${attempt})…` : 'Sending…';
@@ -98,18 +106,30 @@ function timing(record: CallRecord, running: boolean): Child[] {
   return parts;
 }
 
-function source(record: CallRecord): string {
-  const from = record.source;
-  switch (from.kind) {
-    case 'file':
-      return `request file${from.path ? ` ${from.path}` : ''}`;
-    case 'selection':
-      return `selection${from.document ? ` in ${from.document}` : ''}`;
-    case 'cli':
-      return `command line${from.path ? ` ${from.path}` : ''}`;
-    default:
-      return describe(from) ?? '';
+/** The name a user knows the document by: the editor's title ("Untitled-1"), else the file's base name. */
+export function sourceName(record: CallRecord): { name: string; path?: string } | undefined {
+  const from = asObject(record.source) ?? {};
+  const path = asString(from.path) ?? asString(from.document);
+  const title = asString(from.title);
+  if (title) {
+    return { name: title, path };
   }
+  if (!path) {
+    return undefined;
+  }
+  // "untitled:Untitled-1" (a URI of a never-saved document) reads as its name too.
+  const base = path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path;
+  return { name: base.replace(/^untitled:/, ''), path };
+}
+
+function source(record: CallRecord): Child[] {
+  const kind = asString(asObject(record.source)?.kind);
+  const named = sourceName(record);
+  const what = kind === 'file' ? 'request file' : kind === 'selection' ? 'selection' : kind === 'cli' ? 'command line' : (kind ?? 'unknown');
+  if (!named) {
+    return [what];
+  }
+  return [`${what}${kind === 'selection' ? ' in' : ''} `, el('span', { class: 'source-name', title: named.path }, named.name)];
 }
 
 /** The stop reason in one line; a warning stands out here too, so nobody misses a cut-off answer. */
@@ -144,28 +164,67 @@ function tokenSummary(message: JsonObject): Child {
   return parts.length > 0 ? el('span', null, parts.join(' · '), el('span', { class: 'muted' }, ' (details under the answer)')) : null;
 }
 
+function retryNote(retry: { text: string; at: number }): HTMLElement {
+  const left = el('span', { class: 'retry-countdown', attrs: { 'aria-hidden': 'true' } });
+  const tick = (): void => {
+    const ms = retry.at - Date.now();
+    left.textContent = ms > 0 ? ` · next attempt in ${Math.ceil(ms / 1000)} s` : ' · next attempt starting…';
+  };
+  tick();
+  const note = el('div', { class: 'retry-note', role: 'status', attrs: { 'data-testid': 'retrying' } }, icon('sync'), ' ', el('span', { class: 'retry-text' }, retry.text), left);
+  // The countdown runs while the note is on the page; the header is redrawn when the next attempt starts.
+  const timer = setInterval(() => {
+    if (!note.isConnected) {
+      clearInterval(timer);
+      return;
+    }
+    tick();
+  }, 250);
+  return note;
+}
+
 export function renderHeader(record: CallRecord, state: HeaderState, host: Host): HTMLElement {
-  const message = record.message ?? {};
+  const message = asObject(record.message) ?? {};
   const requested = asString(record.effectiveRequest.model);
   const model = asString(message.model) ?? requested ?? '(no model)';
   const official = isOfficialBaseUrl(record.baseUrl);
   const requestId = record.requestId ?? record.response?.headers['request-id'];
+  const named = sourceName(record);
   const top = el(
     'div',
     { class: 'header-top' },
-    statusChip(record, state.running),
-    el('span', { class: 'model', title: 'model' }, icon('sparkle'), ' ', el('code', null, model)),
-    requested && requested !== model ? el('span', { class: 'muted' }, ` (requested ${requested})`) : null,
+    statusChip(record, state.running, state.retry !== undefined),
+    el('span', { class: 'model', title: `model ${model}` }, icon('sparkle'), ' ', el('code', null, model)),
+    requested && requested !== model ? el('span', { class: 'muted requested' }, ` (requested ${requested})`) : null,
     el('span', { class: 'mode' }, record.streamed ? 'streamed' : 'not streamed'),
+    named ? el('span', { class: 'from muted', title: named.path }, 'from ', el('span', { class: 'source-name' }, named.name)) : null,
+    official
+      ? null
+      : el(
+          'span',
+          { class: 'unofficial-chip', title: `${record.baseUrl}: answers from here may come from a stand-in or a proxy, not from Claude directly.` },
+          icon('warning'),
+          ' not api.anthropic.com',
+        ),
     el('span', { class: 'spacer' }),
     state.running
       ? button({ label: 'Cancel', icon: 'debug-stop', class: 'btn-secondary', onClick: () => host.post({ type: 'cancel', callId: record.id }) })
       : null,
   );
+  // One line of what matters on every call: timing, tokens, why it stopped.
+  const summary: Child[] = [...timing(record, state.running)];
+  const tokens = tokenSummary(message);
+  if (tokens) {
+    summary.push(' · ', tokens);
+  }
+  const stop = stopSummary(message);
+  if (stop) {
+    summary.push(' · ', stop);
+  }
   const rows: Child[] = [];
   /** A label/value pair; on wide panels pairs sit two to a row, except those that need the whole width. */
   const add = (label: string, className: string, ...value: Child[]): void => {
-    const wide = ['base-url', 'timing', 'attempts-row', 'source', 'tokens-row'].some((name) => className.split(' ').includes(name));
+    const wide = ['base-url', 'attempts-row', 'source'].some((name) => className.split(' ').includes(name));
     rows.push(el('div', { class: `kv-item${wide ? ' wide' : ''}` }, el('dt', { class: className }, label), el('dd', { class: className }, ...value)));
   };
   add(
@@ -191,15 +250,6 @@ export function renderHeader(record: CallRecord, state: HeaderState, host: Host)
       : null,
   );
   add('HTTP status', 'http-status', record.response ? `${record.response.status} ${record.response.statusText}` : el('span', { class: 'muted' }, '—'));
-  add('Timing', 'timing', ...timing(record, state.running));
-  const stop = stopSummary(message);
-  if (stop) {
-    add('Stop reason', 'stop-row', stop);
-  }
-  const tokens = tokenSummary(message);
-  if (tokens) {
-    add('Tokens', 'tokens-row', tokens);
-  }
   add('Attempts', 'attempts-row', attempts(record));
   add(
     'From settings',
@@ -210,6 +260,27 @@ export function renderHeader(record: CallRecord, state: HeaderState, host: Host)
   );
   const started = new Date(record.startedAt);
   const startedText = Number.isNaN(started.getTime()) ? record.startedAt : started.toLocaleString();
-  add('Source', 'source', source(record), el('span', { class: 'muted' }, ` · started ${startedText}`));
-  return el('header', { class: 'call-header', attrs: { 'data-testid': 'call-header' } }, top, el('dl', { class: 'header-grid' }, ...rows));
+  add('Source', 'source', ...source(record), el('span', { class: 'muted' }, ` · started ${startedText}`));
+  const retries = record.attempts.length > 1 ? ` · ${plural(record.attempts.length - 1, 'retry', 'retries')}` : '';
+  const details = el(
+    'details',
+    { class: 'call-details', attrs: { 'data-testid': 'call-details' } },
+    el(
+      'summary',
+      null,
+      'Details',
+      el('span', { class: 'muted' }, ` request-id, attempts${retries}, base URL, settings used, source`),
+    ),
+    el('dl', { class: 'header-grid' }, ...rows),
+  );
+  details.open = state.detailsOpen;
+  details.addEventListener('toggle', () => state.onDetailsToggle(details.open));
+  return el(
+    'header',
+    { class: 'call-header', attrs: { 'data-testid': 'call-header' } },
+    top,
+    state.retry && state.running ? retryNote(state.retry) : null,
+    el('div', { class: 'header-summary' }, ...summary),
+    details,
+  );
 }

@@ -104,8 +104,14 @@ export class ResponseView {
     });
     this.blocksEl.querySelector(':scope > .cut-here')?.remove();
     if (record.incomplete) {
+      const cancelled = record.error?.kind === 'cancelled';
       this.blocksEl.append(
-        el('div', { class: 'cut-here' }, icon('debug-disconnect'), ' The stream broke here: nothing after this point arrived.'),
+        el(
+          'div',
+          { class: `cut-here${cancelled ? ' cancelled' : ''}` },
+          icon(cancelled ? 'circle-slash' : 'debug-disconnect'),
+          cancelled ? ' Cancelled here: nothing after this point arrived.' : ' The stream broke here: nothing after this point arrived.',
+        ),
       );
     }
     this.renderFooter(record);
@@ -130,7 +136,8 @@ export class ResponseView {
       if (content.length === 0) {
         this.footer.append(emptyState('The message has no content blocks.'));
       }
-      if (!record.error || record.incomplete || message.stop_reason !== undefined) {
+      const cancelledBeforeStop = record.error?.kind === 'cancelled' && (message.stop_reason === null || message.stop_reason === undefined);
+      if (!cancelledBeforeStop && (!record.error || record.incomplete || message.stop_reason !== undefined)) {
         this.footer.append(renderStopReason(message, record));
       }
       const usage = asObject(message.usage);
