@@ -19,7 +19,7 @@ export async function requestDocument(uri?: vscode.Uri): Promise<vscode.TextDocu
   return vscode.window.activeTextEditor?.document;
 }
 
-/** What a command says when it refuses a file: a title and one line per error, `file:line:column: message`. */
+/** What a command says when it refuses a file: the file's name and one line per error, `file:line:column: message`. */
 export interface Refusal {
   title: string;
   reasons: string[];
@@ -34,9 +34,6 @@ export function documentName(document: vscode.TextDocument): string {
 export function documentTitle(document: vscode.TextDocument): string {
   return document.uri.path.split('/').pop() || document.uri.path;
 }
-
-/** At most this many errors are listed one by one; the Problems panel has them all. */
-const MAX_REASONS = 20;
 
 /** The body of a request file, or undefined after telling the user (one notice per file) what is wrong and where. */
 export function readRequestBody(document: vscode.TextDocument, notices: FileNotices, what = 'nothing was done'): JsonObject | undefined {
@@ -67,15 +64,12 @@ export function refuseIfErrors(
   }
   const name = documentName(document);
   const text = document.getText();
-  const reasons = errors.slice(0, MAX_REASONS).map((error) => {
+  // Every error (core caps each kind): the panel lists them and says how many.
+  const reasons = errors.map((error) => {
     const { line, column } = positionAt(text, error.offset);
     return `${name}:${line}:${column}: ${error.message}`;
   });
-  if (errors.length > MAX_REASONS) {
-    reasons.push(`… and ${errors.length - MAX_REASONS} more in the Problems panel`);
-  }
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the Problems panel)` : '';
   notices.show(document.uri, `${what}: ${reasons[0]}${more}`);
-  const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
-  return { title: `Not sent: ${name} has ${count}`, reasons };
+  return { title: name, reasons };
 }

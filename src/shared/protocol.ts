@@ -22,11 +22,7 @@ export type HostMessage =
   /** A send was refused before anything went out: `title` (the file's name) has errors, one line each in `reasons`. */
   | { type: 'callRefused'; title: string; reasons: string[] }
   /** The host did what the webview asked (copy), for a short confirmation. */
-  | { type: 'done'; what: string }
-  /** A send was refused before anything went out (errors in the request file): no answer is the reply now. */
-  | { type: 'callRefused'; title: string; reasons: string[] }
-  /** The call waits before retrying: the text says why and for how long (core's describeRetry). */
-  | { type: 'retrying'; callId: string; text: string; waitMs: number; attempt: number; of: number };
+  | { type: 'done'; what: string };
 
 /**
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests

@@ -140,9 +140,6 @@ export class App implements Flushable {
         // The host may send the whole sentence ("Copied curl") or just what was done ("curl").
         this.announcer.say(/^copied\b/i.test(message.what) ? message.what : `Copied ${message.what}`);
         return;
-      case 'callRefused':
-        // Rendered by the webview's own change (branch webview); until then the message is ignored here.
-        return;
       default:
         break;
     }

@@ -117,13 +117,20 @@ describe('The panel and the editor', function () {
     assert.equal(refused.length, 2, 'the panel heard of each refusal');
     const last = refused[refused.length - 1];
     assert.ok(last.type === 'callRefused');
-    assert.equal(last.title, 'Not sent: broken.claude.json has 1 error');
+    assert.equal(last.title, 'broken.claude.json');
     assert.deepEqual(last.reasons, ['broken.claude.json:7:5: invalid JSON: a comma was expected']);
     assert.equal(
       api.fileNotice(editor.document.uri),
       'nothing was sent: broken.claude.json:7:5: invalid JSON: a comma was expected',
       'one notice about the file, the second refusal replacing the first',
     );
+    const dom = await waitFor('the refusal in the panel', async () => {
+      const found = await api.inspectPanel();
+      return found && /Not sent: broken\.claude\.json has 1 problem/.test(found.views[0].text) && found;
+    });
+    assert.match(dom.views[0].text, /broken\.claude\.json:7:5: invalid JSON: a comma was expected/);
+    const response = dom.views.find((v) => v.label.includes('Response'))?.text ?? '';
+    assert.doesNotMatch(response, /Say hello/, 'the older answer is not shown as if it were the reply');
     // The user fixes the file: the notice goes.
     const text = editor.document.getText();
     const at = editor.document.positionAt(text.indexOf('"First" }') + '"First" }'.length);
