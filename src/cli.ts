@@ -7,7 +7,13 @@ import { countTokens } from './core/countTokens';
 import { listModels, retrieveModel } from './core/models';
 import type { CallRecord } from './core/callRecord';
 import { toCurl } from './core/curl';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
+import {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_WAIT_SECONDS,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_MODEL,
+  DEFAULT_TIMEOUT_SECONDS,
+} from './core/defaults';
 import { describeRetry, RetryNotice } from './core/retry';
 import type { RequestDefaults } from './core/effectiveRequest';
 import { redactKey } from './core/redact';

@@ -2,7 +2,7 @@
 // progress for `idleMs`) and a whole-body bound (`totalMs` from the headers, for a server that trickles a byte at a
 // time). Whatever stops the read, the bytes that arrived have already been handed to `onChunk`.
 
-export type BodyStop = 'idle' | 'total' | 'broken' | 'cancelled';
+export type BodyStop = 'idle' | 'total' | 'size' | 'broken' | 'cancelled';
 
 /** Why a body read stopped early, with how much had arrived. */
 export class BodyReadError extends Error {
@@ -22,6 +22,8 @@ export interface BodyBounds {
   idleMs: number;
   /** The whole body must have arrived this long after the read began; Infinity for none. */
   totalMs: number;
+  /** More bytes than this end the read: a server that sends without end is stopped before memory runs out. */
+  maxBytes?: number;
   /** The user's Cancel. */
   signal?: AbortSignal;
   /** Called once when a bound fires or Cancel is pressed: free the connection. */
@@ -83,6 +85,10 @@ export async function readBody(
         return bytes;
       }
       bytes += result.value.byteLength;
+      if (bounds.maxBytes !== undefined && bytes > bounds.maxBytes) {
+        stop('size');
+        throw new BodyReadError('size', bytes);
+      }
       if (onChunk(result.value)) {
         armIdle();
       }

@@ -138,7 +138,9 @@ function networkHint(cause: string): string {
 export function summarizeError(error: CallError): string {
   // A message that already starts with its status ("502 Bad Gateway, …", "HTTP 200, but …") is not prefixed again.
   const saysStatus = error.status !== undefined && (error.message.startsWith(`${error.status} `) || error.message.startsWith(`HTTP ${error.status}`));
-  const head = saysStatus ? '' : [error.status, error.type].filter((part) => part !== undefined && part !== '').join(' ');
+  // A 200 whose body then failed (a stall, a reset) is not an HTTP error: its status would only mislead here.
+  const status = error.kind === 'api' || (error.status ?? 0) >= 300 ? error.status : undefined;
+  const head = saysStatus ? '' : [status, error.type].filter((part) => part !== undefined && part !== '').join(' ');
   const id = error.requestId ? ` (request-id ${error.requestId})` : '';
   return `${head ? `${head}: ` : ''}${error.message}${id}`;
 }

@@ -16,6 +16,11 @@ import { describeNetworkCause, WireFault } from './wireFault';
 export { retryAfterMs } from './retry';
 export { describeNetworkCause } from './wireFault';
 
+/** Far above any Message (128k output tokens are a few MB): a JSON body past this is not an answer. */
+export const MAX_JSON_BODY_BYTES = 64 * 2 ** 20;
+/** The same for a stream, whose events repeat the framing around every delta. */
+export const MAX_STREAM_BYTES = 256 * 2 ** 20;
+
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 export interface CaptureListener {
@@ -40,6 +45,8 @@ export interface CaptureOptions extends CaptureListener {
   maxRetryWaitMs?: number;
   /** The user's Cancel: aborts the attempt, the body read and a retry wait. */
   signal?: AbortSignal;
+  /** The most bytes a body may have; {@link MAX_JSON_BODY_BYTES} and {@link MAX_STREAM_BYTES} by default. */
+  maxBodyBytes?: number;
 }
 
 /** The request body as text. The Messages API client only sends JSON strings. */
@@ -282,9 +289,9 @@ export class CallCapture {
   }
 
   /** The bounds of a body read, with the cancel and abort wiring of the current attempt. */
-  private bounds(totalMs: number) {
+  private bounds(totalMs: number, maxBytes: number) {
     const controller = this.attemptController;
-    return { idleMs: this.timeoutMs, totalMs, signal: this.options.signal, abort: () => controller?.abort() };
+    return { idleMs: this.timeoutMs, totalMs, maxBytes, signal: this.options.signal, abort: () => controller?.abort() };
   }
 
   /**
@@ -301,7 +308,7 @@ export class CallCapture {
       }
     };
     try {
-      await readBody(response.body, this.bounds(this.timeoutMs), (chunk) => {
+      await readBody(response.body, this.bounds(this.timeoutMs, this.options.maxBodyBytes ?? MAX_JSON_BODY_BYTES), (chunk) => {
         parts.push(decoder.decode(chunk, { stream: true }));
         return true;
       });
@@ -351,7 +358,7 @@ export class CallCapture {
       },
     });
     try {
-      await readBody(response.body, this.bounds(Infinity), (chunk) => {
+      await readBody(response.body, this.bounds(Infinity, this.options.maxBodyBytes ?? MAX_STREAM_BYTES), (chunk) => {
         progressed = false;
         parser.feed(decoder.decode(chunk, { stream: true }));
         quiet = progressed ? { pings: 0, chunks: 0 } : { pings: quiet.pings, chunks: quiet.chunks + 1 };
@@ -379,6 +386,14 @@ export class CallCapture {
     switch (error.stop) {
       case 'cancelled':
         return this.cancelled();
+      case 'size':
+        return this.fail({
+          kind: 'unexpected-response',
+          message: `${url}: the body passed ${mib(error.bytes)} (${arrived} so far) and was stopped: no answer of the API is that large.${kept}`,
+          midStream: some || undefined,
+          status: this.response?.status,
+          hint: 'Something other than the API is answering, without end: check the base URL.',
+        });
       case 'idle':
         return this.fail({
           kind: 'timeout',
@@ -412,6 +427,10 @@ export class CallCapture {
       }
     }
   }
+}
+
+function mib(bytes: number): string {
+  return bytes >= 2 ** 20 ? `${Math.floor(bytes / 2 ** 20)} MiB` : `${bytes} bytes`;
 }
 
 function byteCount(parts: string[]): string {

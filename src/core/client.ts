@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ERROR_HINTS, toCallError } from './callError';
 import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse, JsonObject, TimelineEvent } from './callRecord';
 import { CallCapture, CaptureListener, Fetch } from './capture';
-import { MAX_TIMER_MS, maxRetryWaitProblem, timeoutProblem } from './defaults';
+import { maxRetryWaitProblem, timeoutProblem } from './defaults';
 import { MessageAccumulator } from './messageAccumulator';
 import { messageFrom, notExpected } from './responseShape';
 import type { RetryNotice } from './retry';
@@ -38,6 +38,8 @@ export interface ConnectionOptions {
   onRetry?(notice: RetryNotice): void;
   /** For tests and benchmarks: the fetch under the capture. Defaults to the global fetch. */
   fetch?: Fetch;
+  /** For tests: the most bytes an answer may have (default 64 MiB for JSON, 256 MiB for a stream). */
+  maxBodyBytes?: number;
 }
 
 export interface SendOptions extends ConnectionOptions {
@@ -78,6 +80,7 @@ export function captureFor(options: ConnectionOptions & { signal?: AbortSignal }
     maxRetryWaitMs: options.maxRetryWaitMs,
     signal: options.signal,
     onRetry: options.onRetry,
+    maxBodyBytes: options.maxBodyBytes,
   });
 }
 
@@ -87,8 +90,9 @@ export function createClient(options: ConnectionOptions, capture: CallCapture): 
     apiKey: options.apiKey,
     baseURL: options.baseUrl,
     // Unset, the SDK computes its own for non-streamed calls and refuses ("Streaming is required") those that
-    // would take too long; set, its timer spans our retries, so it gets the longest a timer holds.
-    timeout: options.timeoutMs === undefined ? undefined : MAX_TIMER_MS,
+    // would take too long. Set, it only goes into x-stainless-timeout: the capture gives fetch its own signal, so
+    // the SDK's timer (which would span our retries) aborts nothing.
+    timeout: options.timeoutMs,
     maxRetries: 0,
     fetch: capture.fetch,
     // Never let ANTHROPIC_LOG=debug print request headers (and with them the key) into a log.
@@ -183,6 +187,14 @@ async function readStream(response: Response, capture: CallCapture, accumulator:
       midStream: true,
       requestId: response.headers.get('request-id') ?? undefined,
       hint: (error.type && ERROR_HINTS[error.type]) || undefined,
+    });
+  }
+  if (!accumulator.message && accumulator.stopped) {
+    throw new WireFault({
+      kind: 'unexpected-response',
+      status: response.status,
+      message: `HTTP ${response.status}, but the stream carried no message_start in ${accumulator.events} event${accumulator.events === 1 ? '' : 's'}: not a Message stream`,
+      hint: 'Something other than the API is answering: check the base URL.',
     });
   }
   if (!accumulator.stopped) {

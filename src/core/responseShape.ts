@@ -74,6 +74,10 @@ export function modelsPageFrom(response: Response, text: string): { page: Models
     return { fault: notExpected(response, text, 'a page of models', 'a page must have a "data" list') };
   }
   const value = parsed.value;
+  const odd = (value.data as unknown[]).find((model) => !isObject(model) || typeof model.id !== 'string');
+  if (odd !== undefined) {
+    return { fault: notExpected(response, text, 'a page of models', `an entry of "data" is not a model with an id: ${JSON.stringify(odd)?.slice(0, 60)}`) };
+  }
   return {
     page: {
       data: value.data as unknown[],

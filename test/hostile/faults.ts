@@ -24,6 +24,34 @@ export interface FaultContext {
 
 type Fault = (c: FaultContext) => void;
 
+/** The whole answer a `cut-N` fault cuts: a stream with text and a tool_use block, or the JSON Message. */
+export function wholeAnswer(stream: boolean): string {
+  return stream ? toolStream(['{"city": ', '"Paris", ', '"unit": "celsius"}'], true).join('') : JSON.stringify(message());
+}
+
+/**
+ * `cut-N`: the first N bytes of {@link wholeAnswer}, then a clean close; `reset-N`: the same, then a TCP reset.
+ * For tests that cut an answer at every kind of place, not at one chosen by hand.
+ */
+export function cutFault(name: string): Fault | undefined {
+  const match = /^(cut|reset)-(\d+)$/.exec(name);
+  if (!match) {
+    return undefined;
+  }
+  const bytes = Number(match[2]);
+  return (c) => {
+    const whole = Buffer.from(wholeAnswer(c.stream));
+    c.res.writeHead(200, c.stream ? SSE_TYPE : JSON_TYPE);
+    c.res.write(whole.subarray(0, bytes), () => {
+      if (match[1] === 'reset') {
+        setTimeout(() => c.socket.resetAndDestroy(), 20);
+      } else {
+        c.res.end();
+      }
+    });
+  };
+}
+
 const JSON_TYPE = { 'content-type': 'application/json', 'request-id': 'req_hostile_0001' };
 const SSE_TYPE = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': 'req_hostile_0001' };
 const TRICKLE_EVERY_MS = 150;
@@ -91,6 +119,24 @@ export const FAULTS: Record<string, Fault> = {
     c.res.writeHead(200, headers);
     trickle(c, text);
   },
+  'endless-body': (c) => {
+    // As fast as the socket takes it, forever: JSON that never closes (or, streamed, text deltas without end).
+    c.res.writeHead(200, c.stream ? SSE_TYPE : JSON_TYPE);
+    const chunk = c.stream ? streamStart().join('') + textDelta('x'.repeat(1000)).repeat(1000) : `{"padding": "${'x'.repeat(2 ** 20)}`;
+    const more = c.stream ? textDelta('x'.repeat(1000)).repeat(1000) : 'x'.repeat(2 ** 20);
+    let first = true;
+    const pump = () => {
+      while (!c.socket.destroyed) {
+        const ok = c.res.write(first ? chunk : more);
+        first = false;
+        if (!ok) {
+          c.res.once('drain', pump);
+          return;
+        }
+      }
+    };
+    pump();
+  },
   'pings-forever': (c) => {
     c.res.writeHead(200, SSE_TYPE);
     c.res.write(streamStart().join(''));
@@ -134,6 +180,8 @@ export const FAULTS: Record<string, Fault> = {
   'no-content-204': (c) => {
     c.res.writeHead(204).end();
   },
+  'stop-without-start': (c) => body200(c, SSE_TYPE, [sse('ping', { type: 'ping' }), sse('message_stop', { type: 'message_stop' })].join('')),
+  'models-bad-entry': (c) => body200(c, JSON_TYPE, JSON.stringify({ ...modelsPage(['claude-hostile-1'], false, 'claude-hostile-1'), data: [null, 42] })),
   'not-a-message': (c) =>
     body200(
       c,
@@ -161,7 +209,10 @@ export const FAULTS: Record<string, Fault> = {
     c.res.writeHead(503, { ...JSON_TYPE, 'retry-after': date }).end(apiError('overloaded_error', 'Overloaded'));
   },
   'retry-then-ok': (c) => {
-    if (c.seen % 2 === 0) {
+    // The first attempt of every call fails: the client says which attempt it is (x-stainless-retry-count), so
+    // calls running side by side each get their own 429.
+    const retry = Number(c.req.headers['x-stainless-retry-count'] ?? c.seen % 2);
+    if (retry === 0) {
       c.res.writeHead(429, { ...JSON_TYPE, 'retry-after': '0.2' }).end(apiError('rate_limit_error', 'Rate limited'));
     } else {
       answer(c);

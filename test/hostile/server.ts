@@ -3,9 +3,9 @@
 // POST ${url}/stall-json/v1/messages (and count_tokens, and GET models) stall. node:http only, 127.0.0.1, port 0.
 import { createServer, IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { Endpoint, FAULTS } from './faults';
+import { cutFault, Endpoint, FAULTS } from './faults';
 
-export { FAULTS } from './faults';
+export { FAULTS, wholeAnswer } from './faults';
 
 export interface HostileRequest {
   fault: string;
@@ -61,7 +61,7 @@ export async function startHostileServer(): Promise<HostileServer> {
         headers[name] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
       }
       requests.push({ fault, method: req.method ?? '', path: `${path}${url.search}`, headers, body });
-      const play = FAULTS[fault];
+      const play = FAULTS[fault] ?? cutFault(fault);
       if (!play) {
         res.writeHead(404, { 'content-type': 'application/json' }).end(
           JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: `no fault "${fault}": use one of ${Object.keys(FAULTS).join(', ')}` } }),

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { captureWithoutSending, resolveBaseUrl, sendMessage, SendOptions } from '../../src/core/client';
 import type { CallRecord, JsonObject } from '../../src/core/callRecord';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
+import * as retry from '../../src/core/retry';
 import { StandIn, startStandIn } from '../standIn/server';
 
 const KEY = 'sk-ant-fake-client-test-key-not-real-abcdefghijklmnop';
@@ -208,5 +209,52 @@ describe('client against the stand-in', function () {
     assert.equal(resolveBaseUrl('http://proxy:8080/', { ANTHROPIC_BASE_URL: 'http://env' }), 'http://proxy:8080');
     assert.equal(resolveBaseUrl('', { ANTHROPIC_BASE_URL: 'http://env/' }), 'http://env');
     assert.equal(resolveBaseUrl(undefined, {}), 'https://api.anthropic.com');
+  });
+});
+
+describe('retry rules', () => {
+  it('reads retry-after-ms, retry-after in seconds and as an HTTP date, and ignores what is not a wait', () => {
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    const h = (init: Record<string, string>) => new Headers(init);
+    assert.equal(retry.retryAfterMs(h({ 'retry-after-ms': '250', 'retry-after': '9' }), now), 250, 'retry-after-ms wins');
+    assert.equal(retry.retryAfterMs(h({ 'retry-after': '2' }), now), 2000);
+    assert.equal(retry.retryAfterMs(h({ 'retry-after': '0.5' }), now), 500);
+    assert.equal(retry.retryAfterMs(h({ 'retry-after': 'Mon, 30 Nov 2026 13:00:00 GMT' }), now), 3600_000);
+    assert.equal(retry.retryAfterMs(h({ 'retry-after': 'Mon, 30 Nov 2026 11:00:00 GMT' }), now), 0, 'a date in the past is no wait');
+    for (const junk of ['', 'soon', '-5']) {
+      assert.equal(retry.retryAfterMs(h({ 'retry-after': junk }), now), undefined, JSON.stringify(junk));
+    }
+    assert.equal(retry.retryAfterMs(h({}), now), undefined);
+  });
+
+  it('retries what the SDK retries, and what x-should-retry says over the status', () => {
+    const none = new Headers();
+    for (const status of [408, 409, 429, 500, 502, 503, 529]) {
+      assert.ok(retry.isRetryable(status, none), String(status));
+    }
+    for (const status of [400, 401, 403, 404, 413, 422]) {
+      assert.ok(!retry.isRetryable(status, none), String(status));
+    }
+    assert.ok(retry.isRetryable(400, new Headers({ 'x-should-retry': 'true' })));
+    assert.ok(!retry.isRetryable(503, new Headers({ 'x-should-retry': 'false' })));
+  });
+
+  it('backs off like the SDK: 0.5 s doubling to 8 s, less up to 25 % jitter', () => {
+    for (const [n, top] of [[1, 500], [2, 1000], [3, 2000], [5, 8000], [9, 8000]] as const) {
+      const wait = retry.backoffMs(n);
+      assert.ok(wait <= top && wait >= top * 0.75, `retry ${n}: ${wait}`);
+    }
+  });
+
+  it('announces a retry in one line', () => {
+    assert.equal(
+      retry.describeRetry({ status: 429, errorType: 'rate_limit_error', waitMs: 2000, serverAsked: true, nextAttempt: 2, totalAttempts: 3 }),
+      '429 rate_limit_error, retrying in 2 s (attempt 2 of 3)',
+    );
+    assert.equal(
+      retry.describeRetry({ networkError: 'ECONNRESET', waitMs: 450, serverAsked: false, nextAttempt: 3, totalAttempts: 3 }),
+      'ECONNRESET, retrying in 0.5 s (attempt 3 of 3)',
+    );
+    assert.equal(retry.describeRetry({ status: 503, waitMs: 1234, serverAsked: false, nextAttempt: 2, totalAttempts: 5 }), '503, retrying in 1.2 s (attempt 2 of 5)');
   });
 });

@@ -7,7 +7,7 @@ import { countTokens } from '../../src/core/countTokens';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { listModels } from '../../src/core/models';
 import { describeRetry, RetryNotice } from '../../src/core/retry';
-import { HostileServer, startHostileServer } from '../hostile/server';
+import { HostileServer, startHostileServer, wholeAnswer } from '../hostile/server';
 import { Call, caseName, CASES, HostileCase, Outcome, sentinelKey } from './hostileCases';
 
 const KEY = sentinelKey();
@@ -117,6 +117,63 @@ describe('the core against the hostile server', function () {
       assert.equal(models.ok, false);
     }
     assert.equal(server.requests.length, before, 'nothing was sent');
+  });
+
+  // Cut at every kind of place (inside a name, a JSON string, an escape, between events, inside a multi-byte
+  // character), by a seeded choice of offsets: the call always ends with an error that says why, and what is kept
+  // is a prefix of what was sent.
+  for (const stream of [true, false]) {
+    it(`keeps what arrived when a ${stream ? 'stream' : 'JSON body'} is cut or reset at any byte`, async function () {
+      this.timeout(60000);
+      const whole = Buffer.from(wholeAnswer(stream));
+      let seed = 20261130;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const offsets = [0, 1, whole.length - 1, ...Array.from({ length: 25 }, () => Math.floor(random() * whole.length))];
+      const fullText = 'Let me check the weather.';
+      for (const [i, at] of offsets.entries()) {
+        const how = i % 2 === 0 ? 'cut' : 'reset';
+        const record = await sendMessage(request(stream), { apiKey: KEY, baseUrl: `${server.url}/${how}-${at}`, timeoutMs: TIMEOUT_MS, maxRetries: 0, source: { kind: 'cli' } });
+        const label = `${how} at ${at} of ${whole.length}: ${record.error?.message}`;
+        assert.ok(record.error, label);
+        assert.ok(['unexpected-response', 'network'].includes(record.error.kind), label);
+        if (stream) {
+          const text = String(((record.message?.content as { text?: string }[] | undefined)?.[0] ?? {}).text ?? '');
+          assert.ok(fullText.startsWith(text), `the text kept is a prefix of what was sent (${label})`);
+          if (record.message) {
+            assert.equal(record.incomplete, true, label);
+          }
+          const tool = (record.message?.content as { input?: unknown }[] | undefined)?.[1];
+          if (tool && typeof tool.input === 'string') {
+            assert.ok('{"city": "Paris", "unit": "celsius"}'.startsWith(tool.input), `raw tool input is a prefix (${label})`);
+          }
+        } else {
+          const received = record.response?.body ?? '';
+          assert.ok(whole.toString().startsWith(received.replace(/\uFFFD$/, '')), `the body kept is what was sent (${label})`);
+        }
+      }
+      const complete = await sendMessage(request(stream), { apiKey: KEY, baseUrl: `${server.url}/cut-${whole.length}`, timeoutMs: TIMEOUT_MS, source: { kind: 'cli' } });
+      assert.equal(complete.error, undefined, `the whole answer is fine: ${complete.error?.message}`);
+    });
+  }
+
+  it('stops a body without end before memory runs out, JSON or streamed', async function () {
+    this.timeout(60000);
+    // The default caps are 64 and 256 MiB; a 5 MiB cap tests the same mechanism in a fraction of the time.
+    for (const stream of [false, true]) {
+      const record = await sendMessage(request(stream), {
+        apiKey: KEY,
+        baseUrl: `${server.url}/endless-body`,
+        timeoutMs: 10000,
+        maxRetries: 0,
+        maxBodyBytes: 5 * 2 ** 20,
+        source: { kind: 'cli' },
+      });
+      assert.equal(record.error?.kind, 'unexpected-response', record.error?.message);
+      assert.match(record.error?.message ?? '', /the body passed 5 MiB .* and was stopped/);
+      if (stream) {
+        assert.ok(String((record.message?.content as { text?: string }[])[0].text).length > 1000, 'what arrived is kept');
+      }
+    }
   });
 
   it('stops a stalled body within the timeout, not at the end of the body', async () => {

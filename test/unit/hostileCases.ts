@@ -159,6 +159,8 @@ export const CASES: HostileCase[] = [
   { fault: 'no-content-204', call: 'stream', code: 1, kind: 'unexpected-response', message: /HTTP 204, but the body is empty, not a Message stream/ },
   { fault: 'no-content-204', call: 'count', code: 1, kind: 'unexpected-response', message: /HTTP 204, but the body is empty, not a token count/ },
   { fault: 'no-content-204', call: 'models', code: 1, kind: 'unexpected-response', message: /HTTP 204, but the body is empty, not a page of models/ },
+  { fault: 'stop-without-start', call: 'stream', code: 1, kind: 'unexpected-response', message: /HTTP 200, but the stream carried no message_start in 2 events/ },
+  { fault: 'models-bad-entry', call: 'models', code: 1, kind: 'unexpected-response', message: /not a page of models \(an entry of "data" is not a model with an id: null\)/ },
   { fault: 'not-a-message', call: 'send', code: 1, kind: 'unexpected-response', message: /not a Message \(no "type": "message"\): `\{"type": "completion"/ },
   { fault: 'not-a-message', call: 'count', code: 1, kind: 'unexpected-response', message: /input_tokens must be a number/ },
   { fault: 'not-a-message', call: 'models', code: 1, kind: 'unexpected-response', message: /a page must have a "data" list/ },

@@ -9,6 +9,7 @@ const TITLES: Record<CallError['kind'], string> = {
   timeout: 'Timed out waiting for the server',
   cancelled: 'Cancelled',
   client: 'Not sent: refused before sending',
+  'unexpected-response': 'The server answered, but not with what was asked for',
 };
 
 /** The user pressed Cancel: not an error, so not styled or announced as one. */
