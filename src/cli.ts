@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const defaults: RequestDefaults = {
     model: option('model') ?? DEFAULT_MODEL,
-    maxTokens: wholeNumber(option('max-tokens'), '--max-tokens', DEFAULT_MAX_TOKENS, 1, 2 ** 31 - 1),
+    maxTokens: wholeNumber(option('max-tokens'), '--max-tokens', DEFAULT_MAX_TOKENS, 0, 2 ** 31 - 1),
     stream: values.stream === true,
   };
   // The same checks as the editor's Problems panel: errors stop here (exit 2), warnings are printed.
@@ -164,7 +164,8 @@ async function countCommand(body: Record<string, unknown>, connection: Connectio
   const model = String(body.model);
   const maxTokens = Number(body.max_tokens);
   // The context window, as Count Tokens in the editor shows it; a server that does not say leaves it out, quietly.
-  const contextWindow = (await retrieveModel(model, { ...connection, maxRetries: 0 }))?.contextWindow;
+  // Bounded apart from --timeout: a slow models endpoint must not hold up a count that is already done.
+  const contextWindow = (await retrieveModel(model, { ...connection, maxRetries: 0, timeoutMs: Math.min(connection.timeoutMs, 10_000) }))?.contextWindow;
   const estimate = estimateCost(model, result.inputTokens, maxTokens);
   if (json) {
     const cost = estimate.known ? { inputUsd: estimate.inputUsd, ceilingUsd: estimate.ceilingUsd } : { unknown: estimate.reason };

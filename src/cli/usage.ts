@@ -17,7 +17,7 @@ const OPTION_LINES: Record<string, string> = {
   'no-stream': '  --no-stream          do not stream when the file has no "stream" field (the default)',
   json: '  --json               print one JSON object instead of text',
   model: '  --model ID           model for files without "model" (default claude-sonnet-5-5)',
-  'max-tokens': '  --max-tokens N       max_tokens for files without "max_tokens", 1 or more (default 1024)',
+  'max-tokens': '  --max-tokens N       max_tokens for files without "max_tokens", 0 or more (default 1024)',
   'no-check': '  --no-check           send even when the file has errors the editor would show (duplicate keys, a wrong\n                       shape, fields the API refuses): to see what the API says. A file that cannot be read as\n                       JSON, or whose numbers cannot be sent as written, is still refused',
   timeout: '  --timeout SECONDS    per-attempt timeout, more than 0 and at most 2147483 (default 600)',
   'max-retries': '  --max-retries N      retries of 408/409/429/5xx and connection errors, 0 to 100 (default 2)',

@@ -10,14 +10,14 @@ export function checkBaseUrl(raw: string): BaseUrlCheck {
     // The URL parser would silently drop tabs and newlines and join what is around them.
     return { ok: false, problem: 'it contains spaces or control characters' };
   }
+  if (!/^https?:\/\//i.test(raw)) {
+    return { ok: false, problem: 'it must start with http:// or https://' };
+  }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return { ok: false, problem: 'it is not a URL: write it in full, e.g. https://api.anthropic.com or http://127.0.0.1:8080' };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, problem: 'it must start with http:// or https://' };
   }
   // The raw text too: the parser forgets an empty "user@", "?" or "#".
   const authority = raw.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/, 1)[0];

@@ -30,6 +30,9 @@ function decimalOf(text: string): Decimal | undefined {
  * exactly (`1.0`, `1e3` and `1000` are the same number, and go out as `1`, `1000`, `1000`: same value, so fine).
  */
 export function inexactNumber(source: string): { sentAs: string; reason: string } | undefined {
+  if (source !== '-0' && String(Number(source)) === source) {
+    return undefined; // the common case, written as JavaScript prints it: no need to compare digits
+  }
   const written = decimalOf(source);
   if (!written) {
     return undefined; // not JSON number syntax: the parser reports it

@@ -23,9 +23,10 @@ export function wideEncoding(bytes: Uint8Array): string | undefined {
   if (b0 === 0xfe && b1 === 0xff) {
     return 'UTF-16 BE';
   }
-  // Without a mark: JSON is mostly ASCII, so UTF-16 text has a NUL in every other byte, and UTF-32 in three of four.
-  const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 4));
-  if (sample.length < 2) {
+  // Without a mark: JSON's punctuation and keys are ASCII, so UTF-16 text has a NUL in many odd (LE) or even (BE)
+  // bytes and none on the other side; UTF-32 has NULs in its two high bytes of every character below U+10000.
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) - (Math.min(bytes.length, 4096) % 4));
+  if (sample.length < 4) {
     return undefined;
   }
   const zeros = [0, 0, 0, 0];
@@ -35,20 +36,21 @@ export function wideEncoding(bytes: Uint8Array): string | undefined {
     }
   });
   const quarter = sample.length / 4;
-  const mostly = (count: number) => count >= quarter * 0.75;
-  if (sample.length >= 4 && mostly(zeros[1]) && mostly(zeros[2]) && mostly(zeros[3]) && zeros[0] === 0) {
+  // (The low byte is 0 for a few characters, such as U+1F600.)
+  if (zeros[3] === quarter && zeros[2] >= quarter * 0.75 && zeros[0] <= quarter / 10) {
     return 'UTF-32 LE';
   }
-  if (sample.length >= 4 && mostly(zeros[0]) && mostly(zeros[1]) && mostly(zeros[2]) && zeros[3] === 0) {
+  if (zeros[0] === quarter && zeros[1] >= quarter * 0.75 && zeros[3] <= quarter / 10) {
     return 'UTF-32 BE';
   }
   const even = zeros[0] + zeros[2];
   const odd = zeros[1] + zeros[3];
   const half = sample.length / 2;
-  if (odd >= half * 0.75 && even === 0) {
+  // A few NULs on the other side are characters such as U+4E00, whose low byte is 0.
+  if (odd >= half * 0.3 && even <= odd / 10) {
     return 'UTF-16 LE';
   }
-  if (even >= half * 0.75 && odd === 0) {
+  if (even >= half * 0.3 && odd <= even / 10) {
     return 'UTF-16 BE';
   }
   return undefined;

@@ -4,7 +4,7 @@
 import { createScanner, findNodeAtLocation, getNodePath, getNodeValue, Node, parseTree, ParseError, printParseErrorCode, stripComments, SyntaxKind } from 'jsonc-parser';
 import type { JsonObject } from './callRecord';
 import { inexactNumber } from './exactNumber';
-import { wideEncoding } from './requestBytes';
+import { MAX_REQUEST_BYTES, wideEncoding } from './requestBytes';
 
 export interface RequestFileProblem {
   message: string;
@@ -18,7 +18,7 @@ export interface RequestFileProblem {
   /** The JSON path of the field at fault, e.g. `messages[0].role`; empty for syntax errors. */
   field?: string;
   /** A stable name for the check, for the Problems panel; shape problems have a field and no code. */
-  code?: 'json' | 'encoding' | 'too-deep' | 'inexact-number' | 'duplicate-key';
+  code?: 'json' | 'encoding' | 'too-large' | 'too-deep' | 'inexact-number' | 'duplicate-key';
 }
 
 export interface ParseOptions {
@@ -110,6 +110,10 @@ export function formatProblem(problem: RequestFileProblem, fileName?: string): s
 
 export function parseRequestFile(text: string, options: ParseOptions = {}): RequestFileResult {
   const empty = () => ({ ok: false as const, problems: [problemAt(text, 0, 0, 'the file is empty: a request file holds one JSON object, the request body')] });
+  // UTF-16 code units are at least a third of the UTF-8 bytes: count the bytes only when it could be too big.
+  if (text.length * 3 > MAX_REQUEST_BYTES && Buffer.byteLength(text, 'utf8') > MAX_REQUEST_BYTES) {
+    return { ok: false, problems: [problemAt(text, 0, 0, 'the file is larger than 32 MB, the most the API accepts in one request', undefined, 'too-large')] };
+  }
   const encoding = textEncodingProblem(text);
   if (encoding) {
     return { ok: false, problems: [encoding] };
@@ -213,7 +217,7 @@ function valueProblems(text: string, root: Node, duplicates: boolean): RequestFi
         const first = seen.get(name);
         if (duplicates && first && twice.length < MAX_PROBLEMS_OF_A_KIND) {
           const at = positionAt(text, first.offset);
-          twice.push(problemAt(text, key.offset, key.length, `duplicate key "${name}": it is already at line ${at.line}, column ${at.column}; JSON readers disagree on which one counts (the last would be sent): keep one`, pathText(getNodePath(key.parent!)), 'duplicate-key'));
+          twice.push(problemAt(text, key.offset, key.length, `duplicate key "${name}": it is already at line ${at.line}, column ${at.column}; JSON readers disagree on which one counts (the last would be sent): keep one`, pathText([...getNodePath(node), name]), 'duplicate-key'));
         } else if (!first) {
           seen.set(name, key);
         }

@@ -191,7 +191,7 @@ describe('CLI', function () {
     assert.equal(standIn.requests[0].path, '/v1/messages/count_tokens');
     assert.equal(body.max_tokens, undefined, 'max_tokens is not sent to count_tokens');
     const text = await cli(['count', hello(), '--base-url', standIn.url], env);
-    assert.match(text.stdout, /^\d+ input tokens \(claude-sonnet-5-5\)\ncost: \$/);
+    assert.match(text.stdout, /^\d+ input tokens of 1,000,000 \(\d+\.\d% of claude-sonnet-5-5's context window\)\nCost: \$/);
   });
 
   it('models lists every model across every page', async () => {

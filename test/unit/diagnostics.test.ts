@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { diagnoseRequest, firstError, RequestDiagnostic } from '../../src/core/diagnostics';
+import { checkRequest, diagnoseRequest, firstError, RequestDiagnostic } from '../../src/core/diagnostics';
 
 const context = { defaultMaxTokens: 1024, defaultModel: 'claude-sonnet-5-5' };
 
@@ -117,5 +117,39 @@ describe('request diagnostics', () => {
     const started = Date.now();
     diagnoseRequest(text, context);
     assert.ok(Date.now() - started < 5000, 'a generous bound: the editor debounces, but must not hang');
+  });
+
+  it('makes duplicate keys, inexact numbers, deep nesting and UTF-16 errors in the Problems panel, underlining the place', () => {
+    const cases: [string, string, string][] = [
+      [base('  "messages": [{"role": "user", "content": "Hi", "role": "assistant"}]'), 'duplicate-key', '"role"'],
+      [base('  "metadata": {"user_id": "u", "n": 12345678901234567890123},\n  "messages": [{"role": "user", "content": "Hi"}]'), 'inexact-number', '12345678901234567890123'],
+      [base(`  "x": ${'['.repeat(100_000)}`), 'too-deep', '['],
+    ];
+    for (const [text, code, under] of cases) {
+      const found = diagnoseRequest(text, context);
+      assert.deepEqual(underlined(text, found), [{ code, severity: 'error', text: under }], code);
+    }
+    const huge = base(`  "messages": [{"role": "user", "content": "${'x'.repeat(32 * 1024 * 1024)}"}]`);
+    assert.deepEqual(diagnoseRequest(huge, context).map((d) => [d.code, d.severity, d.offset, d.message]), [['too-large', 'error', 0, 'the file is larger than 32 MB, the most the API accepts in one request']]);
+    const utf16 = Buffer.from(base('  "messages": [{"role": "user", "content": "Hi"}]'), 'utf16le').toString('utf8');
+    const [encoding] = diagnoseRequest(utf16, context);
+    assert.deepEqual([encoding.code, encoding.severity, encoding.message], ['encoding', 'error', 'the file is UTF-16 LE: save it as UTF-8']);
+  });
+
+  it('checks only what stops a send with check: false (the CLI\'s --no-check)', () => {
+    const text = base('  "temperature": 1,\n  "messages": [{"role": "user", "content": "Hi"}],\n  "messages": []');
+    // The duplicate hides the rest until it is fixed: which "messages" would the other checks read?
+    assert.deepEqual(diagnoseRequest(text, context).map((d) => d.code), ['duplicate-key']);
+    const loose = checkRequest(text, { ...context, check: false });
+    assert.deepEqual(loose.diagnostics, []);
+    assert.deepEqual(loose.body?.messages, [], 'the last key is what goes out, as JSON.parse reads it');
+    assert.deepEqual(checkRequest(base('  "n": 1e400,\n  "messages": [{"role": "user", "content": "Hi"}]'), { ...context, check: false }).diagnostics.map((d) => d.code), ['inexact-number']);
+  });
+
+  it('names where the defaults come from, the settings or the CLI options', () => {
+    const text = '{"thinking": {"type": "enabled", "budget_tokens": 2048}, "messages": [{"role": "user", "content": "Hi"}]}';
+    const messages = (from?: { maxTokens: string; model: string }) => diagnoseRequest(text, { ...context, defaultsFrom: from }).map((d) => d.message);
+    assert.ok(messages().some((m) => m.includes('must be below max_tokens (from the claudeInspector.defaultMaxTokens setting) (1024)')));
+    assert.ok(messages({ maxTokens: '--max-tokens', model: '--model' }).some((m) => m.includes('must be below max_tokens (from --max-tokens) (1024)')));
   });
 });
