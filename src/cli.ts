@@ -165,7 +165,7 @@ async function countCommand(body: Record<string, unknown>, connection: Connectio
   const maxTokens = Number(body.max_tokens);
   // The context window, as Count Tokens in the editor shows it; a server that does not say leaves it out, quietly.
   // Bounded apart from --timeout: a slow models endpoint must not hold up a count that is already done.
-  const contextWindow = (await retrieveModel(model, { ...connection, maxRetries: 0, timeoutMs: Math.min(connection.timeoutMs, 10_000) }))?.contextWindow;
+  const contextWindow = (await retrieveModel(model, { ...connection, maxRetries: 0, timeoutMs: Math.min(connection.timeoutMs ?? 10_000, 10_000) }))?.contextWindow;
   const estimate = estimateCost(model, result.inputTokens, maxTokens);
   if (json) {
     const cost = estimate.known ? { inputUsd: estimate.inputUsd, ceilingUsd: estimate.ceilingUsd } : { unknown: estimate.reason };
