@@ -27,7 +27,6 @@ export class ResponsePanel implements vscode.Disposable {
   private running: { record: CallRecord; events: TimelineEvent[] } | undefined;
   private batch: TimelineEvent[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   /** Answers to `inspectDom` the host is waiting for, by request id. */
   private readonly inspections = new Map<string, (dom: { views: DomView[]; html: string }) => void>();
   /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
@@ -114,7 +113,8 @@ export class ResponsePanel implements vscode.Disposable {
   /** What the webview shows, view by view, and its markup; undefined when no panel is open or it does not answer. */
   async inspectDom(timeoutMs = 5000): Promise<{ views: DomView[]; html: string } | undefined> {
     const panel = this.panel;
-    if (!panel || !this.ready) {
+    // Asked even when not known to be ready: a webview that is there answers, one that is not times out.
+    if (!panel) {
       return undefined;
     }
     const requestId = `dom-${randomBytes(6).toString('hex')}`;
@@ -187,16 +187,28 @@ export class ResponsePanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = this.webviewOptions();
     panel.webview.html = this.html(panel.webview);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.onMessage(message)),
+    // Each panel's listeners act only while it is the current one: a closed panel's last events (hidden, disposed)
+    // arrive late, after a new panel may have opened, and must not mark the new one as not ready or gone.
+    const current = () => this.panel === panel;
+    const listeners: vscode.Disposable[] = [
+      panel.webview.onDidReceiveMessage((message: WebviewMessage) => current() && this.onMessage(message)),
       panel.onDidChangeViewState(() => {
+        if (!current()) {
+          return;
+        }
         this.column = panel.viewColumn ?? this.column;
         // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
         if (!panel.visible) {
           this.ready = false;
         }
       }),
+    ];
+    listeners.push(
       panel.onDidDispose(() => {
+        listeners.forEach((listener) => listener.dispose());
+        if (!current()) {
+          return;
+        }
         this.panel = undefined;
         this.ready = false;
         this.pending.length = 0;
@@ -277,7 +289,6 @@ export class ResponsePanel implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.dispose();
-    this.disposables.forEach((d) => d.dispose());
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);
     }

@@ -4,6 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CallRecord } from '../../src/core/callRecord';
+import type { InspectorApi } from '../../src/extension';
+import type { DomView } from '../../src/shared/protocol';
 import type { StandIn } from '../standIn/server';
 import { closeAllEditors, fixture, inspector, open, responseTab, stopStandIn, TEST_KEY, useStandIn, waitFor } from './support';
 
@@ -36,6 +38,30 @@ async function assertEditorKept(editor: vscode.TextEditor): Promise<vscode.TabGr
   assert.notEqual(group.viewColumn, editor.viewColumn, 'the panel is in another column than the file');
   assert.equal(group.activeTab?.label, 'Claude Response', 'the panel is the visible tab of its column');
   return group;
+}
+
+/** Waits until the panel's page (any view) shows `expected`; on failure says what it showed. */
+async function panelShows(api: InspectorApi, expected: RegExp, timeoutMs = 20_000): Promise<{ views: DomView[]; html: string }> {
+  let last = '(the panel did not answer)';
+  const started = Date.now();
+  let reloaded = false;
+  return waitFor(`the panel to show ${expected}`, async () => {
+    const found = await api.inspectPanel();
+    if (!found && !reloaded && Date.now() - started > 8_000) {
+      // Seen only in a fresh code-server session: the first webview's page never runs (no `ready`, no answer).
+      // Reloading the webviews, as "Developer: Reload Webviews" does, brings it up; say so in the output.
+      reloaded = true;
+      console.log('[integration]       (the panel had not loaded after 8 s: reloading webviews)');
+      await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    }
+    if (found) {
+      last = found.views.map((v) => `[${v.label}] ${v.text}`).join('\n');
+    }
+    return found && found.views.some((v) => expected.test(v.text)) && found;
+  }, timeoutMs).catch((error) => {
+    const tabs = vscode.window.tabGroups.all.map((g) => `${g.viewColumn}: ${g.tabs.map((t) => t.label).join(', ')}`).join(' | ');
+    throw new Error(`${(error as Error).message}; panel open: ${api.isPanelOpen()}; posted: ${api.panelMessages().map((m) => m.type).join(', ')}; tabs: ${tabs}; it shows:\n${last.slice(0, 2000)}`);
+  });
 }
 
 async function sendAndWait(api: Awaited<ReturnType<typeof inspector>>): Promise<CallRecord> {
@@ -72,29 +98,12 @@ describe('The panel and the editor', function () {
     assert.equal(standIn.requests.length, 2);
   });
 
-  it('moves beside a file opened in the panel\'s own column, rather than cover it', async () => {
-    const api = await inspector();
-    await open('hello.claude.json');
-    await sendAndWait(api);
-    const column = (await panelGroup()).viewColumn;
-    // The user opens another request file where the panel is, and sends it from there.
-    const document = await vscode.workspace.openTextDocument(fixture('second.claude.json'));
-    const other = await vscode.window.showTextDocument(document, { viewColumn: column });
-    assert.equal(other.viewColumn, column);
-    await sendAndWait(api);
-    await assertEditorKept(other);
-    assert.equal((standIn.requests[1].json as Json).model, 'claude-haiku-5-5');
-  });
-
   it('shows the reply in the panel, and the key is nowhere in the panel\'s page, whichever view', async () => {
     const api = await inspector();
     await open('hello.claude.json');
     const record = await sendAndWait(api);
     assert.ok(!record.error, record.error?.message);
-    const dom = await waitFor('the reply in the panel', async () => {
-      const found = await api.inspectPanel();
-      return found && found.views.some((v) => /Say hello/.test(v.text)) && found;
-    });
+    const dom = await panelShows(api, /Say hello/);
     const labels = dom.views.map((v) => v.label);
     for (const view of ['Response', 'Request', 'Headers', 'curl']) {
       assert.ok(labels.some((label) => label.includes(view)), `the ${view} view was read; views: ${JSON.stringify(labels)}`);
@@ -108,7 +117,7 @@ describe('The panel and the editor', function () {
     const api = await inspector();
     await open('hello.claude.json');
     await sendAndWait(api);
-    await waitFor('the panel to show the first answer', async () => (await api.inspectPanel())?.views.some((v) => /Say hello/.test(v.text)));
+    await panelShows(api, /Say hello/);
     const editor = await open('broken.claude.json');
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
@@ -124,10 +133,7 @@ describe('The panel and the editor', function () {
       'nothing was sent: broken.claude.json:7:5: invalid JSON: a comma was expected',
       'one notice about the file, the second refusal replacing the first',
     );
-    const dom = await waitFor('the refusal in the panel', async () => {
-      const found = await api.inspectPanel();
-      return found && /Not sent: broken\.claude\.json has 1 problem/.test(found.views[0].text) && found;
-    });
+    const dom = await panelShows(api, /Not sent: broken\.claude\.json has 1 problem/);
     assert.match(dom.views[0].text, /broken\.claude\.json:7:5: invalid JSON: a comma was expected/);
     const response = dom.views.find((v) => v.label.includes('Response'))?.text ?? '';
     assert.doesNotMatch(response, /Say hello/, 'the older answer is not shown as if it were the reply');
@@ -152,6 +158,9 @@ describe('The panel and the editor', function () {
     assert.equal(record.source.kind, 'file');
     assert.match(record.source.title ?? '', /^Untitled-\d+$/);
     assert.equal('path' in record.source ? record.source.path : undefined, undefined, 'no made-up path');
+    const title = record.source.title ?? '';
+    const dom = await panelShows(api, new RegExp(title));
+    assert.ok(!dom.html.includes(`/${title}`), 'the panel shows no path for it');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -191,6 +200,21 @@ describe('The panel and the editor', function () {
     assert.match(record?.request?.body ?? '', /Wait for it/, 'what went out is kept');
     const finished = api.panelMessages().filter((m) => m.type === 'callFinished').pop();
     assert.ok(finished?.type === 'callFinished' && finished.record.error?.kind === 'cancelled', 'the panel was told it was cancelled');
+    await panelShows(api, /cancelled/i);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('moves beside a file opened in the panel\'s own column, rather than cover it', async () => {
+    const api = await inspector();
+    await open('hello.claude.json');
+    await sendAndWait(api);
+    const column = (await panelGroup()).viewColumn;
+    // The user opens another request file where the panel is, and sends it from there.
+    const document = await vscode.workspace.openTextDocument(fixture('second.claude.json'));
+    const other = await vscode.window.showTextDocument(document, { viewColumn: column });
+    assert.equal(other.viewColumn, column);
+    await sendAndWait(api);
+    await assertEditorKept(other);
+    assert.equal((standIn.requests[1].json as Json).model, 'claude-haiku-5-5');
   });
 });
