@@ -2,13 +2,15 @@
 // notification as well, and the finished record kept for "Copy as curl".
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './apiKey';
+import { rememberSecretsInPlay } from './core/secretsInPlay';
 import { summarizeError } from './core/callError';
 import type { CallRecord, CallSource } from './core/callRecord';
-import { resolveBaseUrl, sendMessage } from './core/client';
+import { sendMessage } from './core/client';
+import { describeRetry } from './core/retry';
 import type { EffectiveRequest } from './core/effectiveRequest';
 import { Commands } from './commands/commandIds';
 import { ResponsePanel } from './panel/responsePanel';
-import type { Settings } from './settings';
+import { connectionOrTell, type Settings } from './settings';
 
 export class CallRunner implements vscode.Disposable {
   private readonly running = new Map<string, AbortController>();
@@ -29,6 +31,11 @@ export class CallRunner implements vscode.Disposable {
     return this.last;
   }
 
+  /** A send was refused before anything went out: the panel stops presenting the last answer as the reply. */
+  refused(refusal: { title: string; reasons: string[] }): void {
+    this.panel.callRefused(refusal.title, refusal.reasons);
+  }
+
   /** Cancels a running call (from the panel's Cancel button). */
   cancel(callId: string): void {
     this.running.get(callId)?.abort();
@@ -38,15 +45,24 @@ export class CallRunner implements vscode.Disposable {
    * Sends the request and shows it. Returns undefined when nothing was sent (no key given); API and network
    * failures come back as a record with `error`.
    */
-  async run(request: EffectiveRequest, source: CallSource, settings: Settings): Promise<CallRecord | undefined> {
+  async run(request: EffectiveRequest, source: CallSource, settings: Settings, from?: vscode.TextDocument): Promise<CallRecord | undefined> {
+    const connection = connectionOrTell(settings);
+    if (!connection) {
+      return undefined;
+    }
     const apiKey = await this.keys.getOrAsk();
     if (!apiKey) {
       void vscode.window.showWarningMessage('Nothing was sent: an API key is needed. Run "Claude: Set API Key" to set one.');
       return undefined;
     }
+    this.panel.useSecret(apiKey);
+    // The panel's gate and the record mask every secret in play, not only the key: gateway tokens, URL credentials.
+    rememberSecretsInPlay({ apiKey });
     const controller = new AbortController();
+    // The panel opens beside the editor the call came from, never over it.
+    const editorColumn = editorColumnOf(from);
     let callId = '';
-    const baseUrl = resolveBaseUrl(settings.baseUrl);
+    const { baseUrl } = connection;
     const record = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
@@ -59,21 +75,25 @@ export class CallRunner implements vscode.Disposable {
         let deltas = 0;
         return sendMessage(request, {
           apiKey,
-          baseUrl,
-          timeoutMs: settings.timeoutSeconds * 1000,
-          maxRetries: settings.maxRetries,
+          ...connection,
           signal: controller.signal,
           source,
           prices: settings.prices,
           onStart: (started) => {
             callId = started.id;
             this.running.set(callId, controller);
-            this.panel.callStarted(started);
+            this.panel.callStarted(started, editorColumn);
             this.startedEmitter.fire(started);
+          },
+          onRetry: (notice) => {
+            // Said before the wait starts, in both places a user looks: the notification and the panel.
+            const text = describeRetry(notice);
+            progress.report({ message: `${text}…` });
+            this.panel.retrying(callId, { text, waitMs: notice.waitMs, attempt: notice.nextAttempt, of: notice.totalAttempts });
           },
           onAttempt: (attempt, sent) => {
             if (attempt.number > 1) {
-              progress.report({ message: `retry ${attempt.number - 1} of ${settings.maxRetries}…` });
+              progress.report({ message: `sending attempt ${attempt.number} of ${connection.maxRetries + 1}…` });
             }
             this.panel.attempt(callId, attempt, sent);
           },
@@ -93,6 +113,7 @@ export class CallRunner implements vscode.Disposable {
       },
     );
     this.running.delete(callId);
+    markCancelled(record, controller.signal);
     this.last = record;
     this.panel.callFinished(record);
     this.finishedEmitter.fire(record);
@@ -125,4 +146,29 @@ export class CallRunner implements vscode.Disposable {
     this.startedEmitter.dispose();
     this.finishedEmitter.dispose();
   }
+}
+
+/** The column of the editor showing `document` (the active one first), else the active editor's. */
+function editorColumnOf(document: vscode.TextDocument | undefined): vscode.ViewColumn | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (!document || active?.document === document) {
+    return active?.viewColumn;
+  }
+  return vscode.window.visibleTextEditors.find((editor) => editor.document === document)?.viewColumn ?? active?.viewColumn;
+}
+
+/**
+ * A call the user cancelled is recorded as cancelled, whatever the abort surfaced as on its way up (an abort while
+ * the body is read can come out of fetch as a network error); what arrived stays in the record.
+ */
+function markCancelled(record: CallRecord, signal: AbortSignal): void {
+  if (!signal.aborted || !record.error || record.error.kind === 'cancelled') {
+    return;
+  }
+  record.error = {
+    kind: 'cancelled',
+    message: record.incomplete || record.response
+      ? 'Cancelled: the request was aborted before the answer was complete; what arrived is kept.'
+      : 'Cancelled: the request was aborted before an answer arrived.',
+  };
 }

@@ -17,7 +17,9 @@ import { RESPONSE_VIEW_TYPE, ResponsePanel } from './panel/responsePanel';
 import { watchPriceSetting } from './priceSettingCheck';
 import { ModelCompletions } from './requestFiles/modelCompletions';
 import { RequestCodeLens } from './requestFiles/requestCodeLens';
+import { FileNotices } from './requestFiles/fileNotices';
 import { RequestDiagnostics } from './requestFiles/requestDiagnostics';
+import type { DomView, HostMessage } from './shared/protocol';
 import { TokenCounts } from './requestFiles/tokenCounts';
 
 /** What the extension offers to its tests and to other extensions. */
@@ -29,6 +31,12 @@ export interface InspectorApi {
   cancelCall(callId: string): void;
   keySource(): Promise<KeySource>;
   isPanelOpen(): boolean;
+  /** What the panel's webview shows, view by view, and its markup (undefined when it is closed or does not answer). */
+  inspectPanel(): Promise<{ views: DomView[]; html: string } | undefined>;
+  /** The messages the host posted to the panel lately, oldest first. */
+  panelMessages(): readonly HostMessage[];
+  /** The notice open about a file (a refused send, count or curl), if any. */
+  fileNotice(uri: vscode.Uri): string | undefined;
 }
 
 const REQUEST_FILES: vscode.DocumentSelector = [{ pattern: '**/*.claude.json' }];
@@ -38,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const models = new ModelsCache(context.globalState);
   const counts = new TokenCounts();
   const diagnostics = new RequestDiagnostics(models);
+  const notices = new FileNotices(diagnostics.onDidClear);
   const actions = { cancel: (callId: string) => calls.cancel(callId), setApiKey: () => void vscode.commands.executeCommand(Commands.setApiKey) };
   const panel = new ResponsePanel(context.extensionUri, actions);
   const calls = new CallRunner(keys, panel);
@@ -48,14 +57,15 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     models,
     counts,
     diagnostics,
+    notices,
     vscode.commands.registerCommand(Commands.sendSelection, () => sendSelection(calls)),
-    vscode.commands.registerCommand(Commands.sendRequestFile, (uri?: vscode.Uri) => sendRequestFile(calls, diagnostics, uri)),
+    vscode.commands.registerCommand(Commands.sendRequestFile, (uri?: vscode.Uri) => sendRequestFile(calls, diagnostics, notices, uri)),
     vscode.commands.registerCommand(Commands.setApiKey, (key?: unknown) => setApiKey(keys, key)),
     vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys)),
-    vscode.commands.registerCommand(Commands.copyCurl, (uri?: vscode.Uri) => copyCurl(keys, calls, uri)),
+    vscode.commands.registerCommand(Commands.copyCurl, (uri?: vscode.Uri) => copyCurl(keys, calls, notices, uri)),
     vscode.commands.registerCommand(Commands.newRequestFile, () => newRequestFile()),
     vscode.commands.registerCommand(Commands.listModels, () => listModels(keys, models)),
-    vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ keys, models, counts, diagnostics }, uri)),
+    vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ keys, models, counts, diagnostics, notices }, uri)),
     watchPriceSetting(),
     vscode.languages.registerCodeLensProvider(REQUEST_FILES, new RequestCodeLens(counts)),
     vscode.languages.registerCompletionItemProvider(REQUEST_FILES, new ModelCompletions(models), '"'),
@@ -71,6 +81,9 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     cancelCall: (callId) => calls.cancel(callId),
     keySource: async () => (await keys.current()).source,
     isPanelOpen: () => panel.isOpen,
+    inspectPanel: () => panel.inspectDom(),
+    panelMessages: () => panel.recentMessages(),
+    fileNotice: (uri) => notices.current(uri),
   };
 }
 

@@ -1,9 +1,10 @@
 // Finds the request file a command is about (the explorer's or editor title's URI, else the active editor) and
-// reads it as it is in the editor, saved or not. Problems are shown with their line and column, and can be jumped to.
+// reads it as it is in the editor, saved or not. Problems are told with their line and column, once per file.
 import * as vscode from 'vscode';
 import type { JsonObject } from './core/callRecord';
 import type { RequestDiagnostic } from './core/diagnostics';
 import { formatProblem, parseRequestFile, positionAt } from './core/requestFile';
+import type { FileNotices } from './requestFiles/fileNotices';
 
 export function isRequestFile(document: vscode.TextDocument): boolean {
   return document.uri.path.endsWith('.claude.json');
@@ -18,48 +19,57 @@ export async function requestDocument(uri?: vscode.Uri): Promise<vscode.TextDocu
   return vscode.window.activeTextEditor?.document;
 }
 
-/** The request body of a document, or undefined after telling the user what is wrong and where. */
-export async function readRequestBody(document: vscode.TextDocument): Promise<JsonObject | undefined> {
+/** What a command says when it refuses a file: the file's name and one line per error, `file:line:column: message`. */
+export interface Refusal {
+  title: string;
+  reasons: string[];
+}
+
+/** How the file is named to the user: its path in the workspace, or for an unsaved new file its title. */
+export function documentName(document: vscode.TextDocument): string {
+  return document.uri.scheme === 'untitled' ? documentTitle(document) : vscode.workspace.asRelativePath(document.uri);
+}
+
+/** The editor tab's title of an untitled document ("Untitled-1", or the name it was created with). */
+export function documentTitle(document: vscode.TextDocument): string {
+  return document.uri.path.split('/').pop() || document.uri.path;
+}
+
+/** The body of a request file, or undefined after telling the user (one notice per file) what is wrong and where. */
+export function readRequestBody(document: vscode.TextDocument, notices: FileNotices, what = 'nothing was done'): JsonObject | undefined {
   const parsed = parseRequestFile(document.getText());
   if (parsed.ok) {
     return parsed.body;
   }
+  const name = documentName(document);
   const first = parsed.problems[0];
-  const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : '';
-  const name = vscode.workspace.asRelativePath(document.uri);
-  const choice = await vscode.window.showErrorMessage(
-    `Claude: nothing was sent. ${formatProblem(first, name)}${more}`,
-    'Go to Problem',
-  );
-  if (choice) {
-    await revealProblem(document, first);
-  }
+  const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more in the Problems panel)` : '';
+  notices.show(document.uri, `${what}: ${formatProblem(first, name)}${more}`);
   return undefined;
 }
 
 /**
- * True, after telling the user, when the file has an error that the API would refuse: nothing is sent then.
- * The message points at the first error; warnings and notes never block.
+ * When the file has an error the API would refuse: tells the user (one notice per file, closed when the errors are
+ * fixed) and returns what was refused and why; nothing is sent then. Warnings and notes never refuse.
  */
-export function refuseIfErrors(document: vscode.TextDocument, diagnostics: RequestDiagnostic[]): boolean {
+export function refuseIfErrors(
+  notices: FileNotices,
+  document: vscode.TextDocument,
+  diagnostics: RequestDiagnostic[],
+  what = 'nothing was sent',
+): Refusal | undefined {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) {
-    return false;
+    return undefined;
   }
-  const first = errors[0];
-  const { line, column } = positionAt(document.getText(), first.offset);
+  const name = documentName(document);
+  const text = document.getText();
+  // Every error (core caps each kind): the panel lists them and says how many.
+  const reasons = errors.map((error) => {
+    const { line, column } = positionAt(text, error.offset);
+    return `${name}:${line}:${column}: ${error.message}`;
+  });
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the Problems panel)` : '';
-  const name = vscode.workspace.asRelativePath(document.uri);
-  void vscode.window
-    .showErrorMessage(`Claude: nothing was sent. ${name}:${line}:${column}: ${first.message}${more}`, 'Go to Problem')
-    .then((choice) => choice && revealProblem(document, first));
-  return true;
-}
-
-async function revealProblem(document: vscode.TextDocument, problem: { offset: number; length: number }): Promise<void> {
-  const start = document.positionAt(problem.offset);
-  const end = document.positionAt(problem.offset + Math.max(problem.length, 1));
-  const editor = await vscode.window.showTextDocument(document);
-  editor.selection = new vscode.Selection(start, end);
-  editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  notices.show(document.uri, `${what}: ${reasons[0]}${more}`);
+  return { title: name, reasons };
 }

@@ -1,6 +1,8 @@
 // The extension's settings as one typed snapshot, read when a command runs so that a change applies at once.
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
+import { checkBaseUrl } from './core/baseUrl';
+import { connectionProblem, resolveBaseUrl } from './core/client';
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
 import type { RequestDefaults } from './core/effectiveRequest';
 import { PriceTable, readPriceOverrides } from './core/prices';
 
@@ -13,6 +15,8 @@ export interface Settings {
   defaultMaxTokens: number;
   timeoutSeconds: number;
   maxRetries: number;
+  /** The longest retry-after waited out; a server asking for more fails the call at once. */
+  maxRetryWaitSeconds: number;
   stream: boolean;
   /** The user's price entries over the built-in table. */
   prices: PriceTable;
@@ -26,6 +30,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     defaultMaxTokens: config.get<number>('defaultMaxTokens', DEFAULT_MAX_TOKENS),
     timeoutSeconds: config.get<number>('timeoutSeconds', DEFAULT_TIMEOUT_SECONDS),
     maxRetries: config.get<number>('maxRetries', DEFAULT_MAX_RETRIES),
+    maxRetryWaitSeconds: config.get<number>('maxRetryWaitSeconds', DEFAULT_MAX_RETRY_WAIT_SECONDS),
     stream: config.get<boolean>('stream', true),
     prices: readPriceOverrides(config.get('prices')).prices,
   };
@@ -33,4 +38,48 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
 
 export function requestDefaults(settings: Settings): RequestDefaults {
   return { model: settings.defaultModel, maxTokens: settings.defaultMaxTokens, stream: settings.stream };
+}
+
+/** Where and how calls go, checked: what every command that touches the network passes to core. */
+export interface Connection {
+  baseUrl: string;
+  timeoutMs: number;
+  maxRetries: number;
+  maxRetryWaitMs: number;
+}
+
+/**
+ * The connection the settings describe, or why it cannot be used, naming the setting at fault. A base URL with
+ * credentials, a query or a fragment is refused: the call would go elsewhere, or the password would be shown. The
+ * problem never repeats the URL.
+ */
+export function connectionOf(settings: Settings, env: NodeJS.ProcessEnv = process.env): { ok: true; connection: Connection } | { ok: false; problem: string } {
+  const baseUrl = resolveBaseUrl(settings.baseUrl, env);
+  const from = settings.baseUrl ? 'the claudeInspector.baseUrl setting' : env.ANTHROPIC_BASE_URL?.trim() ? 'ANTHROPIC_BASE_URL' : 'the base URL';
+  const checked = checkBaseUrl(baseUrl);
+  if (!checked.ok) {
+    return { ok: false, problem: `${from} cannot be used: ${checked.problem}` };
+  }
+  const connection: Connection = {
+    baseUrl: checked.url,
+    timeoutMs: settings.timeoutSeconds * 1000,
+    maxRetries: settings.maxRetries,
+    maxRetryWaitMs: settings.maxRetryWaitSeconds * 1000,
+  };
+  const problem = connectionProblem({ apiKey: '', ...connection });
+  return problem ? { ok: false, problem: `the claudeInspector settings cannot be used: ${problem}` } : { ok: true, connection };
+}
+
+/** The connection, or undefined after telling the user what to fix (with a button to the settings). */
+export function connectionOrTell(settings: Settings, what = 'nothing was sent'): Connection | undefined {
+  const result = connectionOf(settings);
+  if (result.ok) {
+    return result.connection;
+  }
+  void vscode.window.showErrorMessage(`Claude: ${what}: ${result.problem}.`, 'Open Settings').then((choice) => {
+    if (choice) {
+      void vscode.commands.executeCommand('workbench.action.openSettings', SECTION);
+    }
+  });
+  return undefined;
 }

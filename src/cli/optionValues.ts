@@ -32,6 +32,21 @@ export function timeoutMs(value: string | undefined, fallbackSeconds: number): n
   return ms;
 }
 
+/** --max-retry-wait in seconds (decimals allowed, 0 means never wait for a retry-after), as milliseconds. */
+export function retryWaitMs(value: string | undefined, fallbackSeconds: number): number {
+  if (value === undefined) {
+    return fallbackSeconds * 1000;
+  }
+  if (!/^\d+(\.\d+)?$/.test(value.trim())) {
+    throw new UsageError(`--max-retry-wait must be a number of seconds, 0 or more (got ${quoted(value)})`);
+  }
+  const ms = Math.round(Number(value) * 1000);
+  if (ms > MAX_TIMER_MS) {
+    throw new UsageError(`--max-retry-wait can be at most ${MAX_TIMEOUT_SECONDS} seconds; got ${quoted(value)}`);
+  }
+  return ms;
+}
+
 /** A whole number option within [min, max]. */
 export function wholeNumber(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) {
@@ -54,19 +69,4 @@ export function usableBaseUrl(url: string, fromOption: boolean): string {
     throw new UsageError(`the base URL (${fromOption ? '--base-url' : 'ANTHROPIC_BASE_URL'}) cannot be used: ${checked.problem}`);
   }
   return checked.url;
-}
-
-/** --max-retry-wait in seconds (decimals allowed, 0 means "never wait"), as milliseconds. */
-export function retryWaitMs(value: string | undefined, fallbackSeconds: number): number {
-  if (value === undefined) {
-    return fallbackSeconds * 1000;
-  }
-  if (!/^\d+(\.\d+)?$/.test(value.trim())) {
-    throw new UsageError(`--max-retry-wait must be a number of seconds, 0 or more, such as 60 (got ${quoted(value)})`);
-  }
-  const ms = Math.round(Number(value) * 1000);
-  if (ms > MAX_TIMER_MS) {
-    throw new UsageError(`--max-retry-wait can be at most ${MAX_TIMEOUT_SECONDS} seconds (got ${quoted(value)})`);
-  }
-  return ms;
 }

@@ -3,27 +3,30 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey';
 import type { CallRunner } from '../callRunner';
-import { captureWithoutSending, resolveBaseUrl } from '../core/client';
+import { captureWithoutSending } from '../core/client';
 import { toCurl } from '../core/curl';
 import { effectiveRequest } from '../core/effectiveRequest';
-import { isRequestFile, readRequestBody, requestDocument } from '../requestDocument';
-import { readSettings, requestDefaults } from '../settings';
+import type { FileNotices } from '../requestFiles/fileNotices';
+import { documentName, isRequestFile, readRequestBody, requestDocument } from '../requestDocument';
+import { connectionOrTell, readSettings, requestDefaults } from '../settings';
 
 /** The curl for a request file, or undefined after telling the user why not. */
-export async function curlForDocument(document: vscode.TextDocument, keys: ApiKeyStore): Promise<string | undefined> {
-  const body = await readRequestBody(document);
+export async function curlForDocument(document: vscode.TextDocument, keys: ApiKeyStore, notices: FileNotices): Promise<string | undefined> {
+  const body = readRequestBody(document, notices, 'no curl was made');
   if (!body) {
     return undefined;
   }
   const settings = readSettings(document.uri);
   const request = effectiveRequest(body, requestDefaults(settings));
+  const connection = connectionOrTell(settings, 'no curl was made');
+  if (!connection) {
+    return undefined;
+  }
   const { key } = await keys.current();
   try {
     const captured = await captureWithoutSending(request, {
       apiKey: key,
-      baseUrl: resolveBaseUrl(settings.baseUrl),
-      timeoutMs: settings.timeoutSeconds * 1000,
-      maxRetries: settings.maxRetries,
+      ...connection,
     });
     return toCurl(captured, { streamed: request.streamed });
   } catch (error) {
@@ -32,13 +35,13 @@ export async function curlForDocument(document: vscode.TextDocument, keys: ApiKe
   }
 }
 
-export async function copyCurl(keys: ApiKeyStore, runner: CallRunner, uri?: vscode.Uri): Promise<void> {
+export async function copyCurl(keys: ApiKeyStore, runner: CallRunner, notices: FileNotices, uri?: vscode.Uri): Promise<void> {
   const document = await requestDocument(uri);
   let curl: string | undefined;
   let what: string;
   if (document && (uri || isRequestFile(document))) {
-    curl = await curlForDocument(document, keys);
-    what = vscode.workspace.asRelativePath(document.uri);
+    curl = await curlForDocument(document, keys, notices);
+    what = documentName(document);
     if (!curl) {
       return;
     }

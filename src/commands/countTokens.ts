@@ -3,22 +3,23 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey';
 import { summarizeError } from '../core/callError';
-import { resolveBaseUrl } from '../core/client';
 import { estimateCost, formatUsd } from '../core/cost';
 import { countTokens as count } from '../core/countTokens';
 import { retrieveModel } from '../core/models';
 import { effectiveRequest, selectionRequest } from '../core/effectiveRequest';
 import type { ModelsCache } from '../modelsCache';
+import type { FileNotices } from '../requestFiles/fileNotices';
 import type { RequestDiagnostics } from '../requestFiles/requestDiagnostics';
 import type { TokenCounts } from '../requestFiles/tokenCounts';
 import { isRequestFile, refuseIfErrors, requestDocument } from '../requestDocument';
-import { readSettings, requestDefaults } from '../settings';
+import { connectionOrTell, readSettings, requestDefaults } from '../settings';
 
 export interface CountTokensServices {
   keys: ApiKeyStore;
   models: ModelsCache;
   counts: TokenCounts;
   diagnostics: RequestDiagnostics;
+  notices: FileNotices;
 }
 
 export async function countTokens(services: CountTokensServices, uri?: vscode.Uri): Promise<void> {
@@ -32,7 +33,7 @@ export async function countTokens(services: CountTokensServices, uri?: vscode.Ur
   let body;
   if (fromFile) {
     const checked = services.diagnostics.check(document);
-    if (refuseIfErrors(document, checked.diagnostics) || !checked.body) {
+    if (refuseIfErrors(services.notices, document, checked.diagnostics, 'nothing was counted') || !checked.body) {
       return;
     }
     body = effectiveRequest(checked.body, requestDefaults(settings)).body;
@@ -45,14 +46,20 @@ export async function countTokens(services: CountTokensServices, uri?: vscode.Ur
     }
     body = effectiveRequest(selectionRequest(text), requestDefaults(settings)).body;
   }
+  // The text counted is the text of now: an edit while the count runs makes it stale at once.
+  const countedVersion = document.version;
+  const connection = connectionOrTell(settings, 'nothing was counted');
+  if (!connection) {
+    return;
+  }
   const apiKey = await services.keys.getOrAsk();
   if (!apiKey) {
     return;
   }
-  const baseUrl = resolveBaseUrl(settings.baseUrl);
+  const { baseUrl } = connection;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Claude: counting tokens…' },
-    () => count(body, { apiKey, baseUrl, timeoutMs: settings.timeoutSeconds * 1000, maxRetries: settings.maxRetries }),
+    () => count(body, { apiKey, ...connection }),
   );
   if (!result.ok) {
     void vscode.window.showErrorMessage(`Claude: could not count tokens: ${summarizeError(result.error)}`);
@@ -62,10 +69,10 @@ export async function countTokens(services: CountTokensServices, uri?: vscode.Ur
   const maxTokens = Number(body.max_tokens);
   const contextWindow =
     services.models.get(baseUrl)?.models.find((m) => m.id === model)?.contextWindow ??
-    (await retrieveModel(model, { apiKey, baseUrl, timeoutMs: settings.timeoutSeconds * 1000 }))?.contextWindow;
+    (await retrieveModel(model, { apiKey, ...connection, maxRetries: 0 }))?.contextWindow;
   const estimate = estimateCost(model, result.inputTokens, maxTokens, settings.prices);
   if (fromFile) {
-    services.counts.set(document, { inputTokens: result.inputTokens, contextWindow, estimate, version: document.version });
+    services.counts.set(document, { inputTokens: result.inputTokens, model, contextWindow, estimate, version: countedVersion });
   }
   const share = contextWindow ? ` of ${contextWindow.toLocaleString('en-US')} (${((result.inputTokens / contextWindow) * 100).toFixed(1)}% of ${model}'s context window)` : ` (${model}: the API did not say its context window)`;
   const cost = estimate.known

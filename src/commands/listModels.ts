@@ -4,11 +4,10 @@ import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser'
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey';
 import { summarizeError } from '../core/callError';
-import { resolveBaseUrl } from '../core/client';
 import { listModels as fetchModels, ModelSummary } from '../core/models';
 import type { ModelsCache } from '../modelsCache';
 import { isRequestFile } from '../requestDocument';
-import { readSettings, SECTION } from '../settings';
+import { connectionOrTell, readSettings, SECTION } from '../settings';
 
 interface ModelItem extends vscode.QuickPickItem {
   model: ModelSummary;
@@ -27,7 +26,11 @@ function describeModel(model: ModelSummary): string {
 /** Fetches the list (with progress) and caches it; falls back to the cached list with a warning on failure. */
 export async function refreshModels(keys: ApiKeyStore, cache: ModelsCache, scope?: vscode.Uri): Promise<ModelSummary[] | undefined> {
   const settings = readSettings(scope);
-  const baseUrl = resolveBaseUrl(settings.baseUrl);
+  const connection = connectionOrTell(settings, 'no models were listed');
+  if (!connection) {
+    return undefined;
+  }
+  const { baseUrl } = connection;
   const apiKey = await keys.getOrAsk();
   if (!apiKey) {
     return cache.get(baseUrl)?.models;
@@ -37,7 +40,7 @@ export async function refreshModels(keys: ApiKeyStore, cache: ModelsCache, scope
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return fetchModels({ apiKey, baseUrl, timeoutMs: settings.timeoutSeconds * 1000, maxRetries: settings.maxRetries, signal: controller.signal });
+      return fetchModels({ apiKey, ...connection, signal: controller.signal });
     },
   );
   if (result.ok) {

@@ -1,7 +1,9 @@
 // Claude: Send Selection — the selected text goes out as one user message; model and max_tokens from settings.
 import * as vscode from 'vscode';
 import type { CallRunner } from '../callRunner';
+import type { CallSource } from '../core/callRecord';
 import { effectiveRequest, selectionRequest } from '../core/effectiveRequest';
+import { documentTitle } from '../requestDocument';
 import { readSettings, requestDefaults } from '../settings';
 
 export async function sendSelection(runner: CallRunner): Promise<void> {
@@ -22,5 +24,9 @@ export async function sendSelection(runner: CallRunner): Promise<void> {
   }
   const settings = readSettings(editor.document.uri);
   const request = effectiveRequest(selectionRequest(text), requestDefaults(settings));
-  await runner.run(request, { kind: 'selection', document: vscode.workspace.asRelativePath(editor.document.uri) }, settings);
+  const document = editor.document;
+  const source: CallSource = document.uri.scheme === 'untitled'
+    ? { kind: 'selection', title: documentTitle(document) }
+    : { kind: 'selection', document: vscode.workspace.asRelativePath(document.uri) };
+  await runner.run(request, source, settings, document);
 }

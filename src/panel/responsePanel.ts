@@ -3,8 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from '../core/callRecord';
-import type { HostMessage, WebviewMessage } from '../shared/protocol';
+import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../shared/protocol';
 import { panelHtml } from './panelHtml';
+import { redactForPanel } from './panelRedaction';
 
 export const RESPONSE_VIEW_TYPE = 'claudeInspector.response';
 
@@ -18,13 +19,20 @@ export interface PanelActions {
 
 export class ResponsePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** The panel's column when last seen (a hidden panel's viewColumn is not always set). */
+  private column: vscode.ViewColumn | undefined;
   private ready = false;
   private readonly pending: HostMessage[] = [];
   /** The running call, replayed to a webview that reloads while it runs (hidden and shown again). */
   private running: { record: CallRecord; events: TimelineEvent[] } | undefined;
   private batch: TimelineEvent[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  /** Answers to `inspectDom` the host is waiting for, by request id. */
+  private readonly inspections = new Map<string, (dom: { views: DomView[]; html: string }) => void>();
+  /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
+  private readonly recent: HostMessage[] = [];
+  /** The keys calls were made with: masked in everything posted, never posted themselves. */
+  private readonly secrets = new Set<string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -40,9 +48,12 @@ export class ResponsePanel implements vscode.Disposable {
     return this.panel !== undefined;
   }
 
-  /** Opens the panel beside the editor (or reveals it) and shows the start of a call. */
-  callStarted(record: CallRecord): void {
-    this.show();
+  /**
+   * Opens the panel beside the editor the call came from (or reveals it) and shows the start of a call.
+   * `editorColumn` is that editor's column: the panel never covers it.
+   */
+  callStarted(record: CallRecord, editorColumn?: vscode.ViewColumn): void {
+    this.show(editorColumn);
     this.flushEvents();
     this.running = { record, events: [] };
     this.post({ type: 'callStarted', record });
@@ -72,6 +83,56 @@ export class ResponsePanel implements vscode.Disposable {
     this.post({ type: 'callFinished', record });
   }
 
+  /** The call waits before a retry: said in the panel as well as in the progress notification. */
+  retrying(callId: string, notice: { text: string; waitMs: number; attempt: number; of: number }): void {
+    this.flushEvents();
+    this.post({ type: 'retrying', callId, ...notice });
+  }
+
+  /**
+   * A send was refused before anything went out. An open panel says so, rather than go on showing the last answer
+   * as if it were the reply; a closed one is not opened for it (the notification and the Problems panel say it).
+   */
+  callRefused(title: string, reasons: string[]): void {
+    if (!this.panel) {
+      return;
+    }
+    this.post({ type: 'callRefused', title, reasons });
+  }
+
+  /** A key a call is made with: whatever field of a record it turns up in, the webview never gets it. */
+  useSecret(key: string): void {
+    this.secrets.add(key);
+  }
+
+  /** The messages posted lately, oldest first. */
+  recentMessages(): readonly HostMessage[] {
+    return this.recent;
+  }
+
+  /** What the webview shows, view by view, and its markup; undefined when no panel is open or it does not answer. */
+  async inspectDom(timeoutMs = 5000): Promise<{ views: DomView[]; html: string } | undefined> {
+    const panel = this.panel;
+    // Asked even when not known to be ready: a webview that is there answers, one that is not times out.
+    if (!panel) {
+      return undefined;
+    }
+    const requestId = `dom-${randomBytes(6).toString('hex')}`;
+    const answered = new Promise<{ views: DomView[]; html: string }>((resolve) => this.inspections.set(requestId, resolve));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), timeoutMs);
+    });
+    const message: InspectDom = { type: 'inspectDom', requestId };
+    void panel.webview.postMessage(message);
+    try {
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      this.inspections.delete(requestId);
+    }
+  }
+
   private flushEvents(): void {
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);
@@ -86,17 +147,26 @@ export class ResponsePanel implements vscode.Disposable {
     this.post({ type: 'events', callId: this.running.record.id, events });
   }
 
-  private show(): void {
+  /**
+   * Shows the panel without taking the focus: in its own column when it has one that is not the editor's, else
+   * beside the editor (the column to its right, made if there is none). A panel in the editor's own column would
+   * hide the file being edited, so it moves beside it.
+   */
+  private show(editorColumn: vscode.ViewColumn | undefined): void {
+    const beside = editorColumn !== undefined && editorColumn > 0 ? ((editorColumn + 1) as vscode.ViewColumn) : vscode.ViewColumn.Beside;
     if (this.panel) {
-      if (!this.panel.visible) {
-        this.panel.reveal(undefined, true);
+      const column = this.panel.viewColumn ?? this.column;
+      if (editorColumn !== undefined && column === editorColumn) {
+        this.panel.reveal(beside, true);
+      } else if (!this.panel.visible) {
+        this.panel.reveal(column, true);
       }
       return;
     }
     const panel = vscode.window.createWebviewPanel(
       RESPONSE_VIEW_TYPE,
       'Claude Response',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: beside, preserveFocus: true },
       this.webviewOptions(),
     );
     this.attach(panel);
@@ -112,19 +182,33 @@ export class ResponsePanel implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
+    this.column = panel.viewColumn;
     this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = this.webviewOptions();
     panel.webview.html = this.html(panel.webview);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.onMessage(message)),
+    // Each panel's listeners act only while it is the current one: a closed panel's last events (hidden, disposed)
+    // arrive late, after a new panel may have opened, and must not mark the new one as not ready or gone.
+    const current = () => this.panel === panel;
+    const listeners: vscode.Disposable[] = [
+      panel.webview.onDidReceiveMessage((message: WebviewMessage) => current() && this.onMessage(message)),
       panel.onDidChangeViewState(() => {
+        if (!current()) {
+          return;
+        }
+        this.column = panel.viewColumn ?? this.column;
         // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
         if (!panel.visible) {
           this.ready = false;
         }
       }),
+    ];
+    listeners.push(
       panel.onDidDispose(() => {
+        listeners.forEach((listener) => listener.dispose());
+        if (!current()) {
+          return;
+        }
         this.panel = undefined;
         this.ready = false;
         this.pending.length = 0;
@@ -144,7 +228,13 @@ export class ResponsePanel implements vscode.Disposable {
     });
   }
 
-  private post(message: HostMessage): void {
+  private post(original: HostMessage, replay = false): void {
+    // Replays too: the running call is kept as it came, and masked on every way out.
+    const message = redactForPanel(original, this.secrets);
+    if (message.type !== 'events' && !replay) {
+      this.recent.push(message);
+      this.recent.splice(0, Math.max(0, this.recent.length - 20));
+    }
     if (!this.panel || !this.ready) {
       // Events of the running call are replayed from `running` when the webview is ready; queuing them as well
       // would show them twice.
@@ -167,9 +257,9 @@ export class ResponsePanel implements vscode.Disposable {
         if (running && !queued.some((m) => m.type === 'callStarted' && m.record.id === running.record.id)) {
           queued.unshift({ type: 'callStarted', record: running.record });
         }
-        queued.forEach((m) => this.post(m));
+        queued.forEach((m) => this.post(m, true));
         if (running && running.events.length) {
-          this.post({ type: 'events', callId: running.record.id, events: running.events.slice() });
+          this.post({ type: 'events', callId: running.record.id, events: running.events.slice() }, true);
         }
         return;
       }
@@ -191,12 +281,14 @@ export class ResponsePanel implements vscode.Disposable {
       case 'setApiKey':
         this.actions.setApiKey();
         return;
+      case 'dom':
+        this.inspections.get(message.requestId)?.({ views: message.views, html: message.html });
+        return;
     }
   }
 
   dispose(): void {
     this.panel?.dispose();
-    this.disposables.forEach((d) => d.dispose());
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);
     }

@@ -15,15 +15,20 @@ export class RequestCodeLens implements vscode.CodeLensProvider {
     const top = new vscode.Range(0, 0, 0, 0);
     const count = this.counts.get(document);
     let countTitle = '$(symbol-numeric) Count tokens';
-    if (count) {
-      const stale = count.version !== document.version ? ' (edited since)' : '';
+    let countTooltip = 'Count the input tokens with /v1/messages/count_tokens';
+    if (count && this.counts.isCurrent(document, count)) {
       const window = count.contextWindow ? ` of ${count.contextWindow.toLocaleString('en-US')}` : '';
       const cost = count.estimate.known ? ` · ${formatUsd(count.estimate.inputUsd)} in, ≤ ${formatUsd(count.estimate.ceilingUsd)}` : '';
-      countTitle = `$(symbol-numeric) ${count.inputTokens.toLocaleString('en-US')}${window} input tokens${cost}${stale}`;
+      countTitle = `$(symbol-numeric) ${count.inputTokens.toLocaleString('en-US')}${window} input tokens${cost}`;
+      countTooltip = `${count.model}: counted with /v1/messages/count_tokens. Click to count again.`;
+    } else if (count) {
+      // The file or the settings changed since: the old model's window and price would be wrong, so they go.
+      countTitle = `$(symbol-numeric) count is for the old text (${count.inputTokens.toLocaleString('en-US')} tokens) — click to recount`;
+      countTooltip = `Counted for ${count.model} before the last change of the file or the settings.`;
     }
     return [
       new vscode.CodeLens(top, { title: '$(send) Send', command: Commands.sendRequestFile, arguments: [document.uri], tooltip: 'Send this request (Ctrl+Alt+Enter)' }),
-      new vscode.CodeLens(top, { title: countTitle, command: Commands.countTokens, arguments: [document.uri], tooltip: 'Count the input tokens with /v1/messages/count_tokens' }),
+      new vscode.CodeLens(top, { title: countTitle, command: Commands.countTokens, arguments: [document.uri], tooltip: countTooltip }),
       new vscode.CodeLens(top, { title: '$(terminal) Copy as curl', command: Commands.copyCurl, arguments: [document.uri], tooltip: 'Copy an equivalent curl command' }),
     ];
   }

@@ -1,5 +1,6 @@
 // Problems of open request files in the Problems panel, updated as the user types (debounced), from the pure
-// checks in core/diagnostics. Sending refuses a file with an error and points at the first one.
+// checks in core/diagnostics. Sending refuses a file with an error and points at the first one. Syntax errors are
+// left to VS Code's JSON language server when it checks the file (it reports the same ones): one problem, one line.
 import * as vscode from 'vscode';
 import type { JsonObject } from '../core/callRecord';
 import { checkRequest, RequestDiagnostic } from '../core/diagnostics';
@@ -20,10 +21,14 @@ export class RequestDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('claude-request');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly cleared = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires when a check finds no error left in a document. */
+  readonly onDidClear = this.cleared.event;
 
   constructor(private readonly models: ModelsCache) {
     this.disposables.push(
       this.collection,
+      this.cleared,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
@@ -46,7 +51,11 @@ export class RequestDiagnostics implements vscode.Disposable {
       defaultModel: settings.defaultModel,
       knownModels: known,
     });
-    this.collection.set(document.uri, result.diagnostics.map((d) => this.toVscode(document, d)));
+    const shown = jsonServerChecks(document) ? result.diagnostics.filter((d) => !isSyntaxError(d)) : result.diagnostics;
+    this.collection.set(document.uri, shown.map((d) => this.toVscode(document, d)));
+    if (!result.diagnostics.some((d) => d.severity === 'error')) {
+      this.cleared.fire(document);
+    }
     return result;
   }
 
@@ -90,4 +99,19 @@ export class RequestDiagnostics implements vscode.Disposable {
     this.timers.forEach((t) => clearTimeout(t));
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/**
+ * True when VS Code's JSON language server validates this document: it is there (built in, unless disabled) and
+ * `json.validate.enable` is on. It parses with the same parser as ours, so it reports the same syntax errors.
+ */
+function jsonServerChecks(document: vscode.TextDocument): boolean {
+  const server = vscode.extensions.getExtension('vscode.json-language-features');
+  const languageOk = document.languageId === 'json' || document.languageId === 'jsonc';
+  return server !== undefined && languageOk && vscode.workspace.getConfiguration('json', document).get<boolean>('validate.enable', true);
+}
+
+/** A JSON syntax error (as opposed to what the API would refuse in valid JSON). */
+function isSyntaxError(diagnostic: RequestDiagnostic): boolean {
+  return diagnostic.code === 'json' && diagnostic.message.startsWith('invalid JSON');
 }

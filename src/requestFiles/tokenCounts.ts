@@ -1,30 +1,55 @@
-// The last token count of each request file, for the CodeLens to show, and whether the file changed since.
+// The last token count of each request file, for the CodeLens to show, and whether it still holds: an edit of the
+// file or a change of the settings (default model, prices, base URL) makes it a count of something else.
 import * as vscode from 'vscode';
 import type { Estimate } from '../core/cost';
 
 export interface TokenCountEntry {
   inputTokens: number;
+  /** The model that was counted, whose window and price the entry holds. */
+  model: string;
   contextWindow?: number;
   estimate: Estimate;
-  /** The document version that was counted: a later version shows the count as stale. */
+  /** The document version that was counted: a later version makes the count stale. */
   version: number;
+  /** The settings generation it was counted under: a settings change makes it stale too. */
+  settings?: number;
 }
 
 export class TokenCounts implements vscode.Disposable {
   private readonly counts = new Map<string, TokenCountEntry>();
   private readonly changed = new vscode.EventEmitter<void>();
+  private generation = 0;
+  private readonly disposables: vscode.Disposable[] = [];
   readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('claudeInspector')) {
+          this.generation += 1;
+          this.changed.fire();
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.counts.delete(d.uri.toString())),
+    );
+  }
 
   get(document: vscode.TextDocument): TokenCountEntry | undefined {
     return this.counts.get(document.uri.toString());
   }
 
-  set(document: vscode.TextDocument, entry: TokenCountEntry): void {
-    this.counts.set(document.uri.toString(), entry);
+  /** True when the count was made of this very text, under the settings in force. */
+  isCurrent(document: vscode.TextDocument, entry: TokenCountEntry): boolean {
+    return entry.version === document.version && entry.settings === this.generation;
+  }
+
+  set(document: vscode.TextDocument, entry: Omit<TokenCountEntry, 'settings'>): void {
+    this.counts.set(document.uri.toString(), { ...entry, settings: this.generation });
     this.changed.fire();
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -24,6 +24,12 @@ export type HostMessage =
   /** The host did what the webview asked (copy), for a short confirmation. */
   | { type: 'done'; what: string };
 
+/**
+ * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests
+ * use it (they read the panel's DOM through it). The answer is the `dom` WebviewMessage.
+ */
+export type InspectDom = { type: 'inspectDom'; requestId: string };
+
 export type CopyWhat = 'curl' | 'request' | 'response' | 'headers' | 'block' | 'requestId';
 
 export type WebviewMessage =
@@ -36,7 +42,17 @@ export type WebviewMessage =
   /** Cancel the running call. */
   | { type: 'cancel'; callId: string }
   /** Run "Claude: Set API Key" (offered on a 401). */
-  | { type: 'setApiKey' };
+  | { type: 'setApiKey' }
+  /** The answer to `inspectDom`: each view's visible text and the whole document's markup. */
+  | { type: 'dom'; requestId: string; views: DomView[]; html: string };
+
+/** One view of the panel as the webview shows it when that view is selected. */
+export interface DomView {
+  /** The tab's label, or "" for the page before any tab is chosen. */
+  label: string;
+  /** innerText of the page with this view selected: what a user reads. */
+  text: string;
+}
 
 /** What the webview keeps with setState, to come back the same after a window reload. */
 export interface PanelState {

@@ -1,5 +1,6 @@
 // Entry of the panel's script: connect to the host, bring back saved state, listen, then say ready.
 import { App } from './app';
+import { answerDomInspection } from './domProbe';
 import { interceptLinks } from './links';
 import { isHostMessage } from './record';
 import { connectHost } from './vscodeApi';
@@ -12,6 +13,11 @@ function main(): void {
   // Saved state first, synchronously: after a window reload the last answer is back before anything else.
   app.restore(host.getState());
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const data = event.data as { type?: unknown; requestId?: unknown } | undefined;
+    if (data?.type === 'inspectDom' && typeof data.requestId === 'string') {
+      answerDomInspection(host, { type: 'inspectDom', requestId: data.requestId });
+      return;
+    }
     if (isHostMessage(event.data)) {
       app.handle(event.data);
     }

@@ -1,5 +1,6 @@
 // Request files as a language: diagnostics with ranges, the CodeLens, token counts, models and new files.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { StandIn } from '../standIn/server';
 import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor } from './support';
@@ -97,15 +98,91 @@ describe('Request files', function () {
     assert.ok(standIn.requests.some((r) => r.path === '/v1/models/claude-sonnet-5-5'));
   });
 
+  it('show each JSON syntax error once: VS Code\'s JSON server reports it, we do not repeat it', async () => {
+    const editor = await open('broken.claude.json');
+    const theirs = await waitFor('the JSON language server\'s syntax error', () => {
+      const found = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source !== 'Claude Inspector' && d.severity === vscode.DiagnosticSeverity.Error);
+      return found.length > 0 && found;
+    }, 15_000);
+    assert.ok(theirs.some((d) => d.range.start.line === 6), `the missing comma is reported on line 7: ${JSON.stringify(theirs.map((d) => [d.range.start.line, d.message]))}`);
+    // Give our debounced check time to run, then compare: no syntax error of ours, one report per place.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const all = vscode.languages.getDiagnostics(editor.document.uri);
+    const ours = all.filter((d) => d.source === 'Claude Inspector');
+    assert.deepEqual(ours.map((d) => d.message), [], 'no syntax error of ours');
+    const errorsOnLine7 = all.filter((d) => d.range.start.line === 6 && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.equal(errorsOnLine7.length, 1, `one report for the missing comma: ${JSON.stringify(errorsOnLine7.map((d) => `${d.source}: ${d.message}`))}`);
+    // Send still refuses the file, with the position of the error.
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    assert.equal(standIn.requests.length, 0);
+    assert.match((await inspector()).fileNotice(editor.document.uri) ?? '', /broken\.claude\.json:7:5: invalid JSON/);
+  });
+
+  it('keep their own checks beside the JSON server\'s', async () => {
+    const editor = await open('problems.claude.json');
+    await waitFor('our diagnostics', () => vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === 'retired-field'));
+    const messages = vscode.languages.getDiagnostics(editor.document.uri).map((d) => d.message);
+    assert.equal(new Set(messages).size, messages.length, `no message twice: ${JSON.stringify(messages)}`);
+  });
+
+  it('the CodeLens says a count is stale once the model, the messages or the settings change, never the old price as current', async () => {
+    const lensTitle = async (uri: vscode.Uri) => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return lenses.map((l) => l.command?.title ?? '').find((t) => /tokens/.test(t)) ?? '';
+    };
+    const editor = await open('hello.claude.json');
+    await vscode.commands.executeCommand('claudeInspector.countTokens');
+    const fresh = await lensTitle(editor.document.uri);
+    assert.match(fresh, /of 1,000,000 input tokens · \$/, fresh);
+    // The model changes: the count, window and price were for the old one.
+    const at = editor.document.getText().indexOf('claude-sonnet-5-5');
+    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'claude-sonnet-5-5'.length)), 'claude-haiku-5-5'));
+    const stale = await lensTitle(editor.document.uri);
+    assert.match(stale, /count is for the old text .*— click to recount/, stale);
+    assert.doesNotMatch(stale, /1,000,000|\$\d/, 'neither the old window nor the old price');
+    // Counting again makes it current, for the new model.
+    await vscode.commands.executeCommand('claudeInspector.countTokens');
+    assert.equal(JSON.parse(standIn.requests.filter((r) => r.path === '/v1/messages/count_tokens').pop()!.body).model, 'claude-haiku-5-5');
+    assert.match(await lensTitle(editor.document.uri), /input tokens · \$/);
+    // A message edited: stale again.
+    const hello = editor.document.getText().indexOf('Say hello.');
+    await editor.edit((edit) => edit.insert(editor.document.positionAt(hello), 'Please. '));
+    assert.match(await lensTitle(editor.document.uri), /count is for the old text/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    // A file without "model" takes the default model: changing that setting makes its count stale.
+    const defaults = await open('defaults.claude.json');
+    await vscode.commands.executeCommand('claudeInspector.countTokens');
+    assert.match(await lensTitle(defaults.document.uri), /input tokens · \$/);
+    const config = vscode.workspace.getConfiguration('claudeInspector');
+    await config.update('defaultModel', 'claude-haiku-5-5', vscode.ConfigurationTarget.Global);
+    try {
+      assert.match(await lensTitle(defaults.document.uri), /count is for the old text/);
+    } finally {
+      await config.update('defaultModel', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('List Models shows every model and sets the chosen one in the file, as one undoable edit', async () => {
     const editor = await open('hello.claude.json');
+    const onDisk = fs.readFileSync(editor.document.uri.fsPath, 'utf8');
+    assert.equal(editor.document.isDirty, false);
     const listing = vscode.commands.executeCommand('claudeInspector.listModels');
-    await waitFor('the models request', () => standIn.requests.some((r) => r.path === '/v1/models'));
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await listing;
+    await waitFor('the models request', () => standIn.requests.some((r) => r.path.startsWith('/v1/models')));
+    // The quick pick shows when the list has arrived, later on a busy machine: accept until the command is done.
+    let done = false;
+    void Promise.resolve(listing).then(() => (done = true));
+    await waitFor('List Models to take the choice', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return done;
+    }, 20_000);
     const model = /"model": "([^"]+)"/.exec(editor.document.getText())?.[1];
     assert.ok(model && model !== 'claude-sonnet-5-5', `the model changed (is ${model})`);
+    assert.equal(editor.document.isDirty, true, 'the change is left unsaved');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(fs.readFileSync(editor.document.uri.fsPath, 'utf8'), onDisk, 'the file on disk is untouched');
+    assert.equal(editor.document.getText().replace(model, 'claude-sonnet-5-5'), onDisk, 'only the model changed, formatting kept');
     await vscode.commands.executeCommand('undo');
     assert.match(editor.document.getText(), /"model": "claude-sonnet-5-5"/, 'one undo restores it');
     await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -60,6 +60,14 @@ export function responseTab(): vscode.Tab | undefined {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === 'Claude Response');
 }
 
+/**
+ * Closes every editor, reverting unsaved changes first: closing a dirty editor asks whether to save, and in the
+ * test workbench that question is answered "Save", which would write a test's edits into the fixtures.
+ */
 export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

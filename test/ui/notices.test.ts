@@ -1,0 +1,79 @@
+// UI test: a person breaks a request file and presses Ctrl+Alt+Enter again and again. One notification says why
+// nothing was sent (not a pile of them), and it goes away by itself once the mistake is undone.
+// Run it with `node scripts/runUi.js` (see sendSelection.test.ts).
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { Workbench } from './workbench';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
+
+interface LaunchedBrowser {
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+const { launchBrowser } = require(path.join(repoRoot, 'scripts', 'browser.js')) as {
+  launchBrowser(options?: { viewport?: { width: number; height: number } }): Promise<LaunchedBrowser>;
+};
+
+const REFUSED = /nothing was sent/i;
+
+describe('A refused send, in the workbench', function () {
+  this.timeout(120_000);
+  let launched: LaunchedBrowser | undefined;
+  let workbench: Workbench;
+
+  before(async () => {
+    const url = process.env.CLAUDE_INSPECTOR_UI_URL;
+    if (!url) {
+      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `node scripts/runUi.js`.');
+    }
+    launched = await launchBrowser({ viewport: { width: 1400, height: 900 } });
+    workbench = new Workbench(launched.page, { screenshotDir });
+    await workbench.open(url);
+  });
+
+  after(async () => {
+    await launched?.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && launched) {
+      await workbench.screenshot('failed-refused-send').catch(() => undefined);
+    }
+  });
+
+  it('shows one notice however often Send is pressed, and closes it when the file is fixed', async () => {
+    const page = workbench.page;
+    // A new untitled request file: never saved (not even by auto-save), so the examples stay as they are.
+    await workbench.runCommand('Claude: New Request File');
+    const tab = page.locator('.tabs-container .tab[aria-label^="request"]').first();
+    await tab.waitFor({ state: 'visible', timeout: 15_000 });
+    const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    await editor.click();
+    // A stray brace after the request object: invalid JSON.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('}');
+    const refusals = async () => (await workbench.messages()).filter((text) => REFUSED.test(text));
+    for (let i = 0; i < 3; i++) {
+      await editor.click();
+      await page.keyboard.press('Control+Alt+Enter');
+      await page.waitForTimeout(1_500);
+    }
+    const shown = await refusals();
+    assert.equal(shown.length, 1, `one notice, not a pile: ${JSON.stringify(shown)}`);
+    assert.match(shown[0], /request(-\d+)?\.claude\.json:\d+:\d+: invalid JSON/);
+    await workbench.screenshot('refused-send-notice');
+    // Undo the stray brace: the file is valid again and the notice goes by itself.
+    await editor.click();
+    await page.keyboard.press('Control+Z');
+    const deadline = Date.now() + 15_000;
+    while ((await refusals()).length > 0) {
+      assert.ok(Date.now() < deadline, 'the notice closed once the file was fixed');
+      await page.waitForTimeout(250);
+    }
+    await workbench.runCommand('View: Revert and Close Editor');
+  });
+});
