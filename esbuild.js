@@ -55,7 +55,7 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: ['src/extension.ts'],
+    entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     platform: 'node',
     format: 'cjs',
@@ -72,7 +72,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/cli.ts'],
+    entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',

@@ -44,6 +44,20 @@ const STAGES = [
     timeoutMs: 5 * 60_000,
   },
   {
+    name: 'typecheck',
+    what: 'type-check the webview (its own tsconfig, DOM lib) and the scripts (checkJs)',
+    command: process.platform === 'win32' ? 'npm.cmd' : 'npm',
+    args: ['run', '--silent', 'typecheck:more'],
+    timeoutMs: 5 * 60_000,
+  },
+  {
+    name: 'lint',
+    what: 'lint (ESLint, typescript-eslint, the import rules of ARCHITECTURE.md)',
+    command: node,
+    args: [path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings', '0', 'src', 'test', 'bench'],
+    timeoutMs: 5 * 60_000,
+  },
+  {
     name: 'build',
     what: 'build the bundles (node esbuild.js)',
     command: node,

@@ -1,7 +1,7 @@
 // The host messages of the calls the webview benchmarks show, shaped like the host's (see test/webview/fixtures).
 // The answer's text is left empty here and filled in inside the page, so that megabytes are not sent to the page
 // (or cloned) inside a measurement.
-import type { CallRecord, JsonObject, TimelineEntry } from '../../src/core/callRecord';
+import type { CallRecord, JsonObject, TimelineEntry } from '../../src/shared/callRecord';
 import type { HostMessage } from '../../src/shared/protocol';
 import { message, record, startedRecord } from '../../test/webview/fixtures/records';
 

@@ -1,5 +1,5 @@
 // The one JSON object `send --json` prints. Its shape is a contract for scripts: change it only by adding fields.
-import type { CallErrorKind, CallRecord } from '../core/callRecord';
+import type { CallErrorKind, CallRecord } from '../shared/callRecord';
 
 /** A type for errors that have no API error type, distinct from the API's own types (timeout_error is a 504). */
 const LOCAL_ERROR_TYPES: Record<CallErrorKind, string | null> = {

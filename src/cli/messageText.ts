@@ -1,8 +1,8 @@
 // A Message as readable terminal text: each block in order, the stop_reason with its meaning, the usage.
-import type { CallRecord, JsonObject } from '../core/callRecord';
+import type { CallRecord, JsonObject } from '../shared/callRecord';
 import { summarizeError } from '../core/callError';
-import { formatUsd } from '../core/cost';
-import { stopReasonMeaning } from '../core/stopReasons';
+import { formatUsd } from '../shared/cost';
+import { stopReasonMeaning } from '../shared/stopReasons';
 
 type Block = JsonObject & { type?: unknown };
 

@@ -1,7 +1,7 @@
 // Turns whatever the SDK threw into a CallError a person can act on: the API's type, message and request-id, or the
 // URL and low-level cause of a network failure. The key is scrubbed from every text.
 import Anthropic from '@anthropic-ai/sdk';
-import type { CallError, CapturedResponse } from './callRecord';
+import type { CallError, CapturedResponse } from '../shared/callRecord';
 import { redactKey } from './redact';
 import { secondsText } from './retry';
 import { describeNetworkCause, findCause, mediaType, preview, WireFault } from './wireFault';

@@ -5,12 +5,12 @@
 import { createParser } from 'eventsource-parser';
 import { describeBodyStop } from './bodyStop';
 import { BodyReadError, readBody } from './bodyReader';
-import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from './callRecord';
-import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults';
+import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from '../shared/callRecord';
+import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../shared/defaults';
 import type { MessageAccumulator } from './messageAccumulator';
 import { maskHeaders, redactHeaders, redactKey, redactResponseHeaders } from './redact';
 import { backoffMs, isRetryable, RetryNotice, retryAfterMs, secondsText, sleep } from './retry';
-import { foldEvent } from './timeline';
+import { foldEvent } from '../shared/timeline';
 import { addedHeaders, watchWireHeaders } from './wireHeaders';
 import { describeNetworkCause, escapeControls, WireFault } from './wireFault';
 

@@ -4,18 +4,18 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { randomUUID } from 'node:crypto';
 import { ERROR_HINTS, toCallError } from './callError';
-import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse, JsonObject, TimelineEvent } from './callRecord';
+import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse, JsonObject, TimelineEvent } from '../shared/callRecord';
 import { CallCapture, CaptureListener, Fetch } from './capture';
-import { maxRetryWaitProblem, timeoutProblem } from './defaults';
+import { maxRetryWaitProblem, timeoutProblem } from '../shared/defaults';
 import { MessageAccumulator } from './messageAccumulator';
 import { messageFrom, notExpected } from './responseShape';
 import type { RetryNotice } from './retry';
 import { mediaType, preview, WireFault } from './wireFault';
-import { costOf } from './cost';
+import { costOf } from '../shared/cost';
 import { toCurl } from './curl';
 import { checkCustomHeaders } from './headerValues';
 import { redactingLogger } from './redactingWriter';
-import type { PriceTable } from './prices';
+import type { PriceTable } from '../shared/prices';
 import type { EffectiveRequest } from './effectiveRequest';
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com';

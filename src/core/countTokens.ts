@@ -1,7 +1,7 @@
 // How many input tokens a request would use, from POST /v1/messages/count_tokens.
 import type Anthropic from '@anthropic-ai/sdk';
 import { toCallError } from './callError';
-import type { Attempt, CallError, CapturedResponse, JsonObject } from './callRecord';
+import type { Attempt, CallError, CapturedResponse, JsonObject } from '../shared/callRecord';
 import { captureFor, connectionProblem, ConnectionOptions, createClient } from './client';
 import { tokenCountFrom } from './responseShape';
 import { WireFault } from './wireFault';

@@ -1,7 +1,7 @@
 // What is wrong with a request file beyond its JSON: the mistakes the API would answer with a 400, found before
 // sending, each with the exact range to underline. Errors stop Send; warnings and notes do not.
 import { findNodeAtLocation, Node } from 'jsonc-parser';
-import type { JsonObject } from './callRecord';
+import type { JsonObject } from '../shared/callRecord';
 import { parseRequestFile, positionAt } from './requestFile';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';

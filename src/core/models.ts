@@ -1,6 +1,6 @@
 // The models an API key can use, from GET /v1/models, every page followed to the end.
 import { toCallError } from './callError';
-import type { CallError } from './callRecord';
+import type { CallError } from '../shared/callRecord';
 import { captureFor, connectionProblem, ConnectionOptions, createClient } from './client';
 import { modelsPageFrom } from './responseShape';
 import { FaultDetail, WireFault } from './wireFault';

@@ -2,7 +2,7 @@
 // Problems carry a line and column so that the editor, the CLI and the panel can point at them; nothing is sent
 // while a file has one.
 import { createScanner, findNodeAtLocation, getNodePath, getNodeValue, Node, parseTree, ParseError, printParseErrorCode, stripComments, SyntaxKind } from 'jsonc-parser';
-import type { JsonObject } from './callRecord';
+import type { JsonObject } from '../shared/callRecord';
 import { inexactNumber } from './exactNumber';
 import { MAX_REQUEST_BYTES, wideEncoding } from './requestBytes';
 

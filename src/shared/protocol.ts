@@ -1,7 +1,7 @@
 // The one message protocol between the extension host and the response webview. Both sides import it with
 // `import type`, so it has no runtime code. Every message about a call carries its callId: the webview drops
 // messages of a call it is no longer showing.
-import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from '../core/callRecord';
+import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from './callRecord';
 
 export type HostMessage =
   /** A call begins: the record holds the effective request, source and base URL, nothing returned yet. */

@@ -1,5 +1,5 @@
 // The panel program: which call is shown, what each host message changes, and what is kept for a reload.
-import type { CallRecord, TimelineEvent } from '../core/callRecord';
+import type { CallRecord, TimelineEvent } from '../shared/callRecord';
 import type { HostMessage, PanelState } from '../shared/protocol';
 import { button, el, icon } from './dom';
 import { plural } from './format';

@@ -1,6 +1,6 @@
 // Checks what the host (or a saved state) hands over before the views read it: a record from an older or newer
 // version may miss fields, and the panel must render whatever it gets rather than throw.
-import type { CallRecord } from '../core/callRecord';
+import type { CallRecord } from '../shared/callRecord';
 import type { HostMessage } from '../shared/protocol';
 import { asArray, asObject, asString, isObject } from './values';
 

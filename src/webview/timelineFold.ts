@@ -1,7 +1,7 @@
-// Folds live server-sent events into timeline entries exactly as the host records them (core/timeline.ts), and
+// Folds live server-sent events into timeline entries exactly as the host records them (shared/timeline.ts), and
 // says which entries changed so that the view updates only those.
-import type { TimelineEntry, TimelineEvent } from '../core/callRecord';
-import { foldEvent } from '../core/timeline';
+import type { TimelineEntry, TimelineEvent } from '../shared/callRecord';
+import { foldEvent } from '../shared/timeline';
 import { asObject, asString } from './values';
 
 export interface FoldResult {

@@ -3,8 +3,8 @@
 // as cancelled with what arrived; one notice per file, gone when the file is fixed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CallRecord } from '../../src/core/callRecord';
-import type { InspectorApi } from '../../src/extension';
+import type { CallRecord } from '../../src/shared/callRecord';
+import type { InspectorApi } from '../../src/extension/extension';
 import type { DomView } from '../../src/shared/protocol';
 import type { StandIn } from '../standIn/server';
 import { closeAllEditors, fixture, inspector, open, responseTab, stopStandIn, TEST_KEY, useStandIn, waitFor } from './support';

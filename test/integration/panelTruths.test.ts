@@ -4,7 +4,7 @@
 // credentials), whichever view is open.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CallRecord } from '../../src/core/callRecord';
+import type { CallRecord } from '../../src/shared/callRecord';
 import type { DomView } from '../../src/shared/protocol';
 import { HostileServer, startHostileServer } from '../hostile/server';
 import { closeAllEditors, inspector, TEST_KEY, waitFor } from './support';

@@ -2,7 +2,7 @@
 // call elsewhere (credentials, a query, a fragment) is refused with the reason, and without repeating it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { connectionOf, readSettings } from '../../src/settings';
+import { connectionOf, readSettings } from '../../src/extension/settings';
 import type { StandIn } from '../standIn/server';
 import { closeAllEditors, inspector, stopStandIn, useStandIn } from './support';
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { InspectorApi } from '../../src/extension';
+import type { InspectorApi } from '../../src/extension/extension';
 import { StandIn, startStandIn } from '../standIn/server';
 
 export const EXTENSION_ID = 'claude-inspector.claude-inspector';

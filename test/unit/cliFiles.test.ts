@@ -62,8 +62,6 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin: Buffer | string
   });
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 describe('CLI: request files are checked as the editor checks them', function () {
   this.timeout(120_000);
   let standIn: StandIn;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { captureWithoutSending, resolveBaseUrl, sendMessage, SendOptions } from '../../src/core/client';
-import type { CallRecord, JsonObject } from '../../src/core/callRecord';
+import type { CallRecord, JsonObject } from '../../src/shared/callRecord';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import * as retry from '../../src/core/retry';
 import { StandIn, startStandIn } from '../standIn/server';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { costOf, estimateCost, formatUsd } from '../../src/core/cost';
-import { BUILT_IN_PRICES, findPrice, priceKey, readPriceOverrides } from '../../src/core/prices';
+import { costOf, estimateCost, formatUsd } from '../../src/shared/cost';
+import { BUILT_IN_PRICES, findPrice, priceKey, readPriceOverrides } from '../../src/shared/prices';
 
 describe('cost', () => {
   it('prices every usage line: input, cache writes 5m and 1h, cache reads, output', () => {

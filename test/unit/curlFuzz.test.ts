@@ -3,7 +3,7 @@
 // failure; CURL_FUZZ_SEED=<seed> replays a run.
 import * as assert from 'node:assert/strict';
 import { sendMessage } from '../../src/core/client';
-import type { CapturedRequest } from '../../src/core/callRecord';
+import type { CapturedRequest } from '../../src/shared/callRecord';
 import { INLINE_BODY_LIMIT, isOmittedFromCurl, toCurl } from '../../src/core/curl';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { HeaderValueError } from '../../src/core/headerValues';

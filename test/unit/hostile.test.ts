@@ -1,7 +1,7 @@
 // Every fault of the hostile server, through the core: the call ends, says what happened, keeps what arrived, and
 // never holds the key.
 import * as assert from 'node:assert/strict';
-import type { CallRecord } from '../../src/core/callRecord';
+import type { CallRecord } from '../../src/shared/callRecord';
 import { sendMessage } from '../../src/core/client';
 import { countTokens } from '../../src/core/countTokens';
 import { effectiveRequest } from '../../src/core/effectiveRequest';

@@ -2,7 +2,7 @@
 // with (exit code, error kind, message) and what must be kept of what arrived. Each case is a class of fault, not a
 // single byte pattern: the table names the rule the mechanism must keep.
 import * as assert from 'node:assert/strict';
-import type { CallErrorKind, JsonObject } from '../../src/core/callRecord';
+import type { CallErrorKind, JsonObject } from '../../src/shared/callRecord';
 
 export type Call = 'send' | 'stream' | 'count' | 'models';
 

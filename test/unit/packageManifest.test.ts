@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Commands } from '../../src/commands/commandIds';
-import * as defaults from '../../src/core/defaults';
+import { Commands } from '../../src/extension/commandIds';
+import * as defaults from '../../src/shared/defaults';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { DEFAULT_MODEL } from '../../src/core/defaults';
+import { DEFAULT_MODEL } from '../../src/shared/defaults';
 
 const root = path.resolve(__dirname, '../../..');
 const SCHEMA_PATH = path.join(root, 'schemas', 'claude-request.schema.json');
@@ -15,6 +15,8 @@ const FIXTURES = path.join(root, 'test', 'unit', 'fixtures', 'schema');
 const SDK_MESSAGES = path.join(root, 'node_modules', '@anthropic-ai', 'sdk', 'src', 'resources', 'messages', 'messages.ts');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+// A JSON Schema is walked generically here, keyword by keyword: `any` is the honest type of its nodes.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 type Schema = { [key: string]: any };
 
 const schema: Schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8'));

@@ -4,9 +4,9 @@
 // model of each family, with a known price.
 import * as assert from 'node:assert/strict';
 import { sendMessage } from '../../src/core/client';
-import type { CallRecord } from '../../src/core/callRecord';
-import { DEFAULT_MODEL } from '../../src/core/defaults';
-import { findPrice } from '../../src/core/prices';
+import type { CallRecord } from '../../src/shared/callRecord';
+import { DEFAULT_MODEL } from '../../src/shared/defaults';
+import { findPrice } from '../../src/shared/prices';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { FAMILIES, familyOf } from '../standIn/family';
 import { StandIn, startStandIn } from '../standIn/server';
@@ -180,7 +180,7 @@ describe('stand-in model families', function () {
       const current = page.data.filter((m) => m.line === family && m.lifecycle === 'active').sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
       assert.ok(current, `an active ${family} model`);
       assert.ok(current.id.includes(family), current.id);
-      assert.ok(findPrice(current.id), `${current.id} has a price in src/core/prices.ts`);
+      assert.ok(findPrice(current.id), `${current.id} has a price in src/shared/prices.ts`);
       assert.equal(familyOf(current.id).name, family);
       assert.ok(current.max_input_tokens > 0 && current.max_tokens > 0 && typeof current.capabilities === 'object');
     }

@@ -1,7 +1,7 @@
 // Every text readable in every theme: in VS Code's four default themes (their real colours, test/webview/fixtures),
 // every visible text of every view has a WCAG contrast of at least 4.5:1 against what it is drawn on.
 import * as assert from 'node:assert/strict';
-import type { CallRecord } from '../../src/core/callRecord';
+import type { CallRecord } from '../../src/shared/callRecord';
 import { measureContrast, type ContrastFinding } from './contrast';
 import { Harness, THEME_NAMES, type PanelPage } from './harness';
 import { everyBlock, message, record, startedRecord, streamedCall } from './fixtures/records';

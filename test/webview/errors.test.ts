@@ -1,6 +1,6 @@
 // Failed calls: each kind of error is worded clearly, with what to quote (request-id) and what to do.
 import * as assert from 'node:assert/strict';
-import type { CallError } from '../../src/core/callRecord';
+import type { CallError } from '../../src/shared/callRecord';
 import { type PanelPage, usePanel } from './harness';
 import { record } from './fixtures/records';
 

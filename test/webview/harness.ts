@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { panelHtml } from '../../src/panel/panelHtml';
+import { panelHtml } from '../../src/extension/panel/panelHtml';
 import type { HostMessage, PanelState, WebviewMessage } from '../../src/shared/protocol';
 
 /** The repository root (tests run from out/test/webview). */

@@ -2,7 +2,7 @@
 // on screen without scrolling, and nothing may need a sideways scroll in a half-width panel, however long a tool
 // name, a server tool name, a block type or a model id is.
 import * as assert from 'node:assert/strict';
-import type { CallRecord, JsonObject } from '../../src/core/callRecord';
+import type { CallRecord, JsonObject } from '../../src/shared/callRecord';
 import { Harness } from './harness';
 import { message, record, streamedCall } from './fixtures/records';
 

@@ -3,7 +3,7 @@
 // as cancelled, a refused send is not mistaken for a reply, a retry is announced while it waits, and odd records
 // never break a view.
 import * as assert from 'node:assert/strict';
-import type { CallRecord, JsonObject } from '../../src/core/callRecord';
+import type { CallRecord, JsonObject } from '../../src/shared/callRecord';
 import { Harness, type PanelPage, usePanel, type W } from './harness';
 import { everyBlock, message, record, startedRecord, streamedCall } from './fixtures/records';
 

@@ -1,6 +1,6 @@
 // The panel page (pure): a strict CSP, the nonce on the one script, every URI escaped.
 import * as assert from 'node:assert/strict';
-import { panelCsp, panelHtml } from '../../src/panel/panelHtml';
+import { panelCsp, panelHtml } from '../../src/extension/panel/panelHtml';
 
 const options = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

@@ -1,7 +1,7 @@
 // What a user sees for a finished call: every block, the stop reason, usage, and the other views.
 import * as assert from 'node:assert/strict';
 import { type PanelPage, usePanel } from './harness';
-import { costOf } from '../../src/core/cost';
+import { costOf } from '../../src/shared/cost';
 import { everyBlock, message, record } from './fixtures/records';
 
 describe('webview: a finished call', function () {

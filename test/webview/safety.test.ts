@@ -1,7 +1,7 @@
 // Nothing in a response can run script, load remote content or navigate the panel: the injection corpus is put
 // everywhere model output or a server can reach, streamed and finished, in every view.
 import * as assert from 'node:assert/strict';
-import type { CallRecord, JsonObject } from '../../src/core/callRecord';
+import type { CallRecord, JsonObject } from '../../src/shared/callRecord';
 import { Harness, type PanelPage } from './harness';
 import { INJECTIONS } from './fixtures/injections';
 import { message, record, streamedCall } from './fixtures/records';

@@ -1,7 +1,7 @@
 // A streamed call as it happens: content appears delta by delta, finished parts are never rendered again, and
 // the final record is reconciled with what streamed.
 import * as assert from 'node:assert/strict';
-import type { JsonObject, TimelineEvent } from '../../src/core/callRecord';
+import type { JsonObject, TimelineEvent } from '../../src/shared/callRecord';
 import type { HostMessage } from '../../src/shared/protocol';
 import { type PanelPage, usePanel } from './harness';
 import { message, pieces, record, startedRecord, streamedCall, streamEvents } from './fixtures/records';

@@ -24,7 +24,6 @@ const VSCODE_THEMES: Record<Theme, { id: string; workbenchClass: string }> = {
   'high-contrast-light': { id: 'Default High Contrast Light', workbenchClass: 'hc-light' },
 };
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const codeServer = require(path.join(REPO, 'scripts', 'codeServer.js')) as {
   profile(name: string, options?: { fresh?: boolean }): unknown;
   writeUserSettings(profile: unknown, settings: Record<string, unknown>): void;

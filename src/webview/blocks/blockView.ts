@@ -1,6 +1,6 @@
 // What every content block view offers the response view: live updates while streaming, and reconciliation
 // with the final record.
-import type { JsonObject } from '../../core/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import type { Host } from '../vscodeApi';
 
 export interface BlockContext {

@@ -2,7 +2,7 @@
 // the block's whole text: the span is the block. Each citation gets a superscript marker after that text which
 // opens its detail: the cited text and where it comes from (document and char/page/block range, web page, or
 // search result).
-import type { JsonObject } from '../../core/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import { el, type Child } from '../dom';
 import { safeHttpUrl } from '../urls';
 import { asNumber, asString, describe } from '../values';

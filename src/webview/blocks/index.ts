@@ -1,5 +1,5 @@
 // Picks the view for a content block by its type. Every block gets a view: unknown types included.
-import type { JsonObject } from '../../core/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import { asString } from '../values';
 import type { BlockContext, BlockView } from './blockView';
 import { StaticBlockView } from './serverResults';

@@ -1,6 +1,6 @@
 // Blocks that arrive whole (results of server tools, container uploads) and any block type this version does not
 // know. Each known shape has its own rendering; a shape that does not match is shown as JSON, never dropped.
-import type { JsonObject } from '../../core/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import { button, el, icon, type Child } from '../dom';
 import { formatChars, plural } from '../format';
 import { fillLongText } from '../longText';

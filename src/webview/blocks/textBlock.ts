@@ -1,5 +1,5 @@
 // A text block: markdown rendered as it streams (see streamingText.ts), with its citations.
-import type { JsonObject } from '../../core/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import { formatChars } from '../format';
 import { requestFlush, type Flushable } from '../schedule';
 import { MarkdownView, WHOLE_RERENDER_CHARS } from '../streamingText';

@@ -1,6 +1,6 @@
 // Thinking: open while it streams, collapsed once complete (its text can be long; it is filled only when opened).
 // Redacted thinking: encrypted by the API, so only its size is shown.
-import type { JsonObject } from '../../core/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import { el, icon } from '../dom';
 import { formatChars } from '../format';
 import { fillLongText } from '../longText';

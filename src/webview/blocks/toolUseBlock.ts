@@ -1,6 +1,6 @@
 // tool_use and server_tool_use: the tool's name, the call id, and its input as pretty JSON. While the input
 // streams, its partial JSON text is appended as it arrives; once complete it is parsed and pretty-printed once.
-import type { JsonObject } from '../../core/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import { el, icon } from '../dom';
 import { formatChars } from '../format';
 import { fillLongText } from '../longText';

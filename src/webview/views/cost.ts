@@ -1,7 +1,7 @@
 // What the call cost, beside the usage: each billed line with its tokens and rate, or why the cost is unknown.
-import type { CallRecord } from '../../core/callRecord';
-import { formatUsd } from '../../core/cost';
-import { PRICES_AS_OF } from '../../core/prices';
+import type { CallRecord } from '../../shared/callRecord';
+import { formatUsd } from '../../shared/cost';
+import { PRICES_AS_OF } from '../../shared/prices';
 import { el } from '../dom';
 import { formatCount } from '../format';
 

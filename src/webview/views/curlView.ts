@@ -1,5 +1,5 @@
 // An equivalent curl command (the key as $ANTHROPIC_API_KEY), ready to copy.
-import type { CallRecord } from '../../core/callRecord';
+import type { CallRecord } from '../../shared/callRecord';
 import { button, el } from '../dom';
 import { fillLongText } from '../longText';
 import type { Host } from '../vscodeApi';

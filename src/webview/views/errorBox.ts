@@ -1,5 +1,5 @@
 // What went wrong with a call, worded by kind, with the request-id to quote and what to do about it.
-import type { CallError, CallRecord } from '../../core/callRecord';
+import type { CallError, CallRecord } from '../../shared/callRecord';
 import { button, el, icon, type Child } from '../dom';
 import type { Host } from '../vscodeApi';
 

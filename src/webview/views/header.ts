@@ -1,7 +1,7 @@
 // The call at a glance: status, model, ids, timing, where it went (highlighted when it is not the official API),
 // streamed or not, retries, and which fields came from settings.
-import type { Attempt, CallRecord, JsonObject } from '../../core/callRecord';
-import { stopReasonMeaning } from '../../core/stopReasons';
+import type { Attempt, CallRecord, JsonObject } from '../../shared/callRecord';
+import { stopReasonMeaning } from '../../shared/stopReasons';
 import { button, el, icon, type Child } from '../dom';
 import { formatCount, formatMs, plural } from '../format';
 import { isOfficialBaseUrl } from '../urls';

@@ -1,5 +1,5 @@
 // The response headers, with the rate-limit headers summed up in a table: what is left, and when it resets.
-import type { CallRecord } from '../../core/callRecord';
+import type { CallRecord } from '../../shared/callRecord';
 import { append, button, el } from '../dom';
 import { formatMs } from '../format';
 import type { Host } from '../vscodeApi';

@@ -1,6 +1,6 @@
 // The response as it came: the body of a plain answer (pretty-printed for reading; Copy gives the exact bytes),
 // or the message accumulated from a stream.
-import type { CallRecord } from '../../core/callRecord';
+import type { CallRecord } from '../../shared/callRecord';
 import { button, el } from '../dom';
 import { fillLongText } from '../longText';
 import { prettyJson } from '../values';

@@ -1,6 +1,6 @@
 // What was sent: the effective request body (the file with defaults applied) and the headers that went out, with
 // the API key shown as $ANTHROPIC_API_KEY.
-import type { CallRecord } from '../../core/callRecord';
+import type { CallRecord } from '../../shared/callRecord';
 import { append, button, el } from '../dom';
 import { fillLongText } from '../longText';
 import { prettyJson } from '../values';

@@ -1,7 +1,7 @@
 // The Response view: error and incomplete notices, every content block in order, the stop reason and usage.
 // Live, it follows the stream block by block; at the end it reconciles with the final record rather than
 // rendering again.
-import type { CallRecord, JsonObject } from '../../core/callRecord';
+import type { CallRecord, JsonObject } from '../../shared/callRecord';
 import { createBlockView, type BlockView } from '../blocks';
 import { el, icon } from '../dom';
 import type { MessageChange } from '../messageAccumulator';

@@ -1,6 +1,6 @@
-// Why the answer stopped, what it means, and what to do next (src/core/stopReasons.ts has the words).
-import type { CallRecord, JsonObject } from '../../core/callRecord';
-import { stopReasonMeaning } from '../../core/stopReasons';
+// Why the answer stopped, what it means, and what to do next (src/shared/stopReasons.ts has the words).
+import type { CallRecord, JsonObject } from '../../shared/callRecord';
+import { stopReasonMeaning } from '../../shared/stopReasons';
 import { el, icon } from '../dom';
 import { asObject, asString, describe } from '../values';
 

@@ -1,6 +1,6 @@
 // The server-sent events of a streamed call, each with its time since the start; consecutive deltas of a block
 // are one row (count, characters, first and last time). Live: only the changed rows are touched.
-import type { TimelineEntry } from '../../core/callRecord';
+import type { TimelineEntry } from '../../shared/callRecord';
 import { el } from '../dom';
 import { formatChars, formatCount, formatMs, plural } from '../format';
 import { entryName } from '../timelineFold';

@@ -1,6 +1,6 @@
 // Token usage, rendered from whatever the usage object holds (future fields still show), with friendly labels
 // for the fields this version knows and the field's JSON path beside each.
-import type { JsonObject } from '../../core/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import { el } from '../dom';
 import { formatCount } from '../format';
 import { asNumber, describe, isObject } from '../values';

@@ -4,14 +4,14 @@ import * as vscode from 'vscode';
 import { ApiKeyStore, KeySource } from './apiKey';
 import { CallRunner } from './callRunner';
 import { clearApiKey, setApiKey } from './commands/apiKeyCommands';
-import { Commands } from './commands/commandIds';
+import { Commands } from './commandIds';
 import { copyCurl } from './commands/copyCurl';
 import { countTokens } from './commands/countTokens';
 import { listModels } from './commands/listModels';
 import { newRequestFile } from './commands/newRequestFile';
 import { sendRequestFile } from './commands/sendRequestFile';
 import { sendSelection } from './commands/sendSelection';
-import type { CallRecord } from './core/callRecord';
+import type { CallRecord } from '../shared/callRecord';
 import { ModelsCache } from './modelsCache';
 import { RESPONSE_VIEW_TYPE, ResponsePanel } from './panel/responsePanel';
 import { watchPriceSetting } from './priceSettingCheck';
@@ -19,7 +19,7 @@ import { ModelCompletions } from './requestFiles/modelCompletions';
 import { RequestCodeLens } from './requestFiles/requestCodeLens';
 import { FileNotices } from './requestFiles/fileNotices';
 import { RequestDiagnostics } from './requestFiles/requestDiagnostics';
-import type { DomView, HostMessage } from './shared/protocol';
+import type { DomView, HostMessage } from '../shared/protocol';
 import { TokenCounts } from './requestFiles/tokenCounts';
 
 /** What the extension offers to its tests and to other extensions. */

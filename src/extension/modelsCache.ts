@@ -1,7 +1,7 @@
 // The models list, cached per base URL in the extension's global state: completions and the unknown-model check
 // read it without touching the network; "Claude: List Models" refreshes it.
 import * as vscode from 'vscode';
-import type { ModelSummary } from './core/models';
+import type { ModelSummary } from '../core/models';
 
 const KEY = 'claudeInspector.models';
 

@@ -2,8 +2,8 @@
 // out what the webview asks (copy, open a link, cancel). One panel is reused for every call, like a preview.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from '../core/callRecord';
-import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../shared/protocol';
+import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from '../../shared/callRecord';
+import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../../shared/protocol';
 import { panelHtml } from './panelHtml';
 import { redactForPanel } from './panelRedaction';
 

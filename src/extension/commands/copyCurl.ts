@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey';
 import type { CallRunner } from '../callRunner';
-import { captureWithoutSending } from '../core/client';
-import { toCurl } from '../core/curl';
-import { effectiveRequest } from '../core/effectiveRequest';
+import { captureWithoutSending } from '../../core/client';
+import { toCurl } from '../../core/curl';
+import { effectiveRequest } from '../../core/effectiveRequest';
 import type { FileNotices } from '../requestFiles/fileNotices';
 import { documentName, isRequestFile, readRequestBody, requestDocument } from '../requestDocument';
 import { connectionOrTell, readSettings, requestDefaults } from '../settings';

@@ -2,7 +2,7 @@
 // examples; this list is what the API at the configured base URL really offers).
 import { getLocation } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { resolveBaseUrl } from '../core/client';
+import { resolveBaseUrl } from '../../core/client';
 import type { ModelsCache } from '../modelsCache';
 import { readSettings } from '../settings';
 

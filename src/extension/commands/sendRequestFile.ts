@@ -2,8 +2,8 @@
 // file has an error the API would refuse.
 import * as vscode from 'vscode';
 import type { CallRunner } from '../callRunner';
-import type { CallSource } from '../core/callRecord';
-import { effectiveRequest } from '../core/effectiveRequest';
+import type { CallSource } from '../../shared/callRecord';
+import { effectiveRequest } from '../../core/effectiveRequest';
 import type { FileNotices } from '../requestFiles/fileNotices';
 import type { RequestDiagnostics } from '../requestFiles/requestDiagnostics';
 import { documentTitle, refuseIfErrors, requestDocument } from '../requestDocument';

@@ -1,7 +1,7 @@
 // The last token count of each request file, for the CodeLens to show, and whether it still holds: an edit of the
 // file or a change of the settings (default model, prices, base URL) makes it a count of something else.
 import * as vscode from 'vscode';
-import type { Estimate } from '../core/cost';
+import type { Estimate } from '../../shared/cost';
 
 export interface TokenCountEntry {
   inputTokens: number;

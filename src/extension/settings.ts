@@ -1,10 +1,10 @@
 // The extension's settings as one typed snapshot, read when a command runs so that a change applies at once.
 import * as vscode from 'vscode';
-import { checkBaseUrl } from './core/baseUrl';
-import { connectionProblem, resolveBaseUrl } from './core/client';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from './core/defaults';
-import type { RequestDefaults } from './core/effectiveRequest';
-import { PriceTable, readPriceOverrides } from './core/prices';
+import { checkBaseUrl } from '../core/baseUrl';
+import { connectionProblem, resolveBaseUrl } from '../core/client';
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from '../shared/defaults';
+import type { RequestDefaults } from '../core/effectiveRequest';
+import { PriceTable, readPriceOverrides } from '../shared/prices';
 
 export const SECTION = 'claudeInspector';
 

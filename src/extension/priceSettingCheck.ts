@@ -1,7 +1,7 @@
 // Says so when the claudeInspector.prices setting has an entry that cannot be used, instead of silently pricing
 // the model from the built-in table (or not at all).
 import * as vscode from 'vscode';
-import { readPriceOverrides } from './core/prices';
+import { readPriceOverrides } from '../shared/prices';
 import { SECTION } from './settings';
 
 export function watchPriceSetting(): vscode.Disposable {

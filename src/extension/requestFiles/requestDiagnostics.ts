@@ -2,9 +2,9 @@
 // checks in core/diagnostics. Sending refuses a file with an error and points at the first one. Syntax errors are
 // left to VS Code's JSON language server when it checks the file (it reports the same ones): one problem, one line.
 import * as vscode from 'vscode';
-import type { JsonObject } from '../core/callRecord';
-import { checkRequest, RequestDiagnostic } from '../core/diagnostics';
-import { resolveBaseUrl } from '../core/client';
+import type { JsonObject } from '../../shared/callRecord';
+import { checkRequest, RequestDiagnostic } from '../../core/diagnostics';
+import { resolveBaseUrl } from '../../core/client';
 import type { ModelsCache } from '../modelsCache';
 import { isRequestFile } from '../requestDocument';
 import { readSettings } from '../settings';

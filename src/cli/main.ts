@@ -1,30 +1,30 @@
 // The command-line face of Claude Inspector, on the same core as the extension: send, curl, count and models.
 // The command line is read in cli/args.ts, the file in cli/input.ts; the calls into core are below, one per command.
-import { summarizeError } from './core/callError';
-import { captureWithoutSending, resolveBaseUrl, sendMessage } from './core/client';
-import { estimateCost } from './core/cost';
-import { countTokens } from './core/countTokens';
-import { listModels, retrieveModel } from './core/models';
-import type { CallRecord } from './core/callRecord';
-import { toCurl } from './core/curl';
+import { summarizeError } from '../core/callError';
+import { captureWithoutSending, resolveBaseUrl, sendMessage } from '../core/client';
+import { estimateCost } from '../shared/cost';
+import { countTokens } from '../core/countTokens';
+import { listModels, retrieveModel } from '../core/models';
+import type { CallRecord } from '../shared/callRecord';
+import { toCurl } from '../core/curl';
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_WAIT_SECONDS,
   DEFAULT_MAX_TOKENS,
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_SECONDS,
-} from './core/defaults';
-import { describeRetry, RetryNotice } from './core/retry';
-import type { RequestDefaults } from './core/effectiveRequest';
-import { estimateText, tokenCountText } from './core/tokenCountText';
-import { parseCommandLine } from './cli/args';
-import { RedactingWriter } from './core/redactingWriter';
-import { rememberSecretsInPlay } from './core/secretsInPlay';
-import { readRequest } from './cli/input';
-import { callSummaryText } from './cli/messageText';
-import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, usableBaseUrl, wholeNumber } from './cli/optionValues';
-import { COMMAND_HELP, HELP, UsageError } from './cli/usage';
-import { cliJson } from './cli/jsonOutput';
+} from '../shared/defaults';
+import { describeRetry, RetryNotice } from '../core/retry';
+import type { RequestDefaults } from '../core/effectiveRequest';
+import { estimateText, tokenCountText } from '../shared/tokenCountText';
+import { parseCommandLine } from './args';
+import { RedactingWriter } from '../core/redactingWriter';
+import { rememberSecretsInPlay } from '../core/secretsInPlay';
+import { readRequest } from './input';
+import { callSummaryText } from './messageText';
+import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, usableBaseUrl, wholeNumber } from './optionValues';
+import { COMMAND_HELP, HELP, UsageError } from './usage';
+import { cliJson } from './jsonOutput';
 
 declare const CLI_VERSION: string | undefined;
 
@@ -138,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
   return record.error ? 1 : 0;
 }
 
-type Connection = import('./core/client').ConnectionOptions;
+type Connection = import('../core/client').ConnectionOptions;
 
 async function modelsCommand(connection: Connection, json: boolean): Promise<number> {
   const result = await listModels(connection);
@@ -182,7 +182,7 @@ async function countCommand(body: Record<string, unknown>, connection: Connectio
   return 0;
 }
 
-function printError(error: import('./core/callRecord').CallError, json: boolean): void {
+function printError(error: import('../shared/callRecord').CallError, json: boolean): void {
   if (json) {
     stdout.print(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
   }

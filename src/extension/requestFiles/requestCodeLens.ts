@@ -1,7 +1,7 @@
 // "Send · Count tokens · Copy as curl" above the first line of every request file, with the last token count.
 import * as vscode from 'vscode';
-import { Commands } from '../commands/commandIds';
-import { formatUsd } from '../core/cost';
+import { Commands } from '../commandIds';
+import { formatUsd } from '../../shared/cost';
 import type { TokenCounts } from './tokenCounts';
 
 export class RequestCodeLens implements vscode.CodeLensProvider {

@@ -3,8 +3,8 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey';
-import { summarizeError } from '../core/callError';
-import { listModels as fetchModels, ModelSummary } from '../core/models';
+import { summarizeError } from '../../core/callError';
+import { listModels as fetchModels, ModelSummary } from '../../core/models';
 import type { ModelsCache } from '../modelsCache';
 import { isRequestFile } from '../requestDocument';
 import { connectionOrTell, readSettings, SECTION } from '../settings';

@@ -2,13 +2,13 @@
 // notification as well, and the finished record kept for "Copy as curl".
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './apiKey';
-import { rememberSecretsInPlay } from './core/secretsInPlay';
-import { summarizeError } from './core/callError';
-import type { CallRecord, CallSource } from './core/callRecord';
-import { sendMessage } from './core/client';
-import { describeRetry } from './core/retry';
-import type { EffectiveRequest } from './core/effectiveRequest';
-import { Commands } from './commands/commandIds';
+import { rememberSecretsInPlay } from '../core/secretsInPlay';
+import { summarizeError } from '../core/callError';
+import type { CallRecord, CallSource } from '../shared/callRecord';
+import { sendMessage } from '../core/client';
+import { describeRetry } from '../core/retry';
+import type { EffectiveRequest } from '../core/effectiveRequest';
+import { Commands } from './commandIds';
 import { ResponsePanel } from './panel/responsePanel';
 import { connectionOrTell, type Settings } from './settings';
 

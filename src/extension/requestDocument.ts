@@ -1,9 +1,9 @@
 // Finds the request file a command is about (the explorer's or editor title's URI, else the active editor) and
 // reads it as it is in the editor, saved or not. Problems are told with their line and column, once per file.
 import * as vscode from 'vscode';
-import type { JsonObject } from './core/callRecord';
-import type { RequestDiagnostic } from './core/diagnostics';
-import { formatProblem, parseRequestFile, positionAt } from './core/requestFile';
+import type { JsonObject } from '../shared/callRecord';
+import type { RequestDiagnostic } from '../core/diagnostics';
+import { formatProblem, parseRequestFile, positionAt } from '../core/requestFile';
 import type { FileNotices } from './requestFiles/fileNotices';
 
 export function isRequestFile(document: vscode.TextDocument): boolean {

@@ -1,8 +1,8 @@
 // Claude: Send Selection — the selected text goes out as one user message; model and max_tokens from settings.
 import * as vscode from 'vscode';
 import type { CallRunner } from '../callRunner';
-import type { CallSource } from '../core/callRecord';
-import { effectiveRequest, selectionRequest } from '../core/effectiveRequest';
+import type { CallSource } from '../../shared/callRecord';
+import { effectiveRequest, selectionRequest } from '../../core/effectiveRequest';
 import { documentTitle } from '../requestDocument';
 import { readSettings, requestDefaults } from '../settings';
 

@@ -2,11 +2,11 @@
 // /v1/messages/count_tokens; shown with the model's context window and what the call would cost.
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey';
-import { summarizeError } from '../core/callError';
-import { estimateCost, formatUsd } from '../core/cost';
-import { countTokens as count } from '../core/countTokens';
-import { retrieveModel } from '../core/models';
-import { effectiveRequest, selectionRequest } from '../core/effectiveRequest';
+import { summarizeError } from '../../core/callError';
+import { estimateCost, formatUsd } from '../../shared/cost';
+import { countTokens as count } from '../../core/countTokens';
+import { retrieveModel } from '../../core/models';
+import { effectiveRequest, selectionRequest } from '../../core/effectiveRequest';
 import type { ModelsCache } from '../modelsCache';
 import type { FileNotices } from '../requestFiles/fileNotices';
 import type { RequestDiagnostics } from '../requestFiles/requestDiagnostics';
