@@ -1,12 +1,12 @@
 // The panel program: which call is shown, what each host message changes, and what is kept for a reload.
 import type { CallRecord, TimelineEvent } from '../shared/callRecord';
 import type { HostMessage, PanelState } from '../shared/protocol';
-import { button, el, icon } from './dom';
-import { plural } from './format';
-import { MessageAccumulator } from './messageAccumulator';
-import { normalizeRecord, normalizeRefusal } from './record';
-import { requestFlush, type Flushable } from './schedule';
-import { TimelineFold } from './timelineFold';
+import { button, el, icon } from './dom/elements';
+import { plural } from './values/format';
+import { MessageAccumulator } from './stream/messageAccumulator';
+import { normalizeRecord, normalizeRefusal } from './host/record';
+import { requestFlush, type Flushable } from './dom/schedule';
+import { TimelineFold } from './stream/timelineFold';
 import { Announcer } from './views/announce';
 import { renderCurlView } from './views/curlView';
 import { renderHeader } from './views/header';
@@ -16,7 +16,7 @@ import { renderRequestView } from './views/requestView';
 import { ResponseView } from './views/responseView';
 import { Tabs, type TabSpec } from './views/tabs';
 import { TimelineView } from './views/timelineView';
-import type { Host } from './vscodeApi';
+import type { Host } from './host/vscodeApi';
 
 export const VIEWS: readonly TabSpec[] = [
   { id: 'response', label: 'Response', icon: 'comment-discussion' },
@@ -447,7 +447,7 @@ export class App implements Flushable {
     this.host.setState(state);
   }
 
-  /** Copy buttons inside rendered markdown code blocks (their HTML comes from markdown.ts). */
+  /** Copy buttons inside rendered markdown code blocks (their HTML comes from markdown/render.ts). */
   private onCodeCopy(event: MouseEvent): void {
     const target = event.target instanceof Element ? event.target.closest('.md-copy-code') : null;
     const code = target?.closest('.md-code')?.querySelector('pre code');

@@ -1,9 +1,9 @@
 // Entry of the panel's script: connect to the host, bring back saved state, listen, then say ready.
 import { App } from './app';
-import { answerDomInspection } from './domProbe';
-import { interceptLinks } from './links';
-import { isHostMessage } from './record';
-import { connectHost } from './vscodeApi';
+import { answerDomInspection } from './host/domProbe';
+import { interceptLinks } from './links/linkClicks';
+import { isHostMessage } from './host/record';
+import { connectHost } from './host/vscodeApi';
 
 function main(): void {
   const host = connectHost();

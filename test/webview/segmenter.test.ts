@@ -1,7 +1,7 @@
 // The markdown segmenter (pure, no browser): where it cuts, that cuts never split a block, and that streaming
 // the text in any pieces gives the same segments as splitting it whole.
 import * as assert from 'node:assert/strict';
-import { MarkdownSegmenter, type Segment } from '../../src/webview/segmenter';
+import { MarkdownSegmenter, type Segment } from '../../src/webview/markdown/segmenter';
 
 function texts(segments: Segment[]): string[] {
   return segments.map((segment) => segment.text);

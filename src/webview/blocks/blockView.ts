@@ -1,7 +1,7 @@
 // What every content block view offers the response view: live updates while streaming, and reconciliation
 // with the final record.
 import type { JsonObject } from '../../shared/callRecord';
-import type { Host } from '../vscodeApi';
+import type { Host } from '../host/vscodeApi';
 
 export interface BlockContext {
   host: Host;

@@ -1,9 +1,9 @@
 // The frame every content block is shown in: a header with its kind, index and actions (raw/rendered toggle,
 // copy), an optional collapsible body, and a raw view filled only when first asked for.
-import type { Child } from '../dom';
-import { append, button, el, icon } from '../dom';
-import { fillLongText } from '../longText';
-import type { Host } from '../vscodeApi';
+import type { Child } from '../dom/elements';
+import { append, button, el, icon } from '../dom/elements';
+import { fillLongText } from '../dom/longText';
+import type { Host } from '../host/vscodeApi';
 
 export interface CardOptions {
   /** CSS modifier: block-text, block-thinking, ... */

@@ -3,10 +3,10 @@
 // opens its detail: the cited text and where it comes from (document and char/page/block range, web page, or
 // search result).
 import type { JsonObject } from '../../shared/callRecord';
-import { el, type Child } from '../dom';
-import { safeHttpUrl } from '../urls';
-import { asNumber, asString, describe } from '../values';
-import { externalLink } from './externalLink';
+import { el, type Child } from '../dom/elements';
+import { safeHttpUrl } from '../links/urls';
+import { asNumber, asString, describe } from '../values/json';
+import { externalLink } from '../links/externalLink';
 
 let citationIds = 0;
 

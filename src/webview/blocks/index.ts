@@ -1,6 +1,6 @@
 // Picks the view for a content block by its type. Every block gets a view: unknown types included.
 import type { JsonObject } from '../../shared/callRecord';
-import { asString } from '../values';
+import { asString } from '../values/json';
 import type { BlockContext, BlockView } from './blockView';
 import { StaticBlockView } from './serverResults';
 import { TextBlockView } from './textBlock';

@@ -1,13 +1,13 @@
 // Blocks that arrive whole (results of server tools, container uploads) and any block type this version does not
 // know. Each known shape has its own rendering; a shape that does not match is shown as JSON, never dropped.
 import type { JsonObject } from '../../shared/callRecord';
-import { button, el, icon, type Child } from '../dom';
-import { formatChars, plural } from '../format';
-import { fillLongText } from '../longText';
-import { asArray, asNumber, asObject, asString, describe, prettyJson } from '../values';
+import { button, el, icon, type Child } from '../dom/elements';
+import { formatChars, plural } from '../values/format';
+import { fillLongText } from '../dom/longText';
+import { asArray, asNumber, asObject, asString, describe, prettyJson } from '../values/json';
 import type { BlockContext, BlockView } from './blockView';
 import { BlockCard } from './card';
-import { externalLink } from './externalLink';
+import { externalLink } from '../links/externalLink';
 
 interface Rendered {
   meta?: Child[];

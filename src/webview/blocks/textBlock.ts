@@ -1,9 +1,9 @@
-// A text block: markdown rendered as it streams (see streamingText.ts), with its citations.
+// A text block: markdown rendered as it streams (see markdown/markdownView.ts), with its citations.
 import type { JsonObject } from '../../shared/callRecord';
-import { formatChars } from '../format';
-import { requestFlush, type Flushable } from '../schedule';
-import { MarkdownView, WHOLE_RERENDER_CHARS } from '../streamingText';
-import { asArray, asString, isObject } from '../values';
+import { formatChars } from '../values/format';
+import { requestFlush, type Flushable } from '../dom/schedule';
+import { MarkdownView, WHOLE_RERENDER_CHARS } from '../markdown/markdownView';
+import { asArray, asString, isObject } from '../values/json';
 import type { BlockContext, BlockView } from './blockView';
 import { BlockCard } from './card';
 import { CitationsView } from './citations';

@@ -1,12 +1,12 @@
 // Thinking: open while it streams, collapsed once complete (its text can be long; it is filled only when opened).
 // Redacted thinking: encrypted by the API, so only its size is shown.
 import type { JsonObject } from '../../shared/callRecord';
-import { el, icon } from '../dom';
-import { formatChars } from '../format';
-import { fillLongText } from '../longText';
-import { requestFlush, type Flushable } from '../schedule';
-import { TextAppender } from '../textAppender';
-import { asString, prettyJson } from '../values';
+import { el, icon } from '../dom/elements';
+import { formatChars } from '../values/format';
+import { fillLongText } from '../dom/longText';
+import { requestFlush, type Flushable } from '../dom/schedule';
+import { TextAppender } from '../dom/textAppender';
+import { asString, prettyJson } from '../values/json';
 import type { BlockContext, BlockView } from './blockView';
 import { BlockCard } from './card';
 

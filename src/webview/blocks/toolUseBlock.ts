@@ -1,12 +1,12 @@
 // tool_use and server_tool_use: the tool's name, the call id, and its input as pretty JSON. While the input
 // streams, its partial JSON text is appended as it arrives; once complete it is parsed and pretty-printed once.
 import type { JsonObject } from '../../shared/callRecord';
-import { el, icon } from '../dom';
-import { formatChars } from '../format';
-import { fillLongText } from '../longText';
-import { requestFlush, type Flushable } from '../schedule';
-import { TextAppender } from '../textAppender';
-import { asObject, asString, prettyJson } from '../values';
+import { el, icon } from '../dom/elements';
+import { formatChars } from '../values/format';
+import { fillLongText } from '../dom/longText';
+import { requestFlush, type Flushable } from '../dom/schedule';
+import { TextAppender } from '../dom/textAppender';
+import { asObject, asString, prettyJson } from '../values/json';
 import type { BlockContext, BlockView } from './blockView';
 import { BlockCard } from './card';
 

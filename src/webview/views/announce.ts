@@ -1,5 +1,5 @@
 // A polite live region for short confirmations ("Copied curl"), read by screen readers and shown briefly.
-import { el } from '../dom';
+import { el } from '../dom/elements';
 
 export class Announcer {
   readonly element: HTMLElement;

@@ -1,5 +1,5 @@
 // Pieces the secondary views share: a toolbar with a title and actions, an empty-state line, a header table.
-import { el, icon, type Child } from '../dom';
+import { el, icon, type Child } from '../dom/elements';
 
 export function toolbar(title: Child, ...actions: Child[]): HTMLElement {
   return el('div', { class: 'view-toolbar' }, el('div', { class: 'view-title' }, title), el('div', { class: 'view-actions' }, ...actions));

@@ -2,8 +2,8 @@
 import type { CallRecord } from '../../shared/callRecord';
 import { formatUsd } from '../../shared/cost';
 import { PRICES_AS_OF } from '../../shared/prices';
-import { el } from '../dom';
-import { formatCount } from '../format';
+import { el } from '../dom/elements';
+import { formatCount } from '../values/format';
 
 export function renderCost(cost: NonNullable<CallRecord['cost']>): HTMLElement {
   const section = el('section', { class: 'cost', attrs: { 'aria-label': 'Cost', 'data-testid': 'cost' } }, el('h3', { class: 'section-title' }, 'Cost'));

@@ -1,8 +1,8 @@
 // An equivalent curl command (the key as $ANTHROPIC_API_KEY), ready to copy.
 import type { CallRecord } from '../../shared/callRecord';
-import { button, el } from '../dom';
-import { fillLongText } from '../longText';
-import type { Host } from '../vscodeApi';
+import { button, el } from '../dom/elements';
+import { fillLongText } from '../dom/longText';
+import type { Host } from '../host/vscodeApi';
 import { emptyState, toolbar } from './common';
 
 export function renderCurlView(panel: HTMLElement, record: CallRecord, host: Host): void {

@@ -1,7 +1,7 @@
 // What went wrong with a call, worded by kind, with the request-id to quote and what to do about it.
 import type { CallError, CallRecord } from '../../shared/callRecord';
-import { button, el, icon, type Child } from '../dom';
-import type { Host } from '../vscodeApi';
+import { button, el, icon, type Child } from '../dom/elements';
+import type { Host } from '../host/vscodeApi';
 
 const TITLES: Record<CallError['kind'], string> = {
   api: 'The API returned an error',

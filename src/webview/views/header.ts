@@ -2,11 +2,11 @@
 // streamed or not, retries, and which fields came from settings.
 import type { Attempt, CallRecord, JsonObject } from '../../shared/callRecord';
 import { stopReasonMeaning } from '../../shared/stopReasons';
-import { button, el, icon, type Child } from '../dom';
-import { formatCount, formatMs, plural } from '../format';
-import { isOfficialBaseUrl } from '../urls';
-import { asNumber, asObject, asString, describe } from '../values';
-import type { Host } from '../vscodeApi';
+import { button, el, icon, type Child } from '../dom/elements';
+import { formatCount, formatMs, plural } from '../values/format';
+import { isOfficialBaseUrl } from '../links/urls';
+import { asNumber, asObject, asString, describe } from '../values/json';
+import type { Host } from '../host/vscodeApi';
 
 export interface HeaderState {
   running: boolean;

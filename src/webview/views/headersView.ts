@@ -1,8 +1,8 @@
 // The response headers, with the rate-limit headers summed up in a table: what is left, and when it resets.
 import type { CallRecord } from '../../shared/callRecord';
-import { append, button, el } from '../dom';
-import { formatMs } from '../format';
-import type { Host } from '../vscodeApi';
+import { append, button, el } from '../dom/elements';
+import { formatMs } from '../values/format';
+import type { Host } from '../host/vscodeApi';
 import { emptyState, headerTable, headersAsText, toolbar } from './common';
 
 const LIMITS = ['requests', 'tokens', 'input-tokens', 'output-tokens'] as const;

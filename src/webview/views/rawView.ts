@@ -1,10 +1,10 @@
 // The response as it came: the body of a plain answer (pretty-printed for reading; Copy gives the exact bytes),
 // or the message accumulated from a stream.
 import type { CallRecord } from '../../shared/callRecord';
-import { button, el } from '../dom';
-import { fillLongText } from '../longText';
-import { prettyJson } from '../values';
-import type { Host } from '../vscodeApi';
+import { button, el } from '../dom/elements';
+import { fillLongText } from '../dom/longText';
+import { prettyJson } from '../values/json';
+import type { Host } from '../host/vscodeApi';
 import { emptyState, toolbar } from './common';
 
 /** `refresh` renders the view again: while a stream runs the view is a snapshot, refreshed on demand. */

@@ -1,10 +1,10 @@
 // What was sent: the effective request body (the file with defaults applied) and the headers that went out, with
 // the API key shown as $ANTHROPIC_API_KEY.
 import type { CallRecord } from '../../shared/callRecord';
-import { append, button, el } from '../dom';
-import { fillLongText } from '../longText';
-import { prettyJson } from '../values';
-import type { Host } from '../vscodeApi';
+import { append, button, el } from '../dom/elements';
+import { fillLongText } from '../dom/longText';
+import { prettyJson } from '../values/json';
+import type { Host } from '../host/vscodeApi';
 import { emptyState, headerTable, toolbar } from './common';
 
 export function renderRequestView(panel: HTMLElement, record: CallRecord, host: Host): void {

@@ -3,10 +3,10 @@
 // rendering again.
 import type { CallRecord, JsonObject } from '../../shared/callRecord';
 import { createBlockView, type BlockView } from '../blocks';
-import { el, icon } from '../dom';
-import type { MessageChange } from '../messageAccumulator';
-import { asArray, asObject, asString, isObject, prettyJson } from '../values';
-import type { Host } from '../vscodeApi';
+import { el, icon } from '../dom/elements';
+import type { MessageChange } from '../stream/messageAccumulator';
+import { asArray, asObject, asString, isObject, prettyJson } from '../values/json';
+import type { Host } from '../host/vscodeApi';
 import { emptyState } from './common';
 import { renderError, renderIncomplete } from './errorBox';
 import { renderStopReason } from './stopReason';

@@ -1,8 +1,8 @@
 // Why the answer stopped, what it means, and what to do next (src/shared/stopReasons.ts has the words).
 import type { CallRecord, JsonObject } from '../../shared/callRecord';
 import { stopReasonMeaning } from '../../shared/stopReasons';
-import { el, icon } from '../dom';
-import { asObject, asString, describe } from '../values';
+import { el, icon } from '../dom/elements';
+import { asObject, asString, describe } from '../values/json';
 
 const SEVERITY_ICONS = { info: 'info', warning: 'warning', error: 'error' } as const;
 

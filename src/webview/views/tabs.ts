@@ -1,5 +1,5 @@
 // The view tabs, keyboard accessible the WAI-ARIA way: one tab stop, arrows/Home/End move and select.
-import { el, icon } from '../dom';
+import { el, icon } from '../dom/elements';
 
 export interface TabSpec {
   id: string;

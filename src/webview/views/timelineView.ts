@@ -1,10 +1,10 @@
 // The server-sent events of a streamed call, each with its time since the start; consecutive deltas of a block
 // are one row (count, characters, first and last time). Live: only the changed rows are touched.
 import type { TimelineEntry } from '../../shared/callRecord';
-import { el } from '../dom';
-import { formatChars, formatCount, formatMs, plural } from '../format';
-import { entryName } from '../timelineFold';
-import { asNumber, asObject, asString, describe, prettyJson } from '../values';
+import { el } from '../dom/elements';
+import { formatChars, formatCount, formatMs, plural } from '../values/format';
+import { entryName } from '../stream/timelineFold';
+import { asNumber, asObject, asString, describe, prettyJson } from '../values/json';
 import { emptyState, toolbar } from './common';
 
 function summary(entry: TimelineEntry): string {

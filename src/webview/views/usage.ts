@@ -1,9 +1,9 @@
 // Token usage, rendered from whatever the usage object holds (future fields still show), with friendly labels
 // for the fields this version knows and the field's JSON path beside each.
 import type { JsonObject } from '../../shared/callRecord';
-import { el } from '../dom';
-import { formatCount } from '../format';
-import { asNumber, describe, isObject } from '../values';
+import { el } from '../dom/elements';
+import { formatCount } from '../values/format';
+import { asNumber, describe, isObject } from '../values/json';
 
 const LABELS: Record<string, string> = {
   input_tokens: 'Input tokens (not cached)',

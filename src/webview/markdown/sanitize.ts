@@ -1,7 +1,7 @@
 // A last line of defence over markdown-it's output: whatever our rules produce, only a small set of inert elements
 // and attributes survives, and only http(s) hrefs. markdown-it already escapes all input HTML (html: false); this
 // guards against a rule of ours, or a future markdown-it, letting something through.
-import { safeHttpUrl } from './urls';
+import { safeHttpUrl } from '../links/urls';
 
 const ALLOWED: Record<string, readonly string[]> = {
   P: [],

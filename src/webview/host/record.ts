@@ -1,8 +1,8 @@
 // Checks what the host (or a saved state) hands over before the views read it: a record from an older or newer
 // version may miss fields, and the panel must render whatever it gets rather than throw.
-import type { CallRecord } from '../shared/callRecord';
-import type { HostMessage } from '../shared/protocol';
-import { asArray, asObject, asString, isObject } from './values';
+import type { CallRecord } from '../../shared/callRecord';
+import type { HostMessage } from '../../shared/protocol';
+import { asArray, asObject, asString, isObject } from '../values/json';
 
 const HOST_TYPES = new Set(['callStarted', 'attempt', 'response', 'events', 'retrying', 'callFinished', 'callRefused', 'done']);
 

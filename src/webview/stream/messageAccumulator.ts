@@ -1,7 +1,7 @@
 // Builds the Message from server-sent events as they arrive, the way the SDK's MessageStream does, so that the
 // panel can show a streamed answer (and its raw JSON) before the host sends the final record. Pure, no DOM.
-import type { JsonObject } from '../shared/callRecord';
-import { asArray, asNumber, asObject, asString, isObject } from './values';
+import type { JsonObject } from '../../shared/callRecord';
+import { asArray, asNumber, asObject, asString, isObject } from '../values/json';
 
 /** What an event changed, for the views to update only that. */
 export type MessageChange =

@@ -1,6 +1,6 @@
 // Plain text of any size (raw JSON, a huge thinking block) shown without freezing the panel: cut at line ends
 // into chunks that render a few per frame, each with content-visibility so off-screen chunks cost no layout.
-import { el } from './dom';
+import { el } from './elements';
 import { runSliced } from './schedule';
 
 const CHUNK_CHARS = 32 * 1024;

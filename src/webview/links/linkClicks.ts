@@ -1,6 +1,6 @@
 // The webview never navigates. Every click on a link is stopped here; an http(s) link is handed to the host,
 // which opens it in the browser through VS Code. Anything else does nothing.
-import type { Host } from './vscodeApi';
+import type { Host } from '../host/vscodeApi';
 import { safeHttpUrl } from './urls';
 
 function linkOf(event: Event): HTMLAnchorElement | undefined {

@@ -1,5 +1,5 @@
 // Element builders. Text is always set as text nodes, never parsed as HTML: the only HTML the panel parses is
-// markdown-it's output (see markdown.ts), and that is sanitized first.
+// markdown-it's output (see markdown/render.ts), and that is sanitized first.
 
 export type Child = Node | string | number | null | undefined | false;
 

@@ -1,5 +1,5 @@
 // The webview's side of the VS Code API, typed with the shared protocol.
-import type { PanelState, WebviewMessage } from '../shared/protocol';
+import type { PanelState, WebviewMessage } from '../../shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -1,6 +1,6 @@
 // Safe reads from JSON that came over the wire. Model output and server bodies are untrusted and may not have the
 // shape the SDK types promise (a proxy, a stand-in, a newer API), so the panel never assumes a field's type.
-import type { JsonObject } from '../shared/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,8 +1,8 @@
 // Folds live server-sent events into timeline entries exactly as the host records them (shared/timeline.ts), and
 // says which entries changed so that the view updates only those.
-import type { TimelineEntry, TimelineEvent } from '../shared/callRecord';
-import { foldEvent } from '../shared/timeline';
-import { asObject, asString } from './values';
+import type { TimelineEntry, TimelineEvent } from '../../shared/callRecord';
+import { foldEvent } from '../../shared/timeline';
+import { asObject, asString } from '../values/json';
 
 export interface FoldResult {
   /** The index of the first entry that changed (an updated last entry, or the first appended one). */

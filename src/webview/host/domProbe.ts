@@ -1,7 +1,7 @@
 // Answers the host's `inspectDom`: what the panel shows, view by view, and its whole markup. The integration tests
 // run in the extension host and cannot reach the webview's document otherwise; they read through this what a user
 // would see (and check that no secret is anywhere in the page, hidden views included).
-import type { DomView, InspectDom } from '../shared/protocol';
+import type { DomView, InspectDom } from '../../shared/protocol';
 import type { Host } from './vscodeApi';
 
 export function answerDomInspection(host: Host, message: InspectDom): void {

@@ -6,12 +6,12 @@
 // open code fence in the tail is not re-rendered at all: its new text is appended as text nodes.
 // Finished (a whole answer, or restored state): the text is segmented and rendered in groups, the first screen
 // at once and the rest in slices between frames, so a 10 MB answer paints quickly and the panel stays responsive.
-import { el } from './dom';
-import { fillLongText } from './longText';
-import { renderMarkdown, renderCodeBlock, type MarkdownEnv } from './markdown';
+import { el } from '../dom/elements';
+import { fillLongText } from '../dom/longText';
+import { renderMarkdown, renderCodeBlock, type MarkdownEnv } from './render';
 import { sanitize } from './sanitize';
 import { MarkdownSegmenter, type Segment } from './segmenter';
-import { flushNow, requestFlush, runSliced, type Flushable } from './schedule';
+import { flushNow, requestFlush, runSliced, type Flushable } from '../dom/schedule';
 
 /** A fence longer than this is shown as plain chunked text rather than through markdown-it. */
 const BIG_FENCE_CHARS = 64 * 1024;

@@ -3,7 +3,7 @@
 // address, a link), table alignment as classes (the CSP forbids inline styles). Output is sanitized before use.
 import MarkdownIt, { type Env, type RendererRule, type Token } from 'markdown-it';
 import { sanitize } from './sanitize';
-import { safeHttpUrl } from './urls';
+import { safeHttpUrl } from '../links/urls';
 
 /** One env per text block: reference definitions found in a segment serve the segments after it. */
 export interface MarkdownEnv extends Env {
