@@ -1,8 +1,8 @@
 // The message built from stream events (pure, no browser), and the live timeline folding.
 import * as assert from 'node:assert/strict';
 import type { JsonObject, TimelineEvent } from '../../src/shared/callRecord';
-import { MessageAccumulator } from '../../src/webview/stream/messageAccumulator';
-import { TimelineFold } from '../../src/webview/stream/timelineFold';
+import { MessageAccumulator } from '../../src/webview/live/messageAccumulator';
+import { TimelineFold } from '../../src/webview/live/timelineFold';
 import { everyBlock, message, streamEvents } from './fixtures/records';
 
 describe('webview: message accumulator and timeline fold', () => {

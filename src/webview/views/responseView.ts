@@ -4,7 +4,7 @@
 import type { CallRecord, JsonObject } from '../../shared/callRecord';
 import { createBlockView, type BlockView } from '../blocks';
 import { el, icon } from '../dom/elements';
-import type { MessageChange } from '../stream/messageAccumulator';
+import type { MessageChange } from '../live/messageAccumulator';
 import { asArray, asObject, asString, isObject, prettyJson } from '../values/json';
 import type { Host } from '../host/vscodeApi';
 import { emptyState } from './common';

@@ -3,7 +3,7 @@
 import type { TimelineEntry } from '../../shared/callRecord';
 import { el } from '../dom/elements';
 import { formatChars, formatCount, formatMs, plural } from '../values/format';
-import { entryName } from '../stream/timelineFold';
+import { entryName } from '../live/timelineFold';
 import { asNumber, asObject, asString, describe, prettyJson } from '../values/json';
 import { emptyState, toolbar } from './common';
 
