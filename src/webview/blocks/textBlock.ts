@@ -1,43 +1,39 @@
 // A text block: markdown rendered as it streams (see markdown/markdownView.ts), with its citations.
 import type { JsonObject } from '../../shared/callRecord';
-import { formatChars } from '../values/format';
-import { requestFlush, type Flushable } from '../dom/schedule';
 import { MarkdownView, WHOLE_RERENDER_CHARS } from '../markdown/markdownView';
+import { formatChars } from '../values/format';
 import { asArray, asString, isObject } from '../values/json';
-import type { BlockContext, BlockView } from './blockView';
-import { BlockCard } from './card';
+import type { BlockContext } from './blockView';
 import { CitationsView } from './citations';
+import { StreamingBlockView } from './streamingBlock';
 
-export class TextBlockView implements BlockView, Flushable {
+export class TextBlockView extends StreamingBlockView {
   readonly type = 'text';
-  readonly element: HTMLElement;
-  private readonly card: BlockCard;
   private readonly markdown = new MarkdownView();
   private readonly citations = new CitationsView();
   private text: string;
-  private stopped: boolean;
 
   constructor(index: number, block: JsonObject, context: BlockContext) {
+    super(
+      {
+        kind: 'block-text',
+        icon: 'markdown',
+        title: 'Text',
+        index,
+        host: context.host,
+        raw: () => this.text,
+        copy: () => this.text,
+      },
+      context,
+    );
     this.text = asString(block.text) ?? '';
-    this.card = new BlockCard({
-      kind: 'block-text',
-      icon: 'markdown',
-      title: 'Text',
-      index,
-      host: context.host,
-      raw: () => this.text,
-      copy: () => this.text,
-    });
-    this.element = this.card.element;
     this.card.body.append(this.markdown.element, this.citations.list);
     for (const citation of asArray(block.citations) ?? []) {
       if (isObject(citation)) {
         this.citations.add(citation);
       }
     }
-    this.stopped = !context.live;
     if (context.live) {
-      this.element.classList.add('live');
       this.markdown.append(this.text);
     } else {
       this.markdown.renderWhole(this.text, () => this.placeMarkers());
@@ -46,29 +42,21 @@ export class TextBlockView implements BlockView, Flushable {
     this.placeMarkers();
   }
 
-  delta(delta: JsonObject): void {
+  protected applyDelta(delta: JsonObject): boolean {
     if (delta.type === 'text_delta') {
       const piece = asString(delta.text) ?? '';
       this.text += piece;
       this.markdown.append(piece);
-      requestFlush(this);
-    } else if (delta.type === 'citations_delta' && isObject(delta.citation)) {
+      return true;
+    }
+    if (delta.type === 'citations_delta' && isObject(delta.citation)) {
       this.citations.add(delta.citation);
       this.placeMarkers();
     }
+    return false;
   }
 
-  /** Once per frame while streaming: the size in the header. */
-  flush(): void {
-    this.updateMeta();
-  }
-
-  stop(block: JsonObject): void {
-    if (this.stopped) {
-      return;
-    }
-    this.stopped = true;
-    this.element.classList.remove('live');
+  protected onStop(block: JsonObject): void {
     const accumulated = asString(block.text);
     if (accumulated !== undefined && accumulated !== this.text) {
       this.text = accumulated;
@@ -81,12 +69,13 @@ export class TextBlockView implements BlockView, Flushable {
     this.card.invalidateRaw();
   }
 
-  finish(block: JsonObject): void {
+  /** The stream broke inside this block: what came is kept as it is, then the final record decides. */
+  protected override blockAtBreak(): JsonObject {
+    return { text: this.text };
+  }
+
+  protected reconcile(block: JsonObject): void {
     const final = asString(block.text) ?? '';
-    if (!this.stopped) {
-      // The stream broke inside this block: what came is kept as it is.
-      this.stop({ text: this.text });
-    }
     if (final !== this.text) {
       this.text = final;
       this.markdown.renderWhole(final, () => this.placeMarkers());
@@ -100,7 +89,7 @@ export class TextBlockView implements BlockView, Flushable {
     this.placeMarkers();
   }
 
-  private updateMeta(): void {
+  protected updateMeta(): void {
     this.card.setMeta(formatChars(this.text.length), this.citations.size > 0 ? ` · ${this.citations.size} cited` : '');
     this.element.classList.toggle('cited', this.citations.size > 0);
   }

@@ -2,49 +2,46 @@
 // Redacted thinking: encrypted by the API, so only its size is shown.
 import type { JsonObject } from '../../shared/callRecord';
 import { el, icon } from '../dom/elements';
-import { formatChars } from '../values/format';
 import { fillLongText } from '../dom/longText';
-import { requestFlush, type Flushable } from '../dom/schedule';
 import { TextAppender } from '../dom/textAppender';
+import { formatChars } from '../values/format';
 import { asString, prettyJson } from '../values/json';
 import type { BlockContext, BlockView } from './blockView';
 import { BlockCard } from './card';
+import { StreamingBlockView } from './streamingBlock';
 
-export class ThinkingBlockView implements BlockView, Flushable {
+export class ThinkingBlockView extends StreamingBlockView {
   readonly type = 'thinking';
-  readonly element: HTMLElement;
-  private readonly card: BlockCard;
   private readonly textEl: HTMLElement;
   private readonly appender: TextAppender | undefined;
   private thinking: string;
   private signature: string;
   private filled: boolean;
-  private stopped: boolean;
 
   constructor(index: number, block: JsonObject, context: BlockContext) {
+    super(
+      {
+        kind: 'block-thinking',
+        icon: 'lightbulb',
+        title: 'Thinking',
+        index,
+        host: context.host,
+        raw: () => prettyJson({ type: 'thinking', thinking: this.thinking, signature: this.signature }),
+        rawLabel: 'JSON',
+        copy: () => this.thinking,
+        collapsible: true,
+        expanded: context.live,
+      },
+      context,
+    );
     this.thinking = asString(block.thinking) ?? '';
     this.signature = asString(block.signature) ?? '';
-    this.card = new BlockCard({
-      kind: 'block-thinking',
-      icon: 'lightbulb',
-      title: 'Thinking',
-      index,
-      host: context.host,
-      raw: () => prettyJson({ type: 'thinking', thinking: this.thinking, signature: this.signature }),
-      rawLabel: 'JSON',
-      copy: () => this.thinking,
-      collapsible: true,
-      expanded: context.live,
-    });
-    this.element = this.card.element;
     this.textEl = el('div', { class: 'thinking-text' });
     this.card.body.append(this.textEl);
-    this.stopped = !context.live;
     if (context.live) {
       this.appender = new TextAppender(this.textEl);
       this.appender.append(this.thinking);
       this.filled = true;
-      this.element.classList.add('live');
     } else {
       this.filled = false;
     }
@@ -52,45 +49,30 @@ export class ThinkingBlockView implements BlockView, Flushable {
     this.updateMeta();
   }
 
-  delta(delta: JsonObject): void {
+  protected applyDelta(delta: JsonObject): boolean {
     if (delta.type === 'thinking_delta') {
       const piece = asString(delta.thinking) ?? '';
       this.thinking += piece;
       this.appender?.append(piece);
-      requestFlush(this);
-    } else if (delta.type === 'signature_delta') {
+      return true;
+    }
+    if (delta.type === 'signature_delta') {
       this.signature = asString(delta.signature) ?? '';
-      requestFlush(this);
+      return true;
     }
+    return false;
   }
 
-  /** Once per frame while streaming: the size and signature in the header. */
-  flush(): void {
-    this.updateMeta();
-  }
-
-  stop(block: JsonObject): void {
-    if (this.stopped) {
-      return;
-    }
-    this.stopped = true;
+  /** Complete: collapsed, unless the user opened or closed it meanwhile. */
+  protected onStop(block: JsonObject): void {
     this.appender?.flushNow();
-    this.element.classList.remove('live');
     this.reconcile(block);
     if (!this.card.userToggled) {
       this.card.setExpanded(false);
     }
   }
 
-  finish(block: JsonObject): void {
-    if (!this.stopped) {
-      this.stop(block);
-      return;
-    }
-    this.reconcile(block);
-  }
-
-  private reconcile(block: JsonObject): void {
+  protected reconcile(block: JsonObject): void {
     const thinking = asString(block.thinking) ?? this.thinking;
     this.signature = asString(block.signature) ?? this.signature;
     if (thinking !== this.thinking) {
@@ -112,7 +94,7 @@ export class ThinkingBlockView implements BlockView, Flushable {
     fillLongText(this.textEl, this.thinking);
   }
 
-  private updateMeta(): void {
+  protected updateMeta(): void {
     this.card.setMeta(
       formatChars(this.thinking.length),
       ' · ',

@@ -2,13 +2,12 @@
 // streams, its partial JSON text is appended as it arrives; once complete it is parsed and pretty-printed once.
 import type { JsonObject } from '../../shared/callRecord';
 import { el, icon } from '../dom/elements';
-import { formatChars } from '../values/format';
 import { fillLongText } from '../dom/longText';
-import { requestFlush, type Flushable } from '../dom/schedule';
 import { TextAppender } from '../dom/textAppender';
+import { formatChars } from '../values/format';
 import { asObject, asString, prettyJson } from '../values/json';
-import type { BlockContext, BlockView } from './blockView';
-import { BlockCard } from './card';
+import type { BlockContext } from './blockView';
+import { StreamingBlockView } from './streamingBlock';
 
 const SERVER_TOOL_LABELS: Record<string, string> = {
   web_search: 'Web search',
@@ -20,15 +19,12 @@ const SERVER_TOOL_LABELS: Record<string, string> = {
   tool_search_tool_bm25: 'Tool search (BM25)',
 };
 
-export class ToolUseBlockView implements BlockView, Flushable {
-  readonly element: HTMLElement;
-  private readonly card: BlockCard;
+export class ToolUseBlockView extends StreamingBlockView {
   private readonly inputEl: HTMLElement;
   private readonly note: HTMLElement;
   private appender: TextAppender | undefined;
   private partial = '';
   private block: JsonObject;
-  private stopped: boolean;
   /** The streamed input did not parse: it is shown as received. */
   private invalid = false;
 
@@ -38,26 +34,26 @@ export class ToolUseBlockView implements BlockView, Flushable {
     block: JsonObject,
     context: BlockContext,
   ) {
-    this.block = block;
     const server = type === 'server_tool_use';
-    this.card = new BlockCard({
-      kind: server ? 'block-server-tool-use' : 'block-tool-use',
-      icon: server ? 'cloud' : 'tools',
-      title: server ? 'Server tool use' : 'Tool use',
-      index,
-      host: context.host,
-      raw: () => prettyJson(this.block),
-      rawLabel: 'JSON',
-      copy: () => (this.stopped && !this.invalid ? prettyJson(this.block.input ?? {}) : this.partial),
-    });
-    this.element = this.card.element;
+    super(
+      {
+        kind: server ? 'block-server-tool-use' : 'block-tool-use',
+        icon: server ? 'cloud' : 'tools',
+        title: server ? 'Server tool use' : 'Tool use',
+        index,
+        host: context.host,
+        raw: () => prettyJson(this.block),
+        rawLabel: 'JSON',
+        copy: () => (this.stopped && !this.invalid ? prettyJson(this.block.input ?? {}) : this.partial),
+      },
+      context,
+    );
+    this.block = block;
     this.inputEl = el('pre', { class: 'json tool-input' });
     this.note = el('div', { class: 'note', hidden: true });
     this.card.body.append(this.heading(), this.inputEl, this.note);
-    this.stopped = !context.live;
     if (context.live) {
       // content_block_start carries an empty input ({}); the real one streams as input_json_delta.
-      this.element.classList.add('live');
       this.appender = new TextAppender(this.inputEl);
     } else {
       this.showInput();
@@ -85,28 +81,20 @@ export class ToolUseBlockView implements BlockView, Flushable {
     );
   }
 
-  delta(delta: JsonObject): void {
-    if (delta.type === 'input_json_delta') {
-      const piece = asString(delta.partial_json) ?? '';
-      this.partial += piece;
-      this.appender?.append(piece);
-      requestFlush(this);
+  protected applyDelta(delta: JsonObject): boolean {
+    if (delta.type !== 'input_json_delta') {
+      return false;
     }
+    const piece = asString(delta.partial_json) ?? '';
+    this.partial += piece;
+    this.appender?.append(piece);
+    return true;
   }
 
-  /** Once per frame while streaming: the input size in the header. */
-  flush(): void {
-    this.updateMeta();
-  }
-
-  stop(block: JsonObject): void {
-    if (this.stopped) {
-      return;
-    }
-    this.stopped = true;
+  /** The input is complete: parsed and pretty-printed once, or kept exactly as received when it does not parse. */
+  protected onStop(block: JsonObject): void {
     this.appender?.flushNow();
     this.appender = undefined;
-    this.element.classList.remove('live');
     this.block = { ...block };
     let valid = true;
     if (this.partial.trim() !== '') {
@@ -128,10 +116,7 @@ export class ToolUseBlockView implements BlockView, Flushable {
     this.card.invalidateRaw();
   }
 
-  finish(block: JsonObject): void {
-    if (!this.stopped) {
-      this.stop(block);
-    }
+  protected reconcile(block: JsonObject): void {
     const shown = prettyJson(this.block.input ?? {});
     const final = prettyJson(block.input ?? {});
     this.block = { ...block };
@@ -185,7 +170,7 @@ export class ToolUseBlockView implements BlockView, Flushable {
     fillLongText(this.inputEl, prettyJson(input));
   }
 
-  private updateMeta(): void {
+  protected updateMeta(): void {
     if (this.stopped && !this.invalid && this.block.input === undefined) {
       this.card.setMeta('no input');
       return;
