@@ -2,7 +2,7 @@
 import type { JsonObject } from '../../shared/callRecord';
 import { asString } from '../values/json';
 import type { BlockContext, BlockView } from './blockView';
-import { StaticBlockView } from './serverResults';
+import { StaticBlockView } from './staticBlock';
 import { TextBlockView } from './textBlock';
 import { RedactedThinkingBlockView, ThinkingBlockView } from './thinkingBlock';
 import { ToolUseBlockView } from './toolUseBlock';
