@@ -1,8 +1,10 @@
-// The panel program: which call is shown, what each host message changes, and what is kept for a reload.
+// The panel program: which call is shown, what each host message changes, and what is kept for a reload. It is the
+// one place that decides the order of those changes (about 370 lines): the views, the refusal note and the record
+// updates it calls live in views/ and live/.
 import type { CallRecord, TimelineEvent } from '../shared/callRecord';
 import type { HostMessage, PanelState } from '../shared/protocol';
-import { button, el, icon } from './dom/elements';
-import { plural } from './values/format';
+import { el, icon } from './dom/elements';
+import { applyAttempt, applyResponse } from './live/callProgress';
 import { MessageAccumulator } from './live/messageAccumulator';
 import { normalizeRecord, normalizeRefusal } from './host/record';
 import { requestFlush, type Flushable } from './dom/schedule';
@@ -12,6 +14,7 @@ import { renderCurlView } from './views/curlView';
 import { renderHeader } from './views/header';
 import { renderHeadersView } from './views/headersView';
 import { renderRawView } from './views/rawView';
+import { RefusedNote } from './views/refusedNote';
 import { renderRequestView } from './views/requestView';
 import { ResponseView } from './views/responseView';
 import { Tabs, type TabSpec } from './views/tabs';
@@ -54,11 +57,7 @@ export class App implements Flushable {
   /** A retry announced for the running call, until its next attempt starts. */
   private retry: { callId: string; text: string; at: number; attempt: number } | undefined;
   /** The last send was refused: the panel says so, and an older call is only shown on request. */
-  private refused: { title: string; reasons: string[] } | undefined;
-  private previousShown = false;
-  private readonly refusedSlot: HTMLElement;
-  private readonly callArea: HTMLElement;
-  private readonly previousLabel: HTMLElement;
+  private readonly refused: RefusedNote;
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.headerSlot = el('div', { class: 'header-slot' });
@@ -69,22 +68,15 @@ export class App implements Flushable {
       this.renderView(id);
       this.saveState();
     };
-    this.refusedSlot = el('div', { class: 'refused-slot' });
-    this.previousLabel = el(
-      'div',
-      { class: 'previous-label', hidden: true },
-      icon('history'),
-      ' Previous answer: from an earlier send, not a reply to the refused one.',
-    );
-    this.callArea = el(
+    const callArea = el(
       'div',
       { class: 'call-area', id: 'call-area' },
-      this.previousLabel,
       this.headerSlot,
       this.tabs.list,
       el('div', { class: 'panels' }, ...this.tabs.panels.values()),
     );
-    root.replaceChildren(this.refusedSlot, this.callArea, this.announcer.element);
+    this.refused = new RefusedNote(root, callArea, () => this.shown !== undefined);
+    root.replaceChildren(this.refused.element, callArea, this.announcer.element);
     root.classList.add('empty');
     this.headerSlot.append(
       el('div', { class: 'welcome' }, icon('comment-discussion'), ' No call yet. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.'),
@@ -107,7 +99,7 @@ export class App implements Flushable {
     }
     const refused = normalizeRefusal(state.refused);
     if (refused) {
-      this.showRefused(refused);
+      this.refused.show(refused);
     }
   }
 
@@ -131,7 +123,7 @@ export class App implements Flushable {
       case 'callRefused': {
         const refused = normalizeRefusal(message);
         if (refused) {
-          this.showRefused(refused);
+          this.refused.show(refused);
           this.saveState();
         }
         return;
@@ -150,23 +142,17 @@ export class App implements Flushable {
     const record = shown.record;
     switch (message.type) {
       case 'attempt': {
-        record.attempts = [...record.attempts.filter((a) => a.number !== message.attempt.number), message.attempt].sort((a, b) => a.number - b.number);
-        record.request = message.request;
+        applyAttempt(record, message.attempt, message.request);
         if (this.retry && message.attempt.number >= this.retry.attempt) {
           // The announced attempt has started: the countdown has done its job.
           this.retry = undefined;
         }
-        // A new attempt: the response shown so far belonged to the one before (it stays in the attempts list).
-        record.response = undefined;
         this.markStale('request', 'curl');
         this.headerStale = true;
         break;
       }
       case 'response': {
-        record.response = message.response;
-        record.attempts = [...record.attempts.filter((a) => a.number !== message.attempt.number), message.attempt].sort((a, b) => a.number - b.number);
-        record.requestId = message.response.headers['request-id'] ?? message.attempt.requestId ?? record.requestId;
-        record.timing = { ...record.timing, headersMs: message.attempt.headersMs ?? record.timing.headersMs };
+        applyResponse(record, message.attempt, message.response);
         this.markStale('headers', 'raw');
         this.headerStale = true;
         break;
@@ -196,7 +182,7 @@ export class App implements Flushable {
     }
     this.superseded.delete(record.id);
     this.retry = undefined;
-    this.clearRefused();
+    this.refused.clear();
     this.shown = {
       record,
       running: true,
@@ -276,7 +262,7 @@ export class App implements Flushable {
     if (live || previous?.record.id !== record.id) {
       // A call that finished after the refusal is newer than it.
       this.retry = undefined;
-      this.clearRefused();
+      this.refused.clear();
     }
     this.shown = {
       record,
@@ -338,72 +324,6 @@ export class App implements Flushable {
     );
   }
 
-  /** "Not sent": the reasons, where to find them, and the older call only on request, labelled as older. */
-  private showRefused(refused: { title: string; reasons: string[] }): void {
-    this.refused = refused;
-    this.previousShown = false;
-    const count = refused.reasons.length;
-    const toggle = this.shown
-      ? button({
-          label: 'Show the previous answer',
-          icon: 'history',
-          class: 'btn-link previous-toggle',
-          onClick: () => {
-            this.previousShown = !this.previousShown;
-            toggle?.setAttribute('aria-expanded', String(this.previousShown));
-            const label = toggle?.querySelector('.btn-label');
-            if (label) {
-              label.textContent = this.previousShown ? 'Hide the previous answer' : 'Show the previous answer';
-            }
-            this.applyRefused();
-          },
-        })
-      : undefined;
-    toggle?.setAttribute('aria-expanded', 'false');
-    toggle?.setAttribute('aria-controls', this.callArea.id);
-    this.refusedSlot.replaceChildren(
-      el(
-        'section',
-        { class: 'refused-note', role: 'alert', attrs: { 'data-testid': 'refused' } },
-        el(
-          'div',
-          { class: 'refused-title' },
-          icon('error'),
-          ' ',
-          el('strong', null, 'Not sent: '),
-          refused.title,
-          count > 0 ? ` has ${plural(count, 'problem')}` : ' has problems',
-        ),
-        count > 0 ? el('ul', { class: 'refused-reasons' }, ...refused.reasons.map((reason) => el('li', null, reason))) : null,
-        el('div', { class: 'refused-where' }, 'They are listed in the Problems panel too. Fix them and send again: nothing went to the API.'),
-        toggle ?? null,
-      ),
-    );
-    this.root.classList.remove('empty');
-    this.applyRefused();
-  }
-
-  private clearRefused(): void {
-    if (!this.refused) {
-      return;
-    }
-    this.refused = undefined;
-    this.previousShown = false;
-    this.refusedSlot.replaceChildren();
-    this.applyRefused();
-  }
-
-  private applyRefused(): void {
-    const refused = this.refused !== undefined;
-    this.root.classList.toggle('refused', refused);
-    this.callArea.hidden = refused && !(this.shown && this.previousShown);
-    this.callArea.classList.toggle('previous', refused);
-    this.previousLabel.hidden = !refused;
-    if (!refused && !this.shown) {
-      this.root.classList.add('empty');
-    }
-  }
-
   private renderView(id: string): void {
     const shown = this.shown;
     if (!shown || !this.stale.has(id)) {
@@ -441,8 +361,8 @@ export class App implements Flushable {
     if (this.finished) {
       state.record = this.finished;
     }
-    if (this.refused) {
-      state.refused = this.refused;
+    if (this.refused.current) {
+      state.refused = this.refused.current;
     }
     this.host.setState(state);
   }
