@@ -1,7 +1,8 @@
 // The command-line face of Claude Inspector, on the same core as the extension: send, curl, count and models.
 // The command line is read in cli/args.ts, the file in cli/input.ts; the calls into core are below, one per command.
 import { summarizeError } from '../core/callError';
-import { captureWithoutSending, resolveBaseUrl, sendMessage } from '../core/client';
+import { captureWithoutSending, sendMessage } from '../core/client';
+import { usableBaseUrl } from '../core/connection';
 import { estimateCost } from '../shared/cost';
 import { countTokens } from '../core/countTokens';
 import { listModels, retrieveModel } from '../core/models';
@@ -22,7 +23,7 @@ import { RedactingWriter } from '../core/redactingWriter';
 import { rememberSecretsInPlay } from '../core/secretsInPlay';
 import { readRequest } from './input';
 import { callSummaryText } from './messageText';
-import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, usableBaseUrl, wholeNumber } from './optionValues';
+import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, wholeNumber } from './optionValues';
 import { COMMAND_HELP, HELP, UsageError } from './usage';
 import { cliJson } from './jsonOutput';
 
@@ -55,7 +56,12 @@ async function main(argv: string[]): Promise<number> {
   const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const timeoutMs = timeoutOption(option('timeout'), DEFAULT_TIMEOUT_SECONDS);
   const maxRetries = wholeNumber(option('max-retries'), '--max-retries', DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT);
-  const baseUrl = usableBaseUrl(resolveBaseUrl(option('base-url')), option('base-url')?.trim() ? true : false);
+  // Resolved and checked by core as the extension's setting is; said here with the flag's name.
+  const base = usableBaseUrl(option('base-url'));
+  if (!base.ok) {
+    throw new UsageError(`the base URL (${base.origin === 'given' ? '--base-url' : 'ANTHROPIC_BASE_URL'}) cannot be used: ${base.problem}`);
+  }
+  const baseUrl = base.url;
   const maxRetryWaitMs = retryWaitMs(option('max-retry-wait'), DEFAULT_MAX_RETRY_WAIT_SECONDS);
   // Retries are announced on stderr as they happen, so a wait is never silent (and stdout stays one JSON object).
   const onRetry = (notice: RetryNotice) => stderr.print(`claude-inspector: ${describeRetry(notice)}\n`);

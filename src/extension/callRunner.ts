@@ -1,17 +1,15 @@
 // Runs one call from the editor: progress with Cancel, every step told as an event (the panel follows them), errors told in a
 // notification as well, and the finished record kept for "Copy as curl".
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './apiKey';
 import { rememberSecretsInPlay } from '../core/secretsInPlay';
 import { summarizeError } from '../core/callError';
-import type { CallRecord, CallSource } from '../shared/callRecord';
+import type { CallRecord } from '../shared/callRecord';
 import { sendMessage } from '../core/client';
 import { describeRetry } from '../core/retry';
-import type { EffectiveRequest } from '../core/effectiveRequest';
 import type { CallEvent, CallFeed } from './callEvents';
 import { Commands } from './commandIds';
 import { Disposable } from './dispose';
-import { connectionOrTell, type Settings } from './settings';
+import type { ResolvedCall } from './resolveCall';
 
 export class CallRunner extends Disposable implements CallFeed {
   private readonly running = new Map<string, AbortController>();
@@ -26,7 +24,7 @@ export class CallRunner extends Disposable implements CallFeed {
   /** Fires when a call is over, successfully or not. */
   readonly onDidFinish = this.finishedEmitter.event;
 
-  constructor(private readonly keys: ApiKeyStore) {
+  constructor() {
     super();
     // Calls still running when the extension goes are cancelled, not left to finish into disposed emitters.
     this._register({ dispose: () => this.running.forEach((controller) => controller.abort()) });
@@ -46,20 +44,9 @@ export class CallRunner extends Disposable implements CallFeed {
     this.running.get(callId)?.abort();
   }
 
-  /**
-   * Sends the request and shows it. Returns undefined when nothing was sent (no key given); API and network
-   * failures come back as a record with `error`.
-   */
-  async run(request: EffectiveRequest, source: CallSource, settings: Settings, from?: vscode.TextDocument): Promise<CallRecord | undefined> {
-    const connection = connectionOrTell(settings);
-    if (!connection) {
-      return undefined;
-    }
-    const apiKey = await this.keys.getOrAsk();
-    if (!apiKey) {
-      void vscode.window.showWarningMessage('Nothing was sent: an API key is needed. Run "Claude: Set API Key" to set one.');
-      return undefined;
-    }
+  /** Sends a resolved call (see resolveCall) and tells every step of it; API and network failures end in `error`. */
+  async run(call: ResolvedCall): Promise<CallRecord> {
+    const { request, source, settings, connection, apiKey, document: from } = call;
     // The panel's gate and the record mask every secret in play, the key and gateway tokens and URL credentials:
     // remembered here, before any event of the call is told.
     rememberSecretsInPlay({ apiKey });

@@ -48,7 +48,9 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const counts = new TokenCounts();
   const diagnostics = new RequestDiagnostics(models);
   const notices = new FileNotices(diagnostics.onDidClear);
-  const calls = new CallRunner(keys);
+  // What turns a file or a selection plus the settings into a request and its connection (resolveCall).
+  const resolving = { keys, diagnostics, notices };
+  const calls = new CallRunner();
   // The panel follows the runner's calls (the runner knows nothing of it); its Cancel goes back to the runner.
   const panel = new ResponsePanel(context.extensionUri, calls, () => void vscode.commands.executeCommand(Commands.setApiKey));
 
@@ -59,14 +61,14 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     notices,
     calls,
     panel,
-    vscode.commands.registerCommand(Commands.sendSelection, () => sendSelection(calls)),
-    vscode.commands.registerCommand(Commands.sendRequestFile, (uri?: vscode.Uri) => sendRequestFile(calls, diagnostics, notices, uri)),
+    vscode.commands.registerCommand(Commands.sendSelection, () => sendSelection(calls, resolving)),
+    vscode.commands.registerCommand(Commands.sendRequestFile, (uri?: vscode.Uri) => sendRequestFile(calls, resolving, uri)),
     vscode.commands.registerCommand(Commands.setApiKey, (key?: unknown) => setApiKey(keys, key)),
     vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys)),
-    vscode.commands.registerCommand(Commands.copyCurl, (uri?: vscode.Uri) => copyCurl(keys, calls, notices, uri)),
+    vscode.commands.registerCommand(Commands.copyCurl, (uri?: vscode.Uri) => copyCurl(calls, resolving, uri)),
     vscode.commands.registerCommand(Commands.newRequestFile, () => newRequestFile()),
     vscode.commands.registerCommand(Commands.listModels, () => listModels(keys, models)),
-    vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ keys, models, counts, diagnostics, notices }, uri)),
+    vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ ...resolving, models, counts }, uri)),
     watchPriceSetting(),
     vscode.languages.registerCodeLensProvider(REQUEST_FILES, new RequestCodeLens(counts)),
     vscode.languages.registerCompletionItemProvider(REQUEST_FILES, new ModelCompletions(models), '"'),
