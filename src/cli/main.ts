@@ -6,7 +6,8 @@ import { usableBaseUrl } from '../core/connection';
 import { estimateCost } from '../shared/cost';
 import { countTokens } from '../core/countTokens';
 import { listModels, retrieveModel } from '../core/models';
-import type { CallRecord } from '../shared/callRecord';
+import type { CallError, CallRecord } from '../shared/callRecord';
+import { type HintKnobs, wordHint } from '../shared/hints';
 import { toCurl } from '../core/curl';
 import {
   DEFAULT_MAX_RETRIES,
@@ -28,6 +29,9 @@ import { COMMAND_HELP, HELP, UsageError } from './usage';
 import { cliJson } from './jsonOutput';
 
 declare const CLI_VERSION: string | undefined;
+
+/** Hints name the flag that fixes them (core's own words name none). */
+const HINT_KNOBS: HintKnobs = { timeout: 'the timeout (--timeout)', baseUrl: 'the base URL (--base-url or ANTHROPIC_BASE_URL)', maxRetryWait: 'the cap (--max-retry-wait)' };
 
 // Every byte the CLI prints goes through one redaction, which knows the environment's secrets from the start.
 rememberSecretsInPlay({ apiKey: process.env.ANTHROPIC_API_KEY });
@@ -129,6 +133,9 @@ async function main(argv: string[]): Promise<number> {
         }
       : undefined,
   });
+  if (record.error) {
+    record.error = wordHint(record.error, HINT_KNOBS);
+  }
   if (values.json) {
     stdout.print(`${JSON.stringify(cliJson(record), null, 2)}\n`);
   } else {
@@ -188,7 +195,8 @@ async function countCommand(body: Record<string, unknown>, connection: Connectio
   return 0;
 }
 
-function printError(error: import('../shared/callRecord').CallError, json: boolean): void {
+function printError(unworded: CallError, json: boolean): void {
+  const error = wordHint(unworded, HINT_KNOBS);
   if (json) {
     stdout.print(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
   }

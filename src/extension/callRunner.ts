@@ -4,12 +4,14 @@ import * as vscode from 'vscode';
 import { rememberSecretsInPlay } from '../core/secretsInPlay';
 import { summarizeError } from '../core/callError';
 import type { CallRecord } from '../shared/callRecord';
+import { wordHint } from '../shared/hints';
 import { sendMessage } from '../core/client';
 import { describeRetry } from '../core/retry';
 import type { CallEvent, CallFeed } from './callEvents';
 import { Commands } from './commandIds';
 import { Disposable } from './dispose';
 import type { ResolvedCall } from './resolveCall';
+import { HINT_KNOBS } from './settings';
 
 export class CallRunner extends Disposable implements CallFeed {
   private readonly running = new Map<string, AbortController>();
@@ -106,6 +108,10 @@ export class CallRunner extends Disposable implements CallFeed {
     );
     this.running.delete(callId);
     markCancelled(record, controller.signal);
+    if (record.error) {
+      // The hint names the setting to change, in the panel and the notification alike.
+      record.error = wordHint(record.error, HINT_KNOBS);
+    }
     this.last = record;
     this.callEvents.fire({ type: 'finished', record });
     this.finishedEmitter.fire(record);

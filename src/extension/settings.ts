@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { type BaseUrlOrigin, type Connection, resolveConnection } from '../core/connection';
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from '../shared/defaults';
 import type { RequestDefaults } from '../core/effectiveRequest';
+import type { HintKnobs } from '../shared/hints';
 import { PriceTable, readPriceOverrides } from '../shared/prices';
 
 export const SECTION = 'claudeInspector';
@@ -40,6 +41,13 @@ export function requestDefaults(settings: Settings): RequestDefaults {
 }
 
 export type { Connection };
+
+/** Hints name the settings that fix them (core's own words name none). */
+export const HINT_KNOBS: HintKnobs = {
+  timeout: `the timeout (${SECTION}.timeoutSeconds)`,
+  baseUrl: `the base URL (${SECTION}.baseUrl or ANTHROPIC_BASE_URL)`,
+  maxRetryWait: `the cap (${SECTION}.maxRetryWaitSeconds)`,
+};
 
 /** How the extension names where a base URL came from. */
 const BASE_URL_ORIGIN: Record<BaseUrlOrigin, string> = {
