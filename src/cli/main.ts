@@ -19,6 +19,7 @@ import {
 import { describeRetry, RetryNotice } from '../core/retry';
 import type { RequestDefaults } from '../core/effectiveRequest';
 import { estimateText, tokenCountText } from '../shared/tokenCountText';
+import { formatCount } from '../shared/format';
 import { parseCommandLine } from './args';
 import { RedactingWriter } from '../core/redactingWriter';
 import { rememberSecretsInPlay } from '../core/secretsInPlay';
@@ -166,8 +167,8 @@ async function modelsCommand(connection: Connection, json: boolean): Promise<num
   const rows = result.models.map((m) => [
     m.id,
     m.displayName,
-    m.contextWindow?.toLocaleString('en-US') ?? '',
-    m.maxOutput?.toLocaleString('en-US') ?? '',
+    m.contextWindow !== undefined ? formatCount(m.contextWindow) : '',
+    m.maxOutput !== undefined ? formatCount(m.maxOutput) : '',
     m.createdAt.slice(0, 10),
   ]);
   stdout.print(`${table(['id', 'name', 'context', 'max output', 'created'], rows)}\n${result.models.length} models\n`);
