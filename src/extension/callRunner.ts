@@ -1,5 +1,5 @@
-// Runs one call from the editor: progress with Cancel, every step told as an event (the panel follows them), errors told in a
-// notification as well, and the finished record kept for "Copy as curl".
+// Runs one call from the editor: progress with Cancel, every step told as a call event (the panel follows them),
+// errors told in a notification as well, and the finished record kept for "Copy as curl".
 import * as vscode from 'vscode';
 import { rememberSecretsInPlay } from '../core/secretsInPlay';
 import { summarizeError } from '../core/callError';

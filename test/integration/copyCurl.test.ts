@@ -45,4 +45,18 @@ describe('Copy as curl', function () {
     await vscode.commands.executeCommand('claudeInspector.copyCurl');
     assert.equal(await vscode.env.clipboard.readText(), api.lastCall()?.curl);
   });
+
+  it('refuses a file with an error as Send does: nothing copied, the same notice with line and column', async () => {
+    const api = await inspector();
+    for (const name of ['broken.claude.json', 'problems.claude.json']) {
+      const editor = await open(name);
+      await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+      const sendSays = api.fileNotice(editor.document.uri) ?? '';
+      assert.match(sendSays, new RegExp(`^nothing was sent: ${name.replace(/\./g, '\\.')}:\\d+:\\d+: `), sendSays);
+      await vscode.env.clipboard.writeText('untouched');
+      await vscode.commands.executeCommand('claudeInspector.copyCurl');
+      assert.equal(await vscode.env.clipboard.readText(), 'untouched', `no curl for ${name}`);
+      assert.equal(api.fileNotice(editor.document.uri), sendSays.replace('nothing was sent', 'no curl was made'));
+    }
+  });
 });
