@@ -1,11 +1,13 @@
 // The command-line face of Claude Inspector, on the same core as the extension: send, curl, count and models.
 // The command line is read in cli/args.ts, the file in cli/input.ts; the calls into core are below, one per command.
 import { summarizeError } from '../core/callError';
-import { captureWithoutSending, resolveBaseUrl, sendMessage } from '../core/client';
+import { captureWithoutSending, sendMessage } from '../core/client';
+import { usableBaseUrl } from '../core/connection';
 import { estimateCost } from '../shared/cost';
 import { countTokens } from '../core/countTokens';
 import { listModels, retrieveModel } from '../core/models';
-import type { CallRecord } from '../shared/callRecord';
+import type { CallError, CallRecord } from '../shared/callRecord';
+import { type HintKnobs, wordHint } from '../shared/hints';
 import { toCurl } from '../core/curl';
 import {
   DEFAULT_MAX_RETRIES,
@@ -17,16 +19,20 @@ import {
 import { describeRetry, RetryNotice } from '../core/retry';
 import type { RequestDefaults } from '../core/effectiveRequest';
 import { estimateText, tokenCountText } from '../shared/tokenCountText';
+import { formatCount } from '../shared/format';
 import { parseCommandLine } from './args';
 import { RedactingWriter } from '../core/redactingWriter';
 import { rememberSecretsInPlay } from '../core/secretsInPlay';
 import { readRequest } from './input';
 import { callSummaryText } from './messageText';
-import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, usableBaseUrl, wholeNumber } from './optionValues';
+import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, wholeNumber } from './optionValues';
 import { COMMAND_HELP, HELP, UsageError } from './usage';
 import { cliJson } from './jsonOutput';
 
 declare const CLI_VERSION: string | undefined;
+
+/** Hints name the flag that fixes them (core's own words name none). */
+const HINT_KNOBS: HintKnobs = { timeout: 'the timeout (--timeout)', baseUrl: 'the base URL (--base-url or ANTHROPIC_BASE_URL)', maxRetryWait: 'the cap (--max-retry-wait)' };
 
 // Every byte the CLI prints goes through one redaction, which knows the environment's secrets from the start.
 rememberSecretsInPlay({ apiKey: process.env.ANTHROPIC_API_KEY });
@@ -55,7 +61,12 @@ async function main(argv: string[]): Promise<number> {
   const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const timeoutMs = timeoutOption(option('timeout'), DEFAULT_TIMEOUT_SECONDS);
   const maxRetries = wholeNumber(option('max-retries'), '--max-retries', DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT);
-  const baseUrl = usableBaseUrl(resolveBaseUrl(option('base-url')), option('base-url')?.trim() ? true : false);
+  // Resolved and checked by core as the extension's setting is; said here with the flag's name.
+  const base = usableBaseUrl(option('base-url'));
+  if (!base.ok) {
+    throw new UsageError(`the base URL (${base.origin === 'given' ? '--base-url' : 'ANTHROPIC_BASE_URL'}) cannot be used: ${base.problem}`);
+  }
+  const baseUrl = base.url;
   const maxRetryWaitMs = retryWaitMs(option('max-retry-wait'), DEFAULT_MAX_RETRY_WAIT_SECONDS);
   // Retries are announced on stderr as they happen, so a wait is never silent (and stdout stays one JSON object).
   const onRetry = (notice: RetryNotice) => stderr.print(`claude-inspector: ${describeRetry(notice)}\n`);
@@ -123,6 +134,9 @@ async function main(argv: string[]): Promise<number> {
         }
       : undefined,
   });
+  if (record.error) {
+    record.error = wordHint(record.error, HINT_KNOBS);
+  }
   if (values.json) {
     stdout.print(`${JSON.stringify(cliJson(record), null, 2)}\n`);
   } else {
@@ -153,8 +167,8 @@ async function modelsCommand(connection: Connection, json: boolean): Promise<num
   const rows = result.models.map((m) => [
     m.id,
     m.displayName,
-    m.contextWindow?.toLocaleString('en-US') ?? '',
-    m.maxOutput?.toLocaleString('en-US') ?? '',
+    m.contextWindow !== undefined ? formatCount(m.contextWindow) : '',
+    m.maxOutput !== undefined ? formatCount(m.maxOutput) : '',
     m.createdAt.slice(0, 10),
   ]);
   stdout.print(`${table(['id', 'name', 'context', 'max output', 'created'], rows)}\n${result.models.length} models\n`);
@@ -182,7 +196,8 @@ async function countCommand(body: Record<string, unknown>, connection: Connectio
   return 0;
 }
 
-function printError(error: import('../shared/callRecord').CallError, json: boolean): void {
+function printError(unworded: CallError, json: boolean): void {
+  const error = wordHint(unworded, HINT_KNOBS);
   if (json) {
     stdout.print(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
   }

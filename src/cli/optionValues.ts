@@ -1,6 +1,5 @@
 // The values of the CLI's options, refused by name when they are not what the option means: a timeout a timer cannot
-// hold, a count that is not a whole number, a base URL that would send the call to another path.
-import { checkBaseUrl } from '../core/baseUrl';
+// hold, a count that is not a whole number. (The base URL is checked by core/connection.ts, as the extension's is.)
 import { UsageError } from './usage';
 
 /** setTimeout holds at most 2^31-1 ms; above that Node fires the timer at once. */
@@ -60,13 +59,4 @@ export function wholeNumber(value: string | undefined, name: string, fallback: n
     throw new UsageError(`${name} must be from ${min} to ${max} (got ${quoted(value)})`);
   }
   return n;
-}
-
-/** The resolved base URL, or a UsageError naming where it came from and what is wrong, without repeating it. */
-export function usableBaseUrl(url: string, fromOption: boolean): string {
-  const checked = checkBaseUrl(url);
-  if (!checked.ok) {
-    throw new UsageError(`the base URL (${fromOption ? '--base-url' : 'ANTHROPIC_BASE_URL'}) cannot be used: ${checked.problem}`);
-  }
-  return checked.url;
 }

@@ -2,6 +2,7 @@
 // end), or what broke the connection (a reset, a body that does not decode), and how much had arrived.
 import type { BodyReadError } from './bodyReader';
 import type { CapturedResponse } from '../shared/callRecord';
+import { hint } from '../shared/hints';
 import { redactKey } from './redact';
 import { secondsText } from './retry';
 import { describeNetworkCause, type FaultDetail } from './wireFault';
@@ -39,14 +40,14 @@ export function describeBodyStop(error: BodyReadError, context: BodyStopContext)
         ...common,
         kind: 'timeout',
         message: `${url}: no data for ${secondsText(context.timeoutMs)} after the headers${after}.${kept}`,
-        hint: 'The server sent its headers and then went silent. Raise the timeout (claudeInspector.timeoutSeconds, --timeout) if it is only slow.',
+        ...hint('went-silent'),
       };
     case 'total':
       return {
         ...common,
         kind: 'timeout',
         message: `${url}: the body was still arriving ${secondsText(context.timeoutMs)} after the headers (${context.arrived} so far): the bound on the whole body fired, not the idle one.${kept}`,
-        hint: 'The server trickles its answer. Raise the timeout (claudeInspector.timeoutSeconds, --timeout) if it is only slow.',
+        ...hint('trickles'),
       };
     default: {
       const cause = redactKey(describeNetworkCause(error.cause), context.apiKey);

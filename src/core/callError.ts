@@ -2,6 +2,7 @@
 // URL and low-level cause of a network failure. The key is scrubbed from every text.
 import Anthropic from '@anthropic-ai/sdk';
 import type { CallError, CapturedResponse } from '../shared/callRecord';
+import { hint } from '../shared/hints';
 import { redactKey } from './redact';
 import { secondsText } from './retry';
 import { describeNetworkCause, findCause, mediaType, preview, WireFault } from './wireFault';
@@ -71,7 +72,7 @@ export function toCallError(error: unknown, context: ErrorContext): CallError {
       kind: 'timeout',
       message: scrub(`No answer from ${context.url ?? 'the server'}${within}.`),
       url: context.url,
-      hint: 'Raise the timeout (claudeInspector.timeoutSeconds, or --timeout in the CLI), or stream the request.',
+      ...hint('no-answer'),
     };
   }
   if (error instanceof Anthropic.APIConnectionError) {
@@ -81,7 +82,7 @@ export function toCallError(error: unknown, context: ErrorContext): CallError {
       message: scrub(`Could not reach ${context.url ?? 'the server'}: ${cause}`),
       url: context.url,
       cause,
-      hint: networkHint(cause),
+      ...networkHint(cause),
     };
   }
   if (error instanceof Anthropic.APIError) {
@@ -121,17 +122,17 @@ function notApiError(status: number, response: CapturedResponse | undefined): st
   return `${status}${statusText}, ${type}: ${who}: ${preview(body)}`;
 }
 
-function networkHint(cause: string): string {
+function networkHint(cause: string): Pick<CallError, 'hint' | 'hintCode'> {
   if (cause.startsWith('ECONNREFUSED')) {
-    return 'Nothing is listening there: check the base URL (claudeInspector.baseUrl or ANTHROPIC_BASE_URL), or start the server.';
+    return hint('nothing-listening');
   }
   if (cause.startsWith('ENOTFOUND') || cause.startsWith('EAI_AGAIN')) {
-    return 'The host name does not resolve: check the base URL and your network or proxy.';
+    return { hint: 'The host name does not resolve: check the base URL and your network or proxy.' };
   }
   if (cause.startsWith('ECONNRESET') || cause.includes('socket')) {
-    return 'The connection was cut: a proxy or the server closed it. Try again.';
+    return { hint: 'The connection was cut: a proxy or the server closed it. Try again.' };
   }
-  return 'Check the base URL and your network.';
+  return { hint: 'Check the base URL and your network.' };
 }
 
 /** One line for a notification or a terminal: "529 overloaded_error: Overloaded (request-id req_…)". */

@@ -6,6 +6,7 @@ import { createParser } from 'eventsource-parser';
 import { describeBodyStop } from './bodyStop';
 import { BodyReadError, readBody } from './bodyReader';
 import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from '../shared/callRecord';
+import { hint } from '../shared/hints';
 import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../shared/defaults';
 import type { MessageAccumulator } from './messageAccumulator';
 import { maskHeaders, redactHeaders, redactKey, redactResponseHeaders } from './redact';
@@ -173,7 +174,7 @@ export class CallCapture {
           type: attempt.errorType,
           requestId: attempt.requestId,
           message: `the server asked to retry after ${secondsText(asked)} (more than the cap of ${secondsText(maxWait)}; raise claudeInspector.maxRetryWaitSeconds or --max-retry-wait)`,
-          hint: 'The server is asking for a long pause: try later, or raise the cap to wait it out.',
+          ...hint('long-retry-after'),
         });
       }
       const waitMs = asked ?? backoffMs(number);
@@ -243,7 +244,7 @@ export class CallCapture {
         throw this.fail({
           kind: 'timeout',
           message: `No answer from ${url} within ${secondsText(this.timeoutMs)}.`,
-          hint: 'Raise the timeout (claudeInspector.timeoutSeconds, or --timeout in the CLI), or stream the request.',
+          ...hint('no-answer'),
         });
       }
       attempt.networkError = redactKey(describeNetworkCause(error), this.options.apiKey);

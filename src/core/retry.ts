@@ -1,5 +1,6 @@
 // Retries are ours, not the SDK's: the SDK is given maxRetries 0 and the capture retries under it, so every wait is
 // bounded by the user's cap, can be cancelled, and is announced before it starts.
+import { secondsText } from '../shared/format';
 
 /** One retry about to happen, for a line on stderr or in the panel. */
 export interface RetryNotice {
@@ -27,11 +28,8 @@ export function describeRetry(notice: RetryNotice): string {
   return `${what}, retrying in ${secondsText(notice.waitMs)} (attempt ${notice.nextAttempt} of ${notice.totalAttempts})`;
 }
 
-/** "2 s", "0.5 s", "1.3 s": whole seconds without a decimal, others to a tenth. */
-export function secondsText(ms: number): string {
-  const s = Math.round(ms / 100) / 10;
-  return `${Number.isInteger(s) ? s.toFixed(0) : s.toFixed(1)} s`;
-}
+// The one way a wait or a bound reads, in shared/ for every face; named here too for core's modules.
+export { secondsText };
 
 /** What the SDK retries: x-should-retry decides when present, else 408, 409, 429 and 5xx. */
 export function isRetryable(status: number, headers: Headers): boolean {

@@ -1,31 +1,36 @@
-// Runs one call from the editor: progress with Cancel, the panel fed as the call happens, errors told in a
-// notification as well, and the finished record kept for "Copy as curl".
+// Runs one call from the editor: progress with Cancel, every step told as a call event (the panel follows them),
+// errors told in a notification as well, and the finished record kept for "Copy as curl".
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './apiKey';
 import { rememberSecretsInPlay } from '../core/secretsInPlay';
 import { summarizeError } from '../core/callError';
-import type { CallRecord, CallSource } from '../shared/callRecord';
+import type { CallRecord } from '../shared/callRecord';
+import { wordHint } from '../shared/hints';
 import { sendMessage } from '../core/client';
 import { describeRetry } from '../core/retry';
-import type { EffectiveRequest } from '../core/effectiveRequest';
+import type { CallEvent, CallFeed } from './callEvents';
 import { Commands } from './commandIds';
-import { ResponsePanel } from './panel/responsePanel';
-import { connectionOrTell, type Settings } from './settings';
+import { Disposable } from './dispose';
+import type { ResolvedCall } from './resolveCall';
+import { HINT_KNOBS } from './settings';
 
-export class CallRunner implements vscode.Disposable {
+export class CallRunner extends Disposable implements CallFeed {
   private readonly running = new Map<string, AbortController>();
   private last: CallRecord | undefined;
-  private readonly startedEmitter = new vscode.EventEmitter<CallRecord>();
-  private readonly finishedEmitter = new vscode.EventEmitter<CallRecord>();
+  private readonly callEvents = this._register(new vscode.EventEmitter<CallEvent>());
+  private readonly startedEmitter = this._register(new vscode.EventEmitter<CallRecord>());
+  private readonly finishedEmitter = this._register(new vscode.EventEmitter<CallRecord>());
+  /** Everything about every call, as it happens: the one source the panel follows. */
+  readonly onDidCallEvent = this.callEvents.event;
   /** Fires when a call starts, before anything is sent. */
   readonly onDidStart = this.startedEmitter.event;
   /** Fires when a call is over, successfully or not. */
   readonly onDidFinish = this.finishedEmitter.event;
 
-  constructor(
-    private readonly keys: ApiKeyStore,
-    private readonly panel: ResponsePanel,
-  ) {}
+  constructor() {
+    super();
+    // Calls still running when the extension goes are cancelled, not left to finish into disposed emitters.
+    this._register({ dispose: () => this.running.forEach((controller) => controller.abort()) });
+  }
 
   get lastCall(): CallRecord | undefined {
     return this.last;
@@ -33,7 +38,7 @@ export class CallRunner implements vscode.Disposable {
 
   /** A send was refused before anything went out: the panel stops presenting the last answer as the reply. */
   refused(refusal: { title: string; reasons: string[] }): void {
-    this.panel.callRefused(refusal.title, refusal.reasons);
+    this.callEvents.fire({ type: 'refused', title: refusal.title, reasons: refusal.reasons });
   }
 
   /** Cancels a running call (from the panel's Cancel button). */
@@ -41,22 +46,11 @@ export class CallRunner implements vscode.Disposable {
     this.running.get(callId)?.abort();
   }
 
-  /**
-   * Sends the request and shows it. Returns undefined when nothing was sent (no key given); API and network
-   * failures come back as a record with `error`.
-   */
-  async run(request: EffectiveRequest, source: CallSource, settings: Settings, from?: vscode.TextDocument): Promise<CallRecord | undefined> {
-    const connection = connectionOrTell(settings);
-    if (!connection) {
-      return undefined;
-    }
-    const apiKey = await this.keys.getOrAsk();
-    if (!apiKey) {
-      void vscode.window.showWarningMessage('Nothing was sent: an API key is needed. Run "Claude: Set API Key" to set one.');
-      return undefined;
-    }
-    this.panel.useSecret(apiKey);
-    // The panel's gate and the record mask every secret in play, not only the key: gateway tokens, URL credentials.
+  /** Sends a resolved call (see resolveCall) and tells every step of it; API and network failures end in `error`. */
+  async run(call: ResolvedCall): Promise<CallRecord> {
+    const { request, source, settings, connection, apiKey, document: from } = call;
+    // The panel's gate and the record mask every secret in play, the key and gateway tokens and URL credentials:
+    // remembered here, before any event of the call is told.
     rememberSecretsInPlay({ apiKey });
     const controller = new AbortController();
     // The panel opens beside the editor the call came from, never over it.
@@ -82,29 +76,29 @@ export class CallRunner implements vscode.Disposable {
           onStart: (started) => {
             callId = started.id;
             this.running.set(callId, controller);
-            this.panel.callStarted(started, editorColumn);
+            this.callEvents.fire({ type: 'started', record: started, editorColumn });
             this.startedEmitter.fire(started);
           },
           onRetry: (notice) => {
             // Said before the wait starts, in both places a user looks: the notification and the panel.
             const text = describeRetry(notice);
             progress.report({ message: `${text}…` });
-            this.panel.retrying(callId, { text, waitMs: notice.waitMs, attempt: notice.nextAttempt, of: notice.totalAttempts });
+            this.callEvents.fire({ type: 'retrying', callId, notice: { text, waitMs: notice.waitMs, attempt: notice.nextAttempt, of: notice.totalAttempts } });
           },
           onAttempt: (attempt, sent) => {
             if (attempt.number > 1) {
               progress.report({ message: `sending attempt ${attempt.number} of ${connection.maxRetries + 1}…` });
             }
-            this.panel.attempt(callId, attempt, sent);
+            this.callEvents.fire({ type: 'attempt', callId, attempt, request: sent });
           },
           onResponse: (attempt, response) => {
             if (response.status < 400) {
               progress.report({ message: request.streamed ? 'streaming…' : 'receiving…' });
             }
-            this.panel.response(callId, attempt, response);
+            this.callEvents.fire({ type: 'response', callId, attempt, response });
           },
           onEvent: (event) => {
-            this.panel.event(event);
+            this.callEvents.fire({ type: 'event', event });
             if (event.event === 'content_block_delta' && ++deltas % 50 === 0) {
               progress.report({ message: `streaming… ${deltas} deltas` });
             }
@@ -114,8 +108,12 @@ export class CallRunner implements vscode.Disposable {
     );
     this.running.delete(callId);
     markCancelled(record, controller.signal);
+    if (record.error) {
+      // The hint names the setting to change, in the panel and the notification alike.
+      record.error = wordHint(record.error, HINT_KNOBS);
+    }
     this.last = record;
-    this.panel.callFinished(record);
+    this.callEvents.fire({ type: 'finished', record });
     this.finishedEmitter.fire(record);
     this.tell(record);
     return record;
@@ -141,11 +139,6 @@ export class CallRunner implements vscode.Disposable {
     void vscode.window.showErrorMessage(error.hint ? `${summary}. ${error.hint}` : summary);
   }
 
-  dispose(): void {
-    this.running.forEach((controller) => controller.abort());
-    this.startedEmitter.dispose();
-    this.finishedEmitter.dispose();
-  }
 }
 
 /** The column of the editor showing `document` (the active one first), else the active editor's. */

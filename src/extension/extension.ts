@@ -1,5 +1,6 @@
-// Activation: build the services, register every command, provider and the panel serializer, and hand every
-// disposable to VS Code. Nothing is sent or read from the network here.
+// Activation: build the services in order (each is handed what it uses, nothing names one before it exists),
+// register every command, provider and the panel serializer, and hand every disposable to VS Code. Nothing is sent
+// or read from the network here. Calls flow one way: commands → call runner → its events → the panel.
 import * as vscode from 'vscode';
 import { ApiKeyStore, KeySource } from './apiKey';
 import { CallRunner } from './callRunner';
@@ -47,25 +48,27 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const counts = new TokenCounts();
   const diagnostics = new RequestDiagnostics(models);
   const notices = new FileNotices(diagnostics.onDidClear);
-  const actions = { cancel: (callId: string) => calls.cancel(callId), setApiKey: () => void vscode.commands.executeCommand(Commands.setApiKey) };
-  const panel = new ResponsePanel(context.extensionUri, actions);
-  const calls = new CallRunner(keys, panel);
+  // What turns a file or a selection plus the settings into a request and its connection (resolveCall).
+  const resolving = { keys, diagnostics, notices };
+  const calls = new CallRunner();
+  // The panel follows the runner's calls (the runner knows nothing of it); its Cancel goes back to the runner.
+  const panel = new ResponsePanel(context.extensionUri, calls, () => void vscode.commands.executeCommand(Commands.setApiKey));
 
   context.subscriptions.push(
-    panel,
-    calls,
     models,
     counts,
     diagnostics,
     notices,
-    vscode.commands.registerCommand(Commands.sendSelection, () => sendSelection(calls)),
-    vscode.commands.registerCommand(Commands.sendRequestFile, (uri?: vscode.Uri) => sendRequestFile(calls, diagnostics, notices, uri)),
+    calls,
+    panel,
+    vscode.commands.registerCommand(Commands.sendSelection, () => sendSelection(calls, resolving)),
+    vscode.commands.registerCommand(Commands.sendRequestFile, (uri?: vscode.Uri) => sendRequestFile(calls, resolving, uri)),
     vscode.commands.registerCommand(Commands.setApiKey, (key?: unknown) => setApiKey(keys, key)),
     vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys)),
-    vscode.commands.registerCommand(Commands.copyCurl, (uri?: vscode.Uri) => copyCurl(keys, calls, notices, uri)),
+    vscode.commands.registerCommand(Commands.copyCurl, (uri?: vscode.Uri) => copyCurl(calls, resolving, uri)),
     vscode.commands.registerCommand(Commands.newRequestFile, () => newRequestFile()),
     vscode.commands.registerCommand(Commands.listModels, () => listModels(keys, models)),
-    vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ keys, models, counts, diagnostics, notices }, uri)),
+    vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ ...resolving, models, counts }, uri)),
     watchPriceSetting(),
     vscode.languages.registerCodeLensProvider(REQUEST_FILES, new RequestCodeLens(counts)),
     vscode.languages.registerCompletionItemProvider(REQUEST_FILES, new ModelCompletions(models), '"'),

@@ -2,6 +2,7 @@
 // read it without touching the network; "Claude: List Models" refreshes it.
 import * as vscode from 'vscode';
 import type { ModelSummary } from '../core/models';
+import { Disposable } from './dispose';
 
 const KEY = 'claudeInspector.models';
 
@@ -10,12 +11,14 @@ interface CacheEntry {
   models: ModelSummary[];
 }
 
-export class ModelsCache {
-  private readonly changed = new vscode.EventEmitter<string>();
+export class ModelsCache extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<string>());
   /** Fires with the base URL whose list changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: vscode.Memento) {
+    super();
+  }
 
   private all(): Record<string, CacheEntry> {
     return this.state.get<Record<string, CacheEntry>>(KEY, {});
@@ -28,9 +31,5 @@ export class ModelsCache {
   async set(baseUrl: string, models: ModelSummary[]): Promise<void> {
     await this.state.update(KEY, { ...this.all(), [baseUrl]: { fetchedAt: new Date().toISOString(), models } });
     this.changed.fire(baseUrl);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -1,9 +1,8 @@
 // Finds the request file a command is about (the explorer's or editor title's URI, else the active editor) and
 // reads it as it is in the editor, saved or not. Problems are told with their line and column, once per file.
 import * as vscode from 'vscode';
-import type { JsonObject } from '../shared/callRecord';
 import type { RequestDiagnostic } from '../core/diagnostics';
-import { formatProblem, parseRequestFile, positionAt } from '../core/requestFile';
+import { positionAt } from '../core/requestFile';
 import type { FileNotices } from './requestFiles/fileNotices';
 
 export function isRequestFile(document: vscode.TextDocument): boolean {
@@ -33,19 +32,6 @@ export function documentName(document: vscode.TextDocument): string {
 /** The editor tab's title of an untitled document ("Untitled-1", or the name it was created with). */
 export function documentTitle(document: vscode.TextDocument): string {
   return document.uri.path.split('/').pop() || document.uri.path;
-}
-
-/** The body of a request file, or undefined after telling the user (one notice per file) what is wrong and where. */
-export function readRequestBody(document: vscode.TextDocument, notices: FileNotices, what = 'nothing was done'): JsonObject | undefined {
-  const parsed = parseRequestFile(document.getText());
-  if (parsed.ok) {
-    return parsed.body;
-  }
-  const name = documentName(document);
-  const first = parsed.problems[0];
-  const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more in the Problems panel)` : '';
-  notices.show(document.uri, `${what}: ${formatProblem(first, name)}${more}`);
-  return undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
 // The extension's settings as one typed snapshot, read when a command runs so that a change applies at once.
 import * as vscode from 'vscode';
-import { checkBaseUrl } from '../core/baseUrl';
-import { connectionProblem, resolveBaseUrl } from '../core/client';
+import { type BaseUrlOrigin, type Connection, resolveConnection } from '../core/connection';
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from '../shared/defaults';
 import type { RequestDefaults } from '../core/effectiveRequest';
+import type { HintKnobs } from '../shared/hints';
 import { PriceTable, readPriceOverrides } from '../shared/prices';
 
 export const SECTION = 'claudeInspector';
@@ -40,34 +40,43 @@ export function requestDefaults(settings: Settings): RequestDefaults {
   return { model: settings.defaultModel, maxTokens: settings.defaultMaxTokens, stream: settings.stream };
 }
 
-/** Where and how calls go, checked: what every command that touches the network passes to core. */
-export interface Connection {
-  baseUrl: string;
-  timeoutMs: number;
-  maxRetries: number;
-  maxRetryWaitMs: number;
-}
+export type { Connection };
+
+/** Hints name the settings that fix them (core's own words name none). */
+export const HINT_KNOBS: HintKnobs = {
+  timeout: `the timeout (${SECTION}.timeoutSeconds)`,
+  baseUrl: `the base URL (${SECTION}.baseUrl or ANTHROPIC_BASE_URL)`,
+  maxRetryWait: `the cap (${SECTION}.maxRetryWaitSeconds)`,
+};
+
+/** How the extension names where a base URL came from. */
+const BASE_URL_ORIGIN: Record<BaseUrlOrigin, string> = {
+  given: `the ${SECTION}.baseUrl setting`,
+  environment: 'ANTHROPIC_BASE_URL',
+  default: 'the base URL',
+};
 
 /**
- * The connection the settings describe, or why it cannot be used, naming the setting at fault. A base URL with
- * credentials, a query or a fragment is refused: the call would go elsewhere, or the password would be shown. The
- * problem never repeats the URL.
+ * The connection the settings describe (checked by core, as the CLI's flags are), or why it cannot be used, naming
+ * the setting at fault. A base URL with credentials, a query or a fragment is refused: the call would go elsewhere,
+ * or the password would be shown. The problem never repeats the URL.
  */
 export function connectionOf(settings: Settings, env: NodeJS.ProcessEnv = process.env): { ok: true; connection: Connection } | { ok: false; problem: string } {
-  const baseUrl = resolveBaseUrl(settings.baseUrl, env);
-  const from = settings.baseUrl ? 'the claudeInspector.baseUrl setting' : env.ANTHROPIC_BASE_URL?.trim() ? 'ANTHROPIC_BASE_URL' : 'the base URL';
-  const checked = checkBaseUrl(baseUrl);
-  if (!checked.ok) {
-    return { ok: false, problem: `${from} cannot be used: ${checked.problem}` };
+  const result = resolveConnection(
+    {
+      baseUrl: settings.baseUrl,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      maxRetries: settings.maxRetries,
+      maxRetryWaitMs: settings.maxRetryWaitSeconds * 1000,
+    },
+    env,
+  );
+  if (result.ok) {
+    return result;
   }
-  const connection: Connection = {
-    baseUrl: checked.url,
-    timeoutMs: settings.timeoutSeconds * 1000,
-    maxRetries: settings.maxRetries,
-    maxRetryWaitMs: settings.maxRetryWaitSeconds * 1000,
-  };
-  const problem = connectionProblem({ apiKey: '', ...connection });
-  return problem ? { ok: false, problem: `the claudeInspector settings cannot be used: ${problem}` } : { ok: true, connection };
+  return result.at === 'baseUrl'
+    ? { ok: false, problem: `${BASE_URL_ORIGIN[result.origin]} cannot be used: ${result.problem}` }
+    : { ok: false, problem: `the ${SECTION} settings cannot be used: ${result.problem}` };
 }
 
 /** The connection, or undefined after telling the user what to fix (with a button to the settings). */

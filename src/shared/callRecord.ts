@@ -1,5 +1,6 @@
 // The record of one call to the Messages API: what went out, what came back, and how long it took.
 // Everything the panel, the CLI and the history show is read from this one shape. It never holds the API key.
+import type { HintCode } from './hints';
 import type { Cost } from './cost';
 
 
@@ -119,6 +120,8 @@ export interface CallError {
   midStream?: boolean;
   /** What to do about it, in one sentence. */
   hint?: string;
+  /** The hint as data, when it names a knob (timeout, base URL, retry-wait cap) each face words its own way. */
+  hintCode?: HintCode;
 }
 
 /** A tool block whose streamed input_json deltas do not make valid JSON (cut off, or garbled). */

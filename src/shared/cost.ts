@@ -1,5 +1,5 @@
 // What a call cost, from its usage and the price table; and what a call will cost at most, before it is sent.
-import { findPrice, ModelPrice, PriceTable } from './prices';
+import { lookUpPrice, ModelPrice, PRICES_AS_OF, PriceSource, PriceTable } from './prices';
 
 export interface CostPart {
   label: string;
@@ -10,7 +10,17 @@ export interface CostPart {
 }
 
 export type Cost =
-  | { known: true; model: string; usd: number; parts: CostPart[]; price: ModelPrice; /** Parts without a price, counted as 0. */ unpriced: string[] }
+  | {
+      known: true;
+      model: string;
+      usd: number;
+      parts: CostPart[];
+      price: ModelPrice;
+      /** Where the price comes from: the list prices, or the user's claudeInspector.prices. */
+      priceSource: PriceSource;
+      /** Parts without a price, counted as 0. */
+      unpriced: string[];
+    }
   | { known: false; model: string; reason: string };
 
 interface UsageLike {
@@ -29,13 +39,14 @@ function part(label: string, tokens: number, rate: number | undefined): CostPart
 
 /** Every billed line of a usage object: input, output, cache writes (5m and 1h) and cache reads. */
 export function costOf(model: string, usage: UsageLike | undefined, overrides?: PriceTable): Cost {
-  const price = findPrice(model, overrides);
-  if (!price) {
+  const found = lookUpPrice(model, overrides);
+  if (!found) {
     return { known: false, model, reason: `No known price for ${model}: add it to the claudeInspector.prices setting.` };
   }
   if (!usage) {
     return { known: false, model, reason: 'The answer has no usage.' };
   }
+  const { price, source: priceSource } = found;
   const cacheWrite = n(usage.cache_creation_input_tokens);
   const split = usage.cache_creation;
   // The 5m/1h split, when the API gives it; otherwise all cache writes are billed at the 5-minute rate.
@@ -50,7 +61,7 @@ export function costOf(model: string, usage: UsageLike | undefined, overrides?: 
   ].filter((p) => p.tokens > 0 || p.label === 'input' || p.label === 'output');
   const unpriced = parts.filter((p) => p.usd === undefined && p.tokens > 0).map((p) => p.label);
   const usd = parts.reduce((sum, p) => sum + (p.usd ?? 0), 0);
-  return { known: true, model, usd, parts, price, unpriced };
+  return { known: true, model, usd, parts, price, priceSource, unpriced };
 }
 
 export type Estimate =
@@ -59,12 +70,17 @@ export type Estimate =
 
 /** Before sending: the input side from a token count, and the ceiling if the answer uses all of max_tokens. */
 export function estimateCost(model: string, inputTokens: number, maxTokens: number, overrides?: PriceTable): Estimate {
-  const price = findPrice(model, overrides);
+  const price = lookUpPrice(model, overrides)?.price;
   if (!price) {
     return { known: false, model, reason: `No known price for ${model}: add it to the claudeInspector.prices setting.` };
   }
   const inputUsd = (inputTokens * price.input) / 1_000_000;
   return { known: true, model, inputTokens, maxTokens, inputUsd, ceilingUsd: inputUsd + (maxTokens * price.output) / 1_000_000 };
+}
+
+/** Where a cost's prices come from, in words: "your claudeInspector.prices" or "list prices of 2026-11-24". */
+export function priceSourceText(source: PriceSource): string {
+  return source === 'setting' ? 'your claudeInspector.prices' : `list prices of ${PRICES_AS_OF}`;
 }
 
 /** "$0.0123" for cents and up; more digits for the tiny amounts single calls cost. */

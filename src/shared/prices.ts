@@ -43,9 +43,22 @@ export function priceKey(model: string): string {
 
 export type PriceTable = Record<string, ModelPrice>;
 
+/** Where a price comes from: the built-in list prices (of {@link PRICES_AS_OF}), or the user's price setting. */
+export type PriceSource = 'list' | 'setting';
+
+/** The price of a model and where it comes from: the user's entries over the built-in table (by exact id, then without a date suffix). */
+export function lookUpPrice(model: string, overrides: PriceTable = {}): { price: ModelPrice; source: PriceSource } | undefined {
+  const own = overrides[model] ?? overrides[priceKey(model)];
+  if (own) {
+    return { price: own, source: 'setting' };
+  }
+  const listed = BUILT_IN_PRICES[model] ?? BUILT_IN_PRICES[priceKey(model)];
+  return listed ? { price: listed, source: 'list' } : undefined;
+}
+
 /** The built-in table with the user's entries over it (matched by exact id, then without a date suffix). */
 export function findPrice(model: string, overrides: PriceTable = {}): ModelPrice | undefined {
-  return overrides[model] ?? overrides[priceKey(model)] ?? BUILT_IN_PRICES[model] ?? BUILT_IN_PRICES[priceKey(model)];
+  return lookUpPrice(model, overrides)?.price;
 }
 
 /** Keeps only well-formed entries of a user setting; the rest are reported so that a typo is not silent. */

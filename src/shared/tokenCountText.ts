@@ -1,12 +1,13 @@
 // A token count in words, the same in the CLI's `count` and the editor's Count Tokens: the share of the model's
 // context window, and what the call would cost.
 import { Estimate, formatUsd } from './cost';
+import { formatCount } from './format';
 
 /** "1,234 input tokens of 200,000 (0.6% of claude-x's context window)". */
 export function tokenCountText(inputTokens: number, model: string, contextWindow: number | undefined): string {
-  const count = `${inputTokens.toLocaleString('en-US')} input tokens`;
+  const count = `${formatCount(inputTokens)} input tokens`;
   return contextWindow
-    ? `${count} of ${contextWindow.toLocaleString('en-US')} (${((inputTokens / contextWindow) * 100).toFixed(1)}% of ${model}'s context window)`
+    ? `${count} of ${formatCount(contextWindow)} (${((inputTokens / contextWindow) * 100).toFixed(1)}% of ${model}'s context window)`
     : `${count} (${model}: the API did not say its context window)`;
 }
 

@@ -45,4 +45,23 @@ describe('Copy as curl', function () {
     await vscode.commands.executeCommand('claudeInspector.copyCurl');
     assert.equal(await vscode.env.clipboard.readText(), api.lastCall()?.curl);
   });
+
+  it('refuses a file with an error as Send does: nothing copied, a notice with line and column', async () => {
+    const api = await inspector();
+    // Send is not run here: the panel tests count the refusals the panel heard of. Send's notice for broken.claude.json
+    // is checked in panelAndEditor.test.ts with the same words after its own "nothing was sent".
+    const cases = [
+      { name: 'broken.claude.json', notice: /^no curl was made: broken\.claude\.json:7:5: invalid JSON: a comma was expected$/ },
+      // Valid JSON the API would refuse: the diagnostics' errors refuse it, not only a parse error.
+      { name: 'problems.claude.json', notice: /^no curl was made: problems\.claude\.json:\d+:\d+: / },
+    ];
+    for (const { name, notice } of cases) {
+      const editor = await open(name);
+      await vscode.env.clipboard.writeText('untouched');
+      await vscode.commands.executeCommand('claudeInspector.copyCurl');
+      assert.equal(await vscode.env.clipboard.readText(), 'untouched', `no curl for ${name}`);
+      const said = api.fileNotice(editor.document.uri) ?? '';
+      assert.match(said, notice, said);
+    }
+  });
 });

@@ -85,6 +85,15 @@ describe('The panel under a hostile server', function () {
     assert.match(shown.text, /no data for 2 s after the headers/, 'the panel says why it ended');
   });
 
+  it('a stalled body\'s hint names the setting to raise (core words it neutrally, the extension names its setting)', async () => {
+    const shown = await sendThrough('stall-json', false, /msg_hostile_0001/);
+    const hint = /Raise the timeout \(claudeInspector\.timeoutSeconds\) if it is only slow\./;
+    assert.match(shown.record.error?.hint ?? '', hint);
+    assert.equal(shown.record.error?.hintCode, 'went-silent');
+    assert.match(shown.text, hint, 'the panel shows it');
+    assert.doesNotMatch(shown.text, /--timeout/, 'no CLI flag in the panel');
+  });
+
   it('a stream that ends before message_stop: the text that arrived, marked incomplete', async () => {
     const shown = await sendThrough('no-message-stop', true, /Hello from the/);
     const { record } = shown;

@@ -1,33 +1,22 @@
 // Claude: Copy as curl — the curl of the request file at hand, else of the last call. Built from the request the
-// SDK would send (or did send), with the key written as $ANTHROPIC_API_KEY.
+// SDK would send (or did send), with the key written as $ANTHROPIC_API_KEY. A file with an error is refused as
+// Send refuses it.
 import * as vscode from 'vscode';
-import type { ApiKeyStore } from '../apiKey';
 import type { CallRunner } from '../callRunner';
 import { captureWithoutSending } from '../../core/client';
 import { toCurl } from '../../core/curl';
-import { effectiveRequest } from '../../core/effectiveRequest';
-import type { FileNotices } from '../requestFiles/fileNotices';
-import { documentName, isRequestFile, readRequestBody, requestDocument } from '../requestDocument';
-import { connectionOrTell, readSettings, requestDefaults } from '../settings';
+import { documentName, isRequestFile, requestDocument } from '../requestDocument';
+import { resolveCall, type ResolveServices } from '../resolveCall';
 
 /** The curl for a request file, or undefined after telling the user why not. */
-export async function curlForDocument(document: vscode.TextDocument, keys: ApiKeyStore, notices: FileNotices): Promise<string | undefined> {
-  const body = readRequestBody(document, notices, 'no curl was made');
-  if (!body) {
+export async function curlForDocument(document: vscode.TextDocument, services: ResolveServices): Promise<string | undefined> {
+  const resolved = await resolveCall({ kind: 'file', document }, services, { what: 'no curl was made', key: 'current' });
+  if (!resolved.ok) {
     return undefined;
   }
-  const settings = readSettings(document.uri);
-  const request = effectiveRequest(body, requestDefaults(settings));
-  const connection = connectionOrTell(settings, 'no curl was made');
-  if (!connection) {
-    return undefined;
-  }
-  const { key } = await keys.current();
+  const { request, connection, apiKey } = resolved.call;
   try {
-    const captured = await captureWithoutSending(request, {
-      apiKey: key,
-      ...connection,
-    });
+    const captured = await captureWithoutSending(request, { apiKey, ...connection });
     return toCurl(captured, { streamed: request.streamed });
   } catch (error) {
     void vscode.window.showErrorMessage(`Claude: cannot build the request: ${(error as Error).message}`);
@@ -35,12 +24,12 @@ export async function curlForDocument(document: vscode.TextDocument, keys: ApiKe
   }
 }
 
-export async function copyCurl(keys: ApiKeyStore, runner: CallRunner, notices: FileNotices, uri?: vscode.Uri): Promise<void> {
+export async function copyCurl(runner: CallRunner, services: ResolveServices, uri?: vscode.Uri): Promise<void> {
   const document = await requestDocument(uri);
   let curl: string | undefined;
   let what: string;
   if (document && (uri || isRequestFile(document))) {
-    curl = await curlForDocument(document, keys, notices);
+    curl = await curlForDocument(document, services);
     what = documentName(document);
     if (!curl) {
       return;

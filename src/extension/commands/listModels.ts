@@ -5,22 +5,13 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey';
 import { summarizeError } from '../../core/callError';
 import { listModels as fetchModels, ModelSummary } from '../../core/models';
+import { describeModel } from '../../shared/modelText';
 import type { ModelsCache } from '../modelsCache';
 import { isRequestFile } from '../requestDocument';
 import { connectionOrTell, readSettings, SECTION } from '../settings';
 
 interface ModelItem extends vscode.QuickPickItem {
   model: ModelSummary;
-}
-
-function describeModel(model: ModelSummary): string {
-  return [
-    model.contextWindow ? `context ${model.contextWindow.toLocaleString('en-US')}` : undefined,
-    model.maxOutput ? `max output ${model.maxOutput.toLocaleString('en-US')}` : undefined,
-    model.createdAt ? model.createdAt.slice(0, 10) : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
 }
 
 /** Fetches the list (with progress) and caches it; falls back to the cached list with a warning on failure. */

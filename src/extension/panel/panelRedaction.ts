@@ -8,19 +8,16 @@ import { redactKey } from '../../core/redact';
 /** `scheme://user:password@` in any text: the userinfo goes, the scheme and host stay readable. */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>\\]+@/gi;
 
-export function maskText(text: string, keys: Iterable<string>): string {
-  let out = text;
-  for (const key of keys) {
-    out = redactKey(out, key);
-  }
-  return out.replace(URL_USERINFO, '$1***@');
+export function maskText(text: string): string {
+  // The key of every call is remembered in play before its first event (rememberSecretsInPlay), with the rest.
+  return redactKey(text, undefined).replace(URL_USERINFO, '$1***@');
 }
 
 /** A copy of `value` with every string (keys of objects included) masked; other values as they are. */
-export function redactForPanel<T>(value: T, keys: ReadonlySet<string>): T {
+export function redactForPanel<T>(value: T): T {
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') {
-      return maskText(v, keys);
+      return maskText(v);
     }
     if (typeof v !== 'object' || v === null || depth > 64) {
       return v;
@@ -30,7 +27,7 @@ export function redactForPanel<T>(value: T, keys: ReadonlySet<string>): T {
     }
     const out: Record<string, unknown> = {};
     for (const [name, item] of Object.entries(v)) {
-      out[maskText(name, keys)] = walk(item, depth + 1);
+      out[maskText(name)] = walk(item, depth + 1);
     }
     return out;
   };

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from '../../shared/callRecord';
 import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../../shared/protocol';
+import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
+import { Disposable, disposeAll } from '../dispose';
 import { panelHtml } from './panelHtml';
 import { redactForPanel } from './panelRedaction';
 
@@ -12,12 +14,7 @@ export const RESPONSE_VIEW_TYPE = 'claudeInspector.response';
 /** How often batched stream events are posted: often enough to look live, rarely enough to stay cheap. */
 const EVENT_FLUSH_MS = 40;
 
-export interface PanelActions {
-  cancel(callId: string): void;
-  setApiKey(): void;
-}
-
-export class ResponsePanel implements vscode.Disposable {
+export class ResponsePanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   /** The panel's column when last seen (a hidden panel's viewColumn is not always set). */
   private column: vscode.ViewColumn | undefined;
@@ -29,15 +26,51 @@ export class ResponsePanel implements vscode.Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   /** Answers to `inspectDom` the host is waiting for, by request id. */
   private readonly inspections = new Map<string, (dom: { views: DomView[]; html: string }) => void>();
+  /** The listeners of each panel not yet disposed (an old one's last events may still be on their way). */
+  private readonly panelListeners = new Set<vscode.Disposable[]>();
   /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
   private readonly recent: HostMessage[] = [];
-  /** The keys calls were made with: masked in everything posted, never posted themselves. */
-  private readonly secrets = new Set<string>();
-
+  /**
+   * Follows the calls of `calls` (their one source) and shows them; the webview's Cancel goes back to it, and its
+   * "Set API Key" to `setApiKey`.
+   */
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly actions: PanelActions,
-  ) {}
+    private readonly calls: CallFeed,
+    private readonly setApiKey: () => void,
+  ) {
+    super();
+    this._register(calls.onDidCallEvent((event) => this.follow(event)));
+    this._register({
+      dispose: () => {
+        this.panelListeners.forEach(disposeAll);
+        this.panelListeners.clear();
+        this.panel?.dispose();
+        if (this.flushTimer) {
+          clearTimeout(this.flushTimer);
+        }
+      },
+    });
+  }
+
+  private follow(event: CallEvent): void {
+    switch (event.type) {
+      case 'started':
+        return this.callStarted(event.record, event.editorColumn);
+      case 'attempt':
+        return this.attempt(event.callId, event.attempt, event.request);
+      case 'response':
+        return this.response(event.callId, event.attempt, event.response);
+      case 'event':
+        return this.event(event.event);
+      case 'retrying':
+        return this.retrying(event.callId, event.notice);
+      case 'finished':
+        return this.callFinished(event.record);
+      case 'refused':
+        return this.callRefused(event.title, event.reasons);
+    }
+  }
 
   /** Restores a panel VS Code kept across a window reload; the webview restores its own content from its state. */
   revive(panel: vscode.WebviewPanel): void {
@@ -52,24 +85,24 @@ export class ResponsePanel implements vscode.Disposable {
    * Opens the panel beside the editor the call came from (or reveals it) and shows the start of a call.
    * `editorColumn` is that editor's column: the panel never covers it.
    */
-  callStarted(record: CallRecord, editorColumn?: vscode.ViewColumn): void {
+  private callStarted(record: CallRecord, editorColumn?: vscode.ViewColumn): void {
     this.show(editorColumn);
     this.flushEvents();
     this.running = { record, events: [] };
     this.post({ type: 'callStarted', record });
   }
 
-  attempt(callId: string, attempt: Attempt, request: CapturedRequest): void {
+  private attempt(callId: string, attempt: Attempt, request: CapturedRequest): void {
     this.flushEvents();
     this.post({ type: 'attempt', callId, attempt, request });
   }
 
-  response(callId: string, attempt: Attempt, response: CapturedResponse): void {
+  private response(callId: string, attempt: Attempt, response: CapturedResponse): void {
     this.post({ type: 'response', callId, attempt, response });
   }
 
   /** Queues one server-sent event; events go to the webview in batches. */
-  event(event: TimelineEvent): void {
+  private event(event: TimelineEvent): void {
     this.running?.events.push(event);
     this.batch.push(event);
     if (!this.flushTimer) {
@@ -77,14 +110,14 @@ export class ResponsePanel implements vscode.Disposable {
     }
   }
 
-  callFinished(record: CallRecord): void {
+  private callFinished(record: CallRecord): void {
     this.flushEvents();
     this.running = undefined;
     this.post({ type: 'callFinished', record });
   }
 
   /** The call waits before a retry: said in the panel as well as in the progress notification. */
-  retrying(callId: string, notice: { text: string; waitMs: number; attempt: number; of: number }): void {
+  private retrying(callId: string, notice: RetryingNotice): void {
     this.flushEvents();
     this.post({ type: 'retrying', callId, ...notice });
   }
@@ -93,16 +126,11 @@ export class ResponsePanel implements vscode.Disposable {
    * A send was refused before anything went out. An open panel says so, rather than go on showing the last answer
    * as if it were the reply; a closed one is not opened for it (the notification and the Problems panel say it).
    */
-  callRefused(title: string, reasons: string[]): void {
+  private callRefused(title: string, reasons: string[]): void {
     if (!this.panel) {
       return;
     }
     this.post({ type: 'callRefused', title, reasons });
-  }
-
-  /** A key a call is made with: whatever field of a record it turns up in, the webview never gets it. */
-  useSecret(key: string): void {
-    this.secrets.add(key);
   }
 
   /** The messages posted lately, oldest first. */
@@ -190,7 +218,10 @@ export class ResponsePanel implements vscode.Disposable {
     // Each panel's listeners act only while it is the current one: a closed panel's last events (hidden, disposed)
     // arrive late, after a new panel may have opened, and must not mark the new one as not ready or gone.
     const current = () => this.panel === panel;
-    const listeners: vscode.Disposable[] = [
+    // The panel's listeners go with the panel (and with this host, if it goes first): none outlives either.
+    const listeners: vscode.Disposable[] = [];
+    this.panelListeners.add(listeners);
+    listeners.push(
       panel.webview.onDidReceiveMessage((message: WebviewMessage) => current() && this.onMessage(message)),
       panel.onDidChangeViewState(() => {
         if (!current()) {
@@ -202,10 +233,9 @@ export class ResponsePanel implements vscode.Disposable {
           this.ready = false;
         }
       }),
-    ];
-    listeners.push(
       panel.onDidDispose(() => {
-        listeners.forEach((listener) => listener.dispose());
+        disposeAll(listeners);
+        this.panelListeners.delete(listeners);
         if (!current()) {
           return;
         }
@@ -230,7 +260,7 @@ export class ResponsePanel implements vscode.Disposable {
 
   private post(original: HostMessage, replay = false): void {
     // Replays too: the running call is kept as it came, and masked on every way out.
-    const message = redactForPanel(original, this.secrets);
+    const message = redactForPanel(original);
     if (message.type !== 'events' && !replay) {
       this.recent.push(message);
       this.recent.splice(0, Math.max(0, this.recent.length - 20));
@@ -276,21 +306,14 @@ export class ResponsePanel implements vscode.Disposable {
         return;
       }
       case 'cancel':
-        this.actions.cancel(message.callId);
+        this.calls.cancel(message.callId);
         return;
       case 'setApiKey':
-        this.actions.setApiKey();
+        this.setApiKey();
         return;
       case 'dom':
         this.inspections.get(message.requestId)?.({ views: message.views, html: message.html });
         return;
-    }
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
     }
   }
 }

@@ -2,22 +2,27 @@
 // A new one replaces the file's previous one instead of stacking, and it closes by itself when the file's errors
 // are fixed or the file is closed. VS Code closes only progress notifications from code, hence withProgress.
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 
 interface OpenNotice {
   text: string;
   close(): void;
 }
 
-export class FileNotices implements vscode.Disposable {
+export class FileNotices extends Disposable {
   private readonly open = new Map<string, OpenNotice>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   /** `onDidClear` fires with a document whose errors are gone. */
   constructor(onDidClear: vscode.Event<vscode.TextDocument>) {
-    this.disposables.push(
-      onDidClear((document) => this.close(document.uri)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.close(document.uri)),
-    );
+    super();
+    this._register({
+      dispose: () => {
+        this.open.forEach((notice) => notice.close());
+        this.open.clear();
+      },
+    });
+    this._register(onDidClear((document) => this.close(document.uri)));
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.close(document.uri)));
   }
 
   /** Shows `text` about the file, replacing what was shown about it before. */
@@ -54,11 +59,5 @@ export class FileNotices implements vscode.Disposable {
     }
     this.open.delete(key);
     notice.close();
-  }
-
-  dispose(): void {
-    this.open.forEach((notice) => notice.close());
-    this.open.clear();
-    this.disposables.forEach((d) => d.dispose());
   }
 }

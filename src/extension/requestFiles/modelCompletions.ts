@@ -3,6 +3,7 @@
 import { getLocation } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { resolveBaseUrl } from '../../core/client';
+import { describeModel } from '../../shared/modelText';
 import type { ModelsCache } from '../modelsCache';
 import { readSettings } from '../settings';
 
@@ -29,13 +30,7 @@ export class ModelCompletions implements vscode.CompletionItemProvider {
       const item = new vscode.CompletionItem(JSON.stringify(model.id), vscode.CompletionItemKind.Value);
       item.filterText = JSON.stringify(model.id);
       item.detail = model.displayName;
-      item.documentation = [
-        model.contextWindow ? `context window ${model.contextWindow.toLocaleString('en-US')} tokens` : undefined,
-        model.maxOutput ? `max output ${model.maxOutput.toLocaleString('en-US')} tokens` : undefined,
-        model.createdAt ? `released ${model.createdAt.slice(0, 10)}` : undefined,
-      ]
-        .filter(Boolean)
-        .join(' · ');
+      item.documentation = describeModel(model);
       item.sortText = String(i).padStart(4, '0');
       item.range = range;
       return item;

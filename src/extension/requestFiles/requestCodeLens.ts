@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commandIds';
 import { formatUsd } from '../../shared/cost';
+import { formatCount } from '../../shared/format';
 import type { TokenCounts } from './tokenCounts';
 
 export class RequestCodeLens implements vscode.CodeLensProvider {
@@ -17,13 +18,13 @@ export class RequestCodeLens implements vscode.CodeLensProvider {
     let countTitle = '$(symbol-numeric) Count tokens';
     let countTooltip = 'Count the input tokens with /v1/messages/count_tokens';
     if (count && this.counts.isCurrent(document, count)) {
-      const window = count.contextWindow ? ` of ${count.contextWindow.toLocaleString('en-US')}` : '';
+      const window = count.contextWindow ? ` of ${formatCount(count.contextWindow)}` : '';
       const cost = count.estimate.known ? ` · ${formatUsd(count.estimate.inputUsd)} in, ≤ ${formatUsd(count.estimate.ceilingUsd)}` : '';
-      countTitle = `$(symbol-numeric) ${count.inputTokens.toLocaleString('en-US')}${window} input tokens${cost}`;
+      countTitle = `$(symbol-numeric) ${formatCount(count.inputTokens)}${window} input tokens${cost}`;
       countTooltip = `${count.model}: counted with /v1/messages/count_tokens. Click to count again.`;
     } else if (count) {
       // The file or the settings changed since: the old model's window and price would be wrong, so they go.
-      countTitle = `$(symbol-numeric) count is for the old text (${count.inputTokens.toLocaleString('en-US')} tokens) — click to recount`;
+      countTitle = `$(symbol-numeric) count is for the old text (${formatCount(count.inputTokens)} tokens) — click to recount`;
       countTooltip = `Counted for ${count.model} before the last change of the file or the settings.`;
     }
     return [

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { JsonObject } from '../../shared/callRecord';
 import { checkRequest, RequestDiagnostic } from '../../core/diagnostics';
 import { resolveBaseUrl } from '../../core/client';
+import { Disposable } from '../dispose';
 import type { ModelsCache } from '../modelsCache';
 import { isRequestFile } from '../requestDocument';
 import { readSettings } from '../settings';
@@ -17,28 +18,27 @@ const SEVERITY: Record<RequestDiagnostic['severity'], vscode.DiagnosticSeverity>
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export class RequestDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('claude-request');
+export class RequestDiagnostics extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('claude-request'));
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly cleared = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly cleared = this._register(new vscode.EventEmitter<vscode.TextDocument>());
   /** Fires when a check finds no error left in a document. */
   readonly onDidClear = this.cleared.event;
 
   constructor(private readonly models: ModelsCache) {
-    this.disposables.push(
-      this.collection,
-      this.cleared,
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+    super();
+    this._register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('claudeInspector')) {
           this.refreshAll();
         }
       }),
-      models.onDidChange(() => this.refreshAll()),
     );
+    this._register(models.onDidChange(() => this.refreshAll()));
     this.refreshAll();
   }
 
@@ -93,11 +93,6 @@ export class RequestDiagnostics implements vscode.Disposable {
 
   private refreshAll(): void {
     vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
-  }
-
-  dispose(): void {
-    this.timers.forEach((t) => clearTimeout(t));
-    this.disposables.forEach((d) => d.dispose());
   }
 }
 

@@ -2,6 +2,7 @@
 // file or a change of the settings (default model, prices, base URL) makes it a count of something else.
 import * as vscode from 'vscode';
 import type { Estimate } from '../../shared/cost';
+import { Disposable } from '../dispose';
 
 export interface TokenCountEntry {
   inputTokens: number;
@@ -15,24 +16,23 @@ export interface TokenCountEntry {
   settings?: number;
 }
 
-export class TokenCounts implements vscode.Disposable {
+export class TokenCounts extends Disposable {
   private readonly counts = new Map<string, TokenCountEntry>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   private generation = 0;
-  private readonly disposables: vscode.Disposable[] = [];
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    this.disposables.push(
-      this.changed,
+    super();
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('claudeInspector')) {
           this.generation += 1;
           this.changed.fire();
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.counts.delete(d.uri.toString())),
     );
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.counts.delete(d.uri.toString())));
   }
 
   get(document: vscode.TextDocument): TokenCountEntry | undefined {
@@ -47,9 +47,5 @@ export class TokenCounts implements vscode.Disposable {
   set(document: vscode.TextDocument, entry: Omit<TokenCountEntry, 'settings'>): void {
     this.counts.set(document.uri.toString(), { ...entry, settings: this.generation });
     this.changed.fire();
-  }
-
-  dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -1,0 +1,14 @@
+// How numbers and durations read, the same in every face: token counts, and waits and bounds in seconds.
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** "1,234": a count of tokens (or anything else counted) with thousands separators. */
+export function formatCount(value: number): string {
+  return Number.isInteger(value) ? integer.format(value) : String(value);
+}
+
+/** "2 s", "0.5 s", "1.3 s": a wait or a bound, whole seconds without a decimal, others to a tenth. */
+export function secondsText(ms: number): string {
+  const s = Math.round(ms / 100) / 10;
+  return `${Number.isInteger(s) ? s.toFixed(0) : s.toFixed(1)} s`;
+}
