@@ -68,7 +68,9 @@ async function start() {
         'there after compiling. Set ANTHROPIC_API_KEY to use the real API, or fix the compile errors above.');
     }
     standInKey = standInFixedKey();
-    standIn = await startStandIn({ apiKey: standInKey, logFile: path.join(target.logsDir, 'stand-in.log') });
+    // The port after code-server's when it is free, so that the export line pasted from an earlier run still works.
+    const standInPort = port < 65535 && (await isPortFree(port + 1)) ? port + 1 : undefined;
+    standIn = await startStandIn({ port: standInPort, apiKey: standInKey, logFile: path.join(target.logsDir, 'stand-in.log') });
     writeUserSettings(target, { 'claudeInspector.baseUrl': standIn.url });
     fs.writeFileSync(stateFile, `${JSON.stringify({ standInUrl: standIn.url })}\n`);
     serverEnv.ANTHROPIC_API_KEY = standInKey;

@@ -228,7 +228,8 @@ export class Workbench {
     if (await editor.isVisible()) {
       await editor.click();
     } else {
-      await this.page.locator('.monaco-workbench .part.sidebar').click({ position: { x: 10, y: 200 } }).catch(() => {});
+      // The empty editor area, not the side bar: a click there could land on a file of the explorer and open it.
+      await this.page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => {});
     }
   }
 }

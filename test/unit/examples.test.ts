@@ -77,19 +77,28 @@ const PROMISES: Record<string, Promised[]> = {
       textHolds: ['14°C, clear sky, wind 20 km/h from the north', 'get_weather'],
     },
   ],
+  'tool-use-first-turn.claude.json': [
+    {
+      comment: 'it answers\n// with a tool_use block (the tool\'s name and an input that fits its input_schema) and stop_reason "tool_use".',
+      blocks: ['text', 'tool_use'],
+      stopReason: 'tool_use',
+    },
+  ],
   'triage.claude.json': [
     {
       comment: 'the answer is one short JSON object.',
       blocks: ['text'],
       stopReason: 'end_turn',
       jsonObject: { queue: ['billing', 'outage', 'account', 'how-to', 'other'], priority: ['p1', 'p2', 'p3'], reason: [] },
+      // The ticket is an outage, and says so: a newcomer who sees another queue would think the tool is wrong.
+      textHolds: ['"queue":"outage"'],
       maxOutputTokens: 256,
     },
   ],
 };
 
-/** The tool-use example's first turn, sent alone: Claude asks for a tool the request defines. */
-const TOOL_FIRST_TURN = { comment: 'Turn 2 is Claude asking for the tool (its stop_reason was "tool_use")', blocks: ['text', 'tool_use'], stopReason: 'tool_use' };
+/** The request that got the tool-use example's turn 2: its turn 1 alone, in its own file. */
+const TOOL_FIRST_TURN = { comment: 'Turn 2 is Claude asking for the tool (its stop_reason was "tool_use")', file: 'tool-use-first-turn.claude.json' };
 
 function readExample(name: string): { text: string; body: Json } {
   const text = fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
@@ -197,6 +206,7 @@ describe('examples/', function () {
       'conversation.claude.json',
       'extended-thinking.claude.json',
       'system-and-stop.claude.json',
+      'tool-use-first-turn.claude.json',
       'tool-use.claude.json',
       'triage.claude.json',
     ]);
@@ -229,16 +239,17 @@ describe('examples/', function () {
     });
   }
 
-  it('tool-use.claude.json: its first turn alone gets a tool_use for its tool, with an input its schema accepts', async () => {
+  it('tool-use-first-turn.claude.json is turn 1 of tool-use.claude.json, and gets a tool_use for its tool, with an input its schema accepts', async () => {
     const { text, body } = readExample('tool-use.claude.json');
     assert.ok(commentsOf(text).includes(TOOL_FIRST_TURN.comment));
-    const firstTurn = { ...body, messages: (body.messages as unknown[]).slice(0, 1) };
+    const firstTurn = readExample(TOOL_FIRST_TURN.file).body;
+    assert.deepEqual(firstTurn, { ...body, messages: (body.messages as unknown[]).slice(0, 1) }, 'the same request, cut after turn 1');
     const tools = body.tools as { name: string; input_schema: Json }[];
     for (const stream of [false, true]) {
       const record = await send(firstTurn, stream);
       assert.equal(record.error, undefined, record.error?.message);
-      assert.deepEqual(blocksOf(record).map((b) => b.type), TOOL_FIRST_TURN.blocks);
-      assert.equal((record.message as Json).stop_reason, TOOL_FIRST_TURN.stopReason);
+      assert.deepEqual(blocksOf(record).map((b) => b.type), ['text', 'tool_use']);
+      assert.equal((record.message as Json).stop_reason, 'tool_use');
       const use = blocksOf(record).find((b) => b.type === 'tool_use') as { name: string; input: unknown; id: string };
       const tool = tools.find((t) => t.name === use.name);
       assert.ok(tool, `${use.name} is a tool the request defines`);
