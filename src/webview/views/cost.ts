@@ -1,7 +1,6 @@
 // What the call cost, beside the usage: each billed line with its tokens and rate, or why the cost is unknown.
 import type { CallRecord } from '../../shared/callRecord';
-import { formatUsd } from '../../shared/cost';
-import { PRICES_AS_OF } from '../../shared/prices';
+import { formatUsd, priceSourceText } from '../../shared/cost';
 import { el } from '../dom/elements';
 import { formatCount } from '../values/format';
 
@@ -36,7 +35,7 @@ export function renderCost(cost: NonNullable<CallRecord['cost']>): HTMLElement {
     el(
       'p',
       { class: 'cost-note muted' },
-      `${cost.model} at ${cost.price.note === 'claudeInspector.prices setting' ? 'your claudeInspector.prices' : `list prices of ${PRICES_AS_OF}`}`,
+      `${cost.model} at ${priceSourceText(cost.priceSource)}`,
       cost.unpriced.length ? `; ${cost.unpriced.join(', ')} not priced (no published price)` : '',
       '. USD per million tokens.',
     ),
