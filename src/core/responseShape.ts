@@ -48,6 +48,10 @@ export function messageFrom(response: Response, text: string): { message: Record
   if (!Array.isArray(parsed.value.content)) {
     return { fault: notExpected(response, text, 'a Message', '"content" is not a list') };
   }
+  const odd = parsed.value.content.findIndex((block) => !isObject(block) || typeof block.type !== 'string');
+  if (odd >= 0) {
+    return { fault: notExpected(response, text, 'a Message', `content[${odd}] is not a block (an object with a "type")`) };
+  }
   return { message: parsed.value };
 }
 
