@@ -177,6 +177,7 @@ export const FAULTS: Record<string, Fault> = {
   'tool-input-not-object': (c) => (c.stream ? body200(c, SSE_TYPE, toolStream(['[1, ', '2]'], true).join('')) : answer(c)),
   // Line ends: CR alone ends a line too, up to the stream's very last one.
   'cr-only-stream': (c) => (c.stream ? body200(c, SSE_TYPE, fullStream().join('').replace(/\n/g, '\r')) : answer(c)),
+  'count-not-whole': (c) => body200(c, JSON_TYPE, c.endpoint === 'count_tokens' ? '{"input_tokens": 12.5}' : JSON.stringify(message())),
   'content-not-blocks': (c) => body200(c, JSON_TYPE, JSON.stringify({ ...message(), content: [{ type: 'text', text: 'Hi' }, null, 'text'] })),
   'truncated-input-json': (c) => (c.stream ? body200(c, SSE_TYPE, toolStream(['{"city": ', '"Pa'], false).join('')) : answer(c)),
 
