@@ -59,9 +59,12 @@ export function messageFrom(response: Response, text: string): { message: Record
 export function tokenCountFrom(response: Response, text: string): { inputTokens: number } | { fault: FaultDetail } {
   const parsed = parse(text);
   const tokens = parsed.ok && isObject(parsed.value) ? parsed.value.input_tokens : undefined;
-  if (typeof tokens !== 'number' || !Number.isSafeInteger(tokens) || tokens < 0) {
-    // A count is whole: 1.5 tokens, like "12" or -3, is not an answer from the API.
-    return { fault: notExpected(response, text, 'a token count', 'input_tokens must be a number of tokens: whole, 0 or more') };
+  if (typeof tokens !== 'number' || !Number.isFinite(tokens)) {
+    return { fault: notExpected(response, text, 'a token count', 'input_tokens must be a number') };
+  }
+  if (!Number.isSafeInteger(tokens) || tokens < 0) {
+    // A count is whole: 12.5 tokens, like -3, is not an answer from the API.
+    return { fault: notExpected(response, text, 'a token count', 'input_tokens must be a whole number, 0 or more') };
   }
   return { inputTokens: tokens };
 }

@@ -27,6 +27,8 @@ export function shellArgs(shell: string, interactive: boolean): string[] {
 
 export interface ShellRun {
   code: number | null;
+  /** The run was killed at its bound: what did not arrive may never have been tried. */
+  timedOut?: boolean;
   stdout: string;
   stderr: string;
 }
@@ -57,7 +59,11 @@ export function runShell(
     });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? 50_000);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('latin1')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('latin1')));
     child.on('error', (error) => {
@@ -66,7 +72,7 @@ export function runShell(
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
     });
     child.stdin.on('error', () => undefined);
     if (options.terminal) {

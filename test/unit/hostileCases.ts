@@ -153,7 +153,7 @@ export const CASES: HostileCase[] = [
     kept: (o) => assert.equal(o.partialToolInputs?.[0]?.json, '[1, 2]', 'the raw input is kept'),
   },
   { fault: 'cr-only-stream', call: 'stream', code: 0, kept: (o) => assert.ok(!o.incomplete && text(o) !== '', 'the last event, ended by CRs, arrived') },
-  { fault: 'count-not-whole', call: 'count', code: 1, kind: 'unexpected-response', message: /input_tokens must be a number of tokens: whole/ },
+  { fault: 'count-not-whole', call: 'count', code: 1, kind: 'unexpected-response', message: /input_tokens must be a whole number, 0 or more\): `\{"input_tokens": 12\.5\}`/ },
   { fault: 'content-not-blocks', call: 'send', code: 1, kind: 'unexpected-response', message: /not a Message \(content\[1\] is not a block/, kept: keptBody('{"id"') },
 
   // A 200 that is not what was asked for.
