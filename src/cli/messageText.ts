@@ -7,7 +7,8 @@ import { stopReasonMeaning } from '../shared/stopReasons';
 type Block = JsonObject & { type?: unknown };
 
 function pretty(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+  // JSON.stringify gives undefined for undefined (a block a server left out): still text.
+  return JSON.stringify(value, null, 2) ?? String(value);
 }
 
 function indent(text: string, prefix = '  '): string {
@@ -19,6 +20,10 @@ function indent(text: string, prefix = '  '): string {
 
 /** One block as text; an unknown type is shown as labelled JSON, never dropped. */
 export function blockText(block: Block): string {
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) {
+    // A streamed message_start may carry anything in its content: shown as it came, never a crash.
+    return `[not a block]\n${indent(pretty(block))}`;
+  }
   switch (block.type) {
     case 'text': {
       const citations = Array.isArray(block.citations) ? block.citations : [];

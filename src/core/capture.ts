@@ -361,13 +361,26 @@ export class CallCapture {
       },
     });
     try {
+      let endedWithCr = false;
+      const feed = (text: string) => {
+        if (text) {
+          endedWithCr = text.endsWith('\r');
+          parser.feed(text);
+        }
+      };
       await readBody(response.body, this.bounds(Infinity, this.options.maxBodyBytes ?? MAX_STREAM_BYTES), (chunk) => {
         progressed = false;
-        parser.feed(decoder.decode(chunk, { stream: true }));
+        feed(decoder.decode(chunk, { stream: true }));
         quiet = progressed ? { pings: 0, chunks: 0 } : { pings: quiet.pings, chunks: quiet.chunks + 1 };
         return progressed;
       });
-      parser.feed(decoder.decode());
+      feed(decoder.decode());
+      if (endedWithCr) {
+        // A CR alone ends a line (CR-only streams are valid), but the parser holds a last CR back in case an LF
+        // follows: at the end of the body none will, so the stream's last line (often message_stop's blank line)
+        // is completed here. One LF after a CR is the same line end, never an extra blank line.
+        parser.feed('\n');
+      }
     } catch (error) {
       const events = accumulator.events;
       const detail = quiet.pings > 0 ? ` (only pings since then)` : quiet.chunks > 0 ? ` (bytes trickled in since then, but no whole event)` : '';

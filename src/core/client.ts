@@ -210,6 +210,15 @@ async function readStream(response: Response, capture: CallCapture, accumulator:
       hint: 'The server or a proxy closed the stream early: what arrived is shown, marked incomplete.',
     });
   }
+  const dropped = accumulator.unapplied;
+  if (dropped.length) {
+    throw new WireFault({
+      kind: 'unexpected-response',
+      status: response.status,
+      message: `the stream carried ${dropped.length === 1 ? 'an event' : 'events'} that could not be folded into the message: ${dropped.join('; ')}`,
+      hint: 'The message shown is what the other events built; the timeline has every event as it arrived.',
+    });
+  }
   const partial = record.partialToolInputs?.[0];
   if (partial) {
     throw new WireFault({

@@ -13,6 +13,12 @@ export class MessageAccumulator {
   stopped = false;
   /** The data of the first `error` event. */
   errorEvent?: { type?: string; message?: string };
+  /**
+   * Events that say something about the message but could not be folded into it (a delta for a block that does not
+   * exist, a text delta on a tool block, a partial_json that is not text): the first few, as "event N (name): why".
+   * A message built while one was dropped is not what the server said, so the call is an error, never a quiet success.
+   */
+  readonly unapplied: string[] = [];
   private readonly jsonBuffers = new Map<number, string>();
   private readonly closedBlocks = new Set<number>();
 
@@ -29,17 +35,24 @@ export class MessageAccumulator {
         }
         return;
       case 'content_block_start':
-        this.withIndex(d, (content, index) => {
+        this.withIndex(event, d, (content, index) => {
           if (typeof d.content_block === 'object' && d.content_block !== null) {
             content[index] = structuredClone(d.content_block) as Block;
+          } else {
+            this.refuse(event, 'its content_block is not an object');
           }
         });
         return;
       case 'content_block_delta':
-        this.withIndex(d, (content, index) => this.applyDelta(content, index, d.delta));
+        this.withIndex(event, d, (content, index) => {
+          const why = this.applyDelta(content, index, d.delta);
+          if (why) {
+            this.refuse(event, why);
+          }
+        });
         return;
       case 'content_block_stop':
-        this.withIndex(d, (content, index) => this.closeBlock(content, index));
+        this.withIndex(event, d, (content, index) => this.closeBlock(content, index));
         return;
       case 'message_delta':
         this.applyMessageDelta(d);
@@ -84,48 +97,80 @@ export class MessageAccumulator {
     return this.message && Array.isArray(this.message.content) ? (this.message.content as Block[]) : undefined;
   }
 
-  private withIndex(d: JsonObject, apply: (content: Block[], index: number) => void): void {
-    const content = this.content();
-    if (content && typeof d.index === 'number' && Number.isInteger(d.index) && d.index >= 0 && d.index <= content.length + 1000) {
-      apply(content, d.index);
+  private refuse(event: string, why: string): void {
+    if (this.unapplied.length < 5) {
+      this.unapplied.push(`event ${this.events} (${event}): ${why}`);
     }
   }
 
-  private applyDelta(content: Block[], index: number, rawDelta: unknown): void {
+  private withIndex(event: string, d: JsonObject, apply: (content: Block[], index: number) => void): void {
+    const content = this.content();
+    if (!content) {
+      this.refuse(event, 'it came before message_start');
+    } else if (typeof d.index === 'number' && Number.isInteger(d.index) && d.index >= 0 && d.index <= content.length + 1000) {
+      apply(content, d.index);
+    } else {
+      this.refuse(event, `its index ${JSON.stringify(d.index) ?? 'undefined'} is not a block's position`);
+    }
+  }
+
+  /** Folds one delta into its block; says why when it cannot be (undefined when it was, or is of a kind to skip). */
+  private applyDelta(content: Block[], index: number, rawDelta: unknown): string | undefined {
     const block = content[index];
-    if (!block || typeof rawDelta !== 'object' || rawDelta === null) {
-      return;
+    if (!block) {
+      return `there is no content block at index ${index} (no content_block_start for it)`;
+    }
+    if (typeof rawDelta !== 'object' || rawDelta === null) {
+      return 'its delta is not an object';
     }
     const delta = rawDelta as JsonObject;
+    const onto = (blockType: string, field: string): string | undefined =>
+      block.type !== blockType
+        ? `a ${String(delta.type)} for block ${index}, which is ${JSON.stringify(block.type) ?? 'untyped'}, not ${blockType}`
+        : typeof delta[field] !== 'string'
+          ? `its ${field} is ${JSON.stringify(delta[field]) ?? 'missing'}, not text`
+          : undefined;
     switch (delta.type) {
-      case 'text_delta':
-        if (block.type === 'text' && typeof delta.text === 'string') {
-          block.text = String(block.text ?? '') + delta.text;
+      case 'text_delta': {
+        const why = onto('text', 'text');
+        if (!why) {
+          block.text = String(block.text ?? '') + String(delta.text);
         }
-        return;
+        return why;
+      }
       case 'citations_delta':
-        if (block.type === 'text') {
-          block.citations = [...(Array.isArray(block.citations) ? block.citations : []), delta.citation];
+        if (block.type !== 'text') {
+          return `a citations_delta for block ${index}, which is ${JSON.stringify(block.type) ?? 'untyped'}, not text`;
         }
-        return;
-      case 'thinking_delta':
-        if (block.type === 'thinking' && typeof delta.thinking === 'string') {
-          block.thinking = String(block.thinking ?? '') + delta.thinking;
+        block.citations = [...(Array.isArray(block.citations) ? block.citations : []), delta.citation];
+        return undefined;
+      case 'thinking_delta': {
+        const why = onto('thinking', 'thinking');
+        if (!why) {
+          block.thinking = String(block.thinking ?? '') + String(delta.thinking);
         }
-        return;
-      case 'signature_delta':
-        if (block.type === 'thinking' && typeof delta.signature === 'string') {
+        return why;
+      }
+      case 'signature_delta': {
+        const why = onto('thinking', 'signature');
+        if (!why) {
           block.signature = delta.signature;
         }
-        return;
+        return why;
+      }
       case 'input_json_delta':
         // tool_use and server_tool_use, and any later block that carries an `input`.
-        if ('input' in block && typeof delta.partial_json === 'string') {
-          this.jsonBuffers.set(index, (this.jsonBuffers.get(index) ?? '') + delta.partial_json);
+        if (!('input' in block)) {
+          return `an input_json_delta for block ${index}, which is ${JSON.stringify(block.type) ?? 'untyped'} and has no input`;
         }
-        return;
+        if (typeof delta.partial_json !== 'string') {
+          return `its partial_json is ${JSON.stringify(delta.partial_json) ?? 'missing'}, not text`;
+        }
+        this.jsonBuffers.set(index, (this.jsonBuffers.get(index) ?? '') + delta.partial_json);
+        return undefined;
       default:
-        return;
+        // A delta type this version does not know yet: the API adds them, and skipping one is what the SDK does.
+        return undefined;
     }
   }
 
@@ -141,7 +186,12 @@ export class MessageAccumulator {
       return;
     }
     try {
-      block.input = JSON.parse(json);
+      const input: unknown = JSON.parse(json);
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        // A tool's input is always an object: `null`, a list or a number is not what the tool was given.
+        throw new Error(`it is ${Array.isArray(input) ? 'a list' : JSON.stringify(input)}, not an object`);
+      }
+      block.input = input;
     } catch (error) {
       block.input = json;
       this.partials.push({

@@ -52,7 +52,7 @@ function isKeyChar(code: number): boolean {
 export class Redactor {
   private readonly secrets: Secret[] = [];
   /** Each secret as it may appear in text: as is, and as written inside a JSON string. */
-  private forms: { form: string; secret: Secret }[] = [];
+  private forms: { form: string; secret: Secret; encoded?: boolean }[] = [];
 
   constructor(secrets: Iterable<Secret> = []) {
     for (const secret of secrets) {
@@ -77,6 +77,14 @@ export class Redactor {
     this.forms.push({ form: value, secret: entry });
     if (json !== value) {
       this.forms.push({ form: json, secret: entry });
+    }
+    // A server, a proxy or a log may echo a secret encoded: URL-encoded, base64 (in a Basic header, a token, a
+    // JSON blob). These forms are masked as ***, never as "$ANTHROPIC_API_KEY": the shell would put the raw key
+    // where its encoding was.
+    for (const form of encodedForms(value)) {
+      if (form !== value && form !== json) {
+        this.forms.push({ form, secret: entry, encoded: true });
+      }
     }
     // Longest first: a secret that contains another is masked whole.
     this.forms.sort((a, b) => b.form.length - a.form.length);
@@ -158,9 +166,9 @@ export class Redactor {
 
   private matches(text: string): Match[] {
     const matches: Match[] = [];
-    for (const { form, secret } of this.forms) {
-      const whole = secret.variable === KEY_VARIABLE ? KEY_PLACEHOLDER : MASK;
-      const echo = form.toLowerCase().startsWith(KEY_PREFIX) ? KEY_MASK : MASK;
+    for (const { form, secret, encoded } of this.forms) {
+      const whole = !encoded && secret.variable === KEY_VARIABLE ? KEY_PLACEHOLDER : MASK;
+      const echo = !encoded && form.toLowerCase().startsWith(KEY_PREFIX) ? KEY_MASK : MASK;
       if (form.length <= MIN_ECHO_LENGTH) {
         for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
           matches.push({ start: i, end: i + form.length, replacement: whole, priority: 3 });
@@ -219,6 +227,26 @@ export class Redactor {
       return !/^[\s"'`{}()$\\:;,.=]*$/.test(rest);
     });
   }
+}
+
+/**
+ * A secret as it reads once encoded: every byte percent-encoded (upper and lower case hex), and base64 and base64url
+ * at each of the three alignments it can start at inside a longer encoded text (the characters that depend on the
+ * bytes around it are left out, so an echo inside a bigger blob is found too).
+ */
+function encodedForms(value: string): string[] {
+  const bytes = Buffer.from(value, 'utf8');
+  const percent = [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  const forms = [percent, percent.toUpperCase()];
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+    // The first 4 characters mix in the bytes before (when shifted); the last 4 the bytes after, or the padding.
+    const middle = encoded.slice(shift ? 4 : 0, -4);
+    if (middle.length >= MIN_ECHO_LENGTH) {
+      forms.push(middle, middle.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+  }
+  return [...new Set(forms)];
 }
 
 /** Overlapping matches become one; the replacement of a match that covers exactly the group wins, else a mask. */

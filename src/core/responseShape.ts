@@ -48,6 +48,10 @@ export function messageFrom(response: Response, text: string): { message: Record
   if (!Array.isArray(parsed.value.content)) {
     return { fault: notExpected(response, text, 'a Message', '"content" is not a list') };
   }
+  const odd = parsed.value.content.findIndex((block) => !isObject(block) || typeof block.type !== 'string');
+  if (odd >= 0) {
+    return { fault: notExpected(response, text, 'a Message', `content[${odd}] is not a block (an object with a "type")`) };
+  }
   return { message: parsed.value };
 }
 
@@ -55,8 +59,12 @@ export function messageFrom(response: Response, text: string): { message: Record
 export function tokenCountFrom(response: Response, text: string): { inputTokens: number } | { fault: FaultDetail } {
   const parsed = parse(text);
   const tokens = parsed.ok && isObject(parsed.value) ? parsed.value.input_tokens : undefined;
-  if (typeof tokens !== 'number' || !Number.isFinite(tokens) || tokens < 0) {
+  if (typeof tokens !== 'number' || !Number.isFinite(tokens)) {
     return { fault: notExpected(response, text, 'a token count', 'input_tokens must be a number') };
+  }
+  if (!Number.isSafeInteger(tokens) || tokens < 0) {
+    // A count is whole: 12.5 tokens, like -3, is not an answer from the API.
+    return { fault: notExpected(response, text, 'a token count', 'input_tokens must be a whole number, 0 or more') };
   }
   return { inputTokens: tokens };
 }

@@ -169,6 +169,16 @@ export const FAULTS: Record<string, Fault> = {
     body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), sse('error', { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })].join('')),
   'bad-input-json': (c) =>
     c.stream ? body200(c, SSE_TYPE, toolStream(['{"city": "Par', 'is"}}}', ', oops'], true).join('')) : answer(c),
+  // Events that cannot be folded into the message: dropping one quietly would show a message the server never sent.
+  'stray-delta': (c) => body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), textDelta('lost', 7), ...streamEnd()].join('')),
+  'delta-on-wrong-block': (c) =>
+    body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{}' } }), ...streamEnd()].join('')),
+  'delta-not-text': (c) => body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 42 } }), ...streamEnd()].join('')),
+  'tool-input-not-object': (c) => (c.stream ? body200(c, SSE_TYPE, toolStream(['[1, ', '2]'], true).join('')) : answer(c)),
+  // Line ends: CR alone ends a line too, up to the stream's very last one.
+  'cr-only-stream': (c) => (c.stream ? body200(c, SSE_TYPE, fullStream().join('').replace(/\n/g, '\r')) : answer(c)),
+  'count-not-whole': (c) => body200(c, JSON_TYPE, c.endpoint === 'count_tokens' ? '{"input_tokens": 12.5}' : JSON.stringify(message())),
+  'content-not-blocks': (c) => body200(c, JSON_TYPE, JSON.stringify({ ...message(), content: [{ type: 'text', text: 'Hi' }, null, 'text'] })),
   'truncated-input-json': (c) => (c.stream ? body200(c, SSE_TYPE, toolStream(['{"city": ', '"Pa'], false).join('')) : answer(c)),
 
   // A 200 that is not what was asked for.

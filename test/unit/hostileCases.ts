@@ -135,6 +135,27 @@ export const CASES: HostileCase[] = [
     },
   },
 
+  // Events that cannot be folded in: the call is an error naming the event, what the others built is kept.
+  ...(['stray-delta', 'delta-on-wrong-block', 'delta-not-text'] as const).map((fault): HostileCase => ({
+    fault,
+    call: 'stream',
+    code: 1,
+    kind: 'unexpected-response',
+    message: /could not be folded into the message: event \d+ \(content_block_delta\): /,
+    kept: (o) => assert.equal(text(o), 'Hello ', 'the text of the other events is kept'),
+  })),
+  {
+    fault: 'tool-input-not-object',
+    call: 'stream',
+    code: 1,
+    kind: 'unexpected-response',
+    message: /the input of tool_use block 1 \(get_weather\) is not valid JSON \(it is a list, not an object\)/,
+    kept: (o) => assert.equal(o.partialToolInputs?.[0]?.json, '[1, 2]', 'the raw input is kept'),
+  },
+  { fault: 'cr-only-stream', call: 'stream', code: 0, kept: (o) => assert.ok(!o.incomplete && text(o) !== '', 'the last event, ended by CRs, arrived') },
+  { fault: 'count-not-whole', call: 'count', code: 1, kind: 'unexpected-response', message: /input_tokens must be a whole number, 0 or more\): `\{"input_tokens": 12\.5\}`/ },
+  { fault: 'content-not-blocks', call: 'send', code: 1, kind: 'unexpected-response', message: /not a Message \(content\[1\] is not a block/, kept: keptBody('{"id"') },
+
   // A 200 that is not what was asked for.
   {
     fault: 'html-200',

@@ -76,6 +76,23 @@ describe('redaction', () => {
       assert.equal(redactor.redact(`${FOREIGN.slice(0, 20)}…`), 'sk-ant-***…');
     });
 
+    it('masks a secret echoed encoded: every byte URL-encoded (either case), base64 or base64url at any alignment, whole or inside a blob', () => {
+      const redactor = secrets();
+      const rng = prng(SEED);
+      for (const secret of [KEY, GATEWAY, COOKIE, PASSWORD]) {
+        const percent = [...Buffer.from(secret)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+        const around = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(rng() * 256)));
+        const blobs = [0, 1, 2].map((n) => Buffer.concat([around(n), Buffer.from(secret), around(Math.floor(rng() * 5))]).toString('base64'));
+        for (const text of [percent, percent.toUpperCase(), ...blobs, ...blobs.map((b) => b.replace(/\+/g, '-').replace(/\//g, '_'))]) {
+          const out = redactor.redact(`echo=${text};`);
+          // What is left of the blob: the characters that mix in its neighbours' bytes (the 3 bytes at each end).
+          assert.ok(out.length < text.length, `seed ${SEED}: ${JSON.stringify(text)} came out whole: ${out}`);
+          assert.ok(out.includes('***') && !out.includes(KEY_PLACEHOLDER), `seed ${SEED}: an encoded echo is ***, never the variable a shell would expand: ${out}`);
+          assert.ok(/^echo=.{0,12}\*\*\*.{0,12};$/.test(out), `seed ${SEED}: ${out}`);
+        }
+      }
+    });
+
     it('leaves ordinary text alone, and the placeholders it writes itself', () => {
       const redactor = secrets();
       const text = 'Hello: "$ANTHROPIC_API_KEY", sk-ant- alone, https://api.anthropic.com/v1/messages, a@b.c';
