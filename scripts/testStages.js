@@ -65,12 +65,20 @@ const STAGES = [
     timeoutMs: 3 * 60_000,
   },
   {
+    name: 'shells',
+    what: 'provide zsh for the curl tests (CLAUDE_INSPECTOR_ZSH, else /usr/bin/zsh, else apt-get install zsh)',
+    command: node,
+    args: provideArgs('require("./scripts/provideZsh").ensureZsh()'),
+    timeoutMs: 6 * 60_000,
+  },
+  {
     name: 'unit',
     what: 'unit tests (mocha, .mocharc.json)',
     command: node,
     // .mocharc.json has "exit": true; said again here so that the bound never depends on that file alone.
     args: [bin.mocha, '--exit'],
     timeoutMs: 10 * 60_000,
+    needs: ['shells'],
   },
   {
     name: 'chromium',
@@ -119,7 +127,7 @@ const STAGES = [
 ];
 
 /** Stages that provide a tool: a stage that needs one runs it first even when only that stage is asked for. */
-const PROVIDERS = ['chromium', 'vscode'];
+const PROVIDERS = ['shells', 'chromium', 'vscode'];
 
 /** @param {string} dir */
 function findTests(dir) {

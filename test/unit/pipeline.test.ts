@@ -162,8 +162,9 @@ describe('npm test, its stages', () => {
 
   it('provides what a stage needs in an earlier stage', () => {
     assert.ok(byName.get('webview')?.stage.needs?.includes('chromium'));
+    assert.ok(byName.get('unit')?.stage.needs?.includes('shells'), 'the unit tests run curls in zsh');
     for (const name of ['integration', 'ui']) {
-      for (const tool of stages.PROVIDERS) {
+      for (const tool of ['chromium', 'vscode']) {
         assert.ok(byName.get(name)?.stage.needs?.includes(tool), `${name} needs ${tool}`);
       }
     }
@@ -180,7 +181,8 @@ describe('npm test, its stages', () => {
     assert.deepEqual(stages.selectStages(['--only', 'webview']), ['chromium', 'webview']);
     assert.deepEqual(stages.selectStages(['--only', 'ui']), ['chromium', 'vscode', 'ui']);
     assert.deepEqual(stages.selectStages(['--only', 'webview', '--skip', 'chromium']), ['webview']);
-    assert.deepEqual(stages.selectStages(['--only', 'unit']), ['unit']);
+    assert.deepEqual(stages.selectStages(['--only', 'unit']), ['shells', 'unit']);
+    assert.deepEqual(stages.selectStages(['--only', 'unit', '--skip', 'shells']), ['unit']);
     assert.throws(() => stages.selectStages(['--only', 'webviews']), /Unknown stage\(s\) \["webviews"\]/);
   });
 

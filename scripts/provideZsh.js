@@ -1,0 +1,53 @@
+// @ts-check
+'use strict';
+// Provides zsh for the curl tests, which run every generated command in bash and in zsh (a curl a zsh user pastes
+// must send the same bytes): CLAUDE_INSPECTOR_ZSH if set, else /usr/bin/zsh or /bin/zsh, else Debian's zsh installed
+// with apt-get (a few seconds). Without it those tests fail by design, so it is provided before the unit stage.
+//
+// Usage: require('./provideZsh').ensureZsh() -> Promise<string>   (the path of zsh)
+
+const fs = require('node:fs');
+const { aptInstall } = require('./debianPackages');
+const { errorMessage } = require('./processes');
+
+const PLACES = ['/usr/bin/zsh', '/bin/zsh'];
+
+/** @returns {Promise<string>} */
+async function ensureZsh() {
+  const fromEnv = process.env.CLAUDE_INSPECTOR_ZSH;
+  if (fromEnv) {
+    if (!isExecutable(fromEnv)) {
+      throw new Error(`CLAUDE_INSPECTOR_ZSH is ${fromEnv}, which is not an executable file.`);
+    }
+    return fromEnv;
+  }
+  const found = PLACES.find(isExecutable);
+  if (found) {
+    return found;
+  }
+  if (process.platform !== 'linux' || !fs.existsSync('/usr/bin/apt-get')) {
+    throw new Error('No zsh and no apt-get to install it: install zsh, or set CLAUDE_INSPECTOR_ZSH to one.');
+  }
+  try {
+    await aptInstall(['zsh'], { why: 'the curl tests run every generated command in bash and in zsh', timeoutMs: 300_000 });
+  } catch (error) {
+    throw new Error(`Could not install zsh with apt-get (set CLAUDE_INSPECTOR_ZSH to use another).\n${errorMessage(error)}`);
+  }
+  const installed = PLACES.find(isExecutable);
+  if (!installed) {
+    throw new Error('apt-get installed zsh but it is not in /usr/bin or /bin.');
+  }
+  return installed;
+}
+
+/** @param {string} file */
+function isExecutable(file) {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+module.exports = { ensureZsh };
