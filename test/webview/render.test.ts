@@ -278,6 +278,7 @@ describe('webview: a finished call', function () {
     assert.match(request, /"max_tokens": 1024/);
     assert.match(request, /authorization\s+Bearer \$ANTHROPIC_API_KEY/);
     assert.match(request, /Filled in from settings: max_tokens/);
+    assert.equal(await panel.page.locator('[data-testid="added-headers"]').count(), 0, 'no section without added headers');
 
     await panel.page.locator('#tab-headers').click();
     const headers = await panel.page.locator('#panel-headers').innerText();
@@ -313,6 +314,18 @@ describe('webview: a finished call', function () {
     assert.equal(panel.navigations, 1, 'only the first load');
     assert.deepEqual(panel.pwned, []);
     assert.deepEqual(panel.popups, []);
+  });
+
+  it('lists the headers the HTTP client added below the SDK, marked as such', async () => {
+    const r = record();
+    r.request = { ...r.request!, addedHeaders: { host: 'api.anthropic.com', 'content-length': '123', connection: 'keep-alive' } };
+    await panel.post({ type: 'callFinished', record: r });
+    await panel.page.locator('#tab-request').click();
+    const added = await panel.page.locator('[data-testid="added-headers"]').innerText();
+    assert.match(added, /Added by the HTTP client/i);
+    assert.match(added, /host\s+api\.anthropic\.com/);
+    assert.match(added, /content-length\s+123/);
+    assert.match(added, /connection\s+keep-alive/);
   });
 
   it('saves the finished record and the chosen view for a reload', async () => {

@@ -26,6 +26,22 @@ export function renderRequestView(panel: HTMLElement, record: CallRecord, host: 
     record.request
       ? headerTable(record.request.headers, 'Request headers')
       : emptyState('No request has gone out yet.'),
+    addedHeaders(record),
   );
   fillLongText(body, json);
+}
+
+/** The headers Node's HTTP client added below the SDK (host, content-length, connection…): they went out too. */
+function addedHeaders(record: CallRecord): HTMLElement | null {
+  const added = record.request?.addedHeaders;
+  if (!added || typeof added !== 'object' || Object.keys(added).length === 0) {
+    return null;
+  }
+  return el(
+    'section',
+    { class: 'added-headers', attrs: { 'data-testid': 'added-headers' } },
+    el('h3', { class: 'section-title' }, 'Added by the HTTP client'),
+    el('div', { class: 'note' }, "Not set by the SDK: Node's fetch wrote these on the wire below it. curl adds its own instead."),
+    headerTable(added, 'Headers added by the HTTP client'),
+  );
 }
