@@ -8,11 +8,40 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+/**
+ * In a fresh code-server session the very first webview's page sometimes never runs (no script, no message), while
+ * every later one does: the browser is still setting up what webviews load through. The suites would then blame the
+ * panel for the test environment. So before them, a throwaway webview is opened until one answers (each try bounded,
+ * at most four), and the suites start on a workbench whose webviews work.
+ */
+async function warmUpWebviews(): Promise<void> {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    const panel = vscode.window.createWebviewPanel('claudeInspector.warmUp', 'Warm-up', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+    const nonce = Math.random().toString(36).slice(2);
+    panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}';"></head>`
+      + `<body><script nonce="${nonce}">acquireVsCodeApi().postMessage('up');</script></body></html>`;
+    const answered = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 10_000);
+      panel.webview.onDidReceiveMessage(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    panel.dispose();
+    if (answered) {
+      return;
+    }
+    console.log(`${OUTPUT_MARK} (a webview did not load in 10 s, try ${attempt} of 4: the workbench is still warming up)`);
+  }
+}
 
 /** Marks the lines runIntegration.js prints as test output, and tells them from the workbench's own console noise. */
 export const OUTPUT_MARK = '[integration]';
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
+  await warmUpWebviews();
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: LineReporter,
