@@ -61,7 +61,7 @@ function isExecutable(file) {
   }
 }
 
-module.exports = { ensureChromium, chromiumVersion };
+module.exports = { ensureChromium, chromiumVersion, isExecutable };
 
 if (require.main === module) {
   ensureChromium()

@@ -9,6 +9,7 @@
 const fs = require('node:fs');
 const { aptInstall } = require('./debianPackages');
 const { errorMessage } = require('./processes');
+const { isExecutable } = require('./provideChromium');
 
 const PLACES = ['/usr/bin/zsh', '/bin/zsh'];
 
@@ -38,16 +39,6 @@ async function ensureZsh() {
     throw new Error('apt-get installed zsh but it is not in /usr/bin or /bin.');
   }
   return installed;
-}
-
-/** @param {string} file */
-function isExecutable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 module.exports = { ensureZsh };
