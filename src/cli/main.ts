@@ -8,7 +8,7 @@ import { countTokens } from '../core/countTokens';
 import { listModels, retrieveModel } from '../core/models';
 import type { CallError, CallRecord } from '../shared/callRecord';
 import { type HintKnobs, wordHint } from '../shared/hints';
-import { toCurl } from '../core/curl';
+import { CURL_BODY_MASKED_NOTE, curlOf } from '../core/curl';
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_WAIT_SECONDS,
@@ -106,7 +106,11 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'curl') {
     const captured = await captureWithoutSending(request, { apiKey, baseUrl, timeoutMs, maxRetries });
-    stdout.print(`${toCurl(captured, { streamed: request.streamed })}\n`);
+    const curl = curlOf(captured, { streamed: request.streamed });
+    if (curl.bodyMasked) {
+      stderr.print(`note: ${CURL_BODY_MASKED_NOTE}\n`);
+    }
+    stdout.print(`${curl.command}\n`);
     return 0;
   }
 

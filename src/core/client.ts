@@ -12,7 +12,7 @@ import { messageFrom, notExpected } from './responseShape';
 import type { RetryNotice } from './retry';
 import { mediaType, preview, WireFault } from './wireFault';
 import { costOf } from '../shared/cost';
-import { toCurl } from './curl';
+import { curlOf } from './curl';
 import { checkCustomHeaders } from './headerValues';
 import { redactingLogger } from './redactingWriter';
 import type { PriceTable } from '../shared/prices';
@@ -246,7 +246,11 @@ export function finish(record: CallRecord, capture: CallCapture): void {
     firstTokenMs: capture.firstDeltaMs,
   };
   if (capture.request) {
-    record.curl = toCurl(capture.request, { streamed: record.streamed });
+    const curl = curlOf(capture.request, { streamed: record.streamed });
+    record.curl = curl.command;
+    if (curl.bodyMasked) {
+      record.curlBodyMasked = true;
+    }
   }
 }
 

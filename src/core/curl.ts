@@ -55,8 +55,17 @@ function headerArgument(name: string, value: string, masked: MaskedHeader | unde
 }
 
 /** The body as pieces: text, and each known secret as the variable that holds it. */
-function bodyPieces(body: string, secrets: Redactor): Piece[] {
-  return splice(body, secrets).map((piece) => ('text' in piece ? { text: secrets.redact(piece.text) } : piece));
+function bodyPieces(body: string, secrets: Redactor): { pieces: Piece[]; bodyMasked: boolean } {
+  let bodyMasked = false;
+  const pieces = splice(body, secrets).map((piece) => {
+    if (!('text' in piece)) {
+      return piece;
+    }
+    const text = secrets.redact(piece.text);
+    bodyMasked ||= text !== piece.text;
+    return { text };
+  });
+  return { pieces, bodyMasked };
 }
 
 function splice(body: string, secrets: Redactor): Piece[] {
@@ -74,7 +83,19 @@ function splice(body: string, secrets: Redactor): Piece[] {
   return pieces;
 }
 
+/** Said wherever a curl is shown whose body had text masked by shape: it does not send what the request did. */
+export const CURL_BODY_MASKED_NOTE =
+  'The body holds text shaped like a secret (an sk-ant- key, or the user:password@ of a URL), masked in this curl: it sends those characters masked, not the bytes the request sent.';
+
 export function toCurl(request: CapturedRequest, options: CurlOptions = {}): string {
+  return curlOf(request, options).command;
+}
+
+/**
+ * The curl, and whether its body differs from the request's: text shaped like a secret (not a secret in play, which
+ * the curl reads from its variable) is masked in the body too, and the command then sends other bytes.
+ */
+export function curlOf(request: CapturedRequest, options: CurlOptions = {}): { command: string; bodyMasked: boolean } {
   const secrets = options.redactor ?? redactor();
   // Each piece of text is redacted before it is quoted: a secret is found as it is, not as the shell writes it.
   const lines: string[] = [`curl ${shellWord([{ text: secrets.redact(request.url) }])}`];
@@ -104,10 +125,13 @@ export function toCurl(request: CapturedRequest, options: CurlOptions = {}): str
     lines.push(`-H ${headerArgument(name, value, masked)}`);
   }
   let command: string;
+  let bodyMasked = false;
   if (request.body === '') {
     command = lines.join(' \\\n  ');
   } else {
-    const pieces = bodyPieces(request.body, secrets);
+    const body = bodyPieces(request.body, secrets);
+    const pieces = body.pieces;
+    bodyMasked = body.bodyMasked;
     const values = new Map(secrets.variables().map((s) => [s.variable!, s.value]));
     const size = byteLength(pieces, (variable) => values.get(variable) ?? '');
     if (size <= INLINE_BODY_LIMIT && !request.body.includes('\0')) {
@@ -121,5 +145,5 @@ export function toCurl(request: CapturedRequest, options: CurlOptions = {}): str
       command = `${printfCommand(pieces)} |\n${lines.join(' \\\n  ')}`;
     }
   }
-  return command;
+  return { command, bodyMasked };
 }

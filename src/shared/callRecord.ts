@@ -182,6 +182,8 @@ export interface CallRecord {
   error?: CallError;
   /** An equivalent curl command, from the captured request; the key is written as $ANTHROPIC_API_KEY. */
   curl?: string;
+  /** True when the curl's body masks text shaped like a secret, so that it does not send the request's bytes. */
+  curlBodyMasked?: boolean;
   /** What the call cost, from the answer's usage and the price table (also for a partial answer). */
   cost?: Cost;
 }

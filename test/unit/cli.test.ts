@@ -180,6 +180,16 @@ describe('CLI', function () {
     assert.equal(JSON.parse(sent.stdout).curl, curl, 'send prints the same curl');
   });
 
+  it('curl says on stderr, and only then, that a body holding secret-shaped text is masked in the command', async () => {
+    const masked = file('shaped.claude.json', '{"messages": [{"role": "user", "content": "why does https://admin:hunter2@db.example fail?"}]}');
+    const run = await cli(['curl', masked, '--base-url', standIn.url], {});
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^note: The body holds text shaped like a secret/);
+    assert.ok(!run.stdout.includes('hunter2'));
+    const clean = await cli(['curl', hello(), '--base-url', standIn.url], {});
+    assert.equal(clean.stderr, '');
+  });
+
   it('count prints the input tokens and the cost estimate', async () => {
     const run = await cli(['count', hello(), '--base-url', standIn.url, '--json'], env);
     assert.equal(run.code, 0, run.stderr);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { sendMessage } from '../../src/core/client';
-import { isOmittedFromCurl, shellQuote, toCurl } from '../../src/core/curl';
+import { curlOf, isOmittedFromCurl, shellQuote, toCurl } from '../../src/core/curl';
+import { Redactor } from '../../src/core/redact';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { CaptureServer, startCaptureServer } from '../support/captureServer';
 import { findShell } from '../support/shells';
@@ -83,6 +84,23 @@ describe('curl', () => {
       assert.match(curl, /\nCLAUDE_BODY_1\n\)" \|\ncurl 'http:\/\/x'/);
       assert.match(curl, /--data-binary @-$/);
       assert.ok(curl.split('\n').every((line) => line.length <= 500));
+    });
+
+    it('says when text shaped like a secret is masked in the body, small or large, and only then', () => {
+      const shapes = [`a key ${['sk', 'ant', 'api03', 'someone', 'elses'].join('-')} here`, 'see https://admin:hunter2@db.example/x', 'ftp://token123@host'];
+      const secrets = new Redactor([{ value: KEY, variable: 'ANTHROPIC_API_KEY' }]);
+      for (const shape of shapes) {
+        for (const padding of ['', 'p'.repeat(150_000)]) {
+          const body = JSON.stringify({ text: `${padding}${shape}` });
+          const curl = curlOf({ method: 'POST', url: 'http://x', headers: {}, body }, { redactor: secrets });
+          assert.equal(curl.bodyMasked, true, shape);
+          assert.ok(!curl.command.includes('hunter2') && !curl.command.includes('elses') && !curl.command.includes('token123'), shape);
+        }
+      }
+      // The key in play is read from its variable (byte-exact), and a clean body is left as it is: nothing to say.
+      for (const body of [JSON.stringify({ note: KEY }), JSON.stringify({ text: 'http://example.com/a@b and sk_ant_x' })]) {
+        assert.equal(curlOf({ method: 'POST', url: 'http://x', headers: {}, body }, { redactor: secrets }).bodyMasked, false, body);
+      }
     });
   });
 

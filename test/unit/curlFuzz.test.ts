@@ -92,8 +92,15 @@ function randomBody(rng: Random): string {
           : shape === 3 && rng.chance(0.3)
             ? `{"note":"${KEY}","text":${JSON.stringify(text)}}`
             : text;
-  // Text shaped like a key is masked in every output, the curl included (README, "Secrets"): not for this fuzz.
-  return body.replace(/sk-ant-/gi, 'sk_ant_');
+  return withoutSecretShapes(body);
+}
+
+/**
+ * Text shaped like a secret (a key's sk-ant-, a URL's user@) is masked in every output, the curl included (README,
+ * "Secrets"), so such a curl sends other bytes by design (curl.test.ts checks that and its note): not for this fuzz.
+ */
+function withoutSecretShapes(body: string): string {
+  return body.replace(/sk-ant-/gi, 'sk_ant_').replace(/:\/\//g, ':/_/');
 }
 
 /** A body above 128 KiB: the kernel refuses such an argument, so the curl must not make it one. */
@@ -106,7 +113,7 @@ function bigBody(rng: Random): string {
     chunks.push(chunk);
     size += Buffer.byteLength(chunk);
   }
-  return chunks.join(rng.pick(['', '\n', ',']));
+  return withoutSecretShapes(chunks.join(rng.pick(['', '\n', ','])));
 }
 
 /** A header value the wire can carry: tabs, visible ASCII, Latin-1; hostile to shells in every other way. */

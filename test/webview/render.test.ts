@@ -289,6 +289,7 @@ describe('webview: a finished call', function () {
 
     await panel.page.locator('#tab-curl').click();
     assert.match(await panel.page.locator('#panel-curl pre').innerText(), /^curl 'https:\/\/api\.anthropic\.com\/v1\/messages'/);
+    assert.equal(await panel.page.locator('.curl-masked').count(), 0, 'no masking note for a body without secret shapes');
     await panel.clearPosted();
     await panel.page.locator('.copy-curl').click();
     assert.deepEqual(await panel.posted(), [{ type: 'copy', what: 'curl', text: r.curl }]);
@@ -296,6 +297,12 @@ describe('webview: a finished call', function () {
     assert.equal(await panel.page.locator('.announcer').innerText(), 'Copied curl');
     await panel.post({ type: 'done', what: 'request' });
     assert.equal(await panel.page.locator('.announcer').innerText(), 'Copied request');
+  });
+
+  it('says in the curl view when the curl masks secret-shaped text of the body', async () => {
+    await panel.post({ type: 'callFinished', record: { ...record({ message: message([{ type: 'text', text: 'ok' }]) }), curlBodyMasked: true } });
+    await panel.page.locator('#tab-curl').click();
+    assert.match(await panel.page.locator('#panel-curl .curl-masked').innerText(), /does not send the same bytes/);
   });
 
   it('opens https links through the host and never navigates; a javascript: link does nothing', async () => {

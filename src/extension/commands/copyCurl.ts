@@ -4,12 +4,15 @@
 import * as vscode from 'vscode';
 import type { CallRunner } from '../callRunner';
 import { captureWithoutSending } from '../../core/client';
-import { toCurl } from '../../core/curl';
+import { CURL_BODY_MASKED_NOTE, curlOf } from '../../core/curl';
 import { documentName, isRequestFile, requestDocument } from '../requestDocument';
 import { resolveCall, type ResolveServices } from '../resolveCall';
 
 /** The curl for a request file, or undefined after telling the user why not. */
-export async function curlForDocument(document: vscode.TextDocument, services: ResolveServices): Promise<string | undefined> {
+export async function curlForDocument(
+  document: vscode.TextDocument,
+  services: ResolveServices,
+): Promise<{ command: string; bodyMasked: boolean } | undefined> {
   const resolved = await resolveCall({ kind: 'file', document }, services, { what: 'no curl was made', key: 'current' });
   if (!resolved.ok) {
     return undefined;
@@ -17,7 +20,7 @@ export async function curlForDocument(document: vscode.TextDocument, services: R
   const { request, connection, apiKey } = resolved.call;
   try {
     const captured = await captureWithoutSending(request, { apiKey, ...connection });
-    return toCurl(captured, { streamed: request.streamed });
+    return curlOf(captured, { streamed: request.streamed });
   } catch (error) {
     void vscode.window.showErrorMessage(`Claude: cannot build the request: ${(error as Error).message}`);
     return undefined;
@@ -26,7 +29,7 @@ export async function curlForDocument(document: vscode.TextDocument, services: R
 
 export async function copyCurl(runner: CallRunner, services: ResolveServices, uri?: vscode.Uri): Promise<void> {
   const document = await requestDocument(uri);
-  let curl: string | undefined;
+  let curl: { command: string; bodyMasked: boolean } | undefined;
   let what: string;
   if (document && (uri || isRequestFile(document))) {
     curl = await curlForDocument(document, services);
@@ -35,12 +38,17 @@ export async function copyCurl(runner: CallRunner, services: ResolveServices, ur
       return;
     }
   } else if (runner.lastCall?.curl) {
-    curl = runner.lastCall.curl;
+    curl = { command: runner.lastCall.curl, bodyMasked: runner.lastCall.curlBodyMasked === true };
     what = 'the last call';
   } else {
     void vscode.window.showWarningMessage('Claude: nothing to copy yet. Open a .claude.json request file, or send something first.');
     return;
   }
-  await vscode.env.clipboard.writeText(curl);
-  void vscode.window.showInformationMessage(`Claude: curl for ${what} copied. It reads the key from $ANTHROPIC_API_KEY.`);
+  await vscode.env.clipboard.writeText(curl.command);
+  const copied = `Claude: curl for ${what} copied. It reads the key from $ANTHROPIC_API_KEY.`;
+  if (curl.bodyMasked) {
+    void vscode.window.showWarningMessage(`${copied} ${CURL_BODY_MASKED_NOTE}`);
+  } else {
+    void vscode.window.showInformationMessage(copied);
+  }
 }

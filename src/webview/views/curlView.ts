@@ -1,6 +1,6 @@
 // An equivalent curl command (the key as $ANTHROPIC_API_KEY), ready to copy.
 import type { CallRecord } from '../../shared/callRecord';
-import { button, el } from '../dom/elements';
+import { button, el, icon } from '../dom/elements';
 import { fillLongText } from '../dom/longText';
 import type { Host } from '../host/vscodeApi';
 import { emptyState, toolbar } from './common';
@@ -17,6 +17,16 @@ export function renderCurlView(panel: HTMLElement, record: CallRecord, host: Hos
       'The same request with curl; set ANTHROPIC_API_KEY in your shell first.',
       button({ label: 'Copy curl', icon: 'copy', class: 'btn-primary copy-curl', onClick: () => host.post({ type: 'copy', what: 'curl', text: curl }) }),
     ),
+    ...(record.curlBodyMasked
+      ? [
+          el(
+            'div',
+            { class: 'incomplete-banner curl-masked', role: 'note' },
+            icon('warning'),
+            ' The body holds text shaped like a secret (an sk-ant- key, or the user:password@ of a URL). It is masked here, so this curl does not send the same bytes as the request did.',
+          ),
+        ]
+      : []),
     command,
   );
   fillLongText(command, curl);
