@@ -31,6 +31,7 @@ export default tseslint.config(
   room(['src/core/**/*.ts'], [VSCODE, up(['extension', 'webview', 'cli', 'standIn'], 'core/ is below the shells: it never imports them.')]),
   room(['src/webview/**/*.ts'], [NODE, VSCODE, SDK, up(['core', 'extension', 'cli', 'standIn'], 'webview/ imports only shared/.')]),
   room(['src/cli/**/*.ts'], [VSCODE, up(['extension', 'webview', 'standIn'], 'cli/ is a shell on core/ and shared/.')]),
+  room(['src/standIn/**/*.ts'], [VSCODE, up(['shared', 'core', 'extension', 'webview', 'cli'], 'standIn/ stands for the API: it shares no code with the product it tests.')]),
   room(['src/extension/**/*.ts'], [up(['webview', 'cli', 'standIn'], 'The extension talks to the webview through shared/protocol.ts only.')]),
   // Below the commands, nothing imports a command (only extension.ts, which registers them): their ids live in
   // extension/commandIds.ts.

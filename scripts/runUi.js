@@ -75,7 +75,7 @@ async function runUi(options) {
     serverEnv.ANTHROPIC_API_KEY = apiKey;
     console.log(`[ui] Messages API stand-in on ${standIn.url}`);
   } else {
-    console.log('[ui] the Messages API stand-in is not compiled (out/test/standIn/main.js): calls would fail');
+    console.log('[ui] the Messages API stand-in is not compiled (out/src/standIn/main.js): calls would fail');
     // Never let a UI test reach the real API by accident.
     writeUserSettings(target, { 'claudeInspector.baseUrl': 'http://127.0.0.1:9' });
     serverEnv.ANTHROPIC_API_KEY = undefined;

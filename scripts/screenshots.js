@@ -37,7 +37,7 @@ async function screenshots(options) {
     await runCommand(process.execPath, [tsc, '-p', '.'], { cwd: repoRoot, timeoutMs: 300_000, echo: true, label: 'tsc -p .', okCodes: [0, 1, 2] });
   }
   if (!standInAvailable()) {
-    throw new Error('The Messages API stand-in is not compiled (out/test/standIn/main.js): run npx tsc -p . first.');
+    throw new Error('The Messages API stand-in is not compiled (out/src/standIn/main.js): run npx tsc -p . first.');
   }
   // The project's own workbench driver (test/ui/workbench.ts), compiled by tsc.
   const { Workbench } = require(path.join(repoRoot, 'out', 'test', 'ui', 'workbench.js'));

@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
-// Starts the project's local Messages API stand-in (out/test/standIn/main.js, compiled from test/standIn/) as a
+// Starts the project's local Messages API stand-in (out/src/standIn/main.js, compiled from src/standIn/) as a
 // separate process, for `npm start` and the UI test: calls from the extension go there instead of the real API.
-// Its interface: `node out/test/standIn/main.js --port N [--key K]` prints
+// Its interface: `node out/src/standIn/main.js --port N [--key K]` prints
 // "Messages API stand-in listening on http://127.0.0.1:PORT" on stdout and runs until SIGINT/SIGTERM.
 
 const crypto = require('node:crypto');
@@ -11,7 +11,7 @@ const path = require('node:path');
 const { repoRoot } = require('./projectPaths');
 const { delay, findFreePort, onCleanup, startBackground } = require('./processes');
 
-const standInMain = path.join(repoRoot, 'out', 'test', 'standIn', 'main.js');
+const standInMain = path.join(repoRoot, 'out', 'src', 'standIn', 'main.js');
 const LISTENING = /Messages API stand-in listening on (http:\/\/\S+)/;
 
 /** Whether the stand-in has been compiled (npx tsc -p .). */
@@ -27,12 +27,12 @@ function standInApiKey() {
 }
 
 /**
- * The fixed key `npm start` gives the stand-in and prints (test/standIn/fakeKey.ts, compiled): not a secret, so
+ * The fixed key `npm start` gives the stand-in and prints (src/standIn/fakeKey.ts, compiled): not a secret, so
  * that a curl copied from the panel and the CLI work against the stand-in as printed.
  * @returns {string}
  */
 function standInFixedKey() {
-  const file = path.join(repoRoot, 'out', 'test', 'standIn', 'fakeKey.js');
+  const file = path.join(repoRoot, 'out', 'src', 'standIn', 'fakeKey.js');
   return require(file).STAND_IN_API_KEY;
 }
 

@@ -64,7 +64,7 @@ async function start() {
   let standInKey;
   if (useStandIn) {
     if (!standInAvailable()) {
-      throw new Error('ANTHROPIC_API_KEY is not set and the Messages API stand-in (out/test/standIn/main.js) is not ' +
+      throw new Error('ANTHROPIC_API_KEY is not set and the Messages API stand-in (out/src/standIn/main.js) is not ' +
         'there after compiling. Set ANTHROPIC_API_KEY to use the real API, or fix the compile errors above.');
     }
     standInKey = standInFixedKey();

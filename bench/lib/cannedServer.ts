@@ -1,12 +1,12 @@
 // A minimal Messages API server for timing clients: POST /v1/messages answers one canned Message, as JSON, or as
-// the SSE stream the API would send for it (the stand-in's own wire format: test/standIn/sse.ts), when the body
+// the SSE stream the API would send for it (the stand-in's own wire format: src/standIn/sse.ts), when the body
 // asks for `"stream": true`. The bytes are made once, so every answer is the same and costs the server the same.
 // It runs in a worker thread: its work does not share the event loop of the client being timed.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildMessage } from '../../test/standIn/message';
-import { chunkFrames, messageEvents, planStream } from '../../test/standIn/sse';
+import { buildMessage } from '../../src/standIn/message';
+import { chunkFrames, messageEvents, planStream } from '../../src/standIn/sse';
 
 export interface CannedServer {
   url: string;

@@ -2,7 +2,7 @@
 // until one is given.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { StandIn } from '../standIn/server';
+import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, inspector, open, stopStandIn, TEST_KEY, useStandIn } from './support';
 
 describe('API key', function () {

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import type { StandIn } from '../standIn/server';
+import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, fixture, inspector, open, stopStandIn, TEST_KEY, useStandIn } from './support';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');

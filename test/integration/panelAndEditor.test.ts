@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CallRecord } from '../../src/shared/callRecord';
 import type { InspectorApi } from '../../src/extension/extension';
 import type { DomView } from '../../src/shared/protocol';
-import type { StandIn } from '../standIn/server';
+import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, fixture, inspector, open, responseTab, stopStandIn, TEST_KEY, useStandIn, waitFor } from './support';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { StandIn } from '../standIn/server';
+import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor } from './support';
 
 describe('Request files', function () {

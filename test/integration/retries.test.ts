@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { connectionOf, readSettings } from '../../src/extension/settings';
-import type { StandIn } from '../standIn/server';
+import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, inspector, stopStandIn, useStandIn } from './support';
 
 async function openRequest(content: string): Promise<void> {

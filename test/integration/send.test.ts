@@ -1,7 +1,7 @@
 // Send Selection and Send Request File, end to end against the local stand-in, as a user runs them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { StandIn } from '../standIn/server';
+import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, inspector, open, responseTab, stopStandIn, TEST_KEY, useStandIn, waitFor } from './support';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectorApi } from '../../src/extension/extension';
-import { StandIn, startStandIn } from '../standIn/server';
+import { StandIn, startStandIn } from '../../src/standIn/server';
 
 export const EXTENSION_ID = 'claude-inspector.claude-inspector';
 export const TEST_KEY = 'sk-ant-fake-integration-test-key-0123456789abcdef';

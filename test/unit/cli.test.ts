@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { StandIn, startStandIn } from '../standIn/server';
+import { StandIn, startStandIn } from '../../src/standIn/server';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const KEY = 'sk-ant-fake-cli-test-key-not-real-ABCDEFGHIJKLMNOPQRST';

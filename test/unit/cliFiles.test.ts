@@ -12,7 +12,7 @@ import { diagnoseRequest } from '../../src/core/diagnostics';
 import { MAX_REQUEST_BYTES } from '../../src/core/requestBytes';
 import { MAX_NESTING, positionAt } from '../../src/core/requestFile';
 import { COMMAND_HELP } from '../../src/cli/usage';
-import { StandIn, startStandIn } from '../standIn/server';
+import { StandIn, startStandIn } from '../../src/standIn/server';
 import { exactNumberText, expectedPosition, inexactNumberText, printRequest, randomRequest, seededRng } from './requestFileCases';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');

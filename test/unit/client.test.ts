@@ -5,7 +5,7 @@ import { captureWithoutSending, resolveBaseUrl, sendMessage, SendOptions } from 
 import type { CallRecord, JsonObject } from '../../src/shared/callRecord';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import * as retry from '../../src/core/retry';
-import { StandIn, startStandIn } from '../standIn/server';
+import { StandIn, startStandIn } from '../../src/standIn/server';
 
 const KEY = 'sk-ant-fake-client-test-key-not-real-abcdefghijklmnop';
 const DEFAULTS = { model: 'claude-sonnet-5-5', maxTokens: 1024, stream: false };

@@ -11,7 +11,7 @@ import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../../src/shared/defaults';
 import { diagnoseRequest } from '../../src/core/diagnostics';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { parseRequestFile } from '../../src/core/requestFile';
-import { StandIn, startStandIn } from '../standIn/server';
+import { StandIn, startStandIn } from '../../src/standIn/server';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const KEY = 'sk-ant-fake-examples-test-key-0000000000000000';

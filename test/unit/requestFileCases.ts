@@ -1,7 +1,7 @@
 // Random request files for the request-file tests: a valid request of random shape and depth, printed with the line
 // ends, comments and layout a user might have, with one planted fault whose offset the printer records. The tests
 // compute the expected line and column from that offset on their own, so a wrong position cannot agree by chance.
-import { between, Rng, seededRng } from '../standIn/random';
+import { between, Rng, seededRng } from '../../src/standIn/random';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

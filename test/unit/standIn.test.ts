@@ -5,11 +5,11 @@ import type { Message, MessageCreateParamsNonStreaming, Tool } from '@anthropic-
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { STAND_IN_API_KEY } from '../standIn/fakeKey';
-import { FAMILIES } from '../standIn/family';
-import { DEFAULT_MODELS, StandIn, startStandIn } from '../standIn/server';
-import { buildMessage } from '../standIn/message';
-import { chunkFrames, messageEvents, planStream } from '../standIn/sse';
+import { STAND_IN_API_KEY } from '../../src/standIn/fakeKey';
+import { FAMILIES } from '../../src/standIn/family';
+import { DEFAULT_MODELS, StandIn, startStandIn } from '../../src/standIn/server';
+import { buildMessage } from '../../src/standIn/message';
+import { chunkFrames, messageEvents, planStream } from '../../src/standIn/sse';
 
 const KEY = 'sk-ant-test-key-0000000000';
 const MODEL = 'claude-sonnet-5-5';
@@ -720,7 +720,7 @@ describe('Messages API stand-in', function () {
   });
 
   describe('main.js', () => {
-    const main = path.join(__dirname, '..', 'standIn', 'main.js');
+    const main = path.join(__dirname, '..', '..', 'src', 'standIn', 'main.js');
 
     function run(args: string[]): { lines: Promise<string>; exit: Promise<{ code: number | null; stderr: string }>; kill: () => void } {
       const child = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,7 +5,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { Message, MessageCreateParamsNonStreaming, MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import { StandIn, startStandIn } from '../standIn/server';
+import { StandIn, startStandIn } from '../../src/standIn/server';
 
 const KEY = 'sk-ant-fake-answers-test-key-000000000000000';
 const MODELS = ['claude-haiku-5-5', 'claude-sonnet-5-5', 'claude-opus-5-5'];

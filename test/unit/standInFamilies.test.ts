@@ -8,8 +8,8 @@ import type { CallRecord } from '../../src/shared/callRecord';
 import { DEFAULT_MODEL } from '../../src/shared/defaults';
 import { findPrice } from '../../src/shared/prices';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
-import { FAMILIES, familyOf } from '../standIn/family';
-import { StandIn, startStandIn } from '../standIn/server';
+import { FAMILIES, familyOf } from '../../src/standIn/family';
+import { StandIn, startStandIn } from '../../src/standIn/server';
 
 const KEY = 'sk-ant-fake-families-test-key-00000000000000';
 /** Half the realistic pace: the order shows as clearly, in half the time. */

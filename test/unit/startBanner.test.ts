@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { STAND_IN_API_KEY } from '../standIn/fakeKey';
+import { STAND_IN_API_KEY } from '../../src/standIn/fakeKey';
 
 const root = path.resolve(__dirname, '../../..');
 const start = require(path.join(root, 'scripts', 'start.js')) as {

@@ -1,12 +1,12 @@
 // Runs the Messages API stand-in until Ctrl+C: for `npm start`, manual testing and tests that need a separate
-// process. Usage: node out/test/standIn/main.js [--port N] [--host H] [--key K] [--latency F] [--quiet]
+// process. Usage: node out/src/standIn/main.js [--port N] [--host H] [--key K] [--latency F] [--quiet]
 // Without --key it accepts only the fixed, printed stand-in key (fakeKey.ts), so what `npm start` prints works as is.
 // It answers at its models' realistic pace (--latency 1) unless told otherwise: it is what a person tries things on.
 import { parseArgs } from 'node:util';
 import { STAND_IN_API_KEY } from './fakeKey';
 import { startStandIn } from './server';
 
-const USAGE = 'usage: node out/test/standIn/main.js [--port N] [--host H] [--key K] [--latency F] [--quiet]';
+const USAGE = 'usage: node out/src/standIn/main.js [--port N] [--host H] [--key K] [--latency F] [--quiet]';
 
 async function main(): Promise<number> {
   let values: { port?: string; host?: string; key?: string; latency?: string; quiet?: boolean; help?: boolean };
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
         'A teaching and test double of the Messages API (not Claude) on /v1/messages, /v1/messages/count_tokens and /v1/models.',
         `--key K       the one key accepted (default: ${STAND_IN_API_KEY})`,
         '--latency F   timings as a factor of the model families\' pace: 1 (default) realistic, 0 none',
-        'Put [[stand-in: NAME]] in a user message to pick a scenario; see test/standIn/README.md.',
+        'Put [[stand-in: NAME]] in a user message to pick a scenario; see src/standIn/README.md.',
       ].join('\n'),
     );
     return 0;
