@@ -25,9 +25,18 @@ export class MessageAccumulator {
   add(event: string, data: unknown): void {
     this.events++;
     const d = (typeof data === 'object' && data !== null ? data : {}) as JsonObject;
+    // message_stop ends the message: anything after it (but a ping, or an error the server still reports) would
+    // change a message the SDK has already handed over, so it is said, not folded in or dropped in silence.
+    if (this.stopped && event !== 'ping' && event !== 'error') {
+      this.refuse(event, 'it came after message_stop');
+      return;
+    }
     switch (event) {
       case 'message_start':
-        if (typeof d.message === 'object' && d.message !== null) {
+        if (this.message) {
+          // A second message would replace the first in the SDK; the inspector keeps the first and says so.
+          this.refuse(event, 'a second message_start, after the message had begun');
+        } else if (typeof d.message === 'object' && d.message !== null) {
           this.message = structuredClone(d.message) as JsonObject;
           if (!Array.isArray(this.message.content)) {
             this.message.content = [];

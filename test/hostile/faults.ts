@@ -170,6 +170,8 @@ export const FAULTS: Record<string, Fault> = {
   'bad-input-json': (c) =>
     c.stream ? body200(c, SSE_TYPE, toolStream(['{"city": "Par', 'is"}}}', ', oops'], true).join('')) : answer(c),
   // Events that cannot be folded into the message: dropping one quietly would show a message the server never sent.
+  'events-after-stop': (c) => body200(c, SSE_TYPE, [...fullStream(), textDelta(' and more')].join('')),
+  'second-message-start': (c) => body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), ...streamStart('msg_second'), textDelta('other'), ...streamEnd()].join('')),
   'stray-delta': (c) => body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), textDelta('lost', 7), ...streamEnd()].join('')),
   'delta-on-wrong-block': (c) =>
     body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{}' } }), ...streamEnd()].join('')),

@@ -144,6 +144,23 @@ export const CASES: HostileCase[] = [
     message: /could not be folded into the message: event \d+ \(content_block_delta\): /,
     kept: (o) => assert.equal(text(o), 'Hello ', 'the text of the other events is kept'),
   })),
+  // A stream that goes on after its end, or starts a second message: said, and the first message kept whole.
+  {
+    fault: 'events-after-stop',
+    call: 'stream',
+    code: 1,
+    kind: 'unexpected-response',
+    message: /could not be folded into the message: event \d+ \(content_block_delta\): it came after message_stop/,
+    kept: (o) => assert.ok(text(o).length > 0 && !text(o).includes('and more'), 'the message as it stood at message_stop'),
+  },
+  {
+    fault: 'second-message-start',
+    call: 'stream',
+    code: 1,
+    kind: 'unexpected-response',
+    message: /event \d+ \(message_start\): a second message_start, after the message had begun/,
+    kept: (o) => assert.equal((o.message as JsonObject | undefined)?.id, 'msg_hostile_stream', 'the first message is kept'),
+  },
   {
     fault: 'tool-input-not-object',
     call: 'stream',
