@@ -134,7 +134,7 @@ async function install(): Promise<void> {
       `${process.versions.node}. Run the scripts with Node 20.`);
   }
   if (process.platform !== 'linux') {
-    throw new Error('scripts/provideVscode.js installs code-server on Linux (Debian) only.');
+    throw new Error('scripts/provideVscode.ts installs code-server on Linux (Debian) only.');
   }
   console.log(`[code-server] installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (one to three minutes, once)`);
   if (fs.existsSync(installDir)) {
