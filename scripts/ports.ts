@@ -1,19 +1,28 @@
 // Ports on 127.0.0.1 and waiting for a server to answer: get-port and wait-on, with the scripts' bounds and words.
 // get-port is an ES module; Node 20.19 and later load it with require() (this project's Node 20 does).
 import getPort from 'get-port';
+import * as net from 'node:net';
 import waitOn from 'wait-on';
 
 export const HOST = '127.0.0.1';
 
-/** A port on 127.0.0.1 that nobody listens on right now. */
+/** A port on 127.0.0.1 that nobody listens on right now, and not one handed out in the last 15 s. */
 export function findFreePort(): Promise<number> {
   return getPort({ host: HOST });
 }
 
-/** Whether `port` can be listened on at 127.0.0.1. */
-export async function isPortFree(port: number): Promise<boolean> {
-  // get-port gives the port asked for when it is free, another one when it is not.
-  return (await getPort({ host: HOST, port })) === port;
+/**
+ * Whether `port` can be listened on at 127.0.0.1 right now. Not get-port: it locks every port it hands out for
+ * 15 to 30 s and answers "taken" for it after that, so a port checked twice (before the build, then by
+ * startCodeServer) would seem taken by the first look.
+ */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, HOST, () => server.close(() => resolve(true)));
+  });
 }
 
 /**
