@@ -27,10 +27,14 @@ function typeScriptFiles(dir) {
   });
 }
 
-/** Transpiles the tools into out/ (out/scripts/, out/src/standIn/), the layout of `tsc -p .`. */
+/**
+ * Transpiles the tools into out/ (out/scripts/, out/src/standIn/), the layout of `tsc -p .`. A file is written only
+ * when it changed, and then whole at once (a rename): a script already running from out/ (npm test, while one of its
+ * stages runs this again) never loads a half-written file.
+ */
 function transpileTools() {
   const esbuild = require('esbuild');
-  esbuild.buildSync({
+  const { outputFiles } = esbuild.buildSync({
     entryPoints: TOOL_FOLDERS.flatMap((folder) => typeScriptFiles(path.join(root, folder))),
     outbase: root,
     outdir: path.join(root, 'out'),
@@ -39,7 +43,22 @@ function transpileTools() {
     target: 'node20',
     sourcemap: true,
     logLevel: 'error',
+    write: false,
   });
+  for (const file of outputFiles) {
+    let same = false;
+    try {
+      same = fs.readFileSync(file.path).equals(Buffer.from(file.contents));
+    } catch {
+      // Not there yet.
+    }
+    if (!same) {
+      fs.mkdirSync(path.dirname(file.path), { recursive: true });
+      const temporary = `${file.path}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, file.contents);
+      fs.renameSync(temporary, file.path);
+    }
+  }
 }
 
 function main() {
