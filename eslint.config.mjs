@@ -18,7 +18,7 @@ const SDK = { group: ['@anthropic-ai/sdk', '@anthropic-ai/sdk/*'], message: 'The
 const up = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/*`, `**/${f}/**`]), message });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'scripts/**', 'esbuild.js', 'eslint.config.mjs'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'eslint.config.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -32,6 +32,8 @@ export default tseslint.config(
   room(['src/webview/**/*.ts'], [NODE, VSCODE, SDK, up(['core', 'extension', 'cli', 'standIn'], 'webview/ imports only shared/.')]),
   room(['src/cli/**/*.ts'], [VSCODE, up(['extension', 'webview', 'standIn'], 'cli/ is a shell on core/ and shared/.')]),
   room(['src/standIn/**/*.ts'], [VSCODE, up(['shared', 'core', 'extension', 'webview', 'cli'], 'standIn/ stands for the API: it shares no code with the product it tests.')]),
+  // The tools run the product, they do not import it: the stand-in (which they start) excepted.
+  room(['scripts/**/*.ts'], [VSCODE, up(['shared', 'core', 'extension', 'webview', 'cli'], 'scripts/ are tools: they build and run the product, they do not import it (src/standIn/ excepted).')]),
   room(['src/extension/**/*.ts'], [up(['webview', 'cli', 'standIn'], 'The extension talks to the webview through shared/protocol.ts only.')]),
   // Below the commands, nothing imports a command (only extension.ts, which registers them): their ids live in
   // extension/commandIds.ts.

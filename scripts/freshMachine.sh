@@ -39,8 +39,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-# The packages the scripts install with apt-get on first use (scripts/provideChromium.js, scripts/provideVscode.js).
-# build-essential and python3, which provideVscode.js installs only when missing, are part of the base image here.
+# The packages the scripts install with apt-get on first use (scripts/provideChromium.ts, scripts/provideVscode.ts).
+# build-essential and python3, which provideVscode.ts installs only when missing, are part of the base image here.
 PACKAGES=(chromium chromium-common libkrb5-dev zsh)
 
 if [ "$purge" != true ] && [ "$rehearse" != true ]; then

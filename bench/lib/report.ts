@@ -1,5 +1,5 @@
 // The rows a benchmark reports. Each benchmark prints its own details, then its rows; when run by
-// scripts/bench.js (BENCH_RESULTS names a file) the rows also go to that file, for the one table at the end.
+// scripts/bench.ts (BENCH_RESULTS names a file) the rows also go to that file, for the one table at the end.
 import * as fs from 'node:fs';
 import { ms } from './stats';
 
@@ -29,7 +29,7 @@ export function formatRows(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
-/** Prints the rows and hands them to scripts/bench.js when it is the caller. */
+/** Prints the rows and hands them to scripts/bench.ts when it is the caller. */
 export function report(source: string, rows: readonly Row[], details: Record<string, unknown> = {}): void {
   console.log(`\n${formatRows(rows)}`);
   const file = process.env.BENCH_RESULTS;

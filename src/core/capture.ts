@@ -173,7 +173,8 @@ export class CallCapture {
           status: response.status,
           type: attempt.errorType,
           requestId: attempt.requestId,
-          message: `the server asked to retry after ${secondsText(asked)} (more than the cap of ${secondsText(maxWait)}; raise claudeInspector.maxRetryWaitSeconds or --max-retry-wait)`,
+          // Which knob raises the cap is the hint's to say, in each face's words (the setting, the flag).
+          message: `the server asked to retry after ${secondsText(asked)} (more than the cap of ${secondsText(maxWait)})`,
           ...hint('long-retry-after'),
         });
       }

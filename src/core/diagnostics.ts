@@ -22,13 +22,17 @@ export interface DiagnosticContext {
   knownModels?: readonly string[];
   /** The anthropic-version the SDK sends. */
   apiVersion?: string;
-  /** Where the defaults come from, in the messages: the settings in the editor, the options in the CLI. */
+  /**
+   * Where the defaults come from, in the messages: each face names its own (the extension its settings, the CLI its
+   * options); core's own words name neither.
+   */
   defaultsFrom?: { maxTokens: string; model: string };
   /** false: the CLI's --no-check, only what stops the body from being sent as written (see ParseOptions). */
   check?: boolean;
 }
 
-const SETTINGS = { maxTokens: 'the claudeInspector.defaultMaxTokens setting', model: 'the claudeInspector.defaultModel setting' };
+/** Core's words for where a default comes from: no setting, no flag. */
+const NEUTRAL_DEFAULTS_FROM = { maxTokens: 'the default', model: 'the default' };
 
 /** The anthropic-version sent by the installed SDK (1.x). */
 export const SDK_API_VERSION = '2026-10-21';
@@ -65,7 +69,7 @@ function semanticDiagnostics(root: Node, context: DiagnosticContext): RequestDia
   const at = (path: (string | number)[]) => findNodeAtLocation(root, path);
   /** The opening brace only: underlining a whole file for a missing field would hide everything else. */
   const start: Node = { ...root, length: 1 };
-  const from = context.defaultsFrom ?? SETTINGS;
+  const from = context.defaultsFrom ?? NEUTRAL_DEFAULTS_FROM;
 
   const maxTokensNode = at(['max_tokens']);
   const maxTokens = typeof maxTokensNode?.value === 'number' ? (maxTokensNode.value as number) : context.defaultMaxTokens;

@@ -43,6 +43,12 @@ export function requestDefaults(settings: Settings): RequestDefaults {
 export type { Connection };
 
 /** Hints name the settings that fix them (core's own words name none). */
+/** How the extension names where a request file's missing model and max_tokens come from (core's diagnostics). */
+export const DEFAULTS_FROM = {
+  maxTokens: `the ${SECTION}.defaultMaxTokens setting`,
+  model: `the ${SECTION}.defaultModel setting`,
+};
+
 export const HINT_KNOBS: HintKnobs = {
   timeout: `the timeout (${SECTION}.timeoutSeconds)`,
   baseUrl: `the base URL (${SECTION}.baseUrl or ANTHROPIC_BASE_URL)`,

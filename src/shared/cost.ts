@@ -1,6 +1,12 @@
 // What a call cost, from its usage and the price table; and what a call will cost at most, before it is sent.
 import { lookUpPrice, ModelPrice, PRICES_AS_OF, PriceSource, PriceTable } from './prices';
 
+/**
+ * Why a cost is unknown, as data: no price for the model, or no usage in the answer. `reason` says it in core's
+ * words, which name no setting; a face whose user can add a price says where ({@link unknownCostText}).
+ */
+export type UnknownCost = { known: false; model: string; missing: 'price' | 'usage'; reason: string };
+
 export interface CostPart {
   label: string;
   tokens: number;
@@ -21,7 +27,7 @@ export type Cost =
       /** Parts without a price, counted as 0. */
       unpriced: string[];
     }
-  | { known: false; model: string; reason: string };
+  | UnknownCost;
 
 interface UsageLike {
   input_tokens?: number | null;
@@ -41,10 +47,10 @@ function part(label: string, tokens: number, rate: number | undefined): CostPart
 export function costOf(model: string, usage: UsageLike | undefined, overrides?: PriceTable): Cost {
   const found = lookUpPrice(model, overrides);
   if (!found) {
-    return { known: false, model, reason: `No known price for ${model}: add it to the claudeInspector.prices setting.` };
+    return noPrice(model);
   }
   if (!usage) {
-    return { known: false, model, reason: 'The answer has no usage.' };
+    return { known: false, model, missing: 'usage', reason: 'The answer has no usage.' };
   }
   const { price, source: priceSource } = found;
   const cacheWrite = n(usage.cache_creation_input_tokens);
@@ -66,13 +72,25 @@ export function costOf(model: string, usage: UsageLike | undefined, overrides?: 
 
 export type Estimate =
   | { known: true; model: string; inputUsd: number; ceilingUsd: number; inputTokens: number; maxTokens: number }
-  | { known: false; model: string; reason: string };
+  | UnknownCost;
+
+function noPrice(model: string): UnknownCost {
+  return { known: false, model, missing: 'price', reason: `No known price for ${model}.` };
+}
+
+/**
+ * Why a cost is unknown, in a face's words: `addPriceTo` names where its user adds a price ("the
+ * claudeInspector.prices setting" in the editor); without it (the CLI has no such place), core's words.
+ */
+export function unknownCostText(cost: { model: string; missing?: 'price' | 'usage'; reason: string }, addPriceTo?: string): string {
+  return cost.missing === 'price' && addPriceTo ? `No known price for ${cost.model}: add it to ${addPriceTo}.` : cost.reason;
+}
 
 /** Before sending: the input side from a token count, and the ceiling if the answer uses all of max_tokens. */
 export function estimateCost(model: string, inputTokens: number, maxTokens: number, overrides?: PriceTable): Estimate {
   const price = lookUpPrice(model, overrides)?.price;
   if (!price) {
-    return { known: false, model, reason: `No known price for ${model}: add it to the claudeInspector.prices setting.` };
+    return noPrice(model);
   }
   const inputUsd = (inputTokens * price.input) / 1_000_000;
   return { known: true, model, inputTokens, maxTokens, inputUsd, ceilingUsd: inputUsd + (maxTokens * price.output) / 1_000_000 };

@@ -46,6 +46,9 @@ export type PriceTable = Record<string, ModelPrice>;
 /** Where a price comes from: the built-in list prices (of {@link PRICES_AS_OF}), or the user's price setting. */
 export type PriceSource = 'list' | 'setting';
 
+/** Where the editor's user adds or corrects a price: the setting the VS Code faces (extension, panel) name. */
+export const PRICES_SETTING = 'the claudeInspector.prices setting';
+
 /** The price of a model and where it comes from: the user's entries over the built-in table (by exact id, then without a date suffix). */
 export function lookUpPrice(model: string, overrides: PriceTable = {}): { price: ModelPrice; source: PriceSource } | undefined {
   const own = overrides[model] ?? overrides[priceKey(model)];

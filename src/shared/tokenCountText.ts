@@ -1,6 +1,6 @@
 // A token count in words, the same in the CLI's `count` and the editor's Count Tokens: the share of the model's
 // context window, and what the call would cost.
-import { Estimate, formatUsd } from './cost';
+import { Estimate, formatUsd, unknownCostText } from './cost';
 import { formatCount } from './format';
 
 /** "1,234 input tokens of 200,000 (0.6% of claude-x's context window)". */
@@ -11,9 +11,12 @@ export function tokenCountText(inputTokens: number, model: string, contextWindow
     : `${count} (${model}: the API did not say its context window)`;
 }
 
-/** "Cost: $0.0037 input, at most $0.019 with max_tokens 1024." or why it is unknown. */
-export function estimateText(estimate: Estimate): string {
+/**
+ * "Cost: $0.0037 input, at most $0.019 with max_tokens 1024." or why it is unknown; `addPriceTo` names where the
+ * face's user adds a price (see unknownCostText).
+ */
+export function estimateText(estimate: Estimate, addPriceTo?: string): string {
   return estimate.known
     ? `Cost: ${formatUsd(estimate.inputUsd)} input, at most ${formatUsd(estimate.ceilingUsd)} with max_tokens ${estimate.maxTokens}.`
-    : estimate.reason;
+    : unknownCostText(estimate, addPriceTo);
 }

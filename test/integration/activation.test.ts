@@ -23,9 +23,9 @@ describe('Extension activation', () => {
     assert.match(folders[0].uri.path, /\/test\/integration\/fixtures$/);
   });
 
-  // Proves that a failing suite makes the runner exit non-zero (scripts/runIntegration.js, test-electron).
+  // Proves that a failing suite makes the runner exit non-zero (scripts/runIntegration.ts, test-electron).
   // Off unless CLAUDE_INSPECTOR_FAIL_ON_PURPOSE=1 is in the environment of the VS Code under test, e.g.
-  // `CLAUDE_INSPECTOR_FAIL_ON_PURPOSE=1 node scripts/runIntegration.js` must end with exit code 1.
+  // `CLAUDE_INSPECTOR_FAIL_ON_PURPOSE=1 npm run test:integration` must end with exit code 1.
   (process.env.CLAUDE_INSPECTOR_FAIL_ON_PURPOSE === '1' ? it : it.skip)('fails on purpose when asked to', () => {
     assert.equal(1 + 1, 3, 'deliberate failure (CLAUDE_INSPECTOR_FAIL_ON_PURPOSE=1)');
   });

@@ -1,4 +1,4 @@
-// The runners keep the VS Code under test away from the real API (scripts/runIntegration.js, runTest.ts).
+// The runners keep the VS Code under test away from the real API (scripts/runIntegration.ts, runTest.ts).
 import * as assert from 'node:assert/strict';
 
 describe('Test environment', () => {

@@ -1,10 +1,10 @@
 // The extension-tests entry VS Code loads in the extension host (`extensionTestsPath`): it finds the compiled suites
 // next to it (out/test/integration/**/*.test.js) and runs them with mocha. Used both by @vscode/test-electron
-// (runTest.ts, desktop VS Code) and by scripts/runIntegration.js (code-server in Chromium).
+// (runTest.ts, desktop VS Code) and by scripts/runIntegration.ts (code-server in Chromium).
 //
 // Output: each line of the reporter is one console.log call, marked with OUTPUT_MARK. Desktop VS Code under
 // test-electron prints the extension host's console in the terminal that ran the tests; code-server forwards it to
-// the workbench, which hands it to window.codeAutomationLog, where scripts/runIntegration.js prints the marked lines.
+// the workbench, which hands it to window.codeAutomationLog, where scripts/runIntegration.ts prints the marked lines.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';

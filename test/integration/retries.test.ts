@@ -70,7 +70,8 @@ describe('Retries and the base URL', function () {
       assert.equal(standIn.requests.length, 1, 'not retried');
       const error = api.lastCall()?.error;
       assert.match(error?.message ?? '', /asked to retry after 30 s/);
-      assert.match(error?.message ?? '', /maxRetryWaitSeconds/);
+      // The way out names the setting (the CLI names its flag): the hint, worded by the extension.
+      assert.match(error?.hint ?? '', /maxRetryWaitSeconds/);
     } finally {
       await config().update('maxRetryWaitSeconds', undefined, vscode.ConfigurationTarget.Global);
     }

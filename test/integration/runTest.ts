@@ -1,5 +1,5 @@
 // `npm run test:electron`: runs the integration suites in desktop VS Code through @vscode/test-electron, on a
-// machine that can download VS Code (it cannot work on machines that reach only npm: there, scripts/runIntegration.js
+// machine that can download VS Code (it cannot work on machines that reach only npm: there, scripts/runIntegration.ts
 // runs the same suites in code-server). Build (`node esbuild.js`) and compile (`npx tsc -p .`) first.
 //
 // @vscode/test-electron is pinned to 2.5.x: 3.x declares Node >= 22 and the project runs on Node 20.
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     extensionDevelopmentPath,
     extensionTestsPath,
     launchArgs: [fixturesWorkspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-    // As scripts/runIntegration.js: nothing reaches the real API by accident.
+    // As scripts/runIntegration.ts: nothing reaches the real API by accident.
     extensionTestsEnv: { ANTHROPIC_API_KEY: '', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' },
   });
   process.exitCode = exitCode;

@@ -1,22 +1,13 @@
 // UI test: a person breaks a request file and presses Ctrl+Alt+Enter again and again. One notification says why
 // nothing was sent (not a pile of them), and it goes away by itself once the mistake is undone.
-// Run it with `node scripts/runUi.js` (see sendSelection.test.ts).
+// Run it with `npm run test:ui` (see sendSelection.test.ts).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
 import { Workbench } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
-
-interface LaunchedBrowser {
-  browser: Browser;
-  page: Page;
-  close(): Promise<void>;
-}
-const { launchBrowser } = require(path.join(repoRoot, 'scripts', 'browser.js')) as {
-  launchBrowser(options?: { viewport?: { width: number; height: number } }): Promise<LaunchedBrowser>;
-};
 
 const REFUSED = /nothing was sent/i;
 
@@ -28,7 +19,7 @@ describe('A refused send, in the workbench', function () {
   before(async () => {
     const url = process.env.CLAUDE_INSPECTOR_UI_URL;
     if (!url) {
-      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `node scripts/runUi.js`.');
+      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `npm run test:ui`.');
     }
     launched = await launchBrowser({ viewport: { width: 1400, height: 900 } });
     workbench = new Workbench(launched.page, { screenshotDir });

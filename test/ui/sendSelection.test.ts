@@ -1,23 +1,15 @@
 // UI test: a person opens the examples folder, selects text and runs Claude: Send Selection from the palette.
-// Run it with `node scripts/runUi.js`, which packages and installs the .vsix into the cached code-server, starts it
+// Run it with `npm run test:ui` (scripts/runUi.ts), which packages and installs the .vsix into the cached code-server, starts it
 // (and the Messages API stand-in) and passes the workbench URL in CLAUDE_INSPECTOR_UI_URL.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+// One set of Chromium flags for every script: scripts/browser.ts.
+import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
 import { Workbench } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
 
-interface LaunchedBrowser {
-  browser: Browser;
-  page: Page;
-  close(): Promise<void>;
-}
-// One set of Chromium flags for every script: scripts/browser.js (plain JS, not compiled).
-const { launchBrowser } = require(path.join(repoRoot, 'scripts', 'browser.js')) as {
-  launchBrowser(options?: { viewport?: { width: number; height: number } }): Promise<LaunchedBrowser>;
-};
 
 describe('Claude: Send Selection, in the workbench', function () {
   this.timeout(120_000);
@@ -28,7 +20,7 @@ describe('Claude: Send Selection, in the workbench', function () {
   before(async () => {
     const url = process.env.CLAUDE_INSPECTOR_UI_URL;
     if (!url) {
-      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `node scripts/runUi.js`.');
+      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `npm run test:ui`.');
     }
     launched = await launchBrowser({ viewport: { width: 1400, height: 900 } });
     launched.page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -1,5 +1,5 @@
 // Drives a VS Code workbench in a browser the way a person does: keys, the command palette, clicks. Used by the UI
-// tests (test/ui/*.test.ts), which scripts/runUi.js runs against code-server in headless Chromium.
+// tests (test/ui/*.test.ts), which scripts/runUi.ts runs against code-server in headless Chromium.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { costOf, estimateCost, formatUsd } from '../../src/shared/cost';
-import { BUILT_IN_PRICES, findPrice, priceKey, readPriceOverrides } from '../../src/shared/prices';
+import { costOf, estimateCost, formatUsd, unknownCostText } from '../../src/shared/cost';
+import { BUILT_IN_PRICES, findPrice, PRICES_SETTING, priceKey, readPriceOverrides } from '../../src/shared/prices';
 
 describe('cost', () => {
   it('prices every usage line: input, cache writes 5m and 1h, cache reads, output', () => {
@@ -32,7 +32,15 @@ describe('cost', () => {
   it('says when a model has no known price, instead of guessing', () => {
     const cost = costOf('claude-fable-5-2', { input_tokens: 10, output_tokens: 10 });
     assert.equal(cost.known, false);
-    assert.match(cost.known ? '' : cost.reason, /No known price for claude-fable-5-2.*claudeInspector\.prices/);
+    assert.ok(!cost.known);
+    assert.equal(cost.missing, 'price');
+    // Core's words name no setting (the CLI has none); the editor's faces say where a price goes.
+    assert.equal(cost.reason, 'No known price for claude-fable-5-2.');
+    assert.match(unknownCostText(cost, PRICES_SETTING), /^No known price for claude-fable-5-2: add it to the claudeInspector\.prices setting\.$/);
+    assert.equal(unknownCostText(cost), cost.reason);
+    const estimate = estimateCost('claude-fable-5-2', 10, 10);
+    assert.ok(!estimate.known);
+    assert.doesNotMatch(estimate.reason, /claudeInspector/);
   });
 
   it('names the lines that have no published price (Haiku 5.5 cache writes)', () => {

@@ -18,7 +18,8 @@ describe('request diagnostics', () => {
   it('notes the defaults that will be used for missing model and max_tokens', () => {
     const found = diagnoseRequest('{"messages": [{"role": "user", "content": "Hi"}]}', context);
     assert.deepEqual(found.map((d) => [d.code, d.severity]), [['default-max-tokens', 'info'], ['default-model', 'info']]);
-    assert.match(found[0].message, /1024 from the claudeInspector\.defaultMaxTokens setting/);
+    // Core's own words name no setting and no flag; each face passes its own (see below).
+    assert.match(found[0].message, /^max_tokens is missing: 1024 from the default will be used\.$/);
     assert.equal(found[0].offset, 0);
     assert.equal(found[0].length, 1);
   });
@@ -84,7 +85,7 @@ describe('request diagnostics', () => {
     const small = '{"model": "m", "thinking": {"type": "enabled", "budget_tokens": 500}, "messages": [{"role": "user", "content": "Hi"}]}';
     const smallFound = diagnoseRequest(small, { ...context, defaultMaxTokens: 400 }).filter((d) => d.code === 'thinking-budget');
     assert.equal(smallFound.length, 2);
-    assert.match(smallFound[1].message, /from the claudeInspector\.defaultMaxTokens setting/);
+    assert.match(smallFound[1].message, /\(from the default\)/);
   });
 
   it('underlines the sampling fields the pinned API version rejects', () => {
@@ -146,10 +147,13 @@ describe('request diagnostics', () => {
     assert.deepEqual(checkRequest(base('  "n": 1e400,\n  "messages": [{"role": "user", "content": "Hi"}]'), { ...context, check: false }).diagnostics.map((d) => d.code), ['inexact-number']);
   });
 
-  it('names where the defaults come from, the settings or the CLI options', () => {
+  it('names where the defaults come from in the words of the face that asks: the settings or the CLI options', () => {
     const text = '{"thinking": {"type": "enabled", "budget_tokens": 2048}, "messages": [{"role": "user", "content": "Hi"}]}';
     const messages = (from?: { maxTokens: string; model: string }) => diagnoseRequest(text, { ...context, defaultsFrom: from }).map((d) => d.message);
-    assert.ok(messages().some((m) => m.includes('must be below max_tokens (from the claudeInspector.defaultMaxTokens setting) (1024)')));
+    assert.ok(messages().some((m) => m.includes('must be below max_tokens (from the default) (1024)')));
+    assert.ok(messages().every((m) => !/claudeInspector|--/.test(m)), 'core names no setting and no flag');
+    const settings = { maxTokens: 'the claudeInspector.defaultMaxTokens setting', model: 'the claudeInspector.defaultModel setting' };
+    assert.ok(messages(settings).some((m) => m.includes('must be below max_tokens (from the claudeInspector.defaultMaxTokens setting) (1024)')));
     assert.ok(messages({ maxTokens: '--max-tokens', model: '--model' }).some((m) => m.includes('must be below max_tokens (from --max-tokens) (1024)')));
   });
 });

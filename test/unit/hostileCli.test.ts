@@ -128,5 +128,8 @@ describe('the CLI against the hostile server', function () {
     const run = await cli(['send', file, '--no-stream', '--max-retry-wait', '0'], `${server.url}/retry-then-ok`);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /the server asked to retry after 0\.2 s \(more than the cap of 0 s/);
+    // The way out names the CLI's flag, never the extension's setting.
+    assert.match(run.stderr, /raise the cap \(--max-retry-wait\) to wait it out/);
+    assert.doesNotMatch(run.stderr, /claudeInspector/);
   });
 });

@@ -1,5 +1,5 @@
 // `npm test` on a machine that lacks what a stage needs: the stage ends at once with the reason, never waits out
-// its time bound, and leaves no process behind. Run for real (scripts/test.js and mocha as child processes) with
+// its time bound, and leaves no process behind. Run for real (npm test's runner and mocha as child processes) with
 // browsers that cannot work, so nothing has to be purged from this machine to check it.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,22 +7,13 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as stages from '../../scripts/testStages';
 
 const root = path.resolve(__dirname, '../../..');
 const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
 /** Far below a stage's bound (10 minutes), far above what a failing setup takes here (a few seconds). */
 const PROMPT_MS = 45_000;
 
-interface Stage {
-  name: string;
-  args: string[];
-  needs?: string[];
-}
-const stages = require(path.join(root, 'scripts', 'testStages.js')) as {
-  STAGES: Stage[];
-  PROVIDERS: string[];
-  selectStages(argv: string[]): string[];
-};
 
 interface Run {
   code: number | null;
@@ -121,7 +112,7 @@ describe('npm test, when a stage cannot get what it needs', function () {
   ] as const) {
     it(`does not run the webview tests when CHROMIUM_PATH is ${what}, and says why`, () => {
       const browser = where();
-      const result = run(['scripts/test.js', '--only', 'webview'], { CHROMIUM_PATH: browser });
+      const result = run(['scripts/run.js', 'test', '--only', 'webview'], { CHROMIUM_PATH: browser });
       assert.equal(result.code, 1, result.output);
       assert.match(result.output, new RegExp(`CHROMIUM_PATH is ${browser.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, which is not an executable file`));
       assert.match(result.output, /FAIL\s+chromium/);
@@ -137,7 +128,7 @@ describe('npm test, when a stage cannot get what it needs', function () {
   ] as const) {
     it(`ends the webview stage at once, with the reason, when the browser ${what}`, () => {
       const browser = fakeBrowser(dir, `browser-that-${what.replace(/\W+/g, '-')}`, behaviour);
-      const result = run(['scripts/test.js', '--only', 'webview'], { CHROMIUM_PATH: browser });
+      const result = run(['scripts/run.js', 'test', '--only', 'webview'], { CHROMIUM_PATH: browser });
       assert.equal(result.code, 1, result.output);
       assert.match(result.output, /PASS\s+chromium/);
       assert.match(result.output, /FAIL\s+webview/);
@@ -199,7 +190,7 @@ describe('npm test, its stages', () => {
       }
     }
     // Scripts that start mocha themselves (the UI runner) pass --exit in the same array as --no-config.
-    for (const file of fs.readdirSync(path.join(root, 'scripts')).filter((f) => f.endsWith('.js'))) {
+    for (const file of fs.readdirSync(path.join(root, 'scripts')).filter((f) => f.endsWith('.ts'))) {
       const text = fs.readFileSync(path.join(root, 'scripts', file), 'utf8');
       for (const call of text.match(/\[mocha, [^\]]*\]/g) ?? []) {
         assert.match(call, /'--exit'/, `scripts/${file}: ${call}`);
@@ -217,8 +208,8 @@ describe('a command the scripts run (runCommand)', function () {
     ['leaves a process behind in a session of its own', 'setsid sleep 300 >/dev/null 2>&1 & echo started'],
   ] as const) {
     it(`ends when it ${what}, and takes that process with it`, () => {
-      // In a process of its own: processes.js installs exit and signal handlers, which are not for mocha's process.
-      const program = `require('./scripts/processes').runCommand('sh', ['-c', ${JSON.stringify(script)}], { timeoutMs: 60000 })` +
+      // In a process of its own: processes.ts installs exit and signal handlers, which are not for mocha's process.
+      const program = `require('./out/scripts/processes').runCommand('sh', ['-c', ${JSON.stringify(script)}], { timeoutMs: 60000 })` +
         '.then((r) => { console.log(JSON.stringify(r.output)); process.exit(0); }, (e) => { console.error(e.message); process.exit(1); })';
       const result = run(['-e', program], {});
       assert.equal(result.code, 0, result.output);

@@ -4,13 +4,10 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as start from '../../scripts/start';
 import { STAND_IN_API_KEY } from '../../src/standIn/fakeKey';
 
 const root = path.resolve(__dirname, '../../..');
-const start = require(path.join(root, 'scripts', 'start.js')) as {
-  EXAMPLE: string;
-  banner(running: { url: string; vscode: string; standIn?: { url: string; key: string }; logs: string }): string;
-};
 
 const standInUrl = 'http://127.0.0.1:41234';
 const text = start.banner({

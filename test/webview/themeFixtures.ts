@@ -9,7 +9,11 @@
 // Needs code-server in .vscode-test/ and Chromium (npm run test:ui provides both). Not a test: it writes files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/browser';
+import { runCleanups } from '../../scripts/cleanup';
+import * as codeServer from '../../scripts/codeServer';
+import { withTimeout } from '../../scripts/waits';
 import { Workbench } from '../ui/workbench';
 import { THEME_NAMES, type Theme } from './harness';
 
@@ -24,19 +28,6 @@ const VSCODE_THEMES: Record<Theme, { id: string; workbenchClass: string }> = {
   'high-contrast-light': { id: 'Default High Contrast Light', workbenchClass: 'hc-light' },
 };
 
-const codeServer = require(path.join(REPO, 'scripts', 'codeServer.js')) as {
-  profile(name: string, options?: { fresh?: boolean }): unknown;
-  writeUserSettings(profile: unknown, settings: Record<string, unknown>): void;
-  startCodeServer(options: { profile: unknown; folder: string }): Promise<{ url: string; stop(): Promise<void> }>;
-  workbenchUrl(base: string, folder: string): string;
-};
-const { launchBrowser } = require(path.join(REPO, 'scripts', 'browser.js')) as {
-  launchBrowser(options?: { viewport?: { width: number; height: number } }): Promise<{ browser: Browser; page: Page; close(): Promise<void> }>;
-};
-const { runCleanups, withTimeout } = require(path.join(REPO, 'scripts', 'processes.js')) as {
-  runCleanups(): Promise<void>;
-  withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T>;
-};
 
 interface WebviewTheme {
   style: string;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { summarizeError } from '../../core/callError';
 import { estimateCost } from '../../shared/cost';
+import { PRICES_SETTING } from '../../shared/prices';
 import { countTokens as count } from '../../core/countTokens';
 import { retrieveModel } from '../../core/models';
 import { estimateText, tokenCountText } from '../../shared/tokenCountText';
@@ -59,5 +60,5 @@ export async function countTokens(services: CountTokensServices, uri?: vscode.Ur
     services.counts.set(document, { inputTokens: result.inputTokens, model, contextWindow, estimate, version: countedVersion });
   }
   // The same words as the CLI's `count`.
-  void vscode.window.showInformationMessage(`Claude: ${tokenCountText(result.inputTokens, model, contextWindow)}. ${estimateText(estimate)}`);
+  void vscode.window.showInformationMessage(`Claude: ${tokenCountText(result.inputTokens, model, contextWindow)}. ${estimateText(estimate, PRICES_SETTING)}`);
 }

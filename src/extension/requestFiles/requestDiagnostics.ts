@@ -8,7 +8,7 @@ import { resolveBaseUrl } from '../../core/client';
 import { Disposable } from '../dispose';
 import type { ModelsCache } from '../modelsCache';
 import { isRequestFile } from '../requestDocument';
-import { readSettings } from '../settings';
+import { DEFAULTS_FROM, readSettings } from '../settings';
 
 const DEBOUNCE_MS = 250;
 
@@ -49,6 +49,7 @@ export class RequestDiagnostics extends Disposable {
     const result = checkRequest(document.getText(), {
       defaultMaxTokens: settings.defaultMaxTokens,
       defaultModel: settings.defaultModel,
+      defaultsFrom: DEFAULTS_FROM,
       knownModels: known,
     });
     const shown = jsonServerChecks(document) ? result.diagnostics.filter((d) => !isSyntaxError(d)) : result.diagnostics;

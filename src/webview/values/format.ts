@@ -1,10 +1,5 @@
-// How numbers, durations and sizes read in the panel.
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-export function formatCount(value: number): string {
-  return Number.isInteger(value) ? integer.format(value) : String(value);
-}
+// How durations and sizes read in the panel. A count reads as in every face: shared/format.ts.
+import { formatCount } from '../../shared/format';
 
 /** 850 ms, 1.24 s, 2 min 5 s: precise where it matters, short where it does not. */
 export function formatMs(ms: number): string {

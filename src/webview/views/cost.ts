@@ -1,13 +1,14 @@
 // What the call cost, beside the usage: each billed line with its tokens and rate, or why the cost is unknown.
 import type { CallRecord } from '../../shared/callRecord';
-import { formatUsd, priceSourceText } from '../../shared/cost';
+import { formatUsd, priceSourceText, unknownCostText } from '../../shared/cost';
+import { PRICES_SETTING } from '../../shared/prices';
 import { el } from '../dom/elements';
-import { formatCount } from '../values/format';
+import { formatCount } from '../../shared/format';
 
 export function renderCost(cost: NonNullable<CallRecord['cost']>): HTMLElement {
   const section = el('section', { class: 'cost', attrs: { 'aria-label': 'Cost', 'data-testid': 'cost' } }, el('h3', { class: 'section-title' }, 'Cost'));
   if (!cost.known) {
-    section.append(el('p', { class: 'cost-unknown muted' }, cost.reason));
+    section.append(el('p', { class: 'cost-unknown muted' }, unknownCostText(cost, PRICES_SETTING)));
     return section;
   }
   const rows = cost.parts.map((part) =>

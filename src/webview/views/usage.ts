@@ -2,7 +2,7 @@
 // for the fields this version knows and the field's JSON path beside each.
 import type { JsonObject } from '../../shared/callRecord';
 import { el } from '../dom/elements';
-import { formatCount } from '../values/format';
+import { formatCount } from '../../shared/format';
 import { asNumber, describe, isObject } from '../values/json';
 
 const LABELS: Record<string, string> = {

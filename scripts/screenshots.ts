@@ -1,5 +1,3 @@
-// @ts-check
-'use strict';
 // Makes the README's screenshots (docs/screenshot-*.png) the way a person would see the panel: the packaged
 // extension in the cached code-server (a fresh profile), the Messages API stand-in, headless Chromium at 1400×900.
 // For each of VS Code's four default themes it sets `workbench.colorTheme` in the profile's user settings, loads the
@@ -7,16 +5,18 @@
 // sends it with the editor title's Send button and, once the answer is in, saves the whole window. It fails if the
 // panel is not beside the editor or the answer's first block is not visible without scrolling.
 //
-// Usage: node scripts/screenshots.js [--no-build]    (--no-build: out/ and dist/ are already up to date)
-
-const fs = require('node:fs');
-const path = require('node:path');
-const { repoRoot, examplesWorkspace } = require('./projectPaths');
-const { installExtension, profile, startCodeServer, userSettingsFile, workbenchUrl, writeUserSettings } = require('./codeServer');
-const { packageExtension } = require('./packageExtension');
-const { launchBrowser } = require('./browser');
-const { standInApiKey, standInAvailable, startStandIn } = require('./standIn');
-const { finishScript, runCommand } = require('./processes');
+// Usage: node scripts/run.js screenshots [--no-build]    (--no-build: out/ is already up to date)
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { parseCommandLine } from './args';
+import { launchBrowser } from './browser';
+import { buildFor } from './build';
+import { finishScript } from './cleanup';
+import { installExtension, profile, startCodeServer, userSettingsFile, workbenchUrl, writeUserSettings } from './codeServer';
+import { packageExtension } from './packageExtension';
+import { examplesWorkspace, repoRoot } from './projectPaths';
+import { standInApiKey, standInAvailable, startStandIn } from './standIn';
 
 const EXAMPLE = 'extended-thinking.claude.json';
 const VIEWPORT = { width: 1400, height: 900 };
@@ -28,19 +28,14 @@ const THEMES = [
   { name: 'high-contrast-light', id: 'Default High Contrast Light', workbenchClass: 'hc-light' },
 ];
 
-/** @param {{ build: boolean }} options */
-async function screenshots(options) {
-  if (options.build) {
-    console.log('[screenshots] building: node esbuild.js, tsc -p .');
-    await runCommand(process.execPath, ['esbuild.js'], { cwd: repoRoot, timeoutMs: 120_000, echo: true, label: 'node esbuild.js' });
-    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    await runCommand(process.execPath, [tsc, '-p', '.'], { cwd: repoRoot, timeoutMs: 300_000, echo: true, label: 'tsc -p .', okCodes: [0, 1, 2] });
-  }
+async function screenshots(options: { build: boolean }): Promise<number> {
+  // The workbench driver below is compiled by tsc; the bundles are the .vsix's, which vsce builds.
+  await buildFor('[screenshots]', { compile: options.build, allowTypeErrors: true });
   if (!standInAvailable()) {
-    throw new Error('The Messages API stand-in is not compiled (out/src/standIn/main.js): run npx tsc -p . first.');
+    throw new Error('The Messages API stand-in is not there (out/src/standIn/main.js): run node scripts/run.js screenshots, which transpiles it.');
   }
-  // The project's own workbench driver (test/ui/workbench.ts), compiled by tsc.
-  const { Workbench } = require(path.join(repoRoot, 'out', 'test', 'ui', 'workbench.js'));
+  // The project's own workbench driver (test/ui/workbench.ts), compiled by tsc: loaded once compiled, not imported.
+  const { Workbench } = require(path.join(repoRoot, 'out', 'test', 'ui', 'workbench.js')) as typeof import('../test/ui/workbench');
 
   const vsix = await packageExtension();
   const target = profile('screenshots', { fresh: true });
@@ -83,9 +78,8 @@ async function screenshots(options) {
 /**
  * Opens the example with Quick Open, cursor and view at its top. (Workbench.openFile first clicks into the side bar
  * when no editor is open, which opens an explorer row as a preview tab: not wanted in the picture.)
- * @param {import('playwright-core').Page} page
  */
-async function openExample(page) {
+async function openExample(page: Page): Promise<void> {
   await page.locator('.part.editor').click({ position: { x: 300, y: 300 } });
   await page.keyboard.press('Control+P');
   const box = page.locator('.quick-input-widget .quick-input-box input');
@@ -102,10 +96,8 @@ async function openExample(page) {
 /**
  * What the picture must show: the panel in its own editor group right of the request file, and the answer's first
  * block inside the window.
- * @param {import('playwright-core').Page} page
- * @param {import('playwright-core').Frame} frame
  */
-async function checkLayout(page, frame) {
+async function checkLayout(page: Page, frame: Frame): Promise<void> {
   const groups = await page.locator('.editor-group-container').evaluateAll((elements) =>
     elements.map((element) => ({ x: element.getBoundingClientRect().x, tabs: element.querySelector('.tabs-container')?.textContent ?? '' })));
   const editor = groups.find((group) => group.tabs.includes(EXAMPLE));
@@ -120,11 +112,9 @@ async function checkLayout(page, frame) {
   }
 }
 
-if (require.main === module) {
-  finishScript((argv) => {
-    if (argv.some((arg) => arg !== '--no-build')) {
-      throw new Error('Usage: node scripts/screenshots.js [--no-build]');
-    }
-    return { timeoutMs: 600_000, run: () => screenshots({ build: !argv.includes('--no-build') }) };
+export function main(argv: string[]): void {
+  finishScript(argv, (args) => {
+    const values = parseCommandLine(args, { 'no-build': { type: 'boolean' } }, 'node scripts/run.js screenshots [--no-build]');
+    return { timeoutMs: 600_000, run: () => screenshots({ build: !values['no-build'] }) };
   }, { prefix: '[screenshots]', what: 'Making the screenshots' });
 }

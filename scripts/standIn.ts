@@ -1,49 +1,51 @@
-// @ts-check
-'use strict';
 // Starts the project's local Messages API stand-in (out/src/standIn/main.js, compiled from src/standIn/) as a
 // separate process, for `npm start` and the UI test: calls from the extension go there instead of the real API.
 // Its interface: `node out/src/standIn/main.js --port N [--key K]` prints
 // "Messages API stand-in listening on http://127.0.0.1:PORT" on stdout and runs until SIGINT/SIGTERM.
 
-const crypto = require('node:crypto');
-const fs = require('node:fs');
-const path = require('node:path');
-const { repoRoot } = require('./projectPaths');
-const { delay, findFreePort, onCleanup, startBackground } = require('./processes');
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { STAND_IN_API_KEY } from '../src/standIn/fakeKey';
+import { onCleanup } from './cleanup';
+import { findFreePort } from './ports';
+import { startBackground } from './processes';
+import { repoRoot } from './projectPaths';
+import { delay } from './waits';
 
 const standInMain = path.join(repoRoot, 'out', 'src', 'standIn', 'main.js');
 const LISTENING = /Messages API stand-in listening on (http:\/\/\S+)/;
 
-/** Whether the stand-in has been compiled (npx tsc -p .). */
-function standInAvailable() {
+/** Whether the stand-in has been transpiled (scripts/run.js does it before every script). */
+export function standInAvailable(): boolean {
   return fs.existsSync(standInMain);
 }
 
 /**
  * A key for the stand-in: shaped like an Anthropic key so the extension accepts it, obviously not a real one.
  */
-function standInApiKey() {
+export function standInApiKey(): string {
   return `sk-ant-stand-in-${crypto.randomBytes(12).toString('hex')}`;
 }
 
 /**
- * The fixed key `npm start` gives the stand-in and prints (src/standIn/fakeKey.ts, compiled): not a secret, so
- * that a curl copied from the panel and the CLI work against the stand-in as printed.
- * @returns {string}
+ * The fixed key `npm start` gives the stand-in and prints (src/standIn/fakeKey.ts): not a secret, so that a curl
+ * copied from the panel and the CLI work against the stand-in as printed.
  */
-function standInFixedKey() {
-  const file = path.join(repoRoot, 'out', 'src', 'standIn', 'fakeKey.js');
-  return require(file).STAND_IN_API_KEY;
+export function standInFixedKey(): string {
+  return STAND_IN_API_KEY;
 }
 
-/**
- * Starts the stand-in on a free port (or `port`) and waits for its "listening on" line.
- * @param {{ port?: number, apiKey?: string, logFile: string, timeoutMs?: number }} options
- * @returns {Promise<{ url: string, stop: () => Promise<void>, tail: () => string }>}
- */
-async function startStandIn(options) {
+export interface RunningStandIn {
+  url: string;
+  stop: () => Promise<void>;
+  tail: () => string;
+}
+
+/** Starts the stand-in on a free port (or `port`) and waits for its "listening on" line. */
+export async function startStandIn(options: { port?: number; apiKey?: string; logFile: string; timeoutMs?: number }): Promise<RunningStandIn> {
   if (!standInAvailable()) {
-    throw new Error(`${path.relative(repoRoot, standInMain)} is missing: compile with \`npx tsc -p .\` first.`);
+    throw new Error(`${path.relative(repoRoot, standInMain)} is missing: run the script through \`node scripts/run.js\`, which transpiles it.`);
   }
   const port = options.port ?? await findFreePort();
   const args = [standInMain, '--port', String(port)];
@@ -63,8 +65,7 @@ async function startStandIn(options) {
   };
   const unregister = onCleanup('Messages API stand-in', stop);
 
-  /** @type {string | undefined} */
-  let url;
+  let url: string | undefined;
   let output = '';
   process_.onOutput((text) => {
     output += text;
@@ -73,8 +74,7 @@ async function startStandIn(options) {
       url = match[1];
     }
   });
-  /** @type {string | undefined} */
-  let exited;
+  let exited: string | undefined;
   process_.child.once('exit', (code, signal) => {
     exited = signal ? `signal ${signal}` : `code ${code}`;
   });
@@ -89,5 +89,3 @@ async function startStandIn(options) {
   }
   return { url, stop, tail: process_.tail };
 }
-
-module.exports = { standInAvailable, standInApiKey, standInFixedKey, startStandIn };

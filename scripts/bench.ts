@@ -1,21 +1,22 @@
-// @ts-check
-'use strict';
-// `npm run bench`: builds (node esbuild.js), compiles (tsc -p .), then runs each benchmark, out/bench/<name>.js for
+// `npm run bench`: builds the bundles, compiles (tsc -p .), then runs each benchmark, out/bench/<name>.js for
 // every bench/<name>.ts, in its own process with a time bound, its details streamed as they come; then prints ONE
 // table of every benchmark's rows (baseline, measured, ratio) and, after a complete run, writes it into
 // bench/RESULTS.md as today's dated section (replacing an earlier one of the same day; notes written below a
 // section's end marker are kept).
 //
-// Usage: node scripts/bench.js [--only name,...] [--no-build] [--no-record] [--name=value ...]
+// Usage: npm run bench -- [--only name,...] [--no-build] [--no-record] [--name=value ...]
 //   --name=value options go to every benchmark (e.g. --stream-mb=1, --first-paint-mb=4, --send-iterations=500);
 //   BENCH_NAME=value environment variables do the same. See the head of each bench/*.ts.
-
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { repoRoot } = require('./projectPaths');
-const { errorMessage, formatSeconds, isStopping, runCleanups, runCommand } = require('./processes');
-const { ensureChromium, chromiumVersion } = require('./provideChromium');
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseCommandLine } from './args';
+import { buildFor } from './build';
+import { exitWhenDone, isStopping } from './cleanup';
+import { runCommand } from './processes';
+import { repoRoot } from './projectPaths';
+import { chromiumVersion, ensureChromium, versionLine } from './provideChromium';
+import { errorMessage, formatSeconds } from './waits';
 
 const node = process.execPath;
 const benchDir = path.join(repoRoot, 'bench');
@@ -27,68 +28,69 @@ const DEFAULT_TIMEOUT_S = 240;
 /** The order of the table: the issue's order; benchmarks added later follow, by name. */
 const ORDER = ['webviewStreaming', 'webviewFirstPaint', 'sendOverhead'];
 
-/**
- * @typedef {object} Row
- * @property {string} benchmark
- * @property {number} baseline
- * @property {number} measured
- * @property {string} unit
- * @property {number} ratio
- * @property {string} what
- */
+interface Row {
+  benchmark: string;
+  baseline: number;
+  measured: number;
+  unit: string;
+  ratio: number;
+  what: string;
+}
 
-/** @param {string} name */
-function rank(name) {
+interface BenchOptions {
+  selected: string[];
+  build: boolean;
+  record: boolean;
+  passThrough: string[];
+  partial: boolean;
+}
+
+function rank(name: string): number {
   const index = ORDER.indexOf(name);
   return index < 0 ? ORDER.length : index;
 }
 
-/** @param {string[]} argv */
-function parseArgs(argv) {
+function parseOptions(argv: string[]): BenchOptions {
   const available = fs
     .readdirSync(benchDir)
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
     .map((file) => file.slice(0, -3))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  /** @type {{ selected: string[], build: boolean, record: boolean, passThrough: string[], partial: boolean }} */
-  const options = { selected: available, build: true, record: true, passThrough: [], partial: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--only') {
-      const picked = (argv[++i] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
-      const unknown = picked.filter((name) => !available.includes(name));
-      if (picked.length === 0 || unknown.length > 0) {
-        throw new Error(`Unknown benchmark(s) ${JSON.stringify(unknown)}; benchmarks: ${available.join(', ')}`);
-      }
-      options.selected = available.filter((name) => picked.includes(name));
-      options.partial = options.selected.length < available.length;
-    } else if (arg === '--no-build') {
-      options.build = false;
-    } else if (arg === '--no-record') {
-      options.record = false;
-    } else if (/^--[a-z][a-z0-9-]*=/.test(arg)) {
-      options.passThrough.push(arg);
-    } else {
-      throw new Error(`Unknown argument ${arg}. Usage: node scripts/bench.js [--only name,...] [--no-build] [--no-record] [--name=value ...]`);
+  // --name=value options are the benchmarks' own: passed on as they are, the rest is the runner's.
+  const own = /^--(only|no-build|no-record)(=|$)/;
+  const passThrough = argv.filter((arg) => /^--[a-z][a-z0-9-]*=/.test(arg) && !own.test(arg));
+  const values = parseCommandLine(argv.filter((arg) => !passThrough.includes(arg)), {
+    only: { type: 'string' },
+    'no-build': { type: 'boolean' },
+    'no-record': { type: 'boolean' },
+  }, 'npm run bench -- [--only name,...] [--no-build] [--no-record] [--name=value ...]');
+  let selected = available;
+  if (values.only !== undefined) {
+    const picked = values.only.split(',').map((name) => name.trim()).filter(Boolean);
+    const unknown = picked.filter((name) => !available.includes(name));
+    if (picked.length === 0 || unknown.length > 0) {
+      throw new Error(`Unknown benchmark(s) ${JSON.stringify(unknown)}; benchmarks: ${available.join(', ')}`);
     }
+    selected = available.filter((name) => picked.includes(name));
   }
-  return options;
+  return {
+    selected,
+    build: !values['no-build'],
+    record: !values['no-record'],
+    passThrough,
+    partial: selected.length < available.length,
+  };
 }
 
-/** @param {number} value */
-function formatMs(value) {
+function formatMs(value: number): string {
   if (!Number.isFinite(value)) {
     return 'n/a';
   }
   return Math.abs(value) >= 100 ? `${Math.round(value)} ms` : `${value.toPrecision(3)} ms`;
 }
 
-/**
- * The one table: every row of every benchmark, and a line for each benchmark that failed.
- * @param {Row[]} rows
- * @param {string[]} failed
- */
-function formatTable(rows, failed) {
+/** The one table: every row of every benchmark, and a line for each benchmark that failed. */
+function formatTable(rows: Row[], failed: string[]): string {
   const width = Math.max(42, ...rows.map((r) => r.benchmark.length)) + 2;
   const lines = [`${'benchmark'.padEnd(width)}${'baseline'.padStart(12)}${'measured'.padStart(12)}${'ratio'.padStart(9)}`];
   for (const r of rows) {
@@ -101,7 +103,7 @@ function formatTable(rows, failed) {
 }
 
 /** "Debian GNU/Linux 12 (bookworm)" or the kernel when there is no os-release. */
-function osName() {
+function osName(): string {
   try {
     const release = fs.readFileSync('/etc/os-release', 'utf8');
     const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(release);
@@ -115,7 +117,7 @@ function osName() {
 }
 
 /** The local date, YYYY-MM-DD. */
-function today() {
+function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -123,12 +125,11 @@ function today() {
 /**
  * Writes (or replaces) today's section of bench/RESULTS.md. A section is `## DATE` ... `<!-- /bench DATE -->`;
  * whatever follows the end marker (notes by hand) is kept.
- * @param {{ date: string, machine: string[], table: string, rows: Row[], options: string[] }} run
  */
-function recordResults(run) {
+function recordResults(run: { date: string; machine: string[]; table: string; rows: Row[]; options: string[] }): void {
   const header =
     '# Benchmark results\n\n' +
-    'Written by `npm run bench` (scripts/bench.js): one section per day, the newest first. Each row compares a\n' +
+    'Written by `npm run bench` (scripts/bench.ts): one section per day, the newest first. Each row compares a\n' +
     'measured figure with a baseline taken in the same command; the ratio is measured / baseline. Notes under a\n' +
     "section's end marker are written by hand and kept when the day's section is written again.\n";
   let text = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : header;
@@ -160,39 +161,26 @@ function recordResults(run) {
   fs.writeFileSync(resultsFile, text);
 }
 
-async function main() {
-  const options = parseArgs(process.argv.slice(2));
+async function runBenchmarks(options: BenchOptions): Promise<number> {
   const started = Date.now();
   if (options.build) {
-    console.log('=== build (node esbuild.js) and compile (tsc -p .) ===');
-    await runCommand(node, ['esbuild.js'], { cwd: repoRoot, timeoutMs: 3 * 60_000, echo: true, label: 'node esbuild.js' });
-    await runCommand(node, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {
-      cwd: repoRoot,
-      timeoutMs: 5 * 60_000,
-      echo: true,
-      label: 'tsc -p .',
-    });
+    console.log('=== build (the bundles) and compile (tsc -p .) ===');
+    await buildFor('[bench]', { bundle: true, compile: true });
   }
   const machine = [
     `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, ${osName()}`,
     `Node ${process.version}`,
   ];
-  /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   if (options.selected.some((name) => BROWSER_BENCHMARKS.test(name))) {
     const chromium = await ensureChromium();
     env.CHROMIUM_PATH = chromium;
     const playwright = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'playwright-core', 'package.json'), 'utf8')).version;
-    // Debian's wrapper script may print a warning of its own before the version line.
-    const versionLines = (await chromiumVersion(chromium)).split('\n');
-    const version = versionLines.find((line) => /^(Chromium|Google Chrome)\b/.test(line)) ?? versionLines[versionLines.length - 1];
-    machine.push(`${version.trim()}, headless, driven by playwright-core ${playwright}`);
+    machine.push(`${versionLine(await chromiumVersion(chromium))}, headless, driven by playwright-core ${playwright}`);
   }
   const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? DEFAULT_TIMEOUT_S) * 1000;
-  /** @type {Row[]} */
-  const rows = [];
-  /** @type {string[]} */
-  const failed = [];
+  const rows: Row[] = [];
+  const failed: string[] = [];
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-inspector-bench-'));
   try {
     for (const name of options.selected) {
@@ -240,14 +228,14 @@ async function main() {
   return failed.length === 0 ? 0 : 1;
 }
 
-main().then(
-  async (code) => {
-    await runCleanups();
-    process.exit(code);
-  },
-  async (error) => {
-    console.error(`scripts/bench.js: ${errorMessage(error)}`);
-    await runCleanups();
+/** `npm run bench`: bad arguments and a failed build end it with 2, a failed benchmark with 1. */
+export function main(argv: string[]): void {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    console.error(`npm run bench: ${errorMessage(error)}`);
     process.exit(2);
-  },
-);
+  }
+  exitWhenDone(runBenchmarks(options), (why) => `npm run bench: ${why}`, 2);
+}

@@ -1,5 +1,3 @@
-// @ts-check
-'use strict';
 // Provides a real VS Code on machines that reach only npm and Debian: code-server 4.100.3 (= VS Code 1.100.3, the
 // newest code-server that runs on Node 20), installed from npm on first use into .vscode-test/code-server-4.100.3/.
 // Installing it from npm as root, offline from GitHub, hits four snags; each is handled here:
@@ -10,21 +8,22 @@
 //   4. node-pty's build runs `npx node-gyp`, npmrc yes=false -> npm_config_yes=true
 // npm 11.19's install-script policy: see the comment on CACHE_PACKAGE_JSON.
 //
-// Usage: node scripts/provideVscode.js   (prints the path of the code-server executable)
-//        require('./provideVscode').ensureCodeServer() -> Promise<string>
+// Usage: node scripts/run.js provideVscode   (prints the path of the code-server executable)
+//        ensureCodeServer() -> Promise<string>
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exitWhenDone, onCleanup } from './cleanup';
+import { aptDownload, aptInstall } from './debianPackages';
+import { runCommand } from './processes';
+import { cacheRoot } from './projectPaths';
+import { delay } from './waits';
 
-const fs = require('node:fs');
-const path = require('node:path');
-const { aptInstall, aptDownload } = require('./debianPackages');
-const { cacheRoot } = require('./projectPaths');
-const { runCommand, delay, errorMessage, onCleanup } = require('./processes');
-
-const CODE_SERVER_VERSION = '4.100.3';
+export const CODE_SERVER_VERSION = '4.100.3';
 /** @vscode/ripgrep version in code-server 4.100.3's lib/vscode shrinkwrap, and the rg release its postinstall wants. */
 const VSCODE_RIPGREP_VERSION = '1.15.11';
 const RIPGREP_RELEASE = 'v13.0.0-10';
 
-const installDir = path.join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`);
+export const installDir = path.join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`);
 const markerFile = path.join(installDir, 'installed.json');
 const lockDir = `${installDir}.lock`;
 const packageDir = path.join(installDir, 'node_modules', 'code-server');
@@ -50,7 +49,7 @@ const entryPath = path.join(packageDir, 'out', 'node', 'entry.js');
 const CACHE_PACKAGE_JSON = {
   name: 'code-server-cache',
   private: true,
-  description: 'code-server for the Claude Inspector tests; written by scripts/provideVscode.js',
+  description: 'code-server for the Claude Inspector tests; written by scripts/provideVscode.ts',
   dependencies: { 'code-server': CODE_SERVER_VERSION },
   allowScripts: { 'code-server': true, argon2: true },
 };
@@ -68,12 +67,15 @@ const REQUIRED_FILES = [
 
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
 
-/**
- * Private XDG and temp folders, so code-server (even `--version`) writes nothing into ~/.config or ~/.local.
- * @param {string} root
- * @returns {{ XDG_CONFIG_HOME: string, XDG_DATA_HOME: string, XDG_CACHE_HOME: string, TMPDIR: string }}
- */
-function privateXdgEnv(root) {
+export interface PrivateDirs {
+  XDG_CONFIG_HOME: string;
+  XDG_DATA_HOME: string;
+  XDG_CACHE_HOME: string;
+  TMPDIR: string;
+}
+
+/** Private XDG and temp folders, so code-server (even `--version`) writes nothing into ~/.config or ~/.local. */
+export function privateXdgEnv(root: string): PrivateDirs {
   const dirs = {
     XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
     XDG_DATA_HOME: path.join(root, 'xdg-data'),
@@ -89,9 +91,8 @@ function privateXdgEnv(root) {
 /**
  * Returns the path of the code-server executable, installing code-server first if needed. A second call (or run)
  * finds the marker written after a verified install and does nothing else.
- * @returns {Promise<string>}
  */
-async function ensureCodeServer() {
+export async function ensureCodeServer(): Promise<string> {
   if (isInstalled()) {
     return binPath;
   }
@@ -107,8 +108,8 @@ async function ensureCodeServer() {
   }
 }
 
-/** @returns {boolean} whether the marker of a verified install is there, for this Node major, and the files too. */
-function isInstalled() {
+/** Whether the marker of a verified install is there, for this Node major, and the files too. */
+function isInstalled(): boolean {
   try {
     const marker = JSON.parse(fs.readFileSync(markerFile, 'utf8'));
     return marker.version === CODE_SERVER_VERSION
@@ -121,11 +122,11 @@ function isInstalled() {
 }
 
 /** Path of the JavaScript file to run with `node` (what the bin links to). */
-function codeServerEntry() {
+export function codeServerEntry(): string {
   return entryPath;
 }
 
-async function install() {
+async function install(): Promise<void> {
   const started = Date.now();
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   if (nodeMajor !== 20) {
@@ -133,7 +134,7 @@ async function install() {
       `${process.versions.node}. Run the scripts with Node 20.`);
   }
   if (process.platform !== 'linux') {
-    throw new Error('scripts/provideVscode.js installs code-server on Linux (Debian) only.');
+    throw new Error('scripts/provideVscode.ts installs code-server on Linux (Debian) only.');
   }
   console.log(`[code-server] installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (one to three minutes, once)`);
   if (fs.existsSync(installDir)) {
@@ -179,12 +180,9 @@ async function install() {
  * The environment of the npm install: the four fixes, a clean npm config (no `npm_config_*` a parent `npm run`
  * exported that would change where or how this install goes), and the Node headers for node-gyp so it never
  * tries to download them.
- * @param {ReturnType<typeof privateXdgEnv>} xdg
- * @returns {NodeJS.ProcessEnv}
  */
-function installEnv(xdg) {
-  /** @type {NodeJS.ProcessEnv} */
-  const env = {};
+function installEnv(xdg: PrivateDirs): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
   const inherited = /^npm_config_(global|location|prefix|local_prefix|global_prefix|allow_scripts|ignore_scripts|dry_run|omit|include|production|only|workspaces?|include_workspace_root|package_lock_only|install_links|strict_allow_scripts|dangerously_allow_all_scripts|foreground_scripts|yes|loglevel|silent|quiet)$/i;
   for (const [key, value] of Object.entries(process.env)) {
     if (inherited.test(key) || /^npm_(package|lifecycle)_/i.test(key) || key === 'INIT_CWD') {
@@ -214,11 +212,10 @@ function installEnv(xdg) {
 /**
  * A shell for npm's lifecycle scripts: /bin/sh with npm_config_unsafe_perm=true, which code-server's postinstall
  * demands when run as root (it checks that variable, nothing else), kept out of npm's own environment.
- * @param {string} dir
  */
-function scriptShell(dir) {
+function scriptShell(dir: string): string {
   const file = path.join(dir, 'script-shell.sh');
-  fs.writeFileSync(file, '#!/bin/sh\n# Written by scripts/provideVscode.js: runs npm\'s lifecycle scripts with the variable code-server\'s\n' +
+  fs.writeFileSync(file, '#!/bin/sh\n# Written by scripts/provideVscode.ts: runs npm\'s lifecycle scripts with the variable code-server\'s\n' +
     '# postinstall wants as root, without npm itself seeing (and warning about) it.\n' +
     'npm_config_unsafe_perm=true\nexport npm_config_unsafe_perm\nexec /bin/sh "$@"\n');
   fs.chmodSync(file, 0o755);
@@ -226,9 +223,8 @@ function scriptShell(dir) {
 }
 
 /** Snag 2 and the native builds: Kerberos headers, a C++ toolchain, make and Python for node-gyp. */
-async function ensureBuildPrerequisites() {
-  /** @type {string[]} */
-  const missing = [];
+async function ensureBuildPrerequisites(): Promise<void> {
+  const missing: string[] = [];
   if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !fs.existsSync('/usr/include/gssapi.h')) {
     missing.push('libkrb5-dev');
   }
@@ -247,11 +243,10 @@ async function ensureBuildPrerequisites() {
  * Snag 3: @vscode/ripgrep's postinstall first looks for the release archive in
  * `$TMPDIR/vscode-ripgrep-cache-<version>/ripgrep-<release>-<target>.tar.gz` and only downloads it (from GitHub,
  * unreachable here) when it is missing. Puts there an archive holding the `rg` of Debian's ripgrep package.
- * @param {string} tmpDir the TMPDIR the npm install will run with
+ * `tmpDir` is the TMPDIR the npm install will run with.
  */
-async function placeRipgrep(tmpDir) {
-  /** @type {Record<string, string>} */
-  const targets = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
+async function placeRipgrep(tmpDir: string): Promise<void> {
+  const targets: Record<string, string> = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
   const target = targets[process.arch];
   if (!target) {
     throw new Error(`No ripgrep mapping for ${process.arch}: @vscode/ripgrep would try to download rg from GitHub.`);
@@ -273,9 +268,8 @@ async function placeRipgrep(tmpDir) {
 /**
  * Checks the install: the native modules the nested install scripts build, ripgrep, and `code-server --version`
  * printing the expected version.
- * @param {ReturnType<typeof privateXdgEnv>} xdg
  */
-async function verifyInstall(xdg) {
+async function verifyInstall(xdg: PrivateDirs): Promise<void> {
   const missing = REQUIRED_FILES.filter((file) => !fs.existsSync(path.join(packageDir, file)));
   if (missing.length > 0) {
     throw new Error(`code-server installed but incomplete; missing:\n  ${missing.join('\n  ')}\n` +
@@ -292,8 +286,7 @@ async function verifyInstall(xdg) {
   console.log(`[code-server] ${output.trim().split('\n').pop()}`);
 }
 
-/** @param {string} command */
-function onPath(command) {
+function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
     try {
       fs.accessSync(path.join(dir, command), fs.constants.X_OK);
@@ -306,10 +299,9 @@ function onPath(command) {
 
 /**
  * A lock so two scripts (say `npm start` and `npm test`) do not install at once. A lock left by a dead process is
- * taken over. Waits at most as long as an install may take.
- * @returns {Promise<() => void>} releases the lock
+ * taken over. Waits at most as long as an install may take. Resolves with the function that releases it.
  */
-async function takeLock() {
+async function takeLock(): Promise<() => void> {
   fs.mkdirSync(path.dirname(lockDir), { recursive: true });
   const deadline = Date.now() + INSTALL_TIMEOUT_MS;
   let told = false;
@@ -324,7 +316,7 @@ async function takeLock() {
       const unregister = onCleanup('code-server install lock', () => fs.rmSync(lockDir, { recursive: true, force: true }));
       return release;
     } catch (error) {
-      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw error;
       }
     }
@@ -344,8 +336,7 @@ async function takeLock() {
   }
 }
 
-/** @param {string} file */
-function readOrEmpty(file) {
+function readOrEmpty(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {
@@ -353,8 +344,7 @@ function readOrEmpty(file) {
   }
 }
 
-/** @param {number} pid */
-function isAlive(pid) {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -363,21 +353,21 @@ function isAlive(pid) {
   }
 }
 
-module.exports = {
-  CODE_SERVER_VERSION,
-  codeServerEntry,
-  ensureCodeServer,
-  installDir,
-  privateXdgEnv,
-};
+/** The VS Code version inside code-server (1.100.3), or '' when it cannot be read. */
+export function vscodeVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(packageDir, 'lib', 'vscode', 'package.json'), 'utf8')).version;
+  } catch {
+    return '';
+  }
+}
 
-if (require.main === module) {
+/** `node scripts/run.js provideVscode`: the stage `vscode` of npm test, and `npm run provide`. */
+export function main(_argv: string[]): void {
   const started = Date.now();
-  ensureCodeServer().then((bin) => {
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`code-server ${CODE_SERVER_VERSION}: ${bin} (${seconds} s)`);
-  }, (error) => {
-    console.error(`provideVscode: ${errorMessage(error)}`);
-    process.exitCode = 1;
-  });
+  // On failure the bare reason: npm test's summary shows a provider's last line.
+  exitWhenDone(ensureCodeServer().then((bin) => {
+    console.log(`code-server ${CODE_SERVER_VERSION} (${((Date.now() - started) / 1000).toFixed(1)} s)\nready: ${bin}`);
+    return 0;
+  }), (why) => why);
 }

@@ -1,43 +1,45 @@
-// @ts-check
-'use strict';
 // `npm test`: every suite, in order, each with its own time bound and its output streamed as it comes, then a
 // summary. Exits non-zero if any stage failed. What a stage needs is provided by an earlier stage (Chromium before
 // the webview tests, code-server before the integration and UI tests), so on a fresh machine the install happens,
 // and is said, before the tests that need it. A stage whose prerequisite failed (no Chromium: no webview tests) is
 // not run and counted as failed, with the reason, at once.
 //
-// Usage: node scripts/test.js [--only <stage,...>] [--skip <stage,...>]
-// Stages (scripts/testStages.js): compile, build, unit, chromium, webview, vscode, integration, ui.
-// `--only webview` runs the chromium stage first too; `--skip chromium` trusts that the browser is there.
+// Usage: npm test -- [--only <stage,...>] [--skip <stage,...>]   (node scripts/run.js test [...])
+// Stages (scripts/testStages.ts): compile, typecheck, lint, build, shells, unit, chromium, webview, vscode,
+// integration, ui. `--only webview` runs the chromium stage first too; `--skip chromium` trusts that the browser is
+// there.
+import { exitWhenDone, isStopping } from './cleanup';
+import { CommandError, runCommand } from './processes';
+import { repoRoot } from './projectPaths';
+import { PROVIDERS, STAGES, selectStages } from './testStages';
+import { errorMessage, formatSeconds } from './waits';
 
-const { repoRoot } = require('./projectPaths');
-const { PROVIDERS, STAGES, selectStages } = require('./testStages');
-const { CommandError, errorMessage, formatSeconds, isStopping, runCleanups, runCommand } = require('./processes');
+type Result = 'passed' | 'failed' | 'skipped';
+interface Totals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 
 /**
  * Adds the counts a stage printed: mocha's "N passing" / "N failing" / "N pending" lines, and the integration
  * runner's "N passing, N failing, N skipped".
- * @param {{ passed: number, failed: number, skipped: number }} totals
- * @param {string} output
  */
-function addCounts(totals, output) {
+function addCounts(totals: Totals, output: string): void {
   // Colour codes would hide the numbers from the patterns.
   const text = output.replace(/\u001b\[[0-9;]*m/g, '');
-  for (const [pattern, key] of /** @type {const} */ ([[/(\d+) passing\b/g, 'passed'], [/(\d+) failing\b/g, 'failed'], [/(\d+) (?:pending|skipped)\b/g, 'skipped']])) {
+  for (const [pattern, key] of [[/(\d+) passing\b/g, 'passed'], [/(\d+) failing\b/g, 'failed'], [/(\d+) (?:pending|skipped)\b/g, 'skipped']] as const) {
     for (const match of text.matchAll(pattern)) {
       totals[key] += Number(match[1]);
     }
   }
 }
 
-async function main() {
-  const selected = selectStages(process.argv.slice(2));
+async function runStages(selected: string[]): Promise<number> {
   const started = Date.now();
-  const totals = { passed: 0, failed: 0, skipped: 0 };
-  /** @type {Array<{ name: string, what: string, result: 'passed' | 'failed' | 'skipped', seconds: number, note: string }>} */
-  const results = [];
-  /** @type {Map<string, 'passed' | 'failed' | 'skipped'>} */
-  const outcome = new Map();
+  const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+  const results: Array<{ name: string; what: string; result: Result; seconds: number; note: string }> = [];
+  const outcome = new Map<string, Result>();
   for (const stage of STAGES) {
     if (!selected.includes(stage.name)) {
       continue;
@@ -56,7 +58,7 @@ async function main() {
     }
     console.log(`\n=== ${stage.name}: ${stage.what} ===`);
     const stageStart = Date.now();
-    let result = /** @type {'passed' | 'failed'} */ ('passed');
+    let result: 'passed' | 'failed' = 'passed';
     let note = '';
     try {
       const { output } = await runCommand(stage.command, stage.args, {
@@ -99,11 +101,14 @@ async function main() {
   return failed.length === 0 ? 0 : 1;
 }
 
-main().then(async (code) => {
-  await runCleanups();
-  process.exit(code);
-}, async (error) => {
-  console.error(`scripts/test.js: ${errorMessage(error)}`);
-  await runCleanups();
-  process.exit(2);
-});
+/** `npm test`: bad arguments end it with 2, a failed stage with 1, Ctrl+C with 130. */
+export function main(argv: string[]): void {
+  let selected: string[];
+  try {
+    selected = selectStages(argv);
+  } catch (error) {
+    console.error(`npm test: ${errorMessage(error)}`);
+    process.exit(2);
+  }
+  exitWhenDone(runStages(selected), (why) => `npm test: ${why}`, 2);
+}

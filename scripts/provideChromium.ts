@@ -1,23 +1,19 @@
-// @ts-check
-'use strict';
 // Provides the browser the workbench runs in: CHROMIUM_PATH if set, else Debian's /usr/bin/chromium, installed with
 // apt-get when missing (about 30 s). Never `npx playwright install`: it downloads from the internet, which these
 // machines cannot reach.
 //
-// Usage: node scripts/provideChromium.js   (prints the path of the browser)
-//        require('./provideChromium').ensureChromium() -> Promise<string>
-
-const fs = require('node:fs');
-const { aptInstall } = require('./debianPackages');
-const { runCommand, errorMessage } = require('./processes');
+// Usage: node scripts/run.js provideChromium   (prints the browser's version and path)
+//        ensureChromium() -> Promise<string>
+import * as fs from 'node:fs';
+import { aptInstall } from './debianPackages';
+import { runCommand } from './processes';
+import { exitWhenDone } from './cleanup';
+import { errorMessage } from './waits';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
-/**
- * Returns the path of a Chromium that starts, installing Debian's when there is none.
- * @returns {Promise<string>}
- */
-async function ensureChromium() {
+/** Returns the path of a Chromium that starts, installing Debian's when there is none. */
+export async function ensureChromium(): Promise<string> {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!isExecutable(fromEnv)) {
@@ -42,17 +38,21 @@ async function ensureChromium() {
 }
 
 /**
- * The browser's version line, e.g. "Chromium 150.0.7871.100 built on Debian...". Bounded, so a browser that hangs
+ * The browser's version output, e.g. "Chromium 150.0.7871.100 built on Debian...". Bounded, so a browser that hangs
  * fails here rather than in a test.
- * @param {string} executable
  */
-async function chromiumVersion(executable) {
+export async function chromiumVersion(executable: string): Promise<string> {
   const { output } = await runCommand(executable, ['--version'], { timeoutMs: 30_000, label: `${executable} --version` });
   return output.trim();
 }
 
-/** @param {string} file */
-function isExecutable(file) {
+/** The version line of `chromiumVersion`'s output: Debian's launcher may print a shell warning of its own first. */
+export function versionLine(output: string): string {
+  const lines = output.split('\n');
+  return (lines.find((line) => /^(Chromium|Google Chrome)\b/.test(line)) ?? lines[lines.length - 1]).trim();
+}
+
+export function isExecutable(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();
@@ -61,13 +61,11 @@ function isExecutable(file) {
   }
 }
 
-module.exports = { ensureChromium, chromiumVersion, isExecutable };
-
-if (require.main === module) {
-  ensureChromium()
-    .then(async (executable) => console.log(`${await chromiumVersion(executable)}: ${executable}`))
-    .catch((error) => {
-      console.error(`provideChromium: ${errorMessage(error)}`);
-      process.exitCode = 1;
-    });
+/** `node scripts/run.js provideChromium`: the stage `chromium` of npm test, and `npm run provide`. */
+export function main(_argv: string[]): void {
+  // On failure the bare reason: npm test's summary shows a provider's last line.
+  exitWhenDone(ensureChromium().then(async (executable) => {
+    console.log(`${versionLine(await chromiumVersion(executable))}\nready: ${executable}`);
+    return 0;
+  }), (why) => why);
 }

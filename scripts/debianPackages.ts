@@ -1,10 +1,8 @@
-// @ts-check
-'use strict';
 // Installs Debian packages the scripts need (the machines reach Debian's mirrors, not the wider internet).
 // `apt-get install` runs as root, or through `sudo -n` when that works; otherwise the error names the packages.
 
-const fs = require('node:fs');
-const { runCommand, CommandError } = require('./processes');
+import * as fs from 'node:fs';
+import { CommandError, runCommand } from './processes';
 
 /** apt-get waits this long for another apt/dpkg to release its lock instead of failing at once. */
 const LOCK_WAIT_SECONDS = 120;
@@ -14,20 +12,15 @@ const STALE_INDEX = /Unable to locate package|has no installation candidate|Fail
 
 let indexUpdated = false;
 
-/** @returns {NodeJS.ProcessEnv} */
-function aptEnv() {
+function aptEnv(): NodeJS.ProcessEnv {
   return { ...process.env, DEBIAN_FRONTEND: 'noninteractive', NEEDRESTART_MODE: 'a' };
 }
 
-/**
- * Runs `apt-get ARGS` as root, bounded.
- * @param {string[]} args
- * @param {{ timeoutMs: number, label: string }} options
- */
-function aptGet(args, options) {
+/** Runs `apt-get ARGS` as root, bounded. */
+function aptGet(args: string[], options: { timeoutMs: number; label: string }) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const aptArgs = ['-o', `DPkg::Lock::Timeout=${LOCK_WAIT_SECONDS}`, ...args];
-  const [command, commandArgs] = isRoot || !fs.existsSync('/usr/bin/sudo')
+  const [command, commandArgs]: [string, string[]] = isRoot || !fs.existsSync('/usr/bin/sudo')
     ? ['apt-get', aptArgs]
     : ['sudo', ['-n', 'apt-get', ...aptArgs]];
   return runCommand(command, commandArgs, { ...options, env: aptEnv() }).catch((error) => {
@@ -40,7 +33,7 @@ function aptGet(args, options) {
 }
 
 /** Refreshes the package index once per script run. */
-async function updateIndex() {
+async function updateIndex(): Promise<void> {
   if (indexUpdated) {
     return;
   }
@@ -51,11 +44,9 @@ async function updateIndex() {
 
 /**
  * Installs Debian packages. If the install fails for a missing or stale index, runs `apt-get update` and tries once
- * more.
- * @param {string[]} packages
- * @param {{ why: string, timeoutMs?: number }} options `why` is said in the log and in errors
+ * more. `why` is said in the log and in errors.
  */
-async function aptInstall(packages, options) {
+export async function aptInstall(packages: string[], options: { why: string; timeoutMs?: number }): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 300_000;
   const label = `apt-get install ${packages.join(' ')} (${options.why})`;
   const as = typeof process.getuid === 'function' && process.getuid() === 0 ? 'as root' : 'through sudo';
@@ -73,13 +64,8 @@ async function aptInstall(packages, options) {
   }
 }
 
-/**
- * Downloads a package's .deb into `dir` without installing it (works without root). Returns the .deb path.
- * @param {string} name
- * @param {string} dir
- * @returns {Promise<string>}
- */
-async function aptDownload(name, dir) {
+/** Downloads a package's .deb into `dir` without installing it (works without root). Returns the .deb path. */
+export async function aptDownload(name: string, dir: string): Promise<string> {
   const label = `apt-get download ${name}`;
   const download = () => runCommand('apt-get', ['download', name], { cwd: dir, timeoutMs: 120_000, label, env: aptEnv() });
   try {
@@ -98,5 +84,3 @@ async function aptDownload(name, dir) {
   }
   return `${dir}/${deb}`;
 }
-
-module.exports = { aptInstall, aptDownload };

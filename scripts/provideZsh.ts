@@ -1,20 +1,18 @@
-// @ts-check
-'use strict';
 // Provides zsh for the curl tests, which run every generated command in bash and in zsh (a curl a zsh user pastes
 // must send the same bytes): CLAUDE_INSPECTOR_ZSH if set, else /usr/bin/zsh or /bin/zsh, else Debian's zsh installed
 // with apt-get (a few seconds). Without it those tests fail by design, so it is provided before the unit stage.
 //
-// Usage: require('./provideZsh').ensureZsh() -> Promise<string>   (the path of zsh)
-
-const fs = require('node:fs');
-const { aptInstall } = require('./debianPackages');
-const { errorMessage } = require('./processes');
-const { isExecutable } = require('./provideChromium');
+// Usage: node scripts/run.js provideZsh   (prints the path of zsh)
+//        ensureZsh() -> Promise<string>
+import * as fs from 'node:fs';
+import { aptInstall } from './debianPackages';
+import { isExecutable } from './provideChromium';
+import { exitWhenDone } from './cleanup';
+import { errorMessage } from './waits';
 
 const PLACES = ['/usr/bin/zsh', '/bin/zsh'];
 
-/** @returns {Promise<string>} */
-async function ensureZsh() {
+export async function ensureZsh(): Promise<string> {
   const fromEnv = process.env.CLAUDE_INSPECTOR_ZSH;
   if (fromEnv) {
     if (!isExecutable(fromEnv)) {
@@ -41,4 +39,11 @@ async function ensureZsh() {
   return installed;
 }
 
-module.exports = { ensureZsh };
+/** `node scripts/run.js provideZsh`: the stage `shells` of npm test. */
+export function main(_argv: string[]): void {
+  // On failure the bare reason: npm test's summary shows a provider's last line.
+  exitWhenDone(ensureZsh().then((zsh) => {
+    console.log(`ready: ${zsh}`);
+    return 0;
+  }), (why) => why);
+}

@@ -1,22 +1,19 @@
-// @ts-check
-'use strict';
 // Starts and stops the cached code-server (a real VS Code 1.100.3 served to a browser), installs .vsix packages into
 // it, and writes its user settings. Each use (integration, ui, start) has its own profile folder under
 // .vscode-test/profiles/: user data, extensions, XDG and temp dirs, and logs, so runs never touch ~/.config and never
 // see each other's state.
 
-const fs = require('node:fs');
-const path = require('node:path');
-const { profilesRoot } = require('./projectPaths');
-const { codeServerEntry, ensureCodeServer, privateXdgEnv } = require('./provideVscode');
-const {
-  delay, findFreePort, formatSeconds, httpGet, isPortFree, onCleanup, runCommand, startBackground,
-} = require('./processes');
-
-const HOST = '127.0.0.1';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { onCleanup } from './cleanup';
+import { HOST, findFreePort, isPortFree, waitForOk } from './ports';
+import { runCommand, startBackground } from './processes';
+import { profilesRoot } from './projectPaths';
+import { type PrivateDirs, codeServerEntry, ensureCodeServer, privateXdgEnv } from './provideVscode';
+import { errorMessage, formatSeconds } from './waits';
 
 /** Settings every profile starts with: no welcome page, no update or telemetry traffic, no trust prompt. */
-const QUIET_SETTINGS = {
+export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -29,23 +26,18 @@ const QUIET_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
 };
 
-/**
- * @typedef {object} Profile
- * @property {string} name
- * @property {string} root
- * @property {string} userDataDir
- * @property {string} extensionsDir
- * @property {string} logsDir
- * @property {NodeJS.ProcessEnv} xdg private XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME and TMPDIR
- */
+export interface Profile {
+  name: string;
+  root: string;
+  userDataDir: string;
+  extensionsDir: string;
+  logsDir: string;
+  /** Private XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME and TMPDIR. */
+  xdg: PrivateDirs;
+}
 
-/**
- * The profile folder `name` under .vscode-test/profiles/. `fresh` empties it first (a test run starts from nothing).
- * @param {string} name
- * @param {{ fresh?: boolean }} [options]
- * @returns {Profile}
- */
-function profile(name, options = {}) {
+/** The profile folder `name` under .vscode-test/profiles/. `fresh` empties it first (a test run starts from nothing). */
+export function profile(name: string, options: { fresh?: boolean } = {}): Profile {
   const root = path.join(profilesRoot, name);
   if (options.fresh) {
     fs.rmSync(root, { recursive: true, force: true });
@@ -68,22 +60,18 @@ function profile(name, options = {}) {
   return result;
 }
 
-/** @param {Profile} target */
-function userSettingsFile(target) {
+export function userSettingsFile(target: Profile): string {
   return path.join(target.userDataDir, 'User', 'settings.json');
 }
 
 /**
  * Merges `settings` into the profile's user settings (User/settings.json of its user-data-dir). The running
  * workbench watches that file, so this also changes settings of a live session. `undefined` removes a key.
- * @param {Profile} target
- * @param {Record<string, unknown>} settings
  */
-function writeUserSettings(target, settings) {
+export function writeUserSettings(target: Profile, settings: Record<string, unknown>): void {
   const file = userSettingsFile(target);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  /** @type {Record<string, unknown>} */
-  let current = {};
+  let current: Record<string, unknown> = {};
   try {
     current = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
@@ -101,13 +89,9 @@ function writeUserSettings(target, settings) {
 /**
  * The environment code-server runs with (and passes on to the extension host): ours, without what would confuse it,
  * plus the profile's private dirs and `extra` (where `undefined` removes a variable).
- * @param {Profile} target
- * @param {NodeJS.ProcessEnv} [extra]
- * @returns {NodeJS.ProcessEnv}
  */
-function codeServerEnv(target, extra = {}) {
-  /** @type {NodeJS.ProcessEnv} */
-  const env = {};
+function codeServerEnv(target: Profile, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     // PORT overrides --bind-addr in code-server; VSCODE_* and ELECTRON_RUN_AS_NODE leak in from a VS Code terminal.
     if (key === 'PORT' || key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE' || /^npm_/i.test(key)) {
@@ -115,7 +99,7 @@ function codeServerEnv(target, extra = {}) {
     }
     env[key] = value;
   }
-  const merged = { ...env, ...target.xdg, ...extra };
+  const merged: NodeJS.ProcessEnv = { ...env, ...target.xdg, ...extra };
   for (const [key, value] of Object.entries(merged)) {
     if (value === undefined) {
       delete merged[key];
@@ -124,12 +108,8 @@ function codeServerEnv(target, extra = {}) {
   return merged;
 }
 
-/**
- * Installs a .vsix into the profile (under a second). Fails with code-server's output if it does not say it worked.
- * @param {string} vsix
- * @param {Profile} target
- */
-async function installExtension(vsix, target) {
+/** Installs a .vsix into the profile (under a second). Fails with code-server's output if it does not say it worked. */
+export async function installExtension(vsix: string, target: Profile): Promise<void> {
   await ensureCodeServer();
   const { output } = await runCommand(process.execPath, [
     codeServerEntry(),
@@ -147,33 +127,44 @@ async function installExtension(vsix, target) {
   }
 }
 
-/**
- * @typedef {object} RunningCodeServer
- * @property {string} url base URL, e.g. http://127.0.0.1:8080
- * @property {number} port
- * @property {string} logFile code-server's own output
- * @property {Profile} profile
- * @property {() => string} tail the end of code-server's output
- * @property {(listener: (text: string) => void) => void} onOutput
- * @property {() => Promise<void>} stop kills code-server and everything it started; safe to call twice
- * @property {Promise<string>} exited settles when code-server's process ends, with its exit code or signal
- */
+export interface RunningCodeServer {
+  /** Base URL, e.g. http://127.0.0.1:8080. */
+  url: string;
+  port: number;
+  /** code-server's own output. */
+  logFile: string;
+  profile: Profile;
+  /** The end of code-server's output. */
+  tail: () => string;
+  onOutput: (listener: (text: string) => void) => void;
+  /** Kills code-server and everything it started; safe to call twice. */
+  stop: () => Promise<void>;
+  /** Settles when code-server's process ends, with its exit code or signal. */
+  exited: Promise<string>;
+}
+
+export interface CodeServerOptions {
+  profile: Profile;
+  /** The folder the workbench opens when the URL names none. */
+  folder?: string;
+  /** The port to use; if busy: an error when `strictPort`, else another free port. */
+  port?: number;
+  strictPort?: boolean;
+  /** Added to code-server's (and so the extension host's) environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Default 60 s. */
+  readyTimeoutMs?: number;
+  /** Also print code-server's output (it always goes to the log file). */
+  echo?: boolean;
+  /** More code-server arguments, e.g. ['--log', 'trace']. */
+  extraArgs?: string[];
+}
 
 /**
  * Starts code-server on 127.0.0.1 and waits for /healthz. It is stopped (with its whole process tree) by `stop()`,
  * and in any case when the script ends, by Ctrl+C, or on an uncaught error.
- * @param {object} options
- * @param {Profile} options.profile
- * @param {string} [options.folder] the folder the workbench opens when the URL names none
- * @param {number} [options.port] the port to use; if busy: an error when `strictPort`, else another free port
- * @param {boolean} [options.strictPort]
- * @param {NodeJS.ProcessEnv} [options.env] added to code-server's (and so the extension host's) environment
- * @param {number} [options.readyTimeoutMs] default 60 s
- * @param {boolean} [options.echo] also print code-server's output (it always goes to the log file)
- * @param {string[]} [options.extraArgs] more code-server arguments, e.g. ['--log', 'trace']
- * @returns {Promise<RunningCodeServer>}
  */
-async function startCodeServer(options) {
+export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
   await ensureCodeServer();
   const target = options.profile;
   const port = await choosePort(options.port, options.strictPort ?? false);
@@ -201,9 +192,12 @@ async function startCodeServer(options) {
     echo: options.echo,
     prefix: '[code-server] ',
   });
-  /** @type {Promise<string>} */
-  const exited = new Promise((resolve) => {
-    server.child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`));
+  let exitedWith: string | undefined;
+  const exited = new Promise<string>((resolve) => {
+    server.child.once('exit', (code, signal) => {
+      exitedWith = signal ? `signal ${signal}` : `code ${code}`;
+      resolve(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
   });
   let stopped = false;
   const stop = async () => {
@@ -216,28 +210,25 @@ async function startCodeServer(options) {
   };
   const unregister = onCleanup(`code-server on port ${port}`, stop);
   const url = `http://${HOST}:${port}`;
+  const readyMs = options.readyTimeoutMs ?? 60_000;
   try {
-    await waitForHealth(url, server, options.readyTimeoutMs ?? 60_000);
+    await waitForOk(`${url}/healthz`, readyMs, () => exitedWith && `code-server exited (${exitedWith}) before it was ready.`);
   } catch (error) {
     await stop();
-    throw error;
+    const why = exitedWith ? errorMessage(error) : `code-server did not answer ${url}/healthz within ${formatSeconds(readyMs)}.`;
+    throw new Error(`${why}\n--- code-server output ---\n${server.tail().trimEnd()}\n--- end ---`);
   }
   return { url, port, logFile, profile: target, tail: server.tail, onOutput: server.onOutput, stop, exited };
 }
 
-/**
- * @param {number | undefined} wanted
- * @param {boolean} strict
- * @returns {Promise<number>}
- */
-async function choosePort(wanted, strict) {
+async function choosePort(wanted: number | undefined, strict: boolean): Promise<number> {
   if (wanted === undefined) {
     return findFreePort();
   }
   if (!Number.isInteger(wanted) || wanted < 1 || wanted > 65535) {
     throw new Error(`Port ${wanted} is not a port number.`);
   }
-  if (await isPortFree(wanted, HOST)) {
+  if (await isPortFree(wanted)) {
     return wanted;
   }
   if (strict) {
@@ -250,47 +241,10 @@ async function choosePort(wanted, strict) {
 }
 
 /**
- * Polls /healthz until it answers 200, failing early (with the log's tail) if code-server exits.
- * @param {string} url
- * @param {ReturnType<typeof startBackground>} server
- * @param {number} timeoutMs
- */
-async function waitForHealth(url, server, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  /** @type {string | undefined} */
-  let exitedWith;
-  server.child.once('exit', (code, signal) => {
-    exitedWith = signal ? `signal ${signal}` : `code ${code}`;
-  });
-  for (;;) {
-    if (exitedWith) {
-      throw new Error(`code-server exited (${exitedWith}) before it was ready.\n--- code-server output ---\n` +
-        `${server.tail().trimEnd()}\n--- end ---`);
-    }
-    try {
-      const { status } = await httpGet(`${url}/healthz`, 2000);
-      if (status === 200) {
-        return;
-      }
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`code-server did not answer ${url}/healthz within ${formatSeconds(timeoutMs)}.\n` +
-        `--- code-server output ---\n${server.tail().trimEnd()}\n--- end ---`);
-    }
-    await delay(200);
-  }
-}
-
-/**
  * The workbench URL that opens `folder`, with optional extension-test payload entries
  * (e.g. [['extensionDevelopmentPath', 'vscode-remote://...']]).
- * @param {string} baseUrl
- * @param {string} folder
- * @param {Array<[string, string]>} [payload]
  */
-function workbenchUrl(baseUrl, folder, payload) {
+export function workbenchUrl(baseUrl: string, folder: string, payload?: Array<[string, string]>): string {
   const query = new URLSearchParams({ folder });
   if (payload && payload.length > 0) {
     query.set('payload', JSON.stringify(payload));
@@ -299,22 +253,10 @@ function workbenchUrl(baseUrl, folder, payload) {
 }
 
 /**
- * The `vscode-remote://` URI of a path on the machine code-server runs on, as the workbench addresses it.
- * @param {string} baseUrl e.g. http://127.0.0.1:8080
- * @param {string} absolutePath
+ * The `vscode-remote://` URI of a path on the machine code-server runs on, as the workbench addresses it. `baseUrl`
+ * is e.g. http://127.0.0.1:8080.
  */
-function remoteUri(baseUrl, absolutePath) {
+export function remoteUri(baseUrl: string, absolutePath: string): string {
   const authority = new URL(baseUrl).host;
   return `vscode-remote://${authority}${absolutePath.split(path.sep).map(encodeURIComponent).join('/')}`;
 }
-
-module.exports = {
-  QUIET_SETTINGS,
-  installExtension,
-  profile,
-  remoteUri,
-  startCodeServer,
-  userSettingsFile,
-  workbenchUrl,
-  writeUserSettings,
-};

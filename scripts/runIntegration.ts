@@ -1,5 +1,3 @@
-// @ts-check
-'use strict';
 // Runs the integration suites (out/test/integration/**/*.test.js, through the mocha entry
 // out/test/integration/index.js) inside a real VS Code on this machine: code-server's Node extension host, driven by
 // headless Chromium. This is what @vscode/test-electron does on a desktop (see test/integration/runTest.ts), by the
@@ -12,8 +10,8 @@
 //     include the extension host's console output. Both are provided here with playwright's page.exposeFunction.
 // How the tests' output reaches this terminal: see printTestOutput below.
 //
-// Usage: node scripts/runIntegration.js [--no-build] [--timeout <seconds>] [--grep <pattern>] [--verbose]
-//   --no-build   skip `node esbuild.js` and `npx tsc -p .` (npm test has just done them)
+// Usage: node scripts/run.js runIntegration [--no-build] [--timeout <seconds>] [--grep <pattern>] [--verbose]
+//   --no-build   skip the bundles and `tsc -p .` (npm test has just done them)
 //   --timeout    overall time bound, default 300 s; the run fails clearly when it is exceeded
 //   --grep       run only the tests whose full title matches
 //   --verbose    also print the workbench's and code-server's own log lines
@@ -21,65 +19,48 @@
 // on a deliberately failing test (the run must then exit 1). ANTHROPIC_API_KEY is not passed on, and
 // ANTHROPIC_BASE_URL is set to an address that refuses connections.
 
-const fs = require('node:fs');
-const path = require('node:path');
-const { repoRoot, fixturesWorkspace, testResults } = require('./projectPaths');
-const { profile, remoteUri, startCodeServer, workbenchUrl } = require('./codeServer');
-const { launchBrowser } = require('./browser');
-const { finishScript, formatSeconds, runCommand } = require('./processes');
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCommandLine, seconds } from './args';
+import { launchBrowser } from './browser';
+import { buildFor } from './build';
+import { finishScript } from './cleanup';
+import { profile, remoteUri, startCodeServer, workbenchUrl } from './codeServer';
+import { fixturesWorkspace, repoRoot, testResults } from './projectPaths';
+import { formatSeconds } from './waits';
 
 const OUTPUT_MARK = '[integration]';
 /** Refuses connections at once (port 9, discard, is not served here). */
 const UNREACHABLE_API = 'http://127.0.0.1:9';
 
-/**
- * @param {string[]} argv
- */
-function parseArgs(argv) {
-  const options = { build: true, timeoutSeconds: 300, grep: '', verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--no-build') {
-      options.build = false;
-    } else if (arg === '--timeout') {
-      options.timeoutSeconds = Number(argv[++i]);
-    } else if (arg === '--grep') {
-      options.grep = argv[++i] ?? '';
-    } else if (arg === '--verbose') {
-      options.verbose = true;
-    } else {
-      throw new Error(`Unknown argument ${arg}. Usage: node scripts/runIntegration.js [--no-build] [--timeout s] [--grep pattern] [--verbose]`);
-    }
-  }
-  if (!(options.timeoutSeconds > 0)) {
-    throw new Error('--timeout wants a number of seconds');
-  }
-  return options;
+interface IntegrationOptions {
+  build: boolean;
+  timeoutSeconds: number;
+  grep: string;
+  verbose: boolean;
 }
 
-/**
- * Builds the extension and compiles the tests.
- */
-async function build() {
-  console.log('[integration] building: node esbuild.js');
-  await runCommand(process.execPath, ['esbuild.js'], { cwd: repoRoot, timeoutMs: 120_000, echo: true, label: 'node esbuild.js' });
-  console.log('[integration] compiling: tsc -p .');
-  // Type errors are reported but do not stop the run: tsc still emits, and the tests say what works.
-  const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  await runCommand(process.execPath, [tsc, '-p', '.'], { cwd: repoRoot, timeoutMs: 300_000, echo: true, label: 'tsc -p .', okCodes: [0, 1, 2] });
+function parseOptions(argv: string[]): IntegrationOptions {
+  const values = parseCommandLine(argv, {
+    'no-build': { type: 'boolean' },
+    timeout: { type: 'string' },
+    grep: { type: 'string' },
+    verbose: { type: 'boolean' },
+  }, 'node scripts/run.js runIntegration [--no-build] [--timeout s] [--grep pattern] [--verbose]');
+  return {
+    build: !values['no-build'],
+    timeoutSeconds: seconds(values.timeout, 300, '--timeout'),
+    grep: values.grep ?? '',
+    verbose: values.verbose ?? false,
+  };
 }
 
-/**
- * Runs the suites once. Resolves with the exit code VS Code reported (0 passed, 1 failed).
- * @param {ReturnType<typeof parseArgs>} options
- * @returns {Promise<number>}
- */
-async function runIntegration(options) {
+/** Runs the suites once. Resolves with the exit code VS Code reported (0 passed, 1 failed). */
+export async function runIntegration(options: IntegrationOptions): Promise<number> {
   const started = Date.now();
   const deadline = started + options.timeoutSeconds * 1000;
-  if (options.build) {
-    await build();
-  }
+  // The extension is loaded from the repository (dist/), the suites from out/test/integration.
+  await buildFor('[integration]', { bundle: options.build, compile: options.build, allowTypeErrors: true });
   const entry = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
   if (!fs.existsSync(entry)) {
     throw new Error(`${path.relative(repoRoot, entry)} is missing: compile the tests first (npx tsc -p .).`);
@@ -89,8 +70,7 @@ async function runIntegration(options) {
   }
 
   const target = profile('integration', { fresh: true });
-  /** @type {NodeJS.ProcessEnv} */
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     // Nothing reaches the real API by accident: a suite points claudeInspector.baseUrl at its stand-in.
     ANTHROPIC_API_KEY: undefined,
     ANTHROPIC_BASE_URL: UNREACHABLE_API,
@@ -105,18 +85,17 @@ async function runIntegration(options) {
   }
   const { page, close } = await launchBrowser();
 
-  /** @type {(code: number) => void} */
-  let reportExit = () => {};
-  const exited = new Promise((resolve) => {
+  let reportExit: (code: number) => void = () => {};
+  const exited = new Promise<number>((resolve) => {
     reportExit = resolve;
   });
-  await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => {
+  await page.exposeFunction('codeAutomationExit', (code: number) => {
     reportExit(code);
   });
   fs.mkdirSync(path.join(testResults, 'integration'), { recursive: true });
   const transcriptFile = path.join(testResults, 'integration', 'workbench.log');
   const transcript = fs.createWriteStream(transcriptFile);
-  await page.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown[]} */ args) => {
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
     printTestOutput(type, args, options.verbose, transcript);
   });
   if (options.verbose) {
@@ -134,9 +113,8 @@ async function runIntegration(options) {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
   const remaining = deadline - Date.now();
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
-  const timedOut = new Promise((resolve) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), Math.max(remaining, 1));
   });
   try {
@@ -149,7 +127,7 @@ async function runIntegration(options) {
         `${path.relative(repoRoot, transcriptFile)}; code-server log: ${path.relative(repoRoot, server.logFile)}.\n` +
         `--- code-server output ---\n${server.tail().trimEnd()}\n--- end ---`);
     }
-    const code = /** @type {number} */ (result);
+    const code = result;
     console.log(`[integration] VS Code reported exit code ${code} after ${formatSeconds(Date.now() - started)}` +
       (code === 0 ? '' : ` (workbench log: ${path.relative(repoRoot, transcriptFile)}; more with --verbose)`));
     return code;
@@ -171,12 +149,8 @@ async function runIntegration(options) {
  * log file (exthost1/remoteexthost.log). So codeAutomationLog is the one source used: the lines the test entry marks
  * with OUTPUT_MARK are printed; the rest (the workbench's own log) only with --verbose, and all of it goes to
  * test-results/integration/workbench.log.
- * @param {string} type
- * @param {unknown[]} args
- * @param {boolean} verbose
- * @param {fs.WriteStream} transcript
  */
-function printTestOutput(type, args, verbose, transcript) {
+function printTestOutput(type: string, args: unknown[], verbose: boolean, transcript: fs.WriteStream): void {
   const text = (Array.isArray(args) ? args : [args])
     .map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)))
     .join(' ');
@@ -190,11 +164,9 @@ function printTestOutput(type, args, verbose, transcript) {
   }
 }
 
-module.exports = { runIntegration };
-
-if (require.main === module) {
-  finishScript((argv) => {
-    const options = parseArgs(argv);
+export function main(argv: string[]): void {
+  finishScript(argv, (args) => {
+    const options = parseOptions(args);
     // A bound on everything, including the build and the start-up, on top of the one on the tests themselves.
     return { timeoutMs: (options.timeoutSeconds + 60) * 1000, run: () => runIntegration(options) };
   }, { prefix: '[integration]', what: 'The integration run' });

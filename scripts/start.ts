@@ -1,30 +1,28 @@
-// @ts-check
-'use strict';
 // `npm start`: the extension, packaged and installed into a real VS Code (the cached code-server), served on
 // 127.0.0.1 with the examples/ folder open, to try it in a browser. Without ANTHROPIC_API_KEY in the environment it
 // also starts the local Messages API stand-in and points the extension at it (through the user settings of this
 // code-server's own profile, never the committed examples/), with a stand-in key in code-server's environment; with
 // the key set, calls go to the real API (or ANTHROPIC_BASE_URL). Ctrl+C stops everything it started.
 //
-// Usage: node scripts/start.js [--port N]    (or PORT=N; default 8080, or a free port if 8080 is taken)
-
-const fs = require('node:fs');
-const path = require('node:path');
-const { repoRoot, examplesWorkspace } = require('./projectPaths');
-const { installExtension, profile, startCodeServer, workbenchUrl, writeUserSettings, userSettingsFile } = require('./codeServer');
-const { packageExtension } = require('./packageExtension');
-const { CODE_SERVER_VERSION } = require('./provideVscode');
-const { standInAvailable, standInFixedKey, startStandIn } = require('./standIn');
-const { errorMessage, isPortFree, isStopping, runCleanups, runCommand } = require('./processes');
+// Usage: node scripts/run.js start [--port N]    (or PORT=N; default 8080, or a free port if 8080 is taken)
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCommandLine } from './args';
+import { exitWhenDone, isStopping } from './cleanup';
+import { type Profile, installExtension, profile, startCodeServer, userSettingsFile, workbenchUrl, writeUserSettings } from './codeServer';
+import { packageExtension } from './packageExtension';
+import { isPortFree } from './ports';
+import { examplesWorkspace, repoRoot } from './projectPaths';
+import { CODE_SERVER_VERSION, vscodeVersion } from './provideVscode';
+import { type RunningStandIn, standInAvailable, standInFixedKey, startStandIn } from './standIn';
 
 const DEFAULT_PORT = 8080;
 /** The request file the banner's CLI line sends (relative to the repository, where `npx claude-inspector` runs). */
-const EXAMPLE = 'examples/triage.claude.json';
+export const EXAMPLE = 'examples/triage.claude.json';
+const USAGE = 'node scripts/run.js start [--port N]   (or PORT=N npm start)';
 
-/** @param {string[]} argv */
-function parsePort(argv) {
-  const at = argv.indexOf('--port');
-  const raw = at >= 0 ? argv[at + 1] : process.env.PORT;
+function parsePort(argv: string[]): { port: number; strict: boolean } {
+  const raw = parseCommandLine(argv, { port: { type: 'string' } }, USAGE).port ?? process.env.PORT;
   if (raw === undefined || raw === '') {
     return { port: DEFAULT_PORT, strict: false };
   }
@@ -35,37 +33,28 @@ function parsePort(argv) {
   return { port, strict: true };
 }
 
-async function start() {
-  const { port, strict } = parsePort(process.argv.slice(2));
+async function start(port: number, strict: boolean): Promise<number> {
   const useStandIn = !process.env.ANTHROPIC_API_KEY;
   if (strict && !(await isPortFree(port))) {
     // Said before a minute of building, not after; startCodeServer checks again.
     throw new Error(`Port ${port} on 127.0.0.1 is already in use (another \`npm start\`?). Stop what uses it, or choose another: PORT=N npm start.`);
   }
 
-  console.log('[start] building the extension (node esbuild.js)');
-  await runCommand(process.execPath, ['esbuild.js'], { cwd: repoRoot, timeoutMs: 120_000, echo: true, label: 'node esbuild.js' });
-  if (useStandIn) {
-    console.log('[start] compiling the Messages API stand-in (tsc -p .)');
-    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    await runCommand(process.execPath, [tsc, '-p', '.'], { cwd: repoRoot, timeoutMs: 300_000, echo: true, label: 'tsc -p .', okCodes: [0, 1, 2] });
-  }
-  console.log('[start] packaging the extension (vsce package)');
+  // The build is vsce's prepublish (the production bundles); the stand-in was transpiled by scripts/run.js.
+  console.log('[start] building and packaging the extension (vsce package)');
   const vsix = await packageExtension();
   const target = profile('start');
   await installExtension(vsix, target);
   console.log(`[start] installed ${path.relative(repoRoot, vsix)} into code-server's profile ${path.relative(repoRoot, target.root)}/`);
 
-  /** @type {NodeJS.ProcessEnv} */
-  const serverEnv = {};
+  const serverEnv: NodeJS.ProcessEnv = {};
   const stateFile = path.join(target.root, 'start-state.json');
-  let standIn;
-  /** @type {string | undefined} */
-  let standInKey;
+  let standIn: RunningStandIn | undefined;
+  let standInKey: string | undefined;
   if (useStandIn) {
     if (!standInAvailable()) {
       throw new Error('ANTHROPIC_API_KEY is not set and the Messages API stand-in (out/src/standIn/main.js) is not ' +
-        'there after compiling. Set ANTHROPIC_API_KEY to use the real API, or fix the compile errors above.');
+        'there: run npm start (node scripts/run.js start), which transpiles it. Or set ANTHROPIC_API_KEY to use the real API.');
     }
     standInKey = standInFixedKey();
     // The port after code-server's when it is free, so that the export line pasted from an earlier run still works.
@@ -79,7 +68,7 @@ async function start() {
   }
 
   const server = await startCodeServer({ profile: target, folder: examplesWorkspace, port, strictPort: strict, env: serverEnv });
-  const rel = (/** @type {string} */ file) => path.relative(repoRoot, file);
+  const rel = (file: string) => path.relative(repoRoot, file);
   const logs = [server.logFile, ...(standIn ? [path.join(target.logsDir, 'stand-in.log')] : [])].map(rel).join(', ');
   console.log(banner({
     url: workbenchUrl(server.url, examplesWorkspace),
@@ -93,14 +82,15 @@ async function start() {
   if (!isStopping()) {
     throw new Error(`code-server stopped by itself (${how}). Its last output:\n${server.tail().trimEnd()}`);
   }
+  // Stopping (Ctrl+C): the signal handler finishes the cleanups and exits; ending here would cut them short.
+  return new Promise<number>(() => {});
 }
 
 /**
  * What a newcomer needs once it runs: where to open it, where calls go (the stand-in, with the lines to copy into a
  * terminal so that the CLI and a curl copied from the panel reach it), where the logs are, and how to stop.
- * @param {{ url: string, vscode: string, standIn?: { url: string, key: string }, logs: string }} running
  */
-function banner(running) {
+export function banner(running: { url: string; vscode: string; standIn?: { url: string; key: string }; logs: string }): string {
   const lines = [
     '',
     `Claude Inspector is running in ${running.vscode}, with examples/ open. Open in your browser:`,
@@ -129,10 +119,8 @@ function banner(running) {
 /**
  * With a real key, a stand-in URL left in the profile's settings by an earlier run would send calls to nothing:
  * removes it, but only if it is the one this script wrote.
- * @param {ReturnType<typeof profile>} target
- * @param {string} stateFile
  */
-function forgetStandInUrl(target, stateFile) {
+function forgetStandInUrl(target: Profile, stateFile: string): void {
   try {
     const { standInUrl } = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
     const settings = JSON.parse(fs.readFileSync(userSettingsFile(target), 'utf8'));
@@ -145,22 +133,14 @@ function forgetStandInUrl(target, stateFile) {
   }
 }
 
-function vscodeVersion() {
+/** `npm start`: bad arguments end it with 2, a failure with 1, Ctrl+C with 130. */
+export function main(argv: string[]): void {
+  let chosen: { port: number; strict: boolean };
   try {
-    const { installDir } = require('./provideVscode');
-    const product = path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
-    return JSON.parse(fs.readFileSync(product, 'utf8')).version;
-  } catch {
-    return '';
+    chosen = parsePort(argv);
+  } catch (error) {
+    console.error(`[start] ${error instanceof Error ? error.message : error}`);
+    process.exit(2);
   }
-}
-
-module.exports = { EXAMPLE, banner };
-
-if (require.main === module) {
-  start().catch(async (error) => {
-    console.error(`[start] FAILED: ${errorMessage(error)}`);
-    await runCleanups();
-    process.exit(1);
-  });
+  exitWhenDone(start(chosen.port, chosen.strict), (why) => `[start] FAILED: ${why}`);
 }

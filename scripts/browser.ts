@@ -1,17 +1,17 @@
-// @ts-check
-'use strict';
 // Launches the headless Chromium the workbench runs in, through playwright-core (which downloads nothing), with the
 // flags that work on these machines. Playwright gives each launch a fresh temporary profile. The browser is closed
 // by `close()` and in any case when the script ends.
 
-const fs = require('node:fs');
-const path = require('node:path');
-const { cacheRoot } = require('./projectPaths');
-const { ensureChromium } = require('./provideChromium');
-const { onCleanup, withTimeout } = require('./processes');
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { onCleanup } from './cleanup';
+import { cacheRoot } from './projectPaths';
+import { ensureChromium } from './provideChromium';
+import { withTimeout } from './waits';
 
 /** Flags tried on Debian 12 as root without a display. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -22,13 +22,14 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/**
- * @param {{ headless?: boolean, viewport?: { width: number, height: number } }} [options]
- * @returns {Promise<{ browser: import('playwright-core').Browser, page: import('playwright-core').Page, close: () => Promise<void> }>}
- */
-async function launchBrowser(options = {}) {
+export interface LaunchedBrowser {
+  browser: Browser;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+export async function launchBrowser(options: { headless?: boolean; viewport?: { width: number; height: number } } = {}): Promise<LaunchedBrowser> {
   const executablePath = await ensureChromium();
-  const { chromium } = require('playwright-core');
   // Chromium keeps its crash-report database under XDG_CONFIG_HOME even with a temporary profile: not in ~/.config.
   const home = path.join(cacheRoot, 'chromium-home');
   fs.mkdirSync(home, { recursive: true });
@@ -57,5 +58,3 @@ async function launchBrowser(options = {}) {
   const page = await context.newPage();
   return { browser, page, close };
 }
-
-module.exports = { CHROMIUM_ARGS, launchBrowser };

@@ -1,58 +1,46 @@
-// @ts-check
-'use strict';
 // Runs the UI tests (out/test/ui/**/*.test.js, mocha) against the packaged extension: packages the .vsix, installs
 // it into a fresh profile of the cached code-server, starts the Messages API stand-in (when compiled) and points the
 // extension at it through the profile's user settings, starts code-server on the examples/ folder, then runs mocha
-// with the workbench URL in CLAUDE_INSPECTOR_UI_URL. The tests launch Chromium themselves (scripts/browser.js).
+// with the workbench URL in CLAUDE_INSPECTOR_UI_URL. The tests launch Chromium themselves (scripts/browser.ts).
 // Screenshots go to test-results/ui/. Exits with mocha's code (non-zero when a test fails).
 //
-// Usage: node scripts/runUi.js [--no-build] [--timeout <seconds>] [--grep <pattern>]
-//   --no-build  skip `node esbuild.js` and `npx tsc -p .` (npm test has just done them); the .vsix is always made
+// Usage: node scripts/run.js runUi [--no-build] [--timeout <seconds>] [--grep <pattern>]
+//   --no-build  skip `tsc -p .` (npm test has just done it); the .vsix is always made (vsce builds the bundles)
 //   --timeout   overall bound, default 480 s
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCommandLine, seconds } from './args';
+import { buildFor } from './build';
+import { finishScript } from './cleanup';
+import { installExtension, profile, startCodeServer, userSettingsFile, workbenchUrl, writeUserSettings } from './codeServer';
+import { packageExtension } from './packageExtension';
+import { runCommand } from './processes';
+import { bin, examplesWorkspace, repoRoot, testResults } from './projectPaths';
+import { ensureChromium } from './provideChromium';
+import { type RunningStandIn, standInApiKey, standInAvailable, startStandIn } from './standIn';
+import { errorMessage, formatSeconds } from './waits';
 
-const fs = require('node:fs');
-const path = require('node:path');
-const { repoRoot, examplesWorkspace, testResults } = require('./projectPaths');
-const { installExtension, profile, startCodeServer, userSettingsFile, workbenchUrl, writeUserSettings } = require('./codeServer');
-const { packageExtension } = require('./packageExtension');
-const { ensureChromium } = require('./provideChromium');
-const { standInApiKey, standInAvailable, startStandIn } = require('./standIn');
-const { errorMessage, finishScript, formatSeconds, runCommand } = require('./processes');
-
-/** @param {string[]} argv */
-function parseArgs(argv) {
-  const options = { build: true, timeoutSeconds: 480, grep: '' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--no-build') {
-      options.build = false;
-    } else if (arg === '--timeout') {
-      options.timeoutSeconds = Number(argv[++i]);
-    } else if (arg === '--grep') {
-      options.grep = argv[++i] ?? '';
-    } else {
-      throw new Error(`Unknown argument ${arg}. Usage: node scripts/runUi.js [--no-build] [--timeout s] [--grep pattern]`);
-    }
-  }
-  if (!(options.timeoutSeconds > 0)) {
-    throw new Error('--timeout wants a number of seconds');
-  }
-  return options;
+interface UiOptions {
+  build: boolean;
+  timeoutSeconds: number;
+  grep: string;
 }
 
-/**
- * @param {ReturnType<typeof parseArgs>} options
- * @returns {Promise<number>} mocha's exit code
- */
-async function runUi(options) {
+function parseOptions(argv: string[]): UiOptions {
+  const values = parseCommandLine(argv, {
+    'no-build': { type: 'boolean' },
+    timeout: { type: 'string' },
+    grep: { type: 'string' },
+  }, 'node scripts/run.js runUi [--no-build] [--timeout s] [--grep pattern]');
+  return { build: !values['no-build'], timeoutSeconds: seconds(values.timeout, 480, '--timeout'), grep: values.grep ?? '' };
+}
+
+/** Runs the UI tests; resolves with mocha's exit code. */
+export async function runUi(options: UiOptions): Promise<number> {
   const started = Date.now();
   const deadline = started + options.timeoutSeconds * 1000;
-  if (options.build) {
-    console.log('[ui] building: node esbuild.js, tsc -p .');
-    await runCommand(process.execPath, ['esbuild.js'], { cwd: repoRoot, timeoutMs: 120_000, echo: true, label: 'node esbuild.js' });
-    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    await runCommand(process.execPath, [tsc, '-p', '.'], { cwd: repoRoot, timeoutMs: 300_000, echo: true, label: 'tsc -p .', okCodes: [0, 1, 2] });
-  }
+  // The tests are compiled by tsc; the bundles the tests use are the .vsix's, which vsce builds.
+  await buildFor('[ui]', { compile: options.build, allowTypeErrors: true });
   const uiTests = path.join(repoRoot, 'out', 'test', 'ui');
   if (!fs.existsSync(uiTests)) {
     throw new Error('out/test/ui is missing: compile the tests first (npx tsc -p .).');
@@ -65,9 +53,8 @@ async function runUi(options) {
   await installExtension(vsix, target);
   console.log(`[ui] installed ${path.relative(repoRoot, vsix)} into the ui profile`);
 
-  /** @type {NodeJS.ProcessEnv} */
-  const serverEnv = {};
-  let standIn;
+  const serverEnv: NodeJS.ProcessEnv = {};
+  let standIn: RunningStandIn | undefined;
   if (standInAvailable()) {
     const apiKey = standInApiKey();
     standIn = await startStandIn({ apiKey, logFile: path.join(target.logsDir, 'stand-in.log') });
@@ -85,7 +72,7 @@ async function runUi(options) {
     `(log: ${path.relative(repoRoot, server.logFile)})`);
 
   fs.mkdirSync(path.join(testResults, 'ui'), { recursive: true });
-  const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const mocha = bin.mocha;
   // --no-config: .mocharc.json's spec (the unit tests) would be added to ours. --exit: a test whose browser did not
   // close must not keep the run waiting once the tests are done.
   const args = [mocha, '--no-config', '--exit', '--reporter', 'spec', '--timeout', '120000',
@@ -118,11 +105,9 @@ async function runUi(options) {
   }
 }
 
-module.exports = { runUi };
-
-if (require.main === module) {
-  finishScript((argv) => {
-    const options = parseArgs(argv);
+export function main(argv: string[]): void {
+  finishScript(argv, (args) => {
+    const options = parseOptions(args);
     return { timeoutMs: (options.timeoutSeconds + 60) * 1000, run: () => runUi(options) };
   }, { prefix: '[ui]', what: 'The UI run' });
 }

@@ -1,0 +1,136 @@
+// The one build of the scripts: the three bundles (esbuild: the extension for Node with `vscode` external, the
+// webview for the browser, the CLI) and the compile of src, test, bench and scripts into out/ (tsc -p .). Every
+// script that needs a build calls these; `npm run build` (and vsce's prepublish, with --production) runs the bundles.
+// `--production` minifies and drops source maps; `--watch` rebuilds on change and reports problems the way VS Code's
+// esbuild problem matcher reads them.
+//
+// Usage: node scripts/run.js build [--production] [--watch]
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCommandLine } from './args';
+import { exitWhenDone } from './cleanup';
+import { runCommand } from './processes';
+import { bin, repoRoot } from './projectPaths';
+
+const dist = path.join(repoRoot, 'dist');
+
+/** Prints errors as `✘ [ERROR] ...` lines with file:line:column, for the problem matcher. */
+function problemMatcher(watch: boolean): esbuild.Plugin {
+  return {
+    name: 'problem-matcher',
+    setup(build) {
+      build.onStart(() => {
+        if (watch) {
+          console.log('[watch] build started');
+        }
+      });
+      build.onEnd((result) => {
+        for (const { text, location } of result.errors) {
+          console.error(`✘ [ERROR] ${text}`);
+          if (location) {
+            console.error(`    ${location.file}:${location.line}:${location.column}:`);
+          }
+        }
+        if (watch) {
+          console.log('[watch] build finished');
+        }
+      });
+    },
+  };
+}
+
+/** Codicons are shipped as files next to the webview bundle, so the CSP can allow them from dist/ alone. */
+function copyCodicons(): void {
+  const from = path.join(repoRoot, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(dist, 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(from, file), path.join(to, file));
+  }
+}
+
+function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOptions[] {
+  const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
+  const common: esbuild.BuildOptions = {
+    absWorkingDir: repoRoot,
+    bundle: true,
+    // jsonc-parser's UMD main cannot be bundled (dynamic requires); its ES module build can.
+    mainFields: ['module', 'main'],
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    sourcesContent: false,
+    logLevel: 'silent',
+    plugins: [problemMatcher(watch)],
+  };
+  return [
+    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+    { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+    {
+      ...common,
+      entryPoints: ['src/cli/main.ts'],
+      outfile: 'dist/cli.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      banner: { js: '#!/usr/bin/env node' },
+      define: { CLI_VERSION: JSON.stringify(version) },
+    },
+  ];
+}
+
+/** Builds the bundles into dist/ (a few seconds); with `watch`, keeps rebuilding on change and never resolves. */
+export async function bundle(options: { production?: boolean; watch?: boolean } = {}): Promise<void> {
+  const { production = false, watch = false } = options;
+  fs.rmSync(dist, { recursive: true, force: true });
+  copyCodicons();
+  const contexts = await Promise.all(bundleOptions(production, watch).map((o) => esbuild.context(o)));
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+    return new Promise<void>(() => {});
+  }
+  try {
+    await Promise.all(contexts.map((context) => context.rebuild()));
+  } finally {
+    await Promise.all(contexts.map((context) => context.dispose()));
+  }
+  fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
+}
+
+/**
+ * Compiles src, test, bench and scripts into out/ (tsc -p .), bounded. With `allowTypeErrors` a type error is
+ * reported but does not stop the caller: tsc still emits, and the tests say what works.
+ */
+export async function compile(options: { allowTypeErrors?: boolean } = {}): Promise<void> {
+  await runCommand(process.execPath, [bin.tsc, '-p', '.'], {
+    cwd: repoRoot,
+    timeoutMs: 5 * 60_000,
+    echo: true,
+    label: 'tsc -p .',
+    okCodes: options.allowTypeErrors ? [0, 1, 2] : [0],
+  });
+}
+
+/** What a runner builds before it runs: the bundles and/or the compile, said under its `prefix`. */
+export async function buildFor(prefix: string, steps: { bundle?: boolean; compile?: boolean; allowTypeErrors?: boolean }): Promise<void> {
+  if (steps.bundle) {
+    console.log(`${prefix} building the bundles (node scripts/run.js build)`);
+    await bundle();
+  }
+  if (steps.compile) {
+    console.log(`${prefix} compiling (tsc -p .)`);
+    await compile({ allowTypeErrors: steps.allowTypeErrors });
+  }
+}
+
+export function main(argv: string[]): void {
+  let values: { production?: boolean; watch?: boolean };
+  try {
+    values = parseCommandLine(argv, { production: { type: 'boolean' }, watch: { type: 'boolean' } }, 'node scripts/run.js build [--production] [--watch]');
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+  // esbuild has printed each error with its place (the problem matcher); the message says what failed.
+  exitWhenDone(bundle(values).then(() => 0), (why) => why);
+}
