@@ -1,4 +1,5 @@
-// Builds the three bundles: the extension (Node, CommonJS, `vscode` external), the webview (browser) and the CLI.
+// Builds the four bundles: the extension (Node, CommonJS, `vscode` external), its request-file check worker (a
+// worker thread), the webview (browser) and the CLI.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change and reports problems the way
 // VS Code's esbuild problem matcher reads them.
 const esbuild = require('esbuild');
@@ -61,6 +62,15 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+  },
+  {
+    // The request-file check, in a worker thread of the extension host (src/extension/requestFiles/checkThread.ts).
+    ...common,
+    entryPoints: ['src/core/checkWorker.ts'],
+    outfile: 'dist/checkWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,
