@@ -1,5 +1,5 @@
-// Builds the four bundles: the extension (Node, CommonJS, `vscode` external), its request-file check worker (a
-// worker thread), the webview (browser) and the CLI.
+// Builds the bundles: the extension (Node, CommonJS, `vscode` external), the SDK it loads on first use, its
+// request-file check worker (a worker thread), the webview (browser) and the CLI.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change and reports problems the way
 // VS Code's esbuild problem matcher reads them.
 const esbuild = require('esbuild');
@@ -53,6 +53,17 @@ const common = {
   plugins: [problemMatcher],
 };
 
+/**
+ * The extension reaches the SDK only through src/core/sdk.ts, at the first call: its bundle requires `./sdk.js`, a
+ * bundle of its own, so that activation neither loads nor compiles the SDK (most of the code).
+ */
+const sdkApart = {
+  name: 'sdk-apart',
+  setup(build) {
+    build.onResolve({ filter: /^@anthropic-ai\/sdk$/ }, (args) => (args.kind === 'require-call' ? { path: './sdk.js', external: true } : undefined));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -62,6 +73,16 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [...common.plugins, sdkApart],
+  },
+  {
+    ...common,
+    entryPoints: ['node_modules/@anthropic-ai/sdk/index.js'],
+    outfile: 'dist/sdk.js',
+    mainFields: ['main'],
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     // The request-file check, in a worker thread of the extension host (src/extension/requestFiles/checkThread.ts).

@@ -8,6 +8,9 @@ import { Worker } from 'node:worker_threads';
 import type { CheckAnswered, CheckAsked } from '../../core/checkWorker';
 import { checkRequest, type DiagnosticContext, type RequestDiagnostic } from '../../core/diagnostics';
 
+/** How long a stale running check may go on before its thread is ended. */
+const STALE_GRACE_MS = 200;
+
 interface Pending {
   key: string;
   asked: CheckAsked;
@@ -39,10 +42,10 @@ export class CheckThread {
     if (stale.length > 0) {
       stale.forEach((p) => p.resolve(undefined));
       const running = this.pending[0];
-      this.pending.splice(0, this.pending.length, ...this.pending.filter((p) => p.key !== key));
+      // The waiting ones are dropped; the running one is answered to nobody.
+      this.pending.splice(0, this.pending.length, ...this.pending.filter((p) => p.key !== key || p === running));
       if (stale.includes(running)) {
-        // The running check is stale: only ending the thread stops it. The others go to a new one.
-        this.restart();
+        this.stopSoon(running);
       }
     }
     return new Promise((resolve) => {
@@ -101,6 +104,20 @@ export class CheckThread {
     this.worker = undefined;
     this.crashes++;
     this.repost();
+  }
+
+  /**
+   * The running check is stale. Only ending the thread stops it, and a new thread starts cold (its first big parse
+   * is slower): a check that ends within {@link STALE_GRACE_MS} is let finish, a longer one is stopped.
+   */
+  private stopSoon(running: Pending): void {
+    const worker = this.worker;
+    setTimeout(() => {
+      if (this.worker === worker && this.pending[0] === running) {
+        this.pending.shift();
+        this.restart();
+      }
+    }, STALE_GRACE_MS);
   }
 
   private restart(): void {

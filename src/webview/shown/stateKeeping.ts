@@ -4,6 +4,7 @@
 // recent calls), never written into the state.
 import type { CallRecord } from '../../shared/callRecord';
 import type { PanelState } from '../../shared/protocol';
+import { fitsIn } from '../../shared/size';
 import type { Refusal } from '../views/refusedNote';
 
 /** Records whose text is longer than this (about 256 KB of JSON) are left out of the saved state. */
@@ -28,40 +29,4 @@ export function panelState(facts: KeptFacts): PanelState {
     state.refused = facts.refused;
   }
   return state;
-}
-
-/**
- * Whether `value`'s JSON is about `limit` characters or fewer, without making it: the walk stops as soon as the
- * strings and keys seen pass the limit, so a 10 MB record costs what its first 256 KB cost.
- */
-export function fitsIn(value: unknown, limit: number): boolean {
-  let left = limit;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (typeof item === 'string') {
-      left -= item.length + 2;
-    } else if (Array.isArray(item)) {
-      left -= item.length + 2;
-      if (left >= 0) {
-        for (const child of item) {
-          stack.push(child);
-        }
-      }
-    } else if (typeof item === 'object' && item !== null) {
-      for (const key in item) {
-        left -= key.length + 4;
-        stack.push((item as Record<string, unknown>)[key]);
-        if (left < 0) {
-          break;
-        }
-      }
-    } else {
-      left -= 8;
-    }
-    if (left < 0) {
-      return false;
-    }
-  }
-  return true;
 }
