@@ -2,6 +2,12 @@
 // it of records that may hold megabytes.
 
 /**
+ * Records longer than this (about 256 KB of JSON) are left out of the panel's saved state (VS Code holds it in memory
+ * and writes it at every change); the host keeps them instead, for the webview to ask for after a reload.
+ */
+export const STATE_RECORD_LIMIT = 256 * 1024;
+
+/**
  * Whether `value`'s JSON is about `limit` characters or fewer. The walk stops as soon as the strings and keys seen
  * pass the limit, so a 10 MB record costs what its first `limit` characters cost.
  */

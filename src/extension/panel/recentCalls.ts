@@ -1,10 +1,12 @@
 // The finished calls the panel may be asked for again: after a reload, the webview's saved state names its call by
-// id when the record was too big to keep in the state. The last few are kept in memory; the last one is also written
-// to the extension's storage, so that it outlives a window reload (which restarts the extension host). The history
-// (issue 11) keeps more, on disk: `find` is where it plugs in.
+// id when the record was too big to keep in the state. The last few are kept in memory; the last big one is also
+// written to the extension's storage, so that it outlives a window reload (which restarts the extension host). A
+// small one needs no copy: the webview's state holds it. The history (issue 11) keeps more, on disk: `find` is where
+// it plugs in.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CallRecord } from '../../shared/callRecord';
+import { fitsIn, STATE_RECORD_LIMIT } from '../../shared/size';
 
 const KEPT_IN_MEMORY = 5;
 const LAST_CALL_FILE = 'last-call.json';
@@ -20,7 +22,7 @@ export class RecentCalls {
     this.records.push(record);
     this.records.splice(0, Math.max(0, this.records.length - KEPT_IN_MEMORY));
     const folder = this.folder;
-    if (folder) {
+    if (folder && !fitsIn(record, STATE_RECORD_LIMIT)) {
       // One write at a time, in order: the file always holds a whole record, the last one.
       this.writing = this.writing
         .then(async () => {

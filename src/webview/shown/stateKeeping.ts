@@ -4,11 +4,8 @@
 // recent calls), never written into the state.
 import type { CallRecord } from '../../shared/callRecord';
 import type { PanelState } from '../../shared/protocol';
-import { fitsIn } from '../../shared/size';
+import { fitsIn, STATE_RECORD_LIMIT } from '../../shared/size';
 import type { Refusal } from '../views/refusedNote';
-
-/** Records whose text is longer than this (about 256 KB of JSON) are left out of the saved state. */
-export const STATE_RECORD_LIMIT = 256 * 1024;
 
 export interface KeptFacts {
   view: string;
