@@ -90,12 +90,14 @@ async function keystroke(runs: number): Promise<number[]> {
 
 /** Loads the bundle in a fresh module cache with a `vscode` whose every member is a no-op, then activates it. */
 function activation(): { loadMs: number; activateMs: number } {
+  // A function target (not an arrow): `new vscode.EventEmitter()` must work too.
+  const member = (): object => new Proxy(function () {}, handler);
   const handler: ProxyHandler<() => void> = {
-    get: (_target, property) => (property === 'then' ? undefined : new Proxy(() => undefined, handler)),
-    apply: () => new Proxy(() => undefined, handler),
-    construct: () => new Proxy(() => undefined, handler),
+    get: (_target, property) => (property === 'then' ? undefined : member()),
+    apply: () => member(),
+    construct: () => member(),
   };
-  const stub = new Proxy(() => undefined, handler);
+  const stub = member();
   const vscode: Record<string, unknown> = { __esModule: true };
   for (const name of ['commands', 'window', 'workspace', 'languages', 'env', 'extensions', 'Uri', 'EventEmitter', 'Range', 'Position', 'Diagnostic', 'DiagnosticSeverity', 'CodeLens', 'ViewColumn', 'ConfigurationTarget', 'CompletionItem', 'CompletionItemKind', 'ProgressLocation', 'StatusBarAlignment', 'ThemeColor', 'ThemeIcon', 'MarkdownString', 'Selection', 'WorkspaceEdit', 'TextEdit', 'CancellationTokenSource', 'Disposable']) {
     vscode[name] = stub;
