@@ -1,5 +1,5 @@
-// The one build of the scripts: the three bundles (esbuild: the extension for Node with `vscode` external, the
-// webview for the browser, the CLI) and the compile of src, test, bench and scripts into out/ (tsc -p .). Every
+// The one build of the scripts: the bundles (esbuild: the extension for Node with `vscode` external, the SDK it loads
+// at its first call, its request-file check worker, the webview for the browser, the CLI) and the compile of src, test, bench and scripts into out/ (tsc -p .). Every
 // script that needs a build calls these; `npm run build` (and vsce's prepublish, with --production) runs the bundles.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change and reports problems the way VS Code's
 // esbuild problem matcher reads them.
@@ -50,6 +50,17 @@ function copyCodicons(): void {
   }
 }
 
+/**
+ * The extension reaches the SDK only through src/core/sdk.ts, at the first call: its bundle requires `./sdk.js`, a
+ * bundle of its own, so that activation neither loads nor compiles the SDK (most of the code).
+ */
+const sdkApart: esbuild.Plugin = {
+  name: 'sdk-apart',
+  setup(build) {
+    build.onResolve({ filter: /^@anthropic-ai\/sdk$/ }, (args) => (args.kind === 'require-call' ? { path: './sdk.js', external: true } : undefined));
+  },
+};
+
 function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOptions[] {
   const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
   const common: esbuild.BuildOptions = {
@@ -64,7 +75,20 @@ function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOption
     plugins: [problemMatcher(watch)],
   };
   return [
-    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+    {
+      ...common,
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: 'dist/extension.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+      plugins: [...(common.plugins ?? []), sdkApart],
+    },
+    // The SDK, loaded by the extension at its first call (src/core/sdk.ts), not at activation.
+    { ...common, entryPoints: ['node_modules/@anthropic-ai/sdk/index.js'], outfile: 'dist/sdk.js', mainFields: ['main'], platform: 'node', format: 'cjs', target: 'node20' },
+    // The request-file check, in a worker thread of the extension host (src/extension/requestFiles/checkThread.ts).
+    { ...common, entryPoints: ['src/core/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
     { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
     {
       ...common,

@@ -1,6 +1,6 @@
 // Turns whatever the SDK threw into a CallError a person can act on: the API's type, message and request-id, or the
 // URL and low-level cause of a network failure. The key is scrubbed from every text.
-import Anthropic from '@anthropic-ai/sdk';
+import { anthropicSdk } from './sdk';
 import type { CallError, CapturedResponse } from '../shared/callRecord';
 import { hint } from '../shared/hints';
 import { redactKey } from './redact';
@@ -49,11 +49,11 @@ export interface ErrorContext {
 
 export function toCallError(error: unknown, context: ErrorContext): CallError {
   const scrub = (text: string) => redactKey(text, context.apiKey);
-  if (error instanceof Anthropic.APIUserAbortError) {
+  if (error instanceof anthropicSdk().APIUserAbortError) {
     return { kind: 'cancelled', message: 'Cancelled: the request was aborted before the answer was complete.' };
   }
   const fault = findCause(error, WireFault) ??
-    (error instanceof Anthropic.APIConnectionError ? context.fault : undefined);
+    (error instanceof anthropicSdk().APIConnectionError ? context.fault : undefined);
   if (fault) {
     const detail = fault.detail;
     return {
@@ -66,7 +66,7 @@ export function toCallError(error: unknown, context: ErrorContext): CallError {
         : detail.hint,
     };
   }
-  if (error instanceof Anthropic.APIConnectionTimeoutError) {
+  if (error instanceof anthropicSdk().APIConnectionTimeoutError) {
     const within = context.timeoutMs !== undefined ? ` within ${secondsText(context.timeoutMs)}` : '';
     return {
       kind: 'timeout',
@@ -75,7 +75,7 @@ export function toCallError(error: unknown, context: ErrorContext): CallError {
       ...hint('no-answer'),
     };
   }
-  if (error instanceof Anthropic.APIConnectionError) {
+  if (error instanceof anthropicSdk().APIConnectionError) {
     const cause = scrub(describeNetworkCause(error.cause ?? error));
     return {
       kind: 'network',
@@ -85,7 +85,7 @@ export function toCallError(error: unknown, context: ErrorContext): CallError {
       ...networkHint(cause),
     };
   }
-  if (error instanceof Anthropic.APIError) {
+  if (error instanceof anthropicSdk().APIError) {
     const body = errorBody(error.error);
     const type = body.type ?? error.type ?? undefined;
     const requestId = error.requestID ?? body.request_id ?? undefined;

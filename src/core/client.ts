@@ -1,7 +1,8 @@
 // Sends an effective request to the Messages API with the official SDK and returns the whole record of the call.
 // API and network failures are part of the record, not exceptions: an inspector shows a failed call as fully as a
 // good one.
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
+import { anthropicSdk } from './sdk';
 import { randomUUID } from 'node:crypto';
 import { ERROR_HINTS, toCallError } from './callError';
 import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse, JsonObject, TimelineEvent } from '../shared/callRecord';
@@ -89,7 +90,8 @@ export function captureFor(options: ConnectionOptions & { signal?: AbortSignal }
 /** An SDK client that sends through a capture. It never retries and never times out by itself: the capture does. */
 export function createClient(options: ConnectionOptions, capture: CallCapture): Anthropic {
   checkCustomHeaders(); // the SDK adds ANTHROPIC_CUSTOM_HEADERS to every request: refuse, by name, what cannot be sent
-  return new Anthropic({
+  const Sdk = anthropicSdk();
+  return new Sdk({
     apiKey: options.apiKey,
     baseURL: options.baseUrl,
     // Unset, the SDK computes its own for non-streamed calls and refuses ("Streaming is required") those that

@@ -58,7 +58,30 @@ export function checkRequest(text: string, context: DiagnosticContext): { diagno
       })),
     };
   }
-  return { diagnostics: context.check === false ? [] : semanticDiagnostics(parsed.root, context), body: parsed.body };
+  const diagnostics = capped(context.check === false ? [] : semanticDiagnostics(parsed.root, context));
+  // The body is made only when read (Send reads it; the Problems panel does not).
+  return {
+    diagnostics,
+    get body() {
+      return parsed.body;
+    },
+  };
+}
+
+/** More diagnostics than this say nothing new (40,000 empty messages are one mistake made many times). */
+export const MAX_DIAGNOSTICS = 200;
+
+/** The first {@link MAX_DIAGNOSTICS}, then one entry that says how many more there are, at the last one shown. */
+function capped(diagnostics: RequestDiagnostic[]): RequestDiagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) {
+    return diagnostics;
+  }
+  const kept = diagnostics.slice(0, MAX_DIAGNOSTICS);
+  const last = kept[kept.length - 1];
+  const more = diagnostics.length - kept.length;
+  const severity = diagnostics.slice(MAX_DIAGNOSTICS).some((d) => d.severity === 'error') ? 'error' : last.severity;
+  kept.push({ ...last, severity, message: `and ${more.toLocaleString('en-US')} more problems after this one, not listed`, code: 'more' });
+  return kept;
 }
 
 function semanticDiagnostics(root: Node, context: DiagnosticContext): RequestDiagnostic[] {

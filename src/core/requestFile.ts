@@ -1,10 +1,11 @@
 // Reads a `.claude.json` request file: JSON with comments whose content is a Messages API request body.
 // Problems carry a line and column so that the editor, the CLI and the panel can point at them; nothing is sent
 // while a file has one.
-import { createScanner, findNodeAtLocation, getNodePath, getNodeValue, Node, parseTree, ParseError, printParseErrorCode, stripComments, SyntaxKind } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, getNodePath, getNodeValue, Node, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { JsonObject } from '../shared/callRecord';
 import { inexactNumber } from './exactNumber';
 import { MAX_REQUEST_BYTES, wideEncoding } from './requestBytes';
+import { CappedErrors, EnoughErrors, placeInString } from './syntaxErrors';
 
 export interface RequestFileProblem {
   message: string;
@@ -39,7 +40,8 @@ export const MAX_NESTING = 256;
 const MAX_PROBLEMS_OF_A_KIND = 100;
 
 export type RequestFileResult =
-  | { ok: true; body: JsonObject; root: Node }
+  /** `body` is made when first read (a copy of a big file costs as much as its parse; the diagnostics need none). */
+  | { ok: true; readonly body: JsonObject; root: Node }
   | { ok: false; problems: RequestFileProblem[] };
 
 const SYNTAX_MESSAGES: Record<string, string> = {
@@ -120,29 +122,53 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Requ
   }
   // A byte order mark is not JSON; a space keeps every offset where the editor has it.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-  if (stripComments(source).trim() === '') {
+  if (onlyComments(source)) {
     return empty();
   }
-  const deep = tooDeep(text, source);
-  if (deep) {
-    return { ok: false, problems: [deep] };
+  const errors = new CappedErrors();
+  let root: Node | undefined;
+  try {
+    root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (error) {
+    if (error instanceof EnoughErrors) {
+      root = undefined;
+    } else {
+      // The parser recurses: thousands of levels of [ and { run it out of stack. The scanner, which does not, finds
+    // the bracket that goes too deep.
+      const deep = error instanceof RangeError ? tooDeep(text, source) : undefined;
+      if (deep) {
+        return { ok: false, problems: [deep] };
+      }
+      throw error;
+    }
   }
-  const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || !root) {
-    if (errors.length === 0) {
+  if (errors.total > 0 || !root) {
+    if (errors.total === 0) {
       return empty();
     }
-    return {
-      ok: false,
-      problems: errors.map((e) => {
-        const code = printParseErrorCode(e.error);
-        return problemAt(text, e.offset, e.length, `invalid JSON: ${SYNTAX_MESSAGES[code] ?? code}`, undefined, 'json');
-      }),
-    };
+    // Too deep first: it is what the user must change, and the syntax errors may be its consequence. (Few brackets
+    // cannot nest too deep: counting them is much cheaper than scanning.)
+    const deep = bracketCount(source) > MAX_NESTING ? tooDeep(text, source) : undefined;
+    if (deep) {
+      return { ok: false, problems: [deep] };
+    }
+    const problems = errors.map((e) => {
+      const code = printParseErrorCode(e.error);
+      const at = placeInString(source, e);
+      return problemAt(text, at.offset, at.length, `invalid JSON: ${SYNTAX_MESSAGES[code] ?? code}`, undefined, 'json');
+    });
+    if (errors.more) {
+      const last = errors[errors.length - 1];
+      problems.push(problemAt(text, last.offset, last.length, 'invalid JSON: and more syntax errors after this one, not listed (they often all follow from the first: fix it and check again)', undefined, 'json'));
+    }
+    return { ok: false, problems };
   }
   if (root.type !== 'object') {
     return { ok: false, problems: [problemAt(text, root.offset, root.length, `a request file must be a JSON object (the request body), not ${describe(root)}`, '')] };
+  }
+  const deepNode = deepestBracket(root);
+  if (deepNode) {
+    return { ok: false, problems: [tooDeepAt(text, deepNode.offset)] };
   }
   const problems = [...valueProblems(text, root, options.check !== false)];
   if (options.check !== false) {
@@ -151,8 +177,61 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Requ
   if (problems.length > 0) {
     return { ok: false, problems: problems.sort((a, b) => a.offset - b.offset) };
   }
-  // Through JSON.parse, so that the body is made of ordinary objects and a "__proto__" key stays a plain field.
-  return { ok: true, body: JSON.parse(JSON.stringify(getNodeValue(root))) as JsonObject, root };
+  const tree = root;
+  let body: JsonObject | undefined;
+  return {
+    ok: true,
+    root: tree,
+    get body(): JsonObject {
+      // Through JSON.parse, so that the body is made of ordinary objects and a "__proto__" key stays a plain field.
+      body ??= JSON.parse(JSON.stringify(getNodeValue(tree))) as JsonObject;
+      return body;
+    },
+  };
+}
+
+function bracketCount(source: string): number {
+  let count = 0;
+  for (let i = source.indexOf('['); i !== -1 && count <= MAX_NESTING; i = source.indexOf('[', i + 1)) {
+    count++;
+  }
+  for (let i = source.indexOf('{'); i !== -1 && count <= MAX_NESTING; i = source.indexOf('{', i + 1)) {
+    count++;
+  }
+  return count;
+}
+
+/** Whether the text holds nothing but white space and comments: the first token decides, not a copy of the text. */
+function onlyComments(source: string): boolean {
+  return createScanner(source, true).scan() === SyntaxKind.EOF;
+}
+
+/** The first array or object nested deeper than {@link MAX_NESTING} in a tree the parser could build. */
+function deepestBracket(root: Node): Node | undefined {
+  const stack: [Node, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_NESTING) {
+      return node;
+    }
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child.type === 'property') {
+        const value = child.children?.[1];
+        if (value && (value.type === 'object' || value.type === 'array')) {
+          stack.push([value, depth + 1]);
+        }
+      } else if (child.type === 'object' || child.type === 'array') {
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+function tooDeepAt(text: string, offset: number): RequestFileProblem {
+  return problemAt(text, offset, 1, `nesting too deep: more than ${MAX_NESTING} levels of [ and { (no request needs that many; the parser would run out of stack)`, undefined, 'too-deep');
 }
 
 /**
@@ -178,7 +257,7 @@ function tooDeep(text: string, source: string): RequestFileProblem | undefined {
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
       if (++depth > MAX_NESTING) {
-        return problemAt(text, scanner.getTokenOffset(), 1, `nesting too deep: more than ${MAX_NESTING} levels of [ and { (no request needs that many; the parser would run out of stack)`, undefined, 'too-deep');
+        return tooDeepAt(text, scanner.getTokenOffset());
       }
     } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
       depth = Math.max(0, depth - 1);

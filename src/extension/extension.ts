@@ -38,11 +38,14 @@ export interface InspectorApi {
   panelMessages(): readonly HostMessage[];
   /** The notice open about a file (a refused send, count or curl), if any. */
   fileNotice(uri: vscode.Uri): string | undefined;
+  /** How long `activate` took, in milliseconds (the bundle's load is not in it: the integration suite times that). */
+  activationMs: number;
 }
 
 const REQUEST_FILES: vscode.DocumentSelector = [{ pattern: '**/*.claude.json' }];
 
 export function activate(context: vscode.ExtensionContext): InspectorApi {
+  const started = performance.now();
   const keys = new ApiKeyStore(context.secrets);
   const models = new ModelsCache(context.globalState);
   const counts = new TokenCounts();
@@ -52,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const resolving = { keys, diagnostics, notices };
   const calls = new CallRunner();
   // The panel follows the runner's calls (the runner knows nothing of it); its Cancel goes back to the runner.
-  const panel = new ResponsePanel(context.extensionUri, calls, () => void vscode.commands.executeCommand(Commands.setApiKey));
+  const panel = new ResponsePanel(context.extensionUri, calls, () => void vscode.commands.executeCommand(Commands.setApiKey), context.globalStorageUri);
 
   context.subscriptions.push(
     models,
@@ -77,7 +80,9 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     }),
   );
 
+  const activationMs = performance.now() - started;
   return {
+    activationMs,
     lastCall: () => calls.lastCall,
     onDidStartCall: calls.onDidStart,
     onDidFinishCall: calls.onDidFinish,

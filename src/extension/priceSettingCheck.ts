@@ -16,10 +16,12 @@ export function watchPriceSetting(): vscode.Disposable {
     }
     lastReported = text;
   };
-  check();
-  return vscode.workspace.onDidChangeConfiguration((event) => {
+  // After activation, not in it: activation stays light, and the warning is no less visible a moment later.
+  const first = setTimeout(check, 0);
+  const watching = vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(`${SECTION}.prices`)) {
       check();
     }
   });
+  return { dispose: () => (clearTimeout(first), watching.dispose()) };
 }

@@ -1,10 +1,11 @@
 // How numbers and durations read, the same in every face: token counts, and waits and bounds in seconds.
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made at first use: creating a number format loads the locale data, which costs milliseconds at activation.
+let integer: Intl.NumberFormat | undefined;
 
 /** "1,234": a count of tokens (or anything else counted) with thousands separators. */
 export function formatCount(value: number): string {
-  return Number.isInteger(value) ? integer.format(value) : String(value);
+  return Number.isInteger(value) ? (integer ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(value) : String(value);
 }
 
 /** "2 s", "0.5 s", "1.3 s": a wait or a bound, whole seconds without a decimal, others to a tenth. */

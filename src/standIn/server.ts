@@ -12,6 +12,7 @@ import { familyOf, jsonAnswerMs, paceFor, streamEventTimes } from './family';
 import { chunkFrames, chunkStarts, messageEvents, planStream } from './sse';
 import type { JsonObject, MessageSpec, Reply, StreamOptions } from './types';
 import { checkContentType, checkMessagesBody, checkVersion, countInputTokens, MessagesRequest, parseJsonBody } from './validate';
+import { remember } from './requestLog';
 
 export type {
   ApiErrorSpec,
@@ -47,6 +48,8 @@ export interface ReceivedRequest {
   json?: unknown;
   /** Date.now() when the body had been read. */
   at: number;
+  /** The body's length, when it was dropped from the log to keep it small (see requestLog.ts); `body` is "" then. */
+  bodyDropped?: number;
 }
 
 export interface StandInOptions {
@@ -76,7 +79,10 @@ export interface StandIn {
   /** e.g. http://127.0.0.1:41234, no trailing slash. */
   url: string;
   port: number;
-  /** Everything received, in order. */
+  /**
+   * What was received, in order: the last 100 requests, the newest bodies whole up to 64 MB in all (older ones keep
+   * everything but the body: requestLog.ts).
+   */
   requests: ReceivedRequest[];
   /** Replies used in order for the next POST /v1/messages requests, before any check or the default behaviour. */
   enqueue(...replies: Reply[]): void;
@@ -449,7 +455,7 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
     } catch {
       // Not JSON: `json` stays undefined, and the checks answer the 400 the API would.
     }
-    requests.push(received);
+    remember(requests, received);
     rate.countRequest();
 
     const ex: Exchange = { req, res, requestId: newRequestId(), received, arrived: started, gone: false, note: '' };

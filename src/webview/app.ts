@@ -1,41 +1,24 @@
-// The panel program: which call is shown, what each host message changes, and what is kept for a reload. It is the
-// one place that decides the order of those changes (about 370 lines): the views, the refusal note and the record
-// updates it calls live in views/ and live/.
+// The panel program: which call is shown, what each host message changes, and in what order. The views and what
+// they are drawn from are in views/ (the list: views/viewList.ts), which are out of date in shown/viewSwitch.ts,
+// what a reload keeps in shown/stateKeeping.ts, the record updates in live/.
 import type { CallRecord, TimelineEvent } from '../shared/callRecord';
 import type { HostMessage, PanelState } from '../shared/protocol';
-import { el, icon } from './dom/elements';
+import { el } from './dom/elements';
 import { applyAttempt, applyResponse } from './live/callProgress';
 import { MessageAccumulator } from './live/messageAccumulator';
 import { normalizeRecord, normalizeRefusal } from './host/record';
 import { requestFlush, type Flushable } from './dom/schedule';
-import { TimelineFold } from './live/timelineFold';
 import { Announcer } from './views/announce';
-import { renderCurlView } from './views/curlView';
-import { renderHeader } from './views/header';
-import { renderHeadersView } from './views/headersView';
-import { renderRawView } from './views/rawView';
 import { RefusedNote } from './views/refusedNote';
-import { renderRequestView } from './views/requestView';
 import { ResponseView } from './views/responseView';
-import { Tabs, type TabSpec } from './views/tabs';
+import { Tabs } from './views/tabs';
 import { TimelineView } from './views/timelineView';
+import { VIEWS } from './views/viewList';
+import { HeaderSlot } from './shown/headerSlot';
+import { finishedCall, keepBody, runningCall, type ShownCall } from './shown/shownCall';
+import { panelState } from './shown/stateKeeping';
+import { ViewSwitch } from './shown/viewSwitch';
 import type { Host } from './host/vscodeApi';
-
-export const VIEWS: readonly TabSpec[] = [
-  { id: 'response', label: 'Response', icon: 'comment-discussion' },
-  { id: 'raw', label: 'Raw response', icon: 'json' },
-  { id: 'request', label: 'Request', icon: 'arrow-up' },
-  { id: 'headers', label: 'Headers', icon: 'list-flat' },
-  { id: 'timeline', label: 'Timeline', icon: 'pulse' },
-  { id: 'curl', label: 'curl', icon: 'terminal' },
-];
-
-interface ShownCall {
-  record: CallRecord;
-  running: boolean;
-  accumulator: MessageAccumulator | undefined;
-  timeline: TimelineFold;
-}
 
 export class App implements Flushable {
   private shown: ShownCall | undefined;
@@ -43,56 +26,59 @@ export class App implements Flushable {
   private finished: CallRecord | undefined;
   /** Calls replaced by a newer one: their late messages are dropped. */
   private readonly superseded = new Set<string>();
-  private readonly headerSlot: HTMLElement;
+  private readonly header: HeaderSlot;
   private readonly tabs: Tabs;
   private readonly response: ResponseView;
   private readonly timeline: TimelineView;
+  private readonly views: ViewSwitch;
   private readonly announcer = new Announcer();
-  /** Secondary views whose content is out of date; rendered when shown. */
-  private readonly stale = new Set<string>();
   private headerStale = false;
   private footerStale = false;
-  /** The header's details fold: closed by default (a compact header), kept as the user leaves it. */
-  private detailsOpen = false;
-  /** A retry announced for the running call, until its next attempt starts. */
-  private retry: { callId: string; text: string; at: number; attempt: number } | undefined;
   /** The last send was refused: the panel says so, and an older call is only shown on request. */
   private readonly refused: RefusedNote;
+  /** A call the saved state named and the host was asked for, until it answers. */
+  private awaited: string | undefined;
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
-    this.headerSlot = el('div', { class: 'header-slot' });
+    this.header = new HeaderSlot(host, () => this.saveState());
     this.tabs = new Tabs(VIEWS, 'response');
     this.response = new ResponseView(this.tabs.panel('response'), host);
     this.timeline = new TimelineView(this.tabs.panel('timeline'));
+    this.views = new ViewSwitch(this.tabs, this.timeline, host, () => this.shown);
     this.tabs.onSelect = (id) => {
-      this.renderView(id);
+      this.views.render(id);
       this.saveState();
     };
     const callArea = el(
       'div',
       { class: 'call-area', id: 'call-area' },
-      this.headerSlot,
+      this.header.element,
       this.tabs.list,
       el('div', { class: 'panels' }, ...this.tabs.panels.values()),
     );
     this.refused = new RefusedNote(root, callArea, () => this.shown !== undefined);
     root.replaceChildren(this.refused.element, callArea, this.announcer.element);
     root.classList.add('empty');
-    this.headerSlot.append(
-      el('div', { class: 'welcome' }, icon('comment-discussion'), ' No call yet. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.'),
-    );
+    this.header.note(' No call yet. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.');
     root.addEventListener('click', (event) => this.onCodeCopy(event));
   }
 
-  /** Brings back what a reload saved: the last record, shown at once, and the chosen view. */
+  /**
+   * Brings back what a reload saved: the last record, shown at once when the state holds it, else asked from the
+   * host by its id; and the chosen view.
+   */
   restore(state: PanelState | undefined): void {
     if (!state) {
       return;
     }
-    this.detailsOpen = state.detailsOpen === true;
+    this.header.detailsOpen = state.detailsOpen === true;
     const record = normalizeRecord(state.record);
     if (record) {
       this.showFinished(record, false);
+    } else if (typeof state.callId === 'string') {
+      this.awaited = state.callId;
+      this.header.note(' Bringing back the last call…');
+      this.host.post({ type: 'needCall', callId: state.callId, ...(typeof state.historyId === 'string' ? { historyId: state.historyId } : {}) });
     }
     if (typeof state.view === 'string') {
       this.tabs.select(state.view);
@@ -108,18 +94,15 @@ export class App implements Flushable {
       case 'callStarted':
         this.start(message.record);
         return;
-      case 'callFinished': {
-        const record = normalizeRecord(message.record);
-        if (!record || this.superseded.has(record.id)) {
-          return;
-        }
-        const shown = this.shown;
-        if (shown && shown.running && shown.record.id !== record.id) {
-          return;
-        }
-        this.showFinished(record, shown?.running === true && shown.record.id === record.id);
+      case 'callFinished':
+        this.finish(message.record, message.trimmed === true);
         return;
-      }
+      case 'callGone':
+        if (this.awaited === message.callId && !this.shown) {
+          this.awaited = undefined;
+          this.header.note(' The last call is no longer kept. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.');
+        }
+        return;
       case 'callRefused': {
         const refused = normalizeRefusal(message);
         if (refused) {
@@ -143,17 +126,17 @@ export class App implements Flushable {
     switch (message.type) {
       case 'attempt': {
         applyAttempt(record, message.attempt, message.request);
-        if (this.retry && message.attempt.number >= this.retry.attempt) {
+        if (this.header.retry && message.attempt.number >= this.header.retry.attempt) {
           // The announced attempt has started: the countdown has done its job.
-          this.retry = undefined;
+          this.header.retry = undefined;
         }
-        this.markStale('request', 'curl');
+        this.views.markStale('request', 'curl');
         this.headerStale = true;
         break;
       }
       case 'response': {
         applyResponse(record, message.attempt, message.response);
-        this.markStale('headers', 'raw');
+        this.views.markStale('headers', 'raw');
         this.headerStale = true;
         break;
       }
@@ -163,7 +146,7 @@ export class App implements Flushable {
       case 'retrying': {
         const wait = typeof message.waitMs === 'number' && Number.isFinite(message.waitMs) ? Math.max(0, message.waitMs) : 0;
         const attempt = typeof message.attempt === 'number' ? message.attempt : record.attempts.length + 1;
-        this.retry = { callId: record.id, text: String(message.text ?? 'Retrying'), at: Date.now() + wait, attempt };
+        this.header.retry = { callId: record.id, text: String(message.text ?? 'Retrying'), at: Date.now() + wait, attempt };
         this.announcer.say(String(message.text ?? 'Retrying'), false);
         this.headerStale = true;
         break;
@@ -181,25 +164,40 @@ export class App implements Flushable {
       this.superseded.add(this.shown.record.id);
     }
     this.superseded.delete(record.id);
-    this.retry = undefined;
+    this.awaited = undefined;
+    this.header.retry = undefined;
     this.refused.clear();
-    this.shown = {
-      record,
-      running: true,
-      accumulator: record.streamed ? new MessageAccumulator() : undefined,
-      timeline: new TimelineFold(record.timeline ?? []),
-    };
+    this.shown = runningCall(record);
     this.root.classList.remove('empty');
     this.root.classList.add('running');
     this.response.waiting(record);
     this.tabs.setAvailable('timeline', record.streamed);
     this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
-    this.markStale('raw', 'request', 'headers', 'curl');
+    this.views.markAllStale();
     this.renderHeader();
     // A new call opens on its answer, whichever view the last one was left on.
     this.tabs.select('response');
-    this.renderView(this.tabs.selected);
+    this.views.render(this.tabs.selected);
     this.saveState();
+  }
+
+  private finish(raw: CallRecord, trimmed: boolean): void {
+    const record = normalizeRecord(raw);
+    if (!record || this.superseded.has(record.id)) {
+      return;
+    }
+    const shown = this.shown;
+    if (shown && shown.running && shown.record.id !== record.id) {
+      return;
+    }
+    if (trimmed && shown?.record.id === record.id) {
+      // The body came once, with the attempt: the host left it out of the final record.
+      keepBody(record, shown.record);
+    }
+    if (this.awaited === record.id) {
+      this.awaited = undefined;
+    }
+    this.showFinished(record, shown?.running === true && shown.record.id === record.id);
   }
 
   private onEvents(shown: ShownCall, events: readonly TimelineEvent[]): void {
@@ -207,7 +205,7 @@ export class App implements Flushable {
     if (this.tabs.selected === 'timeline') {
       this.timeline.update(shown.timeline.entries, firstChanged, shown.timeline.eventCount);
     } else {
-      this.stale.add('timeline');
+      this.views.markStale('timeline');
     }
     const accumulator = shown.accumulator ?? (shown.accumulator = new MessageAccumulator());
     for (const event of events) {
@@ -223,7 +221,7 @@ export class App implements Flushable {
       this.response.apply(change);
     }
     shown.record.message ??= accumulator.message;
-    this.stale.add('raw');
+    this.views.markStale('raw');
   }
 
   /**
@@ -244,8 +242,8 @@ export class App implements Flushable {
       this.response.renderFooter(shown.record, shown.running);
     }
     const selected = this.tabs.selected;
-    if (selected !== 'response' && selected !== 'timeline' && this.stale.has(selected) && !(selected === 'raw' && shown.running)) {
-      this.renderView(selected);
+    if (selected !== 'response' && selected !== 'timeline' && this.views.isStale(selected) && !(selected === 'raw' && shown.running)) {
+      this.views.render(selected);
     }
   }
 
@@ -261,25 +259,20 @@ export class App implements Flushable {
     }
     if (live || previous?.record.id !== record.id) {
       // A call that finished after the refusal is newer than it.
-      this.retry = undefined;
+      this.header.retry = undefined;
       this.refused.clear();
     }
-    this.shown = {
-      record,
-      running: false,
-      accumulator: undefined,
-      timeline: new TimelineFold(record.timeline ?? []),
-    };
+    this.shown = finishedCall(record);
     this.finished = record;
     this.root.classList.remove('empty', 'running');
     this.response.finish(record, live);
     this.tabs.setAvailable('timeline', record.streamed);
     this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
-    this.markStale('raw', 'request', 'headers', 'curl');
+    this.views.markAllStale();
     this.headerStale = false;
     this.footerStale = false;
     this.renderHeader();
-    this.renderView(this.tabs.selected);
+    this.views.render(this.tabs.selected);
     if (live) {
       const outcome =
         record.error?.kind === 'cancelled'
@@ -289,80 +282,21 @@ export class App implements Flushable {
             : `finished, ${record.response?.status ?? ''} ${record.response?.statusText ?? ''}`;
       this.announcer.say(`Call ${outcome}`, false);
     }
-    // Saving serializes the whole record (it may be megabytes): after the first paint, not before it.
+    // After the first paint, not before it.
     setTimeout(() => this.saveState(), 0);
   }
 
-  private markStale(...views: string[]): void {
-    for (const view of views) {
-      this.stale.add(view);
-    }
-  }
-
   private renderHeader(): void {
-    const shown = this.shown;
-    if (!shown) {
-      return;
-    }
-    const retry = this.retry && this.retry.callId === shown.record.id ? this.retry : undefined;
-    this.headerSlot.replaceChildren(
-      renderHeader(
-        shown.record,
-        {
-          running: shown.running,
-          detailsOpen: this.detailsOpen,
-          onDetailsToggle: (open) => {
-            if (open !== this.detailsOpen) {
-              this.detailsOpen = open;
-              this.saveState();
-            }
-          },
-          retry,
-        },
-        this.host,
-      ),
-    );
-  }
-
-  private renderView(id: string): void {
-    const shown = this.shown;
-    if (!shown || !this.stale.has(id)) {
-      return;
-    }
-    this.stale.delete(id);
-    const panel = this.tabs.panel(id);
-    const record = shown.record;
-    switch (id) {
-      case 'raw':
-        renderRawView(panel, record, shown.running, this.host, () => {
-          this.stale.add('raw');
-          this.renderView('raw');
-        });
-        break;
-      case 'request':
-        renderRequestView(panel, record, this.host);
-        break;
-      case 'headers':
-        renderHeadersView(panel, record, this.host);
-        break;
-      case 'timeline':
-        this.timeline.render(shown.timeline.entries, record.streamed, shown.timeline.eventCount);
-        break;
-      case 'curl':
-        renderCurlView(panel, record, this.host);
-        break;
-      default:
-        break;
+    if (this.shown) {
+      this.header.render(this.shown);
     }
   }
 
   private saveState(): void {
-    const state: PanelState = { view: this.tabs.selected, detailsOpen: this.detailsOpen };
-    if (this.finished) {
-      state.record = this.finished;
-    }
-    if (this.refused.current) {
-      state.refused = this.refused.current;
+    const state = panelState({ view: this.tabs.selected, detailsOpen: this.header.detailsOpen, finished: this.finished, refused: this.refused.current });
+    if (!this.finished && this.awaited) {
+      // Still waiting for the host's answer: a reload meanwhile asks again.
+      state.callId = this.awaited;
     }
     this.host.setState(state);
   }

@@ -6,8 +6,10 @@ import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEv
 import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../../shared/protocol';
 import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
 import { Disposable, disposeAll } from '../dispose';
+import { slimForPanel } from './bodyOnce';
 import { panelHtml } from './panelHtml';
 import { redactForPanel } from './panelRedaction';
+import { RecentCalls } from './recentCalls';
 
 export const RESPONSE_VIEW_TYPE = 'claudeInspector.response';
 
@@ -30,17 +32,23 @@ export class ResponsePanel extends Disposable {
   private readonly panelListeners = new Set<vscode.Disposable[]>();
   /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
   private readonly recent: HostMessage[] = [];
+  /** Calls whose request body the webview there now has (an attempt brought it): their final record goes without. */
+  private readonly bodySent = new Set<string>();
+  /** Finished calls, for a webview that comes back from a reload with only a call's id. */
+  private readonly calls: RecentCalls;
   /**
-   * Follows the calls of `calls` (their one source) and shows them; the webview's Cancel goes back to it, and its
-   * "Set API Key" to `setApiKey`.
+   * Follows the calls of `feed` (their one source) and shows them; the webview's Cancel goes back to it, and its
+   * "Set API Key" to `setApiKey`. `storage`: a folder where the last call is kept across window reloads.
    */
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly calls: CallFeed,
+    private readonly feed: CallFeed,
     private readonly setApiKey: () => void,
+    storage?: vscode.Uri,
   ) {
     super();
-    this._register(calls.onDidCallEvent((event) => this.follow(event)));
+    this.calls = new RecentCalls(storage?.fsPath);
+    this._register(feed.onDidCallEvent((event) => this.follow(event)));
     this._register({
       dispose: () => {
         this.panelListeners.forEach(disposeAll);
@@ -113,6 +121,7 @@ export class ResponsePanel extends Disposable {
   private callFinished(record: CallRecord): void {
     this.flushEvents();
     this.running = undefined;
+    this.calls.remember(record);
     this.post({ type: 'callFinished', record });
   }
 
@@ -212,6 +221,7 @@ export class ResponsePanel extends Disposable {
     this.panel = panel;
     this.column = panel.viewColumn;
     this.ready = false;
+    this.bodySent.clear();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = this.webviewOptions();
     panel.webview.html = this.html(panel.webview);
@@ -231,6 +241,7 @@ export class ResponsePanel extends Disposable {
         // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
         if (!panel.visible) {
           this.ready = false;
+          this.bodySent.clear();
         }
       }),
       panel.onDidDispose(() => {
@@ -260,7 +271,7 @@ export class ResponsePanel extends Disposable {
 
   private post(original: HostMessage, replay = false): void {
     // Replays too: the running call is kept as it came, and masked on every way out.
-    const message = redactForPanel(original);
+    const message = redactForPanel(this.ready && this.panel ? slimForPanel(original, (id) => this.bodySent.has(id)) : original);
     if (message.type !== 'events' && !replay) {
       this.recent.push(message);
       this.recent.splice(0, Math.max(0, this.recent.length - 20));
@@ -272,6 +283,9 @@ export class ResponsePanel extends Disposable {
         this.pending.push(message);
       }
       return;
+    }
+    if (message.type === 'attempt') {
+      this.bodySent.add(message.callId);
     }
     void this.panel.webview.postMessage(message);
   }
@@ -306,8 +320,13 @@ export class ResponsePanel extends Disposable {
         return;
       }
       case 'cancel':
-        this.calls.cancel(message.callId);
+        this.feed.cancel(message.callId);
         return;
+      case 'needCall': {
+        const record = await this.calls.find(message.callId);
+        this.post(record ? { type: 'callFinished', record } : { type: 'callGone', callId: message.callId });
+        return;
+      }
       case 'setApiKey':
         this.setApiKey();
         return;

@@ -1,16 +1,21 @@
 // Problems of open request files in the Problems panel, updated as the user types (debounced), from the pure
-// checks in core/diagnostics. Sending refuses a file with an error and points at the first one. Syntax errors are
-// left to VS Code's JSON language server when it checks the file (it reports the same ones): one problem, one line.
+// checks in core/diagnostics, made in a worker thread (checkThread.ts): a big file never blocks the extension host,
+// and a check made stale by the next keystroke is stopped rather than waited for. Sending checks at once, here, and
+// refuses a file with an error, pointing at the first one. Syntax errors are left to VS Code's JSON language server
+// when it checks the file (it reports the same ones, from the same parser): one problem, one line. The CLI, which
+// has no such server, prints ours.
 import * as vscode from 'vscode';
 import type { JsonObject } from '../../shared/callRecord';
-import { checkRequest, RequestDiagnostic } from '../../core/diagnostics';
+import { checkRequest, type DiagnosticContext, RequestDiagnostic } from '../../core/diagnostics';
 import { resolveBaseUrl } from '../../core/client';
 import { Disposable } from '../dispose';
 import type { ModelsCache } from '../modelsCache';
 import { isRequestFile } from '../requestDocument';
 import { DEFAULTS_FROM, readSettings } from '../settings';
+import { CheckThread } from './checkThread';
 
-const DEBOUNCE_MS = 250;
+/** After the last keystroke: short, since the check runs off the extension host's thread. */
+const DEBOUNCE_MS = 150;
 
 const SEVERITY: Record<RequestDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -21,6 +26,7 @@ const SEVERITY: Record<RequestDiagnostic['severity'], vscode.DiagnosticSeverity>
 export class RequestDiagnostics extends Disposable {
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection('claude-request'));
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly thread = new CheckThread();
   private readonly cleared = this._register(new vscode.EventEmitter<vscode.TextDocument>());
   /** Fires when a check finds no error left in a document. */
   readonly onDidClear = this.cleared.event;
@@ -28,6 +34,7 @@ export class RequestDiagnostics extends Disposable {
   constructor(private readonly models: ModelsCache) {
     super();
     this._register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
+    this._register(this.thread);
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)));
@@ -44,20 +51,32 @@ export class RequestDiagnostics extends Disposable {
 
   /** Diagnoses now (no debounce): Send decides on the diagnostics and sends the body from the same parse. */
   check(document: vscode.TextDocument): { diagnostics: RequestDiagnostic[]; body?: JsonObject } {
+    const result = checkRequest(document.getText(), this.contextFor(document));
+    this.show(document, result.diagnostics);
+    return result;
+  }
+
+  /** Diagnoses in the worker; a result that a newer edit made stale is dropped. */
+  private async checkInBackground(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
+    const diagnostics = await this.thread.check(document.uri.toString(), document.getText(), this.contextFor(document));
+    if (diagnostics && !document.isClosed && document.version === version) {
+      this.show(document, diagnostics);
+    }
+  }
+
+  private contextFor(document: vscode.TextDocument): DiagnosticContext {
     const settings = readSettings(document.uri);
     const known = this.models.get(resolveBaseUrl(settings.baseUrl))?.models.map((m) => m.id);
-    const result = checkRequest(document.getText(), {
-      defaultMaxTokens: settings.defaultMaxTokens,
-      defaultModel: settings.defaultModel,
-      defaultsFrom: DEFAULTS_FROM,
-      knownModels: known,
-    });
-    const shown = jsonServerChecks(document) ? result.diagnostics.filter((d) => !isSyntaxError(d)) : result.diagnostics;
+    return { defaultMaxTokens: settings.defaultMaxTokens, defaultModel: settings.defaultModel, defaultsFrom: DEFAULTS_FROM, knownModels: known };
+  }
+
+  private show(document: vscode.TextDocument, diagnostics: RequestDiagnostic[]): void {
+    const shown = jsonServerChecks(document) ? diagnostics.filter((d) => !isSyntaxError(d)) : diagnostics;
     this.collection.set(document.uri, shown.map((d) => this.toVscode(document, d)));
-    if (!result.diagnostics.some((d) => d.severity === 'error')) {
+    if (!diagnostics.some((d) => d.severity === 'error')) {
       this.cleared.fire(document);
     }
-    return result;
   }
 
   private toVscode(document: vscode.TextDocument, d: RequestDiagnostic): vscode.Diagnostic {
@@ -79,7 +98,7 @@ export class RequestDiagnostics extends Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (!document.isClosed) {
-          this.check(document);
+          void this.checkInBackground(document);
         }
       }, delay),
     );
@@ -89,6 +108,7 @@ export class RequestDiagnostics extends Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.thread.forget(key);
     this.collection.delete(document.uri);
   }
 

@@ -8,7 +8,7 @@ import type { Host } from '../host/vscodeApi';
 import { emptyState, headerTable, toolbar } from './common';
 
 export function renderRequestView(panel: HTMLElement, record: CallRecord, host: Host): void {
-  const json = prettyJson(record.effectiveRequest);
+  const json = requestJson(record);
   const target = record.request ? `${record.request.method} ${record.request.url}` : `POST ${record.baseUrl.replace(/\/$/, '')}/v1/messages`;
   const body = el('pre', { class: 'json request-json' });
   panel.replaceChildren();
@@ -29,6 +29,22 @@ export function renderRequestView(panel: HTMLElement, record: CallRecord, host: 
     addedHeaders(record),
   );
   fillLongText(body, json);
+}
+
+/**
+ * The body as it went out, pretty-printed; before it has gone out, the effective request. A big call's effective
+ * request reaches the panel trimmed to its small fields: its body comes once, as sent, and is read from there.
+ */
+function requestJson(record: CallRecord): string {
+  const sent = record.request?.body;
+  if (sent) {
+    try {
+      return prettyJson(JSON.parse(sent));
+    } catch {
+      return sent;
+    }
+  }
+  return prettyJson(record.effectiveRequest);
 }
 
 /** The headers Node's HTTP client added below the SDK (host, content-length, connection…): they went out too. */

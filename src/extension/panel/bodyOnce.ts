@@ -1,0 +1,48 @@
+// A big request body goes to the panel once. The record of a call carries it twice (the effective request, and the
+// body as sent) and the messages of a call carry the record twice (when it starts and when it ends): for a 5 MB
+// request that was four copies over the webview channel. The panel gets the small fields of the effective request
+// when the call starts, the body with the attempt that sends it, and a final record without it when it already has
+// it (protocol.ts: `trimmed`).
+import type { CallRecord, JsonObject } from '../../shared/callRecord';
+import type { HostMessage } from '../../shared/protocol';
+import { fitsIn } from '../../shared/size';
+
+/** A body whose text is longer than this is sent to the panel once. */
+export const BIG_BODY_CHARS = 256 * 1024;
+
+/** A field of the effective request kept in a trimmed one: model, max_tokens, stream, thinking... */
+const SMALL_FIELD_CHARS = 4096;
+
+export function isBig(record: CallRecord): boolean {
+  return (record.request?.body.length ?? 0) > BIG_BODY_CHARS || !fitsIn(record.effectiveRequest, BIG_BODY_CHARS);
+}
+
+/** The effective request's small fields: what the header and the stop reason read (model, max_tokens). */
+export function smallFields(request: JsonObject): JsonObject {
+  const kept: JsonObject = {};
+  for (const [name, value] of Object.entries(request)) {
+    if (fitsIn(value, SMALL_FIELD_CHARS)) {
+      kept[name] = value;
+    }
+  }
+  return kept;
+}
+
+/**
+ * The message as it goes to a panel. `hasBody`: the panel already got this call's body (an attempt brought it to
+ * the webview that is there now).
+ */
+export function slimForPanel(message: HostMessage, hasBody: (callId: string) => boolean): HostMessage {
+  if (message.type === 'callStarted' && isBig(message.record)) {
+    return { ...message, record: { ...message.record, effectiveRequest: smallFields(message.record.effectiveRequest) }, trimmed: true };
+  }
+  if (message.type === 'callFinished' && message.record.request && hasBody(message.record.id) && isBig(message.record)) {
+    const record = message.record;
+    return {
+      ...message,
+      record: { ...record, effectiveRequest: smallFields(record.effectiveRequest), request: { ...record.request!, body: '' } },
+      trimmed: true,
+    };
+  }
+  return message;
+}

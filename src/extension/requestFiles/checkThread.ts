@@ -1,0 +1,144 @@
+// Checks request files off the extension host's thread, in dist/checkWorker.js. Checks run one at a time, in order;
+// a new check of a file whose previous check is still running ends the thread (that check is stale: a parse of a big
+// file cannot be interrupted any other way) and the checks still wanted start again on a new one. Where no worker
+// can start, the check runs here, as before.
+import * as path from 'node:path';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { CheckAnswered, CheckAsked } from '../../core/checkWorker';
+import { checkRequest, type DiagnosticContext, type RequestDiagnostic } from '../../core/diagnostics';
+
+/** How long a stale running check may go on before its thread is ended. */
+const STALE_GRACE_MS = 200;
+
+interface Pending {
+  key: string;
+  asked: CheckAsked;
+  resolve(diagnostics: RequestDiagnostic[] | undefined): void;
+}
+
+export class CheckThread {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  /** Posted to the worker and not answered yet, in order: the first one is running. */
+  private readonly pending: Pending[] = [];
+  private disposed = false;
+  /** Workers that ended without being asked to: after a few, checks run here. */
+  private crashes = 0;
+
+  /** `script`: the worker's file; the bundled one next to the extension's by default. */
+  constructor(private readonly script = path.join(__dirname, 'checkWorker.js')) {}
+
+  /**
+   * The diagnostics of `text`, or undefined when a newer check of the same `key` (the document) came first. A
+   * check that the worker could not make is made here.
+   */
+  check(key: string, text: string, context: DiagnosticContext): Promise<RequestDiagnostic[] | undefined> {
+    const worker = this.ensureWorker();
+    if (!worker) {
+      return Promise.resolve(checkRequest(text, context).diagnostics);
+    }
+    const stale = this.pending.filter((p) => p.key === key);
+    if (stale.length > 0) {
+      stale.forEach((p) => p.resolve(undefined));
+      const running = this.pending[0];
+      // The waiting ones are dropped; the running one is answered to nobody.
+      this.pending.splice(0, this.pending.length, ...this.pending.filter((p) => p.key !== key || p === running));
+      if (stale.includes(running)) {
+        this.stopSoon(running);
+      }
+    }
+    return new Promise((resolve) => {
+      const asked: CheckAsked = { id: this.nextId++, text, context };
+      this.pending.push({ key, asked, resolve });
+      this.ensureWorker()?.postMessage(asked);
+    });
+  }
+
+  /** Drops the checks of `key` not answered yet (the document was closed). */
+  forget(key: string): void {
+    // Answered later, to nobody: only the running one could be stopped, and it is about to end anyway.
+    for (const p of this.pending.filter((q) => q.key === key)) {
+      p.resolve(undefined);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.pending.splice(0).forEach((p) => p.resolve(undefined));
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker || this.disposed || this.crashes > 3) {
+      return this.worker;
+    }
+    if (!existsSync(this.script)) {
+      return undefined;
+    }
+    const worker = new Worker(this.script);
+    // An idle worker does not keep the extension host's process alive.
+    worker.unref();
+    worker.on('message', (answer: CheckAnswered) => this.answered(answer));
+    worker.on('error', () => this.lost(worker));
+    worker.on('exit', () => this.lost(worker));
+    this.worker = worker;
+    return worker;
+  }
+
+  private answered(answer: CheckAnswered): void {
+    const index = this.pending.findIndex((p) => p.asked.id === answer.id);
+    if (index === -1) {
+      return;
+    }
+    const [done] = this.pending.splice(index, 1);
+    done.resolve('diagnostics' in answer ? answer.diagnostics : checkRequest(done.asked.text, done.asked.context).diagnostics);
+  }
+
+  /** The worker ended (ended on purpose, or crashed): the checks still wanted go to a new one. */
+  private lost(worker: Worker): void {
+    if (this.worker !== worker) {
+      return;
+    }
+    this.worker = undefined;
+    this.crashes++;
+    this.repost();
+  }
+
+  /**
+   * The running check is stale. Only ending the thread stops it, and a new thread starts cold (its first big parse
+   * is slower): a check that ends within {@link STALE_GRACE_MS} is let finish, a longer one is stopped.
+   */
+  private stopSoon(running: Pending): void {
+    const worker = this.worker;
+    setTimeout(() => {
+      if (this.worker === worker && this.pending[0] === running) {
+        this.pending.shift();
+        this.restart();
+      }
+    }, STALE_GRACE_MS);
+  }
+
+  private restart(): void {
+    const old = this.worker;
+    this.worker = undefined;
+    void old?.terminate();
+    this.repost();
+  }
+
+  private repost(): void {
+    if (this.pending.length === 0 || this.disposed) {
+      return;
+    }
+    const worker = this.ensureWorker();
+    for (const p of this.pending.splice(0)) {
+      if (worker) {
+        this.pending.push(p);
+        worker.postMessage(p.asked);
+      } else {
+        p.resolve(checkRequest(p.asked.text, p.asked.context).diagnostics);
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// Which views are out of date, and drawing one when it is on screen: a secondary view is drawn only when it is
+// shown, so a call with a big body costs nothing for the views nobody opens.
+import type { Host } from '../host/vscodeApi';
+import type { Tabs } from '../views/tabs';
+import type { TimelineView } from '../views/timelineView';
+import { VIEWS, type ViewSpec } from '../views/viewList';
+import type { ShownCall } from './shownCall';
+
+export class ViewSwitch {
+  /** Views whose content is out of date; drawn when shown. */
+  private readonly stale = new Set<string>();
+  private readonly specs = new Map<string, ViewSpec>(VIEWS.map((spec) => [spec.id, spec]));
+
+  constructor(
+    private readonly tabs: Tabs,
+    private readonly timeline: TimelineView,
+    private readonly host: Host,
+    private readonly shown: () => ShownCall | undefined,
+  ) {}
+
+  markStale(...views: string[]): void {
+    for (const view of views) {
+      this.stale.add(view);
+    }
+  }
+
+  /** Every view but the response, which the app keeps current itself. */
+  markAllStale(): void {
+    this.markStale(...VIEWS.map((spec) => spec.id).filter((id) => id !== 'response' && id !== 'timeline'));
+  }
+
+  isStale(id: string): boolean {
+    return this.stale.has(id);
+  }
+
+  /** Draws `id` if it is out of date. */
+  render(id: string): void {
+    const shown = this.shown();
+    if (!shown || !this.stale.has(id)) {
+      return;
+    }
+    this.stale.delete(id);
+    if (id === 'timeline') {
+      this.timeline.render(shown.timeline.entries, shown.record.streamed, shown.timeline.eventCount);
+      return;
+    }
+    this.specs.get(id)?.render?.(this.tabs.panel(id), {
+      record: shown.record,
+      running: shown.running,
+      host: this.host,
+      refresh: () => {
+        this.stale.add(id);
+        this.render(id);
+      },
+    });
+  }
+}

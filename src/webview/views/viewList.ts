@@ -1,0 +1,31 @@
+// The panel's views, in tab order, and how each secondary view is drawn. Adding a view is one entry here: its tab
+// (id, label, codicon) and its `render`, called when the view is shown and its content is out of date. The response
+// and the timeline are live views, kept up to date by the app as events arrive; they have no `render`.
+import type { CallRecord } from '../../shared/callRecord';
+import type { Host } from '../host/vscodeApi';
+import { renderCurlView } from './curlView';
+import { renderHeadersView } from './headersView';
+import { renderRawView } from './rawView';
+import { renderRequestView } from './requestView';
+import type { TabSpec } from './tabs';
+
+/** What a view is drawn from: the shown call, and a way to draw it again (a Refresh button). */
+export interface ViewContext {
+  record: CallRecord;
+  running: boolean;
+  host: Host;
+  refresh(): void;
+}
+
+export interface ViewSpec extends TabSpec {
+  render?(panel: HTMLElement, view: ViewContext): void;
+}
+
+export const VIEWS: readonly ViewSpec[] = [
+  { id: 'response', label: 'Response', icon: 'comment-discussion' },
+  { id: 'raw', label: 'Raw response', icon: 'json', render: (panel, v) => renderRawView(panel, v.record, v.running, v.host, v.refresh) },
+  { id: 'request', label: 'Request', icon: 'arrow-up', render: (panel, v) => renderRequestView(panel, v.record, v.host) },
+  { id: 'headers', label: 'Headers', icon: 'list-flat', render: (panel, v) => renderHeadersView(panel, v.record, v.host) },
+  { id: 'timeline', label: 'Timeline', icon: 'pulse' },
+  { id: 'curl', label: 'curl', icon: 'terminal', render: (panel, v) => renderCurlView(panel, v.record, v.host) },
+];
