@@ -58,7 +58,7 @@ assistant turn alone (send again to resume); after max_tokens the cut answer as 
 continue it; not with thinking on). A refusal, a full context window, an error or a broken stream write nothing
 (exit 1).
 
-Examples:
+Example:
   claude-inspector send examples/conversation.claude.json --base-url http://127.0.0.1:8080 --stream
   claude-inspector send chat.claude.json --append --next "And in winter?"`,
   curl: `claude-inspector curl: print the curl command that sends a request file, without sending anything
