@@ -19,6 +19,7 @@ import { renderRequestView } from './views/requestView';
 import { ResponseView } from './views/responseView';
 import { Tabs, type TabSpec } from './views/tabs';
 import { TimelineView } from './views/timelineView';
+import { ConversationView } from './views/conversationView';
 import type { Host } from './host/vscodeApi';
 
 export const VIEWS: readonly TabSpec[] = [
@@ -28,6 +29,7 @@ export const VIEWS: readonly TabSpec[] = [
   { id: 'headers', label: 'Headers', icon: 'list-flat' },
   { id: 'timeline', label: 'Timeline', icon: 'pulse' },
   { id: 'curl', label: 'curl', icon: 'terminal' },
+  { id: 'conversation', label: 'Conversation', icon: 'list-ordered' },
 ];
 
 interface ShownCall {
@@ -48,6 +50,7 @@ export class App implements Flushable {
   private readonly response: ResponseView;
   private readonly timeline: TimelineView;
   private readonly announcer = new Announcer();
+  private readonly conversation = new ConversationView();
   /** Secondary views whose content is out of date; rendered when shown. */
   private readonly stale = new Set<string>();
   private headerStale = false;
@@ -128,6 +131,11 @@ export class App implements Flushable {
         }
         return;
       }
+      case 'conversationCalls':
+        this.conversation.setCalls(message.callId, message.calls, message.cacheAdvice);
+        this.markStale('conversation');
+        this.renderView(this.tabs.selected);
+        return;
       case 'done':
         // The host may send the whole sentence ("Copied curl") or just what was done ("curl").
         this.announcer.say(/^copied\b/i.test(message.what) ? message.what : `Copied ${message.what}`);
@@ -275,7 +283,7 @@ export class App implements Flushable {
     this.response.finish(record, live);
     this.tabs.setAvailable('timeline', record.streamed);
     this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
-    this.markStale('raw', 'request', 'headers', 'curl');
+    this.markStale('raw', 'request', 'headers', 'curl', 'conversation');
     this.headerStale = false;
     this.footerStale = false;
     this.renderHeader();
@@ -350,6 +358,9 @@ export class App implements Flushable {
         break;
       case 'curl':
         renderCurlView(panel, record, this.host);
+        break;
+      case 'conversation':
+        this.conversation.render(panel, record, this.host);
         break;
       default:
         break;

@@ -6,6 +6,7 @@ import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEv
 import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../../shared/protocol';
 import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
 import { Disposable, disposeAll } from '../dispose';
+import { Commands } from '../commandIds';
 import { panelHtml } from './panelHtml';
 import { redactForPanel } from './panelRedaction';
 
@@ -38,6 +39,8 @@ export class ResponsePanel extends Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly calls: CallFeed,
     private readonly setApiKey: () => void,
+    /** The file's calls so far, for the conversation view (see FileCalls). */
+    private readonly conversationOf?: (record: CallRecord) => Omit<Extract<HostMessage, { type: 'conversationCalls' }>, 'type' | 'callId'> | undefined,
   ) {
     super();
     this._register(calls.onDidCallEvent((event) => this.follow(event)));
@@ -114,6 +117,10 @@ export class ResponsePanel extends Disposable {
     this.flushEvents();
     this.running = undefined;
     this.post({ type: 'callFinished', record });
+    const conversation = this.conversationOf?.(record);
+    if (conversation) {
+      this.post({ type: 'conversationCalls', callId: record.id, ...conversation });
+    }
   }
 
   /** The call waits before a retry: said in the panel as well as in the progress notification. */
@@ -310,6 +317,9 @@ export class ResponsePanel extends Disposable {
         return;
       case 'setApiKey':
         this.setApiKey();
+        return;
+      case 'conversation':
+        void vscode.commands.executeCommand(Commands.continueConversation, { callId: message.callId, action: message.action });
         return;
       case 'dom':
         this.inspections.get(message.requestId)?.({ views: message.views, html: message.html });

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { JsonObject } from '../../shared/callRecord';
 import { checkRequest, RequestDiagnostic } from '../../core/diagnostics';
+import type { ThinkingOrigins } from '../../core/conversation/conversationChecks';
 import { resolveBaseUrl } from '../../core/client';
 import { Disposable } from '../dispose';
 import type { ModelsCache } from '../modelsCache';
@@ -25,7 +26,8 @@ export class RequestDiagnostics extends Disposable {
   /** Fires when a check finds no error left in a document. */
   readonly onDidClear = this.cleared.event;
 
-  constructor(private readonly models: ModelsCache) {
+  /** thinkingOrigins: what this session's calls say the file's thinking blocks were made after (binding warnings). */
+  constructor(private readonly models: ModelsCache, private readonly thinkingOrigins?: (document: vscode.TextDocument) => ThinkingOrigins | undefined) {
     super();
     this._register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
@@ -50,6 +52,7 @@ export class RequestDiagnostics extends Disposable {
       defaultMaxTokens: settings.defaultMaxTokens,
       defaultModel: settings.defaultModel,
       knownModels: known,
+      thinkingOrigins: this.thinkingOrigins?.(document),
     });
     const shown = jsonServerChecks(document) ? result.diagnostics.filter((d) => !isSyntaxError(d)) : result.diagnostics;
     this.collection.set(document.uri, shown.map((d) => this.toVscode(document, d)));
