@@ -76,7 +76,7 @@ describe('Conversation', function () {
       return conversation && /\n?2\s+3\s+[\d,]+/.test(conversation.text) ? views : undefined;
     }, 15_000);
     assert.match(dom.find((v) => v.label === 'Response')?.text ?? '', /Continue conversation/);
-    assert.match(dom.find((v) => v.label === 'Conversation')?.text ?? '', /As the model received it[\s\S]*messages\[2\][\s\S]*Input tokens sent, call by call/);
+    assert.match(dom.find((v) => v.label === 'Conversation')?.text ?? '', /As the model received it[\s\S]*messages\[2\][\s\S]*Input tokens sent, call by call/i);
   });
 
   it('after tool_use: a tool_result placeholder per id, selected as a tab stop; typed over and sent, the reply uses it', async () => {

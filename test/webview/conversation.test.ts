@@ -64,7 +64,7 @@ describe('webview: conversations', function () {
     const view = panel.page.locator('.turns');
     const turns = view.locator('details.turn');
     assert.equal(await turns.count(), 7, 'six turns sent and the answer');
-    const open = await turns.evaluateAll((nodes) => nodes.map((n) => (n as HTMLDetailsElement).open));
+    const open = await turns.evaluateAll((nodes) => nodes.map((n) => (n as unknown as { open: boolean }).open));
     assert.deepEqual(open, [false, false, false, false, true, true, true], 'the last three open, the older folded');
     assert.match(await turns.last().innerText(), /this answer[\s\S]*thinking[\s\S]*signature/);
     const text = await panel.page.locator('#app').innerText();
