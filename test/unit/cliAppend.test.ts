@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parse } from 'jsonc-parser';
+import { createScanner, parse, SyntaxKind } from 'jsonc-parser';
 import { StandIn, startStandIn } from '../../src/standIn/server';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
@@ -37,6 +37,18 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
 }
 
 type Json = Record<string, unknown>;
+
+/** The JSON tokens and comments of a text, whitespace aside. */
+function tokens(text: string): string[] {
+  const scanner = createScanner(text, false);
+  const out: string[] = [];
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia) {
+      out.push(text.substr(scanner.getTokenOffset(), scanner.getTokenLength()));
+    }
+  }
+  return out;
+}
 
 describe('CLI send --append', function () {
   this.timeout(60000);
@@ -80,10 +92,16 @@ describe('CLI send --append', function () {
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /Appended to .*: messages\[1\] assistant \(text\), messages\[2\] user \(text\)\./);
       const after = fs.readFileSync(file, 'utf8');
-      // Only an insertion: removing the added text gives the old file back.
-      const start = [...before].findIndex((c, i) => c !== after[i]);
-      const added = after.length - before.length;
-      assert.equal(after.slice(0, start) + after.slice(start + added), before);
+      // Nothing of the old file is lost or changed: its tokens and comments are all there, in order (a comma added).
+      const oldTokens = tokens(before);
+      const newTokens = tokens(after);
+      let from = 0;
+      for (const token of oldTokens) {
+        const at = newTokens.indexOf(token, from);
+        assert.ok(at >= 0, `${JSON.stringify(token)} is kept, in order`);
+        from = at + 1;
+      }
+      assert.ok(after.startsWith(before.slice(0, before.indexOf('{ "role"'))), 'everything before the turns is byte for byte the same');
       if (before.includes('\r\n')) {
         assert.ok(!/(?<!\r)\n/.test(after), 'a CRLF file stays CRLF');
       }

@@ -86,6 +86,20 @@ function renderTurn(item: TurnToAppend, indent: string, layout: Layout, base: nu
   return { text: json, slots };
 }
 
+/** Where a line comment that follows the offset on its own line ends (before the line break), if there is one. */
+function sameLineComment(text: string, offset: number): number | undefined {
+  const scanner = createScanner(text.slice(offset), false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineCommentTrivia) {
+      return offset + scanner.getTokenOffset() + scanner.getTokenLength();
+    }
+    if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.BlockCommentTrivia) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** The first comma after a node, skipping whitespace and comments: a trailing comma the file already has. */
 function commaAfter(text: string, offset: number): number | undefined {
   const scanner = createScanner(text.slice(offset), false);
@@ -112,7 +126,10 @@ function messagesOf(text: string): { root: Node; messages: Node } | { reason: st
   return { root, messages };
 }
 
-/** One edit that appends the turns to `messages`, and where the slots end up in the edited text. */
+/**
+ * One edit that appends the turns to `messages`, and where the slots end up in the edited text. It inserts, except
+ * over a comment on the last turn's line, which it writes back unchanged after the comma.
+ */
 export function appendTurns(text: string, turns: TurnToAppend[]): AppendResult {
   const found = messagesOf(text);
   if ('reason' in found) {
@@ -127,6 +144,8 @@ export function appendTurns(text: string, turns: TurnToAppend[]): AppendResult {
   let before: string;
   let after = '';
   let separator = `,${layout.eol}`;
+  /** Text after the last turn that the edit replaces by itself (a comment on the same line). */
+  let kept = '';
   if (last) {
     indent = startsLine(text, last.offset) ? lineIndent(text, last.offset) : lineIndent(text, messages.offset) + layout.unit;
     const trailing = commaAfter(text, last.offset + last.length);
@@ -138,6 +157,12 @@ export function appendTurns(text: string, turns: TurnToAppend[]): AppendResult {
     } else {
       offset = last.offset + last.length;
       before = `,${layout.eol}${indent}`;
+      const comment = sameLineComment(text, offset);
+      if (comment !== undefined) {
+        // "{ … } // the first turn": the comment stays with its turn, the comma goes before it, the new turns after.
+        kept = text.slice(offset, comment);
+        before = `,${kept}${layout.eol}${indent}`;
+      }
     }
   } else {
     const outer = lineIndent(text, messages.offset);
@@ -159,7 +184,7 @@ export function appendTurns(text: string, turns: TurnToAppend[]): AppendResult {
     slots.push(...rendered.slots);
   });
   inserted += after;
-  const edit: Edit = { offset, length: 0, content: inserted };
+  const edit: Edit = { offset, length: kept.length, content: inserted };
   return { ok: true, edit, text: applyEdits(text, [edit]), slots, firstTurnIndex: items.length };
 }
 

@@ -28,14 +28,15 @@ export function snippetOf(content: string, slots: readonly PlacedSlot[], offset:
 export async function applyAppend(document: vscode.TextDocument, result: Extract<AppendResult, { ok: true }>): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(document, { preview: false });
   const position = document.positionAt(result.edit.offset);
+  const range = new vscode.Range(position, document.positionAt(result.edit.offset + result.edit.length));
   const edit = new vscode.WorkspaceEdit();
   if (result.slots.length > 0) {
-    const snippet = new vscode.SnippetTextEdit(new vscode.Range(position, position), snippetOf(result.edit.content, result.slots, result.edit.offset));
+    const snippet = new vscode.SnippetTextEdit(range, snippetOf(result.edit.content, result.slots, result.edit.offset));
     // The file's own indentation, not the editor's idea of it.
     snippet.keepWhitespace = true;
     edit.set(document.uri, [snippet]);
   } else {
-    edit.insert(document.uri, position, result.edit.content);
+    edit.replace(document.uri, range, result.edit.content);
   }
   if (!(await vscode.workspace.applyEdit(edit))) {
     throw new Error('the editor did not take the edit (is the file read-only?)');
