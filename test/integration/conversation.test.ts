@@ -32,9 +32,15 @@ describe('Conversation', function () {
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     assert.ok(api.lastCall() && !api.lastCall()?.error, api.lastCall()?.error?.message);
 
+    const lensTitles = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).map((l) => l.command?.title ?? '');
+    const before = await lensTitles();
+    assert.ok(before.some((t) => t.endsWith('Continue conversation')), `a Continue CodeLens after a successful call: ${before.join(' | ')}`);
+    assert.ok(before.some((t) => t.endsWith('Fork here')));
+
     await vscode.commands.executeCommand('claudeInspector.continueConversation');
     const document = editor.document;
     const continued = document.getText();
+    assert.ok(!(await lensTitles()).some((t) => t.endsWith('Continue conversation')), 'no Continue lens once the answer is in the file');
     assert.ok(continued.startsWith(original.slice(0, original.indexOf('} // the first turn') + 1)), 'the text before the new turns is as it was');
     for (const kept of ['// A conversation to continue', '// the model', '// the first turn', '/* nothing after */']) {
       assert.ok(continued.includes(kept), `the comment ${kept} is kept`);
