@@ -103,6 +103,34 @@ describe('Conversation', function () {
     assert.match(String((api.lastCall()?.message?.content as Json[])[0].text), /get_weather returned: "9°C, rain"/);
   });
 
+  it('after pause_turn, Resume appends the paused turn unchanged and sends again; after a refusal nothing is appended', async () => {
+    const api = await inspector();
+    const editor = await open('paused.claude.json');
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    assert.equal(api.lastCall()?.message?.stop_reason, 'pause_turn');
+    const paused = api.lastCall()!;
+    await vscode.commands.executeCommand('claudeInspector.continueConversation');
+    const body = parse(editor.document.getText()) as Json;
+    assert.deepEqual(body.messages.map((m: Json) => m.role), ['user', 'assistant'], 'no user turn after a paused one');
+    assert.deepEqual(body.messages[1].content, paused.message?.content, 'the paused turn as returned');
+    await waitFor('the resumed call', () => api.lastCall()?.id !== paused.id && !!api.lastCall()?.message);
+    assert.equal(sentMessages(standIn).length, 2);
+    assert.match(String((api.lastCall()?.message?.content as Json[])[0].text), /Resuming the paused turn/);
+
+    await closeAllEditors();
+    const refusing = await open('hello.claude.json');
+    await refusing.edit((edit) => {
+      const text = refusing.document.getText();
+      const at = text.indexOf('Say hello.');
+      edit.replace(new vscode.Range(refusing.document.positionAt(at), refusing.document.positionAt(at + 'Say hello.'.length)), 'Do it [[stand-in: refusal]]');
+    });
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    assert.equal(api.lastCall()?.message?.stop_reason, 'refusal');
+    const before = refusing.document.getText();
+    await vscode.commands.executeCommand('claudeInspector.continueConversation');
+    assert.equal(refusing.document.getText(), before, 'a refusal is not continued');
+  });
+
   it('from Send Selection: a new untitled .claude.json with the conversation so far and the next user turn', async () => {
     const editor = await open('notes.md');
     const line = editor.document.lineAt(2);
