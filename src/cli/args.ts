@@ -28,6 +28,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
   timeout: { type: 'string', commands: CALLING_COMMANDS },
   'max-retries': { type: 'string', commands: CALLING_COMMANDS },
   'max-retry-wait': { type: 'string', commands: CALLING_COMMANDS },
+  append: { type: 'boolean', commands: ['send'] },
+  next: { type: 'string', commands: ['send'] },
   help: { type: 'boolean', short: 'h', commands: ALL },
   version: { type: 'boolean', short: 'v', commands: ALL },
 };

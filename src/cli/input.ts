@@ -125,6 +125,8 @@ export interface ReadOptions {
   check: boolean;
   /** Prints one warning line. */
   warn(line: string): void;
+  /** Told the file's text as it was read and checked (send --append writes after it). */
+  onText?(text: string): void;
 }
 
 function located(text: string, name: string, d: RequestDiagnostic, label = ''): string {
@@ -135,6 +137,7 @@ function located(text: string, name: string, d: RequestDiagnostic, label = ''): 
 export async function readRequest(file: string, defaults: RequestDefaults, options: ReadOptions): Promise<EffectiveRequest> {
   const name = file === '-' ? '<stdin>' : file;
   const text = await readRequestText(file);
+  options.onText?.(text);
   const { diagnostics, body } = checkRequest(text, {
     defaultMaxTokens: defaults.maxTokens,
     defaultModel: defaults.model,

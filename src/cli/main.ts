@@ -28,6 +28,7 @@ import { callSummaryText } from './messageText';
 import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, wholeNumber } from './optionValues';
 import { COMMAND_HELP, HELP, UsageError } from './usage';
 import { cliJson } from './jsonOutput';
+import { appendAfterCall, appendedText, type AppendOutcome } from './appendTurns';
 
 declare const CLI_VERSION: string | undefined;
 
@@ -98,10 +99,18 @@ async function main(argv: string[]): Promise<number> {
     maxTokens: wholeNumber(option('max-tokens'), '--max-tokens', DEFAULT_MAX_TOKENS, 0, 2 ** 31 - 1),
     stream: values.stream === true,
   };
+  if (values.next !== undefined && !values.append) {
+    throw new UsageError('--next adds a turn after the answer, so it needs --append');
+  }
+  if (values.append && file === '-') {
+    throw new UsageError('--append writes the answer into the request file, and stdin (-) is no file: give the file\'s path');
+  }
+  let sentText = '';
   // The same checks as the editor's Problems panel: errors stop here (exit 2), warnings are printed.
   const request = await readRequest(file, defaults, {
     check: values['no-check'] !== true,
     warn: (line) => stderr.print(`${line}\n`),
+    onText: (text) => (sentText = text),
   });
 
   if (command === 'curl') {
@@ -141,8 +150,14 @@ async function main(argv: string[]): Promise<number> {
   if (record.error) {
     record.error = wordHint(record.error, HINT_KNOBS);
   }
+  // Only after a complete answer: a failed or cut call writes nothing into the file.
+  const appended: AppendOutcome | undefined = values.append ? await appendAfterCall(file, sentText, record, option('next')) : undefined;
   if (values.json) {
-    stdout.print(`${JSON.stringify(cliJson(record), null, 2)}\n`);
+    const json = cliJson(record);
+    if (appended) {
+      Object.assign(json, appended.ok ? { appended: appended.appended } : { appended: null, notAppended: appended.reason });
+    }
+    stdout.print(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     const onlyText = printedLive && Array.isArray(record.message?.content) &&
       (record.message!.content as { type?: string }[]).every((b) => b.type === 'text');
@@ -152,8 +167,15 @@ async function main(argv: string[]): Promise<number> {
       stdout.print('\n\n');
     }
     out.print(`${text}\n`);
+    if (appended) {
+      if (appended.ok) {
+        stdout.print(`\n${appendedText(appended.appended)}\n`);
+      } else {
+        stderr.print(`claude-inspector: nothing was appended to ${file}: ${appended.reason}\n`);
+      }
+    }
   }
-  return record.error ? 1 : 0;
+  return record.error || (appended && !appended.ok) ? 1 : 0;
 }
 
 type Connection = import('../core/client').ConnectionOptions;

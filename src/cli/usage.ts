@@ -22,6 +22,8 @@ const OPTION_LINES: Record<string, string> = {
   timeout: '  --timeout SECONDS    per-attempt timeout, more than 0 and at most 2147483 (default 600)',
   'max-retries': '  --max-retries N      retries of 408/409/429/5xx and connection errors, 0 to 100 (default 2)',
   'max-retry-wait': '  --max-retry-wait S   the longest wait a server may ask for before a retry (default 60); a longer retry-after fails at once',
+  append: '  --append             after a complete answer, write it into FILE as the assistant turn (comments and layout\n                       kept; tool_result placeholders after a tool_use); nothing is written when the call fails',
+  next: '  --next TEXT          with --append: also add the next user turn with this text',
   help: '  -h, --help           this text',
   version: '  -v, --version        the version',
 };
@@ -47,10 +49,18 @@ that makes the same request. A streamed answer's text is printed as it arrives.
 ${FILE_NOTE}
 ${KEY_NOTE}
 
-${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'help'])}
+${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'append', 'next', 'help'])}
+
+The API keeps no state: the next request must carry every earlier turn. --append writes the answer into FILE so
+that the next send carries it: after end_turn or stop_sequence the assistant turn (and, with --next, your next
+turn); after tool_use also a user turn with one tool_result per tool_use id, to fill in; after pause_turn the
+assistant turn alone (send again to resume); after max_tokens the cut answer as the last turn (send again to
+continue it; not with thinking on). A refusal, a full context window, an error or a broken stream write nothing
+(exit 1).
 
 Example:
-  claude-inspector send examples/conversation.claude.json --base-url http://127.0.0.1:8080 --stream`,
+  claude-inspector send examples/conversation.claude.json --base-url http://127.0.0.1:8080 --stream
+  claude-inspector send chat.claude.json --append --next "And in winter?"`,
   curl: `claude-inspector curl: print the curl command that sends a request file, without sending anything
 
 Usage: claude-inspector curl FILE|- [options]
@@ -92,7 +102,7 @@ Example:
 export const HELP = `claude-inspector: send Claude Messages API request files and inspect the call
 
 Usage:
-  claude-inspector send FILE|- [--base-url URL] [--stream|--no-stream] [--json] [--no-check]
+  claude-inspector send FILE|- [--base-url URL] [--stream|--no-stream] [--json] [--no-check] [--append [--next TEXT]]
   claude-inspector curl FILE|- [--base-url URL] [--stream|--no-stream] [--no-check]
   claude-inspector count FILE|- [--base-url URL] [--json] [--no-check]
   claude-inspector models [--base-url URL] [--json]
@@ -102,7 +112,7 @@ ${FILE_NOTE}
 ${KEY_NOTE}
 The base URL is --base-url, else ANTHROPIC_BASE_URL, else https://api.anthropic.com.
 
-${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'help', 'version'])}
+${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'append', 'next', 'help', 'version'])}
 
 count prints the input tokens (POST /v1/messages/count_tokens), the share of the context window and the cost
 estimate; models lists every model (GET /v1/models, all pages).

@@ -3,6 +3,7 @@
 import { findNodeAtLocation, Node } from 'jsonc-parser';
 import type { JsonObject } from '../shared/callRecord';
 import { parseRequestFile, positionAt } from './requestFile';
+import { checkConversation, type ThinkingOrigins } from './conversation/conversationChecks';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
@@ -29,6 +30,8 @@ export interface DiagnosticContext {
   defaultsFrom?: { maxTokens: string; model: string };
   /** false: the CLI's --no-check, only what stops the body from being sent as written (see ParseOptions). */
   check?: boolean;
+  /** What the thinking blocks of this file were made after, from this session's calls: edits that unbind them warn. */
+  thinkingOrigins?: ThinkingOrigins;
 }
 
 /** Core's words for where a default comes from: no setting, no flag. */
@@ -121,6 +124,7 @@ function semanticDiagnostics(root: Node, context: DiagnosticContext): RequestDia
 
   checkThinking(at(['thinking']), maxTokens, maxTokensNode !== undefined ? undefined : from.maxTokens, add);
   checkMessages(at(['messages']), add);
+  checkConversation(root, add, context.thinkingOrigins);
   return out;
 }
 

@@ -9,4 +9,6 @@ export const Commands = {
   newRequestFile: 'claudeInspector.newRequestFile',
   listModels: 'claudeInspector.listModels',
   countTokens: 'claudeInspector.countTokens',
+  continueConversation: 'claudeInspector.continueConversation',
+  forkConversation: 'claudeInspector.forkConversation',
 } as const;

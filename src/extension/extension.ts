@@ -8,6 +8,12 @@ import { clearApiKey, setApiKey } from './commands/apiKeyCommands';
 import { Commands } from './commandIds';
 import { copyCurl } from './commands/copyCurl';
 import { countTokens } from './commands/countTokens';
+import { continueConversation, type ContinueArgs } from './commands/continueConversation';
+import { forkConversation } from './commands/forkConversation';
+import { FileCalls } from './conversation/fileCalls';
+import { isRequestFile } from './requestDocument';
+import { readSettings } from './settings';
+import { ConversationCodeLens } from './requestFiles/conversationCodeLens';
 import { listModels } from './commands/listModels';
 import { newRequestFile } from './commands/newRequestFile';
 import { sendRequestFile } from './commands/sendRequestFile';
@@ -49,13 +55,20 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const keys = new ApiKeyStore(context.secrets);
   const models = new ModelsCache(context.globalState);
   const counts = new TokenCounts();
-  const diagnostics = new RequestDiagnostics(models);
+  const diagnostics = new RequestDiagnostics(models, (document) => fileCalls.thinkingOrigins(document));
   const notices = new FileNotices(diagnostics.onDidClear);
   // What turns a file or a selection plus the settings into a request and its connection (resolveCall).
   const resolving = { keys, diagnostics, notices };
   const calls = new CallRunner();
+  const fileCalls = new FileCalls(calls);
   // The panel follows the runner's calls (the runner knows nothing of it); its Cancel goes back to the runner.
-  const panel = new ResponsePanel(context.extensionUri, calls, () => void vscode.commands.executeCommand(Commands.setApiKey), context.globalStorageUri);
+  const panel = new ResponsePanel(
+    context.extensionUri,
+    calls,
+    () => void vscode.commands.executeCommand(Commands.setApiKey),
+    context.globalStorageUri,
+    (record) => fileCalls.conversationOf(record, readSettings().prices),
+  );
 
   context.subscriptions.push(
     models,
@@ -72,6 +85,11 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     vscode.commands.registerCommand(Commands.newRequestFile, () => newRequestFile()),
     vscode.commands.registerCommand(Commands.listModels, () => listModels(keys, models)),
     vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ ...resolving, models, counts }, uri)),
+    fileCalls,
+    fileCalls.onDidChange(() => vscode.workspace.textDocuments.filter(isRequestFile).forEach((d) => diagnostics.check(d))),
+    vscode.commands.registerCommand(Commands.continueConversation, (arg?: vscode.Uri | ContinueArgs) => continueConversation(fileCalls, calls, arg)),
+    vscode.commands.registerCommand(Commands.forkConversation, (uri?: vscode.Uri, index?: number) => forkConversation(uri, index)),
+    vscode.languages.registerCodeLensProvider(REQUEST_FILES, new ConversationCodeLens(fileCalls)),
     watchPriceSetting(),
     vscode.languages.registerCodeLensProvider(REQUEST_FILES, new RequestCodeLens(counts)),
     vscode.languages.registerCompletionItemProvider(REQUEST_FILES, new ModelCompletions(models), '"'),

@@ -2,6 +2,7 @@
 // `import type`, so it has no runtime code. Every message about a call carries its callId: the webview drops
 // messages of a call it is no longer showing.
 import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from './callRecord';
+import type { FileCallStat } from './conversationStats';
 
 export type HostMessage =
   /**
@@ -29,6 +30,11 @@ export type HostMessage =
   | { type: 'retrying'; callId: string; text: string; waitMs: number; attempt: number; of: number }
   /** A send was refused before anything went out: `title` (the file's name) has errors, one line each in `reasons`. */
   | { type: 'callRefused'; title: string; reasons: string[] }
+  /**
+   * After callFinished, for a request file's call: this session's calls of that file, oldest first, up to this one
+   * (the input sent each time), and what a cache breakpoint would save when none is set.
+   */
+  | { type: 'conversationCalls'; callId: string; calls: FileCallStat[]; cacheAdvice?: string }
   /** The host did what the webview asked (copy), for a short confirmation. */
   | { type: 'done'; what: string }
   /** The answer to `needCall` when the host no longer keeps that call. */
@@ -58,6 +64,8 @@ export type WebviewMessage =
    * `callFinished` (the whole record), or `callGone`.
    */
   | { type: 'needCall'; callId: string; historyId?: string }
+  /** Run "Claude: Continue Conversation" for this call: as its stop_reason allows, or with max_tokens raised. */
+  | { type: 'conversation'; callId: string; action: 'continue' | 'raiseMaxTokens' }
   /** The answer to `inspectDom`: each view's visible text and the whole document's markup. */
   | { type: 'dom'; requestId: string; views: DomView[]; html: string };
 

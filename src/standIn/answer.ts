@@ -173,7 +173,13 @@ export function defaultAnswer({ request, family, rng }: AnswerContext): MessageS
   const userText = textOf(user);
   const last = request.messages[request.messages.length - 1];
   if (last.role === 'assistant') {
-    // A prefilled assistant turn: the answer continues it.
+    // A paused turn sent back: it resumes with what its server tools found. Else a prefilled (or cut) assistant
+    // turn: the answer continues it.
+    const results = blocksOf(last).filter((b) => b.type === 'web_search_tool_result');
+    if (results.length > 0) {
+      const found = results.flatMap((b) => (Array.isArray(b.content) ? (b.content as JsonObject[]) : [])).map((r) => `"${String(r.title)}"`);
+      return applyLimits(withStopSequence([textBlock(`(stand-in) Resuming the paused turn: the search found ${found.length === 0 ? 'nothing' : found.join(', ')}, so here is the rest of the answer to "${quote(withoutDirectives(userText), 120)}".`)], request), request);
+    }
     return applyLimits(withStopSequence([textBlock(' (stand-in) …continuing the assistant turn you started.')], request), request);
   }
   const thinking = thinkingFor(request, family, userText, rng);

@@ -132,7 +132,10 @@ export function cannedReply({ request, model }: CannedContext): Reply {
   }
 
   const rng = seededRng(requestSeed(request));
-  const contentDirective = directives.find((d) => CONTENT_DIRECTIVES.includes(directiveName(d)));
+  // A conversation sent back with the answer as its last turn (a paused turn resumed, a cut answer continued) has
+  // had its scenario already: the answer goes on instead of playing it again.
+  const resumed = request.messages[request.messages.length - 1]?.role === 'assistant';
+  const contentDirective = resumed ? undefined : directives.find((d) => CONTENT_DIRECTIVES.includes(directiveName(d)));
   const spec = contentDirective
     ? scenarioSpec(contentDirective, request, model, rng, userText)
     : defaultAnswer({ request, family: familyOf(request.model, model), rng });

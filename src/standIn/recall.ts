@@ -18,6 +18,23 @@ export interface Recall {
 
 const GIVEN_NAME = /\b(?:my name is|my name's|i am|i'm|call me|this is)\s+([\p{L}\p{M}'’-]+)/giu;
 
+/** The stand-in's note about itself, which ends each of its plain answers: no topic of the conversation. */
+const SELF_NOTE = 'This answer comes from the local Messages API stand-in';
+
+/**
+ * A turn's words as topics are read from them: an earlier answer of the stand-in's own (sent back by a Continue)
+ * without its note about itself and its "(stand-in) You said:", so that "Claude" and "Messages API" are not taken
+ * for what the person talked about.
+ */
+function spokenIn(message: RequestMessage): string {
+  const text = textOf(message);
+  if (message.role !== 'assistant' || !text.includes('(stand-in)')) {
+    return text;
+  }
+  const cut = text.indexOf(SELF_NOTE);
+  return (cut === -1 ? text : text.slice(0, cut)).replace(/\(stand-in\)\s*(You said:)?/g, '');
+}
+
 /** What came before the last user turn; undefined when there was nothing before it. */
 export function recallEarlier(messages: RequestMessage[]): Recall | undefined {
   let lastUser = messages.length - 1;
@@ -31,7 +48,7 @@ export function recallEarlier(messages: RequestMessage[]): Recall | undefined {
   const earlierUser: string[] = [];
   const earlierAssistant: string[] = [];
   const scores = new Map<string, { score: number; first: number }>();
-  const mentions = earlier.map((m) => ({ role: m.role, runs: capitalisedRuns(withoutDirectives(textOf(m))) }));
+  const mentions = earlier.map((m) => ({ role: m.role, runs: capitalisedRuns(withoutDirectives(spokenIn(m))) }));
   // A word capitalised in the middle of a sentence is a name; then it is one at the start of a sentence too.
   const names = new Set(mentions.flatMap((m) => m.runs.filter((r) => !r.sentenceStart).map((r) => r.name)));
   let personName: string | undefined;

@@ -1,6 +1,7 @@
 // Checks a Messages or count_tokens request the way the real API does, failing with its 400 messages (pydantic
 // style: "max_tokens: Field required"). Fields the stand-in does not know pass: the real API grows faster than
 // any copy of it, and an inspector must be able to send new fields.
+import { checkPrefill, checkSentBackBlock } from './inputBlocks';
 import { invalid } from './errors';
 import type { JsonObject } from './types';
 
@@ -129,6 +130,7 @@ export function checkMessagesBody(body: JsonObject, version: string, forCount: b
   }
 
   const thinking = checkThinking(body.thinking, maxTokens);
+  checkPrefill(messages, thinking as JsonObject | undefined);
   return {
     body,
     version,
@@ -190,6 +192,7 @@ function checkMessages(value: unknown, version: string): RequestMessage[] {
       if (block.type === 'text' && typeof block.text !== 'string') {
         throw invalid(`${where}.text: Field required`);
       }
+      checkSentBackBlock(block, where, message.role);
       if (version === STRICT_VERSION) {
         if (message.role === 'assistant' && block.type === 'document') {
           throw invalid(`${where}: document blocks are not accepted in assistant messages`);

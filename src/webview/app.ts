@@ -13,7 +13,7 @@ import { RefusedNote } from './views/refusedNote';
 import { ResponseView } from './views/responseView';
 import { Tabs } from './views/tabs';
 import { TimelineView } from './views/timelineView';
-import { VIEWS } from './views/viewList';
+import { conversationView, VIEWS } from './views/viewList';
 import { HeaderSlot } from './shown/headerSlot';
 import { finishedCall, keepBody, runningCall, type ShownCall } from './shown/shownCall';
 import { panelState } from './shown/stateKeeping';
@@ -111,6 +111,11 @@ export class App implements Flushable {
         }
         return;
       }
+      case 'conversationCalls':
+        conversationView.setCalls(message.callId, message.calls, message.cacheAdvice);
+        this.views.markStale('conversation');
+        this.views.render(this.tabs.selected);
+        return;
       case 'done':
         // The host may send the whole sentence ("Copied curl") or just what was done ("curl").
         this.announcer.say(/^copied\b/i.test(message.what) ? message.what : `Copied ${message.what}`);

@@ -41,6 +41,14 @@ interface Promised {
 }
 
 const PROMISES: Record<string, Promised[]> = {
+  'continue.claude.json': [
+    {
+      comment: 'The API keeps no state: each send carries every turn',
+      blocks: ['text'],
+      stopReason: 'end_turn',
+      textHolds: ['Suggest a name for a small bakery in Porto.'],
+    },
+  ],
   'conversation.claude.json': [
     {
       comment: 'every request carries the whole conversation',
@@ -203,6 +211,7 @@ describe('examples/', function () {
 
   it('has the request files the README promises, and a promise for each', () => {
     assert.deepEqual(files.sort(), [
+      'continue.claude.json',
       'conversation.claude.json',
       'extended-thinking.claude.json',
       'system-and-stop.claude.json',

@@ -251,13 +251,13 @@ describe('webview: a finished call', function () {
   it('has keyboard-accessible tabs with ARIA roles', async () => {
     await panel.post({ type: 'callFinished', record: record() });
     const tabs = panel.page.locator('[role=tablist] [role=tab]:visible');
-    assert.deepEqual(await tabs.allInnerTexts(), ['Response', 'Raw response', 'Request', 'Headers', 'curl']);
+    assert.deepEqual(await tabs.allInnerTexts(), ['Response', 'Raw response', 'Request', 'Headers', 'curl', 'Conversation']);
     await panel.page.locator('#tab-response').focus();
     await panel.page.keyboard.press('ArrowRight');
     assert.equal(await panel.page.locator('#tab-raw').getAttribute('aria-selected'), 'true');
     assert.ok(await panel.page.locator('#panel-raw').isVisible());
     await panel.page.keyboard.press('End');
-    assert.equal(await panel.page.locator('#tab-curl').getAttribute('aria-selected'), 'true');
+    assert.equal(await panel.page.locator('#tab-conversation').getAttribute('aria-selected'), 'true');
     await panel.page.keyboard.press('Home');
     assert.equal(await panel.page.locator('#tab-response').getAttribute('aria-selected'), 'true');
     assert.equal((await panel.state())?.view, 'response');

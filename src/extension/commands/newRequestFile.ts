@@ -12,7 +12,7 @@ export function requestFileText(userText: string, model: string, maxTokens: numb
   return `// A Claude Messages API request body. Send it with Ctrl+Alt+Enter (Cmd+Alt+Enter on macOS) or the ▷ button.\n${JSON.stringify(body, null, 2)}\n`;
 }
 
-function freeName(folder: vscode.Uri | undefined): vscode.Uri {
+export function freeName(folder: vscode.Uri | undefined): vscode.Uri {
   const base = folder ?? vscode.Uri.file(process.cwd());
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
   for (let i = 1; ; i++) {

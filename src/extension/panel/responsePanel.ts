@@ -6,6 +6,7 @@ import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEv
 import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../../shared/protocol';
 import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
 import { Disposable, disposeAll } from '../dispose';
+import { Commands } from '../commandIds';
 import { slimForPanel } from './bodyOnce';
 import { panelHtml } from './panelHtml';
 import { redactForPanel } from './panelRedaction';
@@ -45,6 +46,8 @@ export class ResponsePanel extends Disposable {
     private readonly feed: CallFeed,
     private readonly setApiKey: () => void,
     storage?: vscode.Uri,
+    /** The file's calls so far, for the conversation view (see FileCalls). */
+    private readonly conversationOf?: (record: CallRecord) => Omit<Extract<HostMessage, { type: 'conversationCalls' }>, 'type' | 'callId'> | undefined,
   ) {
     super();
     this.calls = new RecentCalls(storage?.fsPath);
@@ -123,6 +126,10 @@ export class ResponsePanel extends Disposable {
     this.running = undefined;
     this.calls.remember(record);
     this.post({ type: 'callFinished', record });
+    const conversation = this.conversationOf?.(record);
+    if (conversation) {
+      this.post({ type: 'conversationCalls', callId: record.id, ...conversation });
+    }
   }
 
   /** The call waits before a retry: said in the panel as well as in the progress notification. */
@@ -329,6 +336,9 @@ export class ResponsePanel extends Disposable {
       }
       case 'setApiKey':
         this.setApiKey();
+        return;
+      case 'conversation':
+        void vscode.commands.executeCommand(Commands.continueConversation, { callId: message.callId, action: message.action });
         return;
       case 'dom':
         this.inspections.get(message.requestId)?.({ views: message.views, html: message.html });

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { JsonObject } from '../../shared/callRecord';
 import { checkRequest, type DiagnosticContext, RequestDiagnostic } from '../../core/diagnostics';
+import type { ThinkingOrigins } from '../../core/conversation/conversationChecks';
 import { resolveBaseUrl } from '../../core/client';
 import { Disposable } from '../dispose';
 import type { ModelsCache } from '../modelsCache';
@@ -31,7 +32,8 @@ export class RequestDiagnostics extends Disposable {
   /** Fires when a check finds no error left in a document. */
   readonly onDidClear = this.cleared.event;
 
-  constructor(private readonly models: ModelsCache) {
+  /** thinkingOrigins: what this session's calls say the file's thinking blocks were made after (binding warnings). */
+  constructor(private readonly models: ModelsCache, private readonly thinkingOrigins?: (document: vscode.TextDocument) => ThinkingOrigins | undefined) {
     super();
     this._register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
     this._register(this.thread);
@@ -68,7 +70,13 @@ export class RequestDiagnostics extends Disposable {
   private contextFor(document: vscode.TextDocument): DiagnosticContext {
     const settings = readSettings(document.uri);
     const known = this.models.get(resolveBaseUrl(settings.baseUrl))?.models.map((m) => m.id);
-    return { defaultMaxTokens: settings.defaultMaxTokens, defaultModel: settings.defaultModel, defaultsFrom: DEFAULTS_FROM, knownModels: known };
+    return {
+      defaultMaxTokens: settings.defaultMaxTokens,
+      defaultModel: settings.defaultModel,
+      defaultsFrom: DEFAULTS_FROM,
+      knownModels: known,
+      thinkingOrigins: this.thinkingOrigins?.(document),
+    };
   }
 
   private show(document: vscode.TextDocument, diagnostics: RequestDiagnostic[]): void {

@@ -10,6 +10,7 @@ import type { Host } from '../host/vscodeApi';
 import { emptyState } from './common';
 import { renderError, renderIncomplete } from './errorBox';
 import { renderStopReason } from './stopReason';
+import { renderContinueBar } from './continueBar';
 import { renderCost } from './cost';
 import { renderUsage } from './usage';
 
@@ -140,6 +141,7 @@ export class ResponseView {
       if (!cancelledBeforeStop && (!record.error || record.incomplete || message.stop_reason !== undefined)) {
         this.footer.append(renderStopReason(message, record));
       }
+      this.footer.append(renderContinueBar(record, this.host) ?? '');
       const usage = asObject(message.usage);
       if (usage) {
         this.footer.append(renderUsage(usage));

@@ -3,6 +3,7 @@
 // and the timeline are live views, kept up to date by the app as events arrive; they have no `render`.
 import type { CallRecord } from '../../shared/callRecord';
 import type { Host } from '../host/vscodeApi';
+import { ConversationView } from './conversationView';
 import { renderCurlView } from './curlView';
 import { renderHeadersView } from './headersView';
 import { renderRawView } from './rawView';
@@ -21,6 +22,9 @@ export interface ViewSpec extends TabSpec {
   render?(panel: HTMLElement, view: ViewContext): void;
 }
 
+/** The conversation as the model received it; it also keeps the file's calls the host sends after each call. */
+export const conversationView = new ConversationView();
+
 export const VIEWS: readonly ViewSpec[] = [
   { id: 'response', label: 'Response', icon: 'comment-discussion' },
   { id: 'raw', label: 'Raw response', icon: 'json', render: (panel, v) => renderRawView(panel, v.record, v.running, v.host, v.refresh) },
@@ -28,4 +32,5 @@ export const VIEWS: readonly ViewSpec[] = [
   { id: 'headers', label: 'Headers', icon: 'list-flat', render: (panel, v) => renderHeadersView(panel, v.record, v.host) },
   { id: 'timeline', label: 'Timeline', icon: 'pulse' },
   { id: 'curl', label: 'curl', icon: 'terminal', render: (panel, v) => renderCurlView(panel, v.record, v.host) },
+  { id: 'conversation', label: 'Conversation', icon: 'list-ordered', render: (panel, v) => conversationView.render(panel, v.record, v.host) },
 ];

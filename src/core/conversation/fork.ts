@@ -1,0 +1,46 @@
+// Fork a conversation at a message: a new request file with the turns up to and including that message, and
+// everything else of the file (model, system, tools, comments) as it was.
+import { applyEdits, findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
+
+function messagesNode(text: string): Node | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const messages = root && root.type === 'object' ? findNodeAtLocation(root, ['messages']) : undefined;
+  return messages?.type === 'array' ? messages : undefined;
+}
+
+/** The index of the message the offset is in (or on the line of), or undefined when it is in no message. */
+export function messageIndexAt(text: string, offset: number): number | undefined {
+  const messages = messagesNode(text);
+  const items = messages?.children ?? [];
+  const index = items.findIndex((m) => offset >= m.offset && offset <= m.offset + m.length);
+  return index === -1 ? undefined : index;
+}
+
+/** The offset and length of each message of the file, for CodeLenses: one per turn. */
+export function messageRanges(text: string): { offset: number; length: number; role?: string }[] {
+  const items = messagesNode(text)?.children ?? [];
+  return items.map((m) => {
+    const role = findNodeAtLocation(m, ['role']);
+    return { offset: m.offset, length: m.length, role: role?.type === 'string' ? (role.value as string) : undefined };
+  });
+}
+
+/** The file with only messages[0..index]; the turns after it (and comments among them) are left out. */
+export function forkAt(text: string, index: number): { ok: true; text: string; kept: number; dropped: number } | { ok: false; reason: string } {
+  const messages = messagesNode(text);
+  if (!messages) {
+    return { ok: false, reason: 'the file has no "messages" list' };
+  }
+  const items = messages.children ?? [];
+  if (!Number.isInteger(index) || index < 0 || index >= items.length) {
+    return { ok: false, reason: `there is no messages[${index}]: the file has ${items.length} message${items.length === 1 ? '' : 's'}` };
+  }
+  const keep = items[index];
+  const lastItem = items[items.length - 1];
+  if (keep === lastItem) {
+    return { ok: true, text, kept: items.length, dropped: 0 };
+  }
+  const from = keep.offset + keep.length;
+  const to = lastItem.offset + lastItem.length;
+  return { ok: true, text: applyEdits(text, [{ offset: from, length: to - from, content: '' }]), kept: index + 1, dropped: items.length - index - 1 };
+}

@@ -1,0 +1,60 @@
+// CodeLenses of a conversation: above "messages", what can follow the file's last call (Continue, answer the tool
+// calls, Resume, Continue the answer / Raise max_tokens, or why not), while the file still holds the conversation
+// that call sent; and "Fork here" on each message.
+import * as vscode from 'vscode';
+import { parse } from 'jsonc-parser';
+import { messageRanges } from '../../core/conversation/fork';
+import type { JsonObject } from '../../shared/callRecord';
+import { continuationOf } from '../../shared/continuation';
+import { Commands } from '../commandIds';
+import type { FileCalls } from '../conversation/fileCalls';
+
+export class ConversationCodeLens implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly calls: FileCalls) {
+    this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => calls.onDidChange(() => listener.call(thisArgs), undefined, disposables);
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const text = document.getText();
+    const ranges = messageRanges(text);
+    const lenses: vscode.CodeLens[] = [];
+    const last = this.calls.lastOf(document);
+    const body = parse(text, [], { allowTrailingComma: true }) as JsonObject | undefined;
+    // Only while the file holds what that call sent: after a Continue (or any edit of the turns) it would append twice.
+    if (last && !last.error && ranges.length > 0 && JSON.stringify(body?.messages) === JSON.stringify(last.effectiveRequest.messages)) {
+      const at = document.positionAt(ranges[ranges.length - 1].offset);
+      const range = new vscode.Range(at, at);
+      const continuation = continuationOf(last);
+      const run = (title: string, tooltip: string, action = 'continue') =>
+        lenses.push(new vscode.CodeLens(range, { title, tooltip, command: Commands.continueConversation, arguments: [{ callId: last.id, action }] }));
+      if (continuation.ok) {
+        switch (continuation.kind) {
+          case 'toolResults':
+            run(`$(tools) Continue: answer ${continuation.toolUseIds.length === 1 ? 'the tool call' : `${continuation.toolUseIds.length} tool calls`}`, 'Append the answer and a user turn with a tool_result placeholder per tool_use id');
+            break;
+          case 'resume':
+            run('$(debug-continue) Resume the paused turn', 'Append the paused answer, unchanged, and send again (pause_turn)');
+            break;
+          case 'continueAnswer':
+            run('$(debug-continue) Continue the answer', 'Append the cut answer as the last turn and send again: the model goes on where it stopped');
+            run('$(arrow-up) Raise max_tokens and resend', 'Send the same request with twice the max_tokens', 'raiseMaxTokens');
+            break;
+          default:
+            run('$(comment-discussion) Continue conversation', 'Append the answer as the assistant turn and a new user turn to type in (one undo)');
+        }
+      } else {
+        lenses.push(new vscode.CodeLens(range, { title: `$(circle-slash) Cannot continue: ${continuation.stopReason ?? 'no complete answer'}`, tooltip: continuation.reason, command: '' }));
+        if (continuation.stopReason === 'max_tokens') {
+          run('$(arrow-up) Raise max_tokens and resend', 'Send the same request with twice the max_tokens', 'raiseMaxTokens');
+        }
+      }
+    }
+    ranges.forEach((m, i) => {
+      const at = document.positionAt(m.offset);
+      lenses.push(new vscode.CodeLens(new vscode.Range(at, at), { title: '$(repo-forked) Fork here', tooltip: `A new request file with messages[0..${i}]`, command: Commands.forkConversation, arguments: [document.uri, i] }));
+    });
+    return lenses;
+  }
+}
