@@ -51,6 +51,8 @@ export class HistoryStore {
   /** Files found damaged, by name, with the size they had: skipped until they change. */
   private readonly damaged = new Map<string, number>();
   private readonly warned = new Set<string>();
+  /** The calls folder's change time when it was last read: unchanged, the folder need not be read again. */
+  private folderTime: string | undefined;
 
   constructor(
     readonly folder: string,
@@ -156,7 +158,14 @@ export class HistoryStore {
 
   /** The index, made to agree with the call files (see indexFile.ts). */
   private async reconcile(): Promise<void> {
+    const lineCount = this.index.lineCount;
     await this.index.refresh();
+    // Nothing added to or removed from the folder, nothing appended to the index: what is known still holds.
+    const folderTime = await fs.stat(this.calls, { bigint: true }).then((s) => `${s.mtimeNs}/${s.ctimeNs}`, () => 'none');
+    if (folderTime === this.folderTime && lineCount === this.index.lineCount && this.folderTime !== 'none') {
+      return;
+    }
+    this.folderTime = folderTime;
     const names = await this.callNames();
     const present = new Set<string>();
     const missing: IndexLine[] = [];
