@@ -46,8 +46,6 @@ export type WebviewMessage =
   | { type: 'cancel'; callId: string }
   /** Run "Claude: Set API Key" (offered on a 401). */
   | { type: 'setApiKey' }
-  /** Compare the shown call with the previous run of the same request (from history). */
-  | { type: 'compareWithPrevious'; callId: string }
   /** The answer to `inspectDom`: each view's visible text and the whole document's markup. */
   | { type: 'dom'; requestId: string; views: DomView[]; html: string };
 

@@ -38,8 +38,6 @@ export class ResponsePanel extends Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly calls: CallFeed,
     private readonly setApiKey: () => void,
-    /** What the panel's "Compare with previous run" does, with the shown call's id. */
-    private readonly compareWithPrevious: (callId: string) => void = () => undefined,
   ) {
     super();
     this._register(calls.onDidCallEvent((event) => this.follow(event)));
@@ -324,9 +322,6 @@ export class ResponsePanel extends Disposable {
         return;
       case 'setApiKey':
         this.setApiKey();
-        return;
-      case 'compareWithPrevious':
-        this.compareWithPrevious(message.callId);
         return;
       case 'dom':
         this.inspections.get(message.requestId)?.({ views: message.views, html: message.html });
