@@ -31,6 +31,8 @@ export interface HistoryStoreOptions {
   redactor?: Redactor;
 }
 
+const positive = (value: number | undefined): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
+
 export const CALLS_FOLDER = 'calls';
 export const INDEX_FILE = 'index.jsonl';
 export const LOCK_FILE = 'index.lock';
@@ -54,8 +56,8 @@ export class HistoryStore {
     readonly folder: string,
     private readonly options: HistoryStoreOptions = {},
   ) {
-    this.maxCalls = Math.max(1, Math.floor(options.maxCalls ?? HISTORY_DEFAULT_MAX_CALLS));
-    this.maxBytes = Math.max(1, options.maxMegabytes ?? HISTORY_DEFAULT_MAX_MEGABYTES) * 1024 * 1024;
+    this.maxCalls = positive(options.maxCalls) ? Math.floor(options.maxCalls) || 1 : HISTORY_DEFAULT_MAX_CALLS;
+    this.maxBytes = Math.round((positive(options.maxMegabytes) ? options.maxMegabytes : HISTORY_DEFAULT_MAX_MEGABYTES) * 1024 * 1024);
     this.calls = path.join(folder, CALLS_FOLDER);
     this.indexFile = path.join(folder, INDEX_FILE);
     this.lockFile = path.join(folder, LOCK_FILE);
