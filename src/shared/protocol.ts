@@ -2,6 +2,7 @@
 // `import type`, so it has no runtime code. Every message about a call carries its callId: the webview drops
 // messages of a call it is no longer showing.
 import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from './callRecord';
+import type { CacheExplanation } from './cacheExplain';
 import type { CallComparison } from './compare';
 
 export type HostMessage =
@@ -25,7 +26,9 @@ export type HostMessage =
   /** The host did what the webview asked (copy), for a short confirmation. */
   | { type: 'done'; what: string }
   /** Two calls from history compared: shown in the Compare view; `labels` name each side ("A: 10:15:03 haiku…"). */
-  | { type: 'compare'; comparison: CallComparison; labels: { a: string; b: string } };
+  | { type: 'compare'; comparison: CallComparison; labels: { a: string; b: string } }
+  /** What the prompt cache did for a call with cache_control, and why, against the earlier calls in history. */
+  | { type: 'cacheExplanation'; callId: string; explanation: CacheExplanation };
 
 /**
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests

@@ -11,6 +11,7 @@ import { requestFlush, type Flushable } from './dom/schedule';
 import { TimelineFold } from './live/timelineFold';
 import { Announcer } from './views/announce';
 import { normalizeComparison, renderCompareView, type ShownComparison } from './views/compareView';
+import { renderCacheNote } from './views/cacheNote';
 import { renderCurlView } from './views/curlView';
 import { renderHeader } from './views/header';
 import { renderHeadersView } from './views/headersView';
@@ -62,6 +63,8 @@ export class App implements Flushable {
   private readonly refused: RefusedNote;
   /** Two calls compared (from history): the Compare view, shown only once there is one. */
   private comparison: ShownComparison | undefined;
+  /** Below the answer: what the prompt cache did for the shown call (from the host, when it has breakpoints). */
+  private readonly cacheSlot = el('div', { class: 'cache-slot' });
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.headerSlot = el('div', { class: 'header-slot' });
@@ -87,6 +90,7 @@ export class App implements Flushable {
     );
     root.addEventListener('click', (event) => this.onCodeCopy(event));
     this.tabs.setAvailable('compare', false);
+    this.tabs.panel('response').append(this.cacheSlot);
   }
 
   /** Brings back what a reload saved: the last record, shown at once, and the chosen view. */
@@ -136,6 +140,11 @@ export class App implements Flushable {
       }
       case 'compare':
         this.showComparison(normalizeComparison(message), true);
+        return;
+      case 'cacheExplanation':
+        if (this.shown && this.shown.record.id === message.callId) {
+          renderCacheNote(this.cacheSlot, message.explanation);
+        }
         return;
       case 'done':
         // The host may send the whole sentence ("Copied curl") or just what was done ("curl").
@@ -191,6 +200,7 @@ export class App implements Flushable {
     }
     this.superseded.delete(record.id);
     this.retry = undefined;
+    renderCacheNote(this.cacheSlot, undefined);
     this.refused.clear();
     this.shown = {
       record,
@@ -267,6 +277,7 @@ export class App implements Flushable {
     }
     if (previous && previous.record.id !== record.id) {
       this.superseded.add(previous.record.id);
+      renderCacheNote(this.cacheSlot, undefined);
     }
     if (live || previous?.record.id !== record.id) {
       // A call that finished after the refusal is newer than it.

@@ -2,6 +2,7 @@
 // themes (screenshots in test-results/ for a person to look at), kept across a reload, and inert for a message it
 // cannot read.
 import * as assert from 'node:assert/strict';
+import { explainCache } from '../../src/shared/cacheExplain';
 import { compareCalls } from '../../src/shared/compare';
 import { costOf } from '../../src/shared/cost';
 import { Harness, THEME_NAMES, type PanelPage } from './harness';
@@ -113,6 +114,44 @@ describe('webview: compare view', function () {
     }
     await panel.frames(2);
     assert.equal(await panel.page.locator('#tab-compare').isVisible(), false);
+    assert.deepEqual(panel.errors, []);
+    await panel.close();
+  });
+});
+
+describe('webview: the cache, explained', function () {
+  this.timeout(60_000);
+  let harness: Harness;
+
+  before(async () => {
+    harness = await Harness.start();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+
+  it('shows below the answer what the cache did and where the prefix changed, and clears it for the next call', async () => {
+    const system = (text: string) => [{ type: 'text', text, cache_control: { type: 'ephemeral' } }];
+    const request = (text: string) => ({ model: 'claude-sonnet-5-5', max_tokens: 64, system: system(text), messages: [{ role: 'user', content: 'Hi' }] });
+    const usage = { input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 0, cache_creation_input_tokens: 3000 };
+    const earlier = record({ startedAt: '2026-11-24T09:59:00.000Z', effectiveRequest: request(`You triage tickets. ${'Rules. '.repeat(2000)}Version 1.`), message: message([{ type: 'text', text: 'ok', citations: null }], { usage }) });
+    const call = record({ effectiveRequest: request(`You triage tickets. ${'Rules. '.repeat(2000)}Version 2.`), message: message([{ type: 'text', text: 'ok', citations: null }], { usage }) });
+    const explanation = explainCache(call, [{ id: 'earlier', record: earlier }]);
+    assert.ok(explanation, 'the call has a breakpoint');
+    const panel = await harness.open();
+    await panel.post({ type: 'callFinished', record: call });
+    await panel.post({ type: 'cacheExplanation', callId: call.id, explanation });
+    await panel.frames(2);
+    const note = await panel.page.locator('#panel-response .cache-note').innerText();
+    assert.match(note, /Cache: read 0 tokens, wrote 3,000/);
+    assert.match(note, /differs from the earlier call .* at system\[0\]\.text/);
+    assert.match(note, /Version 1/);
+    assert.match(note, /Version 2/);
+    // A note for another call is not shown; a new call takes the note away.
+    await panel.post({ type: 'cacheExplanation', callId: 'someone-else', explanation });
+    await panel.post({ type: 'callFinished', record: record() });
+    await panel.frames(2);
+    assert.equal(await panel.page.locator('.cache-note').count(), 0);
     assert.deepEqual(panel.errors, []);
     await panel.close();
   });

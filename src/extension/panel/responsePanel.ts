@@ -145,6 +145,13 @@ export class ResponsePanel extends Disposable {
     this.post(message);
   }
 
+  /** What the prompt cache did for a shown call; an open panel only (it is a note below the answer). */
+  showCacheExplanation(message: Extract<HostMessage, { type: 'cacheExplanation' }>): void {
+    if (this.panel) {
+      this.post(message);
+    }
+  }
+
   /** The messages posted lately, oldest first. */
   recentMessages(): readonly HostMessage[] {
     return this.recent;
