@@ -26,6 +26,8 @@ export type HostMessage =
   /** The host did what the webview asked (copy), for a short confirmation. */
   | { type: 'done'; what: string }
   /** Two calls from history compared: shown in the Compare view; `labels` name each side ("A: 10:15:03 haiku…"). */
+  /** A finished call from history, shown as it was recorded (it replaces whatever the panel shows, a running call too). */
+  | { type: 'showRecord'; record: CallRecord }
   | { type: 'compare'; comparison: CallComparison; labels: { a: string; b: string } }
   /** What the prompt cache did for a call with cache_control, and why, against the earlier calls in history. */
   | { type: 'cacheExplanation'; callId: string; explanation: CacheExplanation };

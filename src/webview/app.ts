@@ -138,6 +138,18 @@ export class App implements Flushable {
         }
         return;
       }
+      case 'showRecord': {
+        // Opened from history: shown even when it is an older call the panel has moved on from.
+        const record = normalizeRecord(message.record);
+        if (record) {
+          this.superseded.delete(record.id);
+          this.showFinished(record, false);
+          if (this.tabs.selected === 'compare') {
+            this.tabs.select('response');
+          }
+        }
+        return;
+      }
       case 'compare':
         this.showComparison(normalizeComparison(message), true);
         return;

@@ -93,8 +93,8 @@ describe('History', function () {
     const stored = JSON.parse(fs.readFileSync(path.join(api.history.folder, 'calls', `${older}.json`), 'utf8')) as Json;
     await vscode.commands.executeCommand('claudeInspector.history.open', older);
     const shown = await waitFor('the panel to be posted the stored call', () =>
-      [...api.panelMessages()].reverse().find((m) => m.type === 'callFinished' && m.record.id === stored.record.id));
-    assert.ok(shown.type === 'callFinished');
+      [...api.panelMessages()].reverse().find((m) => m.type === 'showRecord' && m.record.id === stored.record.id));
+    assert.ok(shown.type === 'showRecord');
     assert.deepEqual(shown.record.message, stored.record.message);
     const answer = String(((stored.record.message as Json).content as Json[])[0].text);
     await panelText(api, 'Response', new RegExp(answer.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

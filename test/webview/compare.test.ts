@@ -156,3 +156,33 @@ describe('webview: the cache, explained', function () {
     await panel.close();
   });
 });
+
+describe('webview: a call opened from history', function () {
+  this.timeout(60_000);
+  let harness: Harness;
+
+  before(async () => {
+    harness = await Harness.start();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+
+  it('shows an older call the panel had moved on from, every view as it was', async () => {
+    const older = record({ message: message([{ type: 'text', text: 'The older answer.', citations: null }]) });
+    const newer = record({ message: message([{ type: 'text', text: 'The newer answer.', citations: null }]) });
+    const panel = await harness.open();
+    await panel.post({ type: 'callFinished', record: older });
+    await panel.post({ type: 'callFinished', record: newer });
+    await panel.post(pair());
+    await panel.post({ type: 'showRecord', record: older });
+    await panel.frames(2);
+    assert.equal(await panel.page.locator('#tab-response').getAttribute('aria-selected'), 'true', 'from Compare back to the answer');
+    assert.match(await panel.page.locator('#panel-response').innerText(), /The older answer\./);
+    await panel.page.locator('#tab-raw').click();
+    assert.match(await panel.page.locator('#panel-raw').innerText(), /The older answer\./);
+    assert.equal(await panel.page.locator('#tab-compare').isVisible(), true, 'the comparison stays reachable');
+    assert.deepEqual(panel.errors, []);
+    await panel.close();
+  });
+});

@@ -136,7 +136,7 @@ export class ResponsePanel extends Disposable {
   /** Shows a finished call that is not the runner's (one from history), exactly as it was recorded. */
   showRecord(record: CallRecord): void {
     this.show(undefined);
-    this.post({ type: 'callFinished', record });
+    this.post({ type: 'showRecord', record });
   }
 
   /** Shows two calls compared, in the panel's Compare view. */
