@@ -33,7 +33,7 @@ function filesUnder(folder: string): { file: string; text: string }[] {
 }
 
 async function showHistoryView(api: InspectorApi, expected: (ids: string[]) => boolean): Promise<string[]> {
-  await vscode.commands.executeCommand('claudeInspector.history.focus');
+  await vscode.commands.executeCommand('claudeHistory.focus');
   await vscode.commands.executeCommand('claudeInspector.history.refresh');
   return waitFor('the History view to list the calls', () => {
     const ids = api.history.shownIds();

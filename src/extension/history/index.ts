@@ -14,7 +14,8 @@ import { copyCallCurl, openCall, openRequestAsFile, type ShowsRecords } from './
 import { pinCall } from './pinCall';
 import { rerunCall, type RunsCalls } from './rerunCall';
 
-export const HISTORY_VIEW_ID = 'claudeInspector.history';
+// Not under claudeInspector.: VS Code registers <view id>.focus and the like, which are not our commands.
+export const HISTORY_VIEW_ID = 'claudeHistory';
 
 export interface HistoryDeps {
   calls: CallsToRecord & RunsCalls;
