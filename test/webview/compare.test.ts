@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { explainCache } from '../../src/shared/cacheExplain';
 import { compareCalls } from '../../src/shared/compare';
 import { costOf } from '../../src/shared/cost';
+import { measureContrast } from './contrast';
 import { Harness, THEME_NAMES, type PanelPage } from './harness';
 import { message, record } from './fixtures/records';
 
@@ -83,6 +84,9 @@ describe('webview: compare view', function () {
       assert.equal(style.decoration, 'underline');
       const transparent = (c: string) => c === 'rgba(0, 0, 0, 0)' || c === 'transparent';
       assert.ok(!transparent(style.background) || !transparent(style.outline), `no colour on an added word in ${theme}: ${JSON.stringify(style)}`);
+      // Every text of the view readable on what it is drawn on, the marked words included.
+      const low = (await measureContrast(panel.page, '#panel-compare')).filter((finding) => finding.ratio < 4.5);
+      assert.deepEqual(low, [], `texts below 4.5:1 in ${theme}`);
       await panel.screenshot(`compare-${theme}`, true);
       assert.deepEqual(panel.errors, []);
       assert.deepEqual(await panel.violations(), []);
