@@ -125,6 +125,8 @@ export interface ReadOptions {
   check: boolean;
   /** Prints one warning line. */
   warn(line: string): void;
+  /** Given the text as read (for the history: the file as it was sent). */
+  keepText?(text: string): void;
 }
 
 function located(text: string, name: string, d: RequestDiagnostic, label = ''): string {
@@ -135,6 +137,7 @@ function located(text: string, name: string, d: RequestDiagnostic, label = ''): 
 export async function readRequest(file: string, defaults: RequestDefaults, options: ReadOptions): Promise<EffectiveRequest> {
   const name = file === '-' ? '<stdin>' : file;
   const text = await readRequestText(file);
+  options.keepText?.(text);
   const { diagnostics, body } = checkRequest(text, {
     defaultMaxTokens: defaults.maxTokens,
     defaultModel: defaults.model,

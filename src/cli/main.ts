@@ -28,6 +28,8 @@ import { callSummaryText } from './messageText';
 import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, wholeNumber } from './optionValues';
 import { COMMAND_HELP, HELP, UsageError } from './usage';
 import { cliJson } from './jsonOutput';
+import { table } from './table';
+import { HistoryMiss, historyCommand, saveCall, storeForSave } from './history';
 
 declare const CLI_VERSION: string | undefined;
 
@@ -45,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     // "help send", "send --help" and "--help" alone.
     const about = command === 'help' ? positionals[0] : command;
     if (about !== undefined && !(about in COMMAND_HELP)) {
-      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count and models`);
+      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count, models and history`);
     }
     stdout.print(`${about ? COMMAND_HELP[about as keyof typeof COMMAND_HELP] : HELP}\n`);
     return 0;
@@ -56,7 +58,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const [file, ...extra] = positionals;
   if (!command) {
-    throw new UsageError(`a command is needed: send, curl, count or models\n\n${HELP}`);
+    throw new UsageError(`a command is needed: send, curl, count, models or history\n\n${HELP}`);
+  }
+  if (command === 'history') {
+    return historyCommand(positionals, values, { stdout, stderr });
   }
   const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const timeoutMs = timeoutOption(option('timeout'), DEFAULT_TIMEOUT_SECONDS);
@@ -99,9 +104,11 @@ async function main(argv: string[]): Promise<number> {
     stream: values.stream === true,
   };
   // The same checks as the editor's Problems panel: errors stop here (exit 2), warnings are printed.
+  let sentText: string | undefined;
   const request = await readRequest(file, defaults, {
     check: values['no-check'] !== true,
     warn: (line) => stderr.print(`${line}\n`),
+    keepText: (text) => (sentText = text),
   });
 
   if (command === 'curl') {
@@ -115,6 +122,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   needKey();
+  const history = command === 'send' ? await storeForSave(values, { stdout, stderr }) : undefined;
   if (command === 'count') {
     return countCommand(request.body, { apiKey, baseUrl, timeoutMs, maxRetries, ...retrying }, values.json === true);
   }
@@ -141,8 +149,10 @@ async function main(argv: string[]): Promise<number> {
   if (record.error) {
     record.error = wordHint(record.error, HINT_KNOBS);
   }
+  // Recorded once the call is over (nothing of it waits for the disk), before printing: --json carries the id.
+  const historyId = history && (await saveCall(history, record, { kind: 'cli', path: file === '-' ? undefined : file, text: sentText }, { stdout, stderr }));
   if (values.json) {
-    stdout.print(`${JSON.stringify(cliJson(record), null, 2)}\n`);
+    stdout.print(`${JSON.stringify({ ...cliJson(record), ...(history ? { historyId: historyId ?? null } : {}) }, null, 2)}\n`);
   } else {
     const onlyText = printedLive && Array.isArray(record.message?.content) &&
       (record.message!.content as { type?: string }[]).every((b) => b.type === 'text');
@@ -152,8 +162,11 @@ async function main(argv: string[]): Promise<number> {
       stdout.print('\n\n');
     }
     out.print(`${text}\n`);
+    if (historyId) {
+      stderr.print(`saved to history: ${historyId} (${history!.folder})\n`);
+    }
   }
-  return record.error ? 1 : 0;
+  return record.error || (history && !historyId) ? 1 : 0;
 }
 
 type Connection = import('../core/client').ConnectionOptions;
@@ -208,19 +221,17 @@ function printError(unworded: CallError, json: boolean): void {
   stderr.print(`claude-inspector: ${summarizeError(error)}${error.hint ? `\n  ${error.hint}` : ''}\n`);
 }
 
-/** A plain text table with columns padded to their widest cell. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     stdout.flush();
+    if (error instanceof HistoryMiss) {
+      stderr.print(`claude-inspector: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (error instanceof UsageError) {
       for (const problem of error.problems) {
         stderr.print(`${problem}\n`);

@@ -252,6 +252,8 @@ export class HistoryStore {
 
   /** The oldest calls go until the folder is within its bounds; `newest` is always kept. */
   private async keepBounds(newest: string): Promise<void> {
+    // What is on disk now: this store may not have listed yet, and other processes record too.
+    await this.reconcile();
     let bytes = 0;
     for (const line of this.known.values()) {
       bytes += line.bytes;
