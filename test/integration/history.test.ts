@@ -180,6 +180,31 @@ describe('History', function () {
     await showHistoryView(api, (ids) => ids.length === 0);
   });
 
+  it('explains the cache below the answer: where the prefix changed since the earlier call', async () => {
+    // A system prompt long enough to be cached (above Sonnet's 1,024-token minimum), with a breakpoint, in an
+    // untitled request file: sent, changed at its end, sent again.
+    const request = (version: string) => JSON.stringify({
+      model: 'claude-sonnet-5-5',
+      max_tokens: 64,
+      system: [{ type: 'text', text: `${'You triage support tickets for Northwind by these rules. '.repeat(150)}${version}`, cache_control: { type: 'ephemeral' } }],
+      messages: [{ role: 'user', content: 'The EU region returns 503.' }],
+    }, null, 2);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(FIXTURES);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'cached-prompt.claude.json').with({ scheme: 'untitled' }));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), request('Version 1.')));
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    await api.history.settled();
+    const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    await editor.edit((edit) => edit.replace(all, request('Version 2.')));
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    await api.history.settled();
+    const text = await panelText(api, 'Response', /Cache: read/);
+    assert.match(text, /differs from the earlier call .* at system\[0\]\.text/);
+    assert.match(text, /Version 1\./);
+    assert.match(text, /Version 2\./);
+  });
+
   it('records nothing when claudeInspector.history.enabled is false', async () => {
     await vscode.workspace.getConfiguration('claudeInspector.history').update('enabled', false, vscode.ConfigurationTarget.Global);
     try {
