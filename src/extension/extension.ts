@@ -55,12 +55,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const resolving = { keys, diagnostics, notices };
   const calls = new CallRunner();
   // The panel follows the runner's calls (the runner knows nothing of it); its Cancel goes back to the runner.
-  const panel = new ResponsePanel(
-    context.extensionUri,
-    calls,
-    () => void vscode.commands.executeCommand(Commands.setApiKey),
-    (callId) => void vscode.commands.executeCommand(Commands.compareWithPrevious, callId),
-  );
+  const panel = new ResponsePanel(context.extensionUri, calls, () => void vscode.commands.executeCommand(Commands.setApiKey));
   const history = registerHistory(context, { calls, keys, panel });
 
   context.subscriptions.push(

@@ -2,6 +2,7 @@
 // `import type`, so it has no runtime code. Every message about a call carries its callId: the webview drops
 // messages of a call it is no longer showing.
 import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from './callRecord';
+import type { CacheExplanation } from './cacheExplain';
 import type { CallComparison } from './compare';
 
 export type HostMessage =
@@ -25,7 +26,11 @@ export type HostMessage =
   /** The host did what the webview asked (copy), for a short confirmation. */
   | { type: 'done'; what: string }
   /** Two calls from history compared: shown in the Compare view; `labels` name each side ("A: 10:15:03 haiku…"). */
-  | { type: 'compare'; comparison: CallComparison; labels: { a: string; b: string } };
+  /** A finished call from history, shown as it was recorded (it replaces whatever the panel shows, a running call too). */
+  | { type: 'showRecord'; record: CallRecord }
+  | { type: 'compare'; comparison: CallComparison; labels: { a: string; b: string } }
+  /** What the prompt cache did for a call with cache_control, and why, against the earlier calls in history. */
+  | { type: 'cacheExplanation'; callId: string; explanation: CacheExplanation };
 
 /**
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests
@@ -46,8 +51,6 @@ export type WebviewMessage =
   | { type: 'cancel'; callId: string }
   /** Run "Claude: Set API Key" (offered on a 401). */
   | { type: 'setApiKey' }
-  /** Compare the shown call with the previous run of the same request (from history). */
-  | { type: 'compareWithPrevious'; callId: string }
   /** The answer to `inspectDom`: each view's visible text and the whole document's markup. */
   | { type: 'dom'; requestId: string; views: DomView[]; html: string };
 

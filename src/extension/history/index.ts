@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey';
 import { Commands } from '../commandIds';
+import { explainCacheInPanel, explainRecordedCalls, type ShowsCacheExplanations } from './cacheNotes';
 import { CallDocuments, HISTORY_SCHEME } from './compareDocuments';
 import { compareHistoryCalls, compareWithPrevious, type ShowsComparisons } from './compareCommand';
 import { pickedIds } from './historyCalls';
@@ -13,12 +14,13 @@ import { copyCallCurl, openCall, openRequestAsFile, type ShowsRecords } from './
 import { pinCall } from './pinCall';
 import { rerunCall, type RunsCalls } from './rerunCall';
 
-export const HISTORY_VIEW_ID = 'claudeInspector.history';
+// Not under claudeInspector.: VS Code registers <view id>.focus and the like, which are not our commands.
+export const HISTORY_VIEW_ID = 'claudeHistory';
 
 export interface HistoryDeps {
   calls: CallsToRecord & RunsCalls;
   keys: ApiKeyStore;
-  panel: ShowsRecords & ShowsComparisons;
+  panel: ShowsRecords & ShowsComparisons & ShowsCacheExplanations;
 }
 
 /** What the extension offers its tests about the history. */
@@ -48,6 +50,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     if (stored) {
       shownFromHistory.set(stored.record.id, stored.entry.id);
       shownInPanel = stored.entry.id;
+      await explainCacheInPanel(history, deps.panel, stored.record, stored.entry.id);
     }
   };
   const one = (first: unknown, all: unknown) => ids(first, all)[0] ?? (view.selection[0]?.kind === 'call' ? view.selection[0].entry.id : undefined);
@@ -55,6 +58,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     history,
     tree,
     view,
+    explainRecordedCalls(history, deps.panel),
     vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new CallDocuments(history)),
     vscode.commands.registerCommand(Commands.historyOpen, (first?: unknown, all?: unknown) => open(one(first, all))),
     vscode.commands.registerCommand(Commands.historyRerun, (first?: unknown, all?: unknown) => rerunCall(history, deps.calls, deps.keys, one(first, all))),

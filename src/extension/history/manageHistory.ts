@@ -1,4 +1,5 @@
 // Delete calls, clear the whole history (after a modal confirmation), and set the History view's filter.
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { HistoryService } from './historyService';
 import type { HistoryTree } from './historyTree';
@@ -27,6 +28,8 @@ export async function clearHistory(history: HistoryService, confirmed = false): 
       return false;
     }
   }
+  // A history never written to has no folder yet, and the store's clear takes its lock file inside it.
+  await fs.mkdir(history.folder, { recursive: true });
   await history.store.clear();
   history.notifyChanged();
   return true;

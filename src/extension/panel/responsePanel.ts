@@ -38,8 +38,6 @@ export class ResponsePanel extends Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly calls: CallFeed,
     private readonly setApiKey: () => void,
-    /** What the panel's "Compare with previous run" does, with the shown call's id. */
-    private readonly compareWithPrevious: (callId: string) => void = () => undefined,
   ) {
     super();
     this._register(calls.onDidCallEvent((event) => this.follow(event)));
@@ -138,13 +136,20 @@ export class ResponsePanel extends Disposable {
   /** Shows a finished call that is not the runner's (one from history), exactly as it was recorded. */
   showRecord(record: CallRecord): void {
     this.show(undefined);
-    this.post({ type: 'callFinished', record });
+    this.post({ type: 'showRecord', record });
   }
 
   /** Shows two calls compared, in the panel's Compare view. */
   showComparison(message: Extract<HostMessage, { type: 'compare' }>): void {
     this.show(undefined);
     this.post(message);
+  }
+
+  /** What the prompt cache did for a shown call; an open panel only (it is a note below the answer). */
+  showCacheExplanation(message: Extract<HostMessage, { type: 'cacheExplanation' }>): void {
+    if (this.panel) {
+      this.post(message);
+    }
   }
 
   /** The messages posted lately, oldest first. */
@@ -324,9 +329,6 @@ export class ResponsePanel extends Disposable {
         return;
       case 'setApiKey':
         this.setApiKey();
-        return;
-      case 'compareWithPrevious':
-        this.compareWithPrevious(message.callId);
         return;
       case 'dom':
         this.inspections.get(message.requestId)?.({ views: message.views, html: message.html });
