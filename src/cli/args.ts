@@ -2,7 +2,7 @@
 // with the nearest real one, an option the command does not take, a missing value.
 import { UsageError } from './usage';
 
-export const COMMANDS = ['send', 'curl', 'count', 'models', 'help'] as const;
+export const COMMANDS = ['send', 'curl', 'count', 'models', 'history', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 interface OptionSpec {
@@ -21,7 +21,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'base-url': { type: 'string', commands: ['send', 'curl', 'count', 'models'] },
   stream: { type: 'boolean', commands: ['send', 'curl'] },
   'no-stream': { type: 'boolean', commands: ['send', 'curl'] },
-  json: { type: 'boolean', commands: CALLING_COMMANDS },
+  json: { type: 'boolean', commands: [...CALLING_COMMANDS, 'history'] },
   model: { type: 'string', commands: FILE_COMMANDS },
   'max-tokens': { type: 'string', commands: FILE_COMMANDS },
   'no-check': { type: 'boolean', commands: FILE_COMMANDS },
@@ -30,6 +30,10 @@ export const OPTIONS: Record<string, OptionSpec> = {
   'max-retry-wait': { type: 'string', commands: CALLING_COMMANDS },
   append: { type: 'boolean', commands: ['send'] },
   next: { type: 'string', commands: ['send'] },
+  save: { type: 'boolean', commands: ['send'] },
+  history: { type: 'string', commands: ['send', 'history'] },
+  'max-calls': { type: 'string', commands: ['send'] },
+  limit: { type: 'string', commands: ['history'] },
   help: { type: 'boolean', short: 'h', commands: ALL },
   version: { type: 'boolean', short: 'v', commands: ALL },
 };
@@ -137,7 +141,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first)) {
       const guess = nearest(first, COMMANDS);
-      throw new UsageError(`unknown command "${shown(first)}"${guess ? `: did you mean ${guess}?` : ''} (commands: send, curl, count, models, help; see --help)`);
+      throw new UsageError(`unknown command "${shown(first)}"${guess ? `: did you mean ${guess}?` : ''} (commands: send, curl, count, models, history, help; see --help)`);
     }
     command = first as Command;
   }

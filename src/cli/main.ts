@@ -29,6 +29,8 @@ import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, wholeNumber
 import { COMMAND_HELP, HELP, UsageError } from './usage';
 import { cliJson } from './jsonOutput';
 import { appendAfterCall, appendedText, type AppendOutcome } from './appendTurns';
+import { table } from './table';
+import { HistoryMiss, historyCommand, saveCall, storeForSave } from './history';
 
 declare const CLI_VERSION: string | undefined;
 
@@ -46,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     // "help send", "send --help" and "--help" alone.
     const about = command === 'help' ? positionals[0] : command;
     if (about !== undefined && !(about in COMMAND_HELP)) {
-      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count and models`);
+      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count, models and history`);
     }
     stdout.print(`${about ? COMMAND_HELP[about as keyof typeof COMMAND_HELP] : HELP}\n`);
     return 0;
@@ -57,7 +59,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const [file, ...extra] = positionals;
   if (!command) {
-    throw new UsageError(`a command is needed: send, curl, count or models\n\n${HELP}`);
+    throw new UsageError(`a command is needed: send, curl, count, models or history\n\n${HELP}`);
+  }
+  if (command === 'history') {
+    return historyCommand(positionals, values, { stdout, stderr });
   }
   const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const timeoutMs = timeoutOption(option('timeout'), DEFAULT_TIMEOUT_SECONDS);
@@ -124,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   needKey();
+  const history = command === 'send' ? await storeForSave(values, { stdout, stderr }) : undefined;
   if (command === 'count') {
     return countCommand(request.body, { apiKey, baseUrl, timeoutMs, maxRetries, ...retrying }, values.json === true);
   }
@@ -152,8 +158,10 @@ async function main(argv: string[]): Promise<number> {
   }
   // Only after a complete answer: a failed or cut call writes nothing into the file.
   const appended: AppendOutcome | undefined = values.append ? await appendAfterCall(file, sentText, record, option('next')) : undefined;
+  // Recorded once the call is over (nothing of it waits for the disk), before printing: --json carries the id.
+  const historyId = history && (await saveCall(history, record, { kind: 'cli', path: file === '-' ? undefined : file, text: sentText }, { stdout, stderr }));
   if (values.json) {
-    const json = cliJson(record);
+    const json = { ...cliJson(record), ...(history ? { historyId: historyId ?? null } : {}) };
     if (appended) {
       Object.assign(json, appended.ok ? { appended: appended.appended } : { appended: null, notAppended: appended.reason });
     }
@@ -174,8 +182,11 @@ async function main(argv: string[]): Promise<number> {
         stderr.print(`claude-inspector: nothing was appended to ${file}: ${appended.reason}\n`);
       }
     }
+    if (historyId) {
+      stderr.print(`saved to history: ${historyId} (${history!.folder})\n`);
+    }
   }
-  return record.error || (appended && !appended.ok) ? 1 : 0;
+  return record.error || (appended && !appended.ok) || (history && !historyId) ? 1 : 0;
 }
 
 type Connection = import('../core/client').ConnectionOptions;
@@ -230,19 +241,17 @@ function printError(unworded: CallError, json: boolean): void {
   stderr.print(`claude-inspector: ${summarizeError(error)}${error.hint ? `\n  ${error.hint}` : ''}\n`);
 }
 
-/** A plain text table with columns padded to their widest cell. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     stdout.flush();
+    if (error instanceof HistoryMiss) {
+      stderr.print(`claude-inspector: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (error instanceof UsageError) {
       for (const problem of error.problems) {
         stderr.print(`${problem}\n`);

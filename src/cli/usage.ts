@@ -1,3 +1,5 @@
+import { defaultHistoryFolder, HISTORY_ENV } from '../core/history/folder';
+
 // Bad usage and bad input end the CLI with exit code 2 and clear reasons on stderr; nothing is sent. And the help
 // texts: the overview, and one per command with its options and an example.
 
@@ -24,6 +26,10 @@ const OPTION_LINES: Record<string, string> = {
   'max-retry-wait': '  --max-retry-wait S   the longest wait a server may ask for before a retry (default 60); a longer retry-after fails at once',
   append: '  --append             after a complete answer, write it into FILE as the assistant turn (comments and layout\n                       kept; tool_result placeholders after a tool_use); nothing is written when the call fails',
   next: '  --next TEXT          with --append: also add the next user turn with this text',
+  save: '  --save               record the call in the history folder (see claude-inspector history --help)',
+  history: '  --history DIR        the history folder (default: $CLAUDE_INSPECTOR_HISTORY, else the per-user data folder\n                       below)',
+  'max-calls': '  --max-calls N        with --save: keep at most N calls in the folder, the oldest go first (default: the\n                       folder\'s settings.json, else 1000)',
+  limit: '  --limit N            list at most the newest N calls',
   help: '  -h, --help           this text',
   version: '  -v, --version        the version',
 };
@@ -38,7 +44,12 @@ is sent (exit 2); warnings are printed and the call goes on.`;
 
 const KEY_NOTE = 'The API key comes from ANTHROPIC_API_KEY and is never printed: headers and curl show $ANTHROPIC_API_KEY.';
 
-export const COMMAND_HELP: Record<'send' | 'curl' | 'count' | 'models', string> = {
+/** Where the history is kept when no --history is given: named in the help, for this machine. */
+const HISTORY_FOLDER_NOTE = `The history folder is --history DIR, else $${HISTORY_ENV}, else the per-user data folder
+${defaultHistoryFolder({ ...process.env, [HISTORY_ENV]: '' })}. It is private: the key and every
+secret are masked before anything is written.`;
+
+export const COMMAND_HELP: Record<'send' | 'curl' | 'count' | 'models' | 'history', string> = {
   send: `claude-inspector send: send a request file to POST /v1/messages and show the answer
 
 Usage: claude-inspector send FILE|- [options]
@@ -49,7 +60,7 @@ that makes the same request. A streamed answer's text is printed as it arrives.
 ${FILE_NOTE}
 ${KEY_NOTE}
 
-${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'append', 'next', 'help'])}
+${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'append', 'next', 'save', 'history', 'max-calls', 'help'])}
 
 The API keeps no state: the next request must carry every earlier turn. --append writes the answer into FILE so
 that the next send carries it: after end_turn or stop_sequence the assistant turn (and, with --next, your next
@@ -57,6 +68,9 @@ turn); after tool_use also a user turn with one tool_result per tool_use id, to 
 assistant turn alone (send again to resume); after max_tokens the cut answer as the last turn (send again to
 continue it; not with thinking on). A refusal, a full context window, an error or a broken stream write nothing
 (exit 1).
+
+With --save, the call is recorded (--json then has "historyId"; see claude-inspector history --help).
+${HISTORY_FOLDER_NOTE}
 
 Example:
   claude-inspector send examples/conversation.claude.json --base-url http://127.0.0.1:8080 --stream
@@ -97,6 +111,30 @@ ${options(['base-url', 'json', 'timeout', 'max-retries', 'max-retry-wait', 'help
 
 Example:
   claude-inspector models --json`,
+  history: `claude-inspector history: the calls recorded by send --save
+
+Usage: claude-inspector history list [--history DIR] [--limit N] [--json]
+       claude-inspector history show ID [--history DIR] [--json]
+       claude-inspector history diff ID1 ID2 [--history DIR] [--json]
+
+list: the calls newest first: id, start (UTC), model, source, HTTP status or error type, stop_reason, tokens in and
+out, cost, total time; --json prints an array of {id, startedAt, model, source, status, stopReason, inputTokens,
+outputTokens, costUsd, totalMs, ...}.
+show: one call as send printed it (--json: the object send --json printed, with "historyId").
+diff: two calls side by side: model, stop_reason, times, tokens, cost with B's delta against A, then the content
+block by block (text word by word, tool input key by key); --json prints {a, b, metrics: {name: {a, b, delta}},
+content: [...]}.
+An ID may be shortened to its first characters when no other id starts with them.
+
+${HISTORY_FOLDER_NOTE}
+A folder's settings.json ({"maxCalls": 1000, "maxMegabytes": 200}) bounds it; --max-calls on send --save wins.
+A damaged call file is skipped with a warning on stderr. Exit codes: 0 done (an empty list too); 1 no such call,
+or nothing recorded yet; 2 bad usage or a folder that cannot be used.
+
+${options(['history', 'limit', 'json', 'help'])}
+
+Example:
+  claude-inspector history list --limit 5    (after claude-inspector send examples/triage.claude.json --save)`,
 };
 
 export const HELP = `claude-inspector: send Claude Messages API request files and inspect the call
@@ -106,15 +144,18 @@ Usage:
   claude-inspector curl FILE|- [--base-url URL] [--stream|--no-stream] [--no-check]
   claude-inspector count FILE|- [--base-url URL] [--json] [--no-check]
   claude-inspector models [--base-url URL] [--json]
+  claude-inspector send FILE --save [--history DIR] [--max-calls N]   record the call in the history
+  claude-inspector history list|show ID|diff ID1 ID2 [--history DIR] [--json]
   claude-inspector help COMMAND      (or: claude-inspector COMMAND --help) the options of one command
 
 ${FILE_NOTE}
 ${KEY_NOTE}
 The base URL is --base-url, else ANTHROPIC_BASE_URL, else https://api.anthropic.com.
 
-${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'append', 'next', 'help', 'version'])}
+${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'append', 'next', 'save', 'history', 'max-calls', 'limit', 'help', 'version'])}
 
 count prints the input tokens (POST /v1/messages/count_tokens), the share of the context window and the cost
-estimate; models lists every model (GET /v1/models, all pages).
+estimate; models lists every model (GET /v1/models, all pages); history lists, shows and compares the calls
+send --save recorded. ${HISTORY_FOLDER_NOTE}
 
 Exit codes: 0 the call succeeded; 1 the API or the network failed; 2 bad usage or an invalid file (nothing sent).`;

@@ -19,6 +19,7 @@ import { newRequestFile } from './commands/newRequestFile';
 import { sendRequestFile } from './commands/sendRequestFile';
 import { sendSelection } from './commands/sendSelection';
 import type { CallRecord } from '../shared/callRecord';
+import { type HistoryApi, registerHistory } from './history';
 import { ModelsCache } from './modelsCache';
 import { RESPONSE_VIEW_TYPE, ResponsePanel } from './panel/responsePanel';
 import { watchPriceSetting } from './priceSettingCheck';
@@ -46,6 +47,8 @@ export interface InspectorApi {
   fileNotice(uri: vscode.Uri): string | undefined;
   /** How long `activate` took, in milliseconds (the bundle's load is not in it: the integration suite times that). */
   activationMs: number;
+  /** The call history: where it is kept, what the History view lists. */
+  history: HistoryApi;
 }
 
 const REQUEST_FILES: vscode.DocumentSelector = [{ pattern: '**/*.claude.json' }];
@@ -69,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     context.globalStorageUri,
     (record) => fileCalls.conversationOf(record, readSettings().prices),
   );
+  const history = registerHistory(context, { calls, keys, panel });
 
   context.subscriptions.push(
     models,
@@ -110,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     inspectPanel: () => panel.inspectDom(),
     panelMessages: () => panel.recentMessages(),
     fileNotice: (uri) => notices.current(uri),
+    history,
   };
 }
 

@@ -3,6 +3,8 @@
 // messages of a call it is no longer showing.
 import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from './callRecord';
 import type { FileCallStat } from './conversationStats';
+import type { CacheExplanation } from './cacheExplain';
+import type { CallComparison } from './compare';
 
 export type HostMessage =
   /**
@@ -38,7 +40,13 @@ export type HostMessage =
   /** The host did what the webview asked (copy), for a short confirmation. */
   | { type: 'done'; what: string }
   /** The answer to `needCall` when the host no longer keeps that call. */
-  | { type: 'callGone'; callId: string };
+  | { type: 'callGone'; callId: string }
+  /** A finished call from history, shown as it was recorded (it replaces whatever the panel shows, a running call too). */
+  | { type: 'showRecord'; record: CallRecord }
+  /** Two calls from history compared: shown in the Compare view; `labels` name each side ("A: 10:15:03 haiku…"). */
+  | { type: 'compare'; comparison: CallComparison; labels: { a: string; b: string } }
+  /** What the prompt cache did for a call with cache_control, and why, against the earlier calls in history. */
+  | { type: 'cacheExplanation'; callId: string; explanation: CacheExplanation };
 
 /**
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests
@@ -92,4 +100,6 @@ export interface PanelState {
   detailsOpen?: boolean;
   /** The last send was refused: shown instead of `record`, which stays reachable below it. */
   refused?: { title: string; reasons: string[] };
+  /** The last comparison shown in the Compare view. */
+  comparison?: { comparison: CallComparison; labels: { a: string; b: string } };
 }

@@ -9,6 +9,8 @@ import { MessageAccumulator } from './live/messageAccumulator';
 import { normalizeRecord, normalizeRefusal } from './host/record';
 import { requestFlush, type Flushable } from './dom/schedule';
 import { Announcer } from './views/announce';
+import { normalizeComparison, renderCompareView, type ShownComparison } from './views/compareView';
+import { renderCacheNote } from './views/cacheNote';
 import { RefusedNote } from './views/refusedNote';
 import { ResponseView } from './views/responseView';
 import { Tabs } from './views/tabs';
@@ -38,6 +40,10 @@ export class App implements Flushable {
   private readonly refused: RefusedNote;
   /** A call the saved state named and the host was asked for, until it answers. */
   private awaited: string | undefined;
+  /** Two calls compared (from history): the Compare view, shown only once there is one. */
+  private comparison: ShownComparison | undefined;
+  /** Below the answer: what the prompt cache did for the shown call (from the host, when it has breakpoints). */
+  private readonly cacheSlot = el('div', { class: 'cache-slot' });
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.header = new HeaderSlot(host, () => this.saveState());
@@ -61,6 +67,8 @@ export class App implements Flushable {
     root.classList.add('empty');
     this.header.note(' No call yet. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.');
     root.addEventListener('click', (event) => this.onCodeCopy(event));
+    this.tabs.setAvailable('compare', false);
+    this.tabs.panel('response').append(this.cacheSlot);
   }
 
   /**
@@ -80,6 +88,7 @@ export class App implements Flushable {
       this.header.note(' Bringing back the last call…');
       this.host.post({ type: 'needCall', callId: state.callId, ...(typeof state.historyId === 'string' ? { historyId: state.historyId } : {}) });
     }
+    this.showComparison(normalizeComparison(state.comparison), false);
     if (typeof state.view === 'string') {
       this.tabs.select(state.view);
     }
@@ -115,6 +124,26 @@ export class App implements Flushable {
         conversationView.setCalls(message.callId, message.calls, message.cacheAdvice);
         this.views.markStale('conversation');
         this.views.render(this.tabs.selected);
+        return;
+      case 'showRecord': {
+        // Opened from history: shown even when it is an older call the panel has moved on from.
+        const record = normalizeRecord(message.record);
+        if (record) {
+          this.superseded.delete(record.id);
+          this.showFinished(record, false);
+          if (this.tabs.selected === 'compare') {
+            this.tabs.select('response');
+          }
+        }
+        return;
+      }
+      case 'compare':
+        this.showComparison(normalizeComparison(message), true);
+        return;
+      case 'cacheExplanation':
+        if (this.shown && this.shown.record.id === message.callId) {
+          renderCacheNote(this.cacheSlot, message.explanation);
+        }
         return;
       case 'done':
         // The host may send the whole sentence ("Copied curl") or just what was done ("curl").
@@ -171,6 +200,7 @@ export class App implements Flushable {
     this.superseded.delete(record.id);
     this.awaited = undefined;
     this.header.retry = undefined;
+    renderCacheNote(this.cacheSlot, undefined);
     this.refused.clear();
     this.shown = runningCall(record);
     this.root.classList.remove('empty');
@@ -261,6 +291,7 @@ export class App implements Flushable {
     }
     if (previous && previous.record.id !== record.id) {
       this.superseded.add(previous.record.id);
+      renderCacheNote(this.cacheSlot, undefined);
     }
     if (live || previous?.record.id !== record.id) {
       // A call that finished after the refusal is newer than it.
@@ -291,6 +322,21 @@ export class App implements Flushable {
     setTimeout(() => this.saveState(), 0);
   }
 
+  /** The Compare view works without a shown call: it is filled here, not through the stale views. */
+  private showComparison(comparison: ShownComparison | undefined, select: boolean): void {
+    if (!comparison) {
+      return;
+    }
+    this.comparison = comparison;
+    this.root.classList.remove('empty');
+    this.tabs.setAvailable('compare', true);
+    renderCompareView(this.tabs.panel('compare'), comparison);
+    if (select) {
+      this.tabs.select('compare');
+      this.saveState();
+    }
+  }
+
   private renderHeader(): void {
     if (this.shown) {
       this.header.render(this.shown);
@@ -302,6 +348,9 @@ export class App implements Flushable {
     if (!this.finished && this.awaited) {
       // Still waiting for the host's answer: a reload meanwhile asks again.
       state.callId = this.awaited;
+    }
+    if (this.comparison) {
+      state.comparison = this.comparison;
     }
     this.host.setState(state);
   }

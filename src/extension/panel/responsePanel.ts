@@ -149,6 +149,25 @@ export class ResponsePanel extends Disposable {
     this.post({ type: 'callRefused', title, reasons });
   }
 
+  /** Shows a finished call that is not the runner's (one from history), exactly as it was recorded. */
+  showRecord(record: CallRecord): void {
+    this.show(undefined);
+    this.post({ type: 'showRecord', record });
+  }
+
+  /** Shows two calls compared, in the panel's Compare view. */
+  showComparison(message: Extract<HostMessage, { type: 'compare' }>): void {
+    this.show(undefined);
+    this.post(message);
+  }
+
+  /** What the prompt cache did for a shown call; an open panel only (it is a note below the answer). */
+  showCacheExplanation(message: Extract<HostMessage, { type: 'cacheExplanation' }>): void {
+    if (this.panel) {
+      this.post(message);
+    }
+  }
+
   /** The messages posted lately, oldest first. */
   recentMessages(): readonly HostMessage[] {
     return this.recent;

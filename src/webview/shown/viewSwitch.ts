@@ -24,9 +24,9 @@ export class ViewSwitch {
     }
   }
 
-  /** Every view but the response, which the app keeps current itself. */
+  /** Every view drawn from the shown call (the response, the timeline and the comparison are kept by the app). */
   markAllStale(): void {
-    this.markStale(...VIEWS.map((spec) => spec.id).filter((id) => id !== 'response' && id !== 'timeline'));
+    this.markStale(...VIEWS.filter((spec) => spec.render).map((spec) => spec.id));
   }
 
   isStale(id: string): boolean {

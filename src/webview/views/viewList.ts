@@ -33,4 +33,6 @@ export const VIEWS: readonly ViewSpec[] = [
   { id: 'timeline', label: 'Timeline', icon: 'pulse' },
   { id: 'curl', label: 'curl', icon: 'terminal', render: (panel, v) => renderCurlView(panel, v.record, v.host) },
   { id: 'conversation', label: 'Conversation', icon: 'list-ordered', render: (panel, v) => conversationView.render(panel, v.record, v.host) },
+  // Two calls from history side by side: filled by the app when a comparison comes, not from the shown call.
+  { id: 'compare', label: 'Compare', icon: 'git-compare' },
 ];

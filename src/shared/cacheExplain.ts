@@ -1,0 +1,308 @@
+// The cache, explained: the Messages API says how many tokens a call read from and wrote to the prompt cache, never
+// why it missed. For a call with cache_control breakpoints, this finds the earlier call (same model) that shares the
+// longest prefix with it, and says where the prefix first differs, whether the earlier call is older than the
+// breakpoint's TTL, and which breakpoints sit on a prefix too short to be cached. Data only: each face words it.
+import type { CallRecord, JsonObject } from './callRecord';
+import { cacheMinimum, type CacheMinimum } from './cacheMinimums';
+import { type Breakpoint, breakpointsOf, canonicalJson, type CacheTtl, prefixElements, type PrefixElement, sameElement, TTL_MS } from './cachePrefix';
+
+/** An earlier call to compare with: its id in the history and its record. */
+export interface EarlierCall {
+  id?: string;
+  record: CallRecord;
+}
+
+export interface BreakpointFacts extends Breakpoint {
+  ttlMs: number;
+  /** The prefix's size up to this breakpoint, in tokens: a share of the usage's input tokens, or characters / 4. */
+  prefixTokens: number;
+  tokensFrom: 'usage' | 'characters';
+  /** Below the model's minimum: the API accepts the breakpoint and caches nothing there. */
+  tooShort: boolean;
+}
+
+export interface PrefixDifference {
+  /** The JSON path of the first difference, in this call's request (or the earlier one's, for a removed element). */
+  path: string;
+  /** changed: both have it, and it differs; added: only this call has it; removed: only the earlier call had it. */
+  kind: 'changed' | 'added' | 'removed';
+  /** The earlier call's text there (around the first differing character, for long texts). */
+  before?: string;
+  /** This call's text there. */
+  after?: string;
+}
+
+export type CacheOutcome =
+  /** Read from the cache, nothing written. */
+  | 'hit'
+  /** Read part (up to an earlier breakpoint), wrote the rest. */
+  | 'partial'
+  /** Nothing read: the prefix was written for the next call. */
+  | 'written'
+  /** Neither read nor written. */
+  | 'not-cached'
+  /** No usage (the call failed before an answer). */
+  | 'unknown';
+
+export type MissReason =
+  /** No earlier call with this model in the history. */
+  | 'no-earlier-call'
+  /** The prefix differs from the earlier call before the breakpoint: see `difference`. */
+  | 'prefix-changed'
+  /** The prefix is the same, but the earlier call is older than the breakpoint's TTL. */
+  | 'expired'
+  /** The prefix is the same and recent, but the earlier call had no breakpoint inside it: it cached nothing this call could read. */
+  | 'not-written-before'
+  /** Every breakpoint is on a prefix below the model's minimum. */
+  | 'too-short'
+  /** Same prefix, recent, written before: the API does not say (evicted, another organisation or workspace...). */
+  | 'unexplained';
+
+export interface CacheExplanation {
+  model: string;
+  breakpoints: BreakpointFacts[];
+  usage: { inputTokens: number; readTokens: number; writeTokens: number; write5mTokens?: number; write1hTokens?: number } | null;
+  outcome: CacheOutcome;
+  minimum: CacheMinimum;
+  /** The earlier call with the longest common prefix, when there is one. */
+  earlier?: {
+    id?: string;
+    startedAt: string;
+    /** From the earlier call's start to this call's start. */
+    ageMs: number;
+    /** Elements (tools, system blocks, message blocks) the two share from the start, and how many this call has. */
+    commonElements: number;
+    elements: number;
+    /** Whether it had a breakpoint inside the prefix the two share: it wrote something this call could read. */
+    cachedSharedPrefix: boolean;
+  };
+  /** Why nothing (or less than all) was read; absent on a full hit. */
+  missReason?: MissReason;
+  /** Where the prefix first differs from the earlier call's. */
+  difference?: PrefixDifference;
+  /** The earlier call is older than this TTL. */
+  expired?: { ttl: CacheTtl; ttlMs: number; ageMs: number };
+}
+
+export interface ExplainOptions {
+  /** Minimum cacheable tokens by model id, over the built-in table. */
+  minimums?: Readonly<Record<string, number>>;
+}
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const EXCERPT_BEFORE = 40;
+const EXCERPT_AFTER = 80;
+
+function modelOf(record: CallRecord): string {
+  const answered = (record.message as { model?: unknown } | undefined)?.model;
+  return typeof answered === 'string' ? answered : String(record.effectiveRequest.model ?? '');
+}
+
+function usageOf(record: CallRecord): CacheExplanation['usage'] {
+  const usage = (record.message as { usage?: Record<string, unknown> } | undefined)?.usage;
+  if (!usage) {
+    return null;
+  }
+  const split = usage.cache_creation as Record<string, unknown> | undefined;
+  return {
+    inputTokens: num(usage.input_tokens),
+    readTokens: num(usage.cache_read_input_tokens),
+    writeTokens: num(usage.cache_creation_input_tokens),
+    ...(split ? { write5mTokens: num(split.ephemeral_5m_input_tokens), write1hTokens: num(split.ephemeral_1h_input_tokens) } : {}),
+  };
+}
+
+function outcomeOf(usage: CacheExplanation['usage']): CacheOutcome {
+  if (!usage) {
+    return 'unknown';
+  }
+  if (usage.readTokens > 0) {
+    return usage.writeTokens > 0 ? 'partial' : 'hit';
+  }
+  return usage.writeTokens > 0 ? 'written' : 'not-cached';
+}
+
+/** How many elements two requests share from the start. */
+function commonLength(a: PrefixElement[], b: PrefixElement[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && sameElement(a[i], b[i])) {
+    i++;
+  }
+  return i;
+}
+
+/** A window of a long text around `at`, with … where it was cut. */
+function excerpt(text: string, at: number): string {
+  const start = Math.max(0, at - EXCERPT_BEFORE);
+  const end = Math.min(text.length, at + EXCERPT_AFTER);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
+function shown(value: unknown, at = 0): string {
+  return typeof value === 'string' ? excerpt(value, at) : excerpt(JSON.stringify(value ?? null), at);
+}
+
+/** The first place where two JSON values differ, as a path below `path`. */
+function firstDifference(before: unknown, after: unknown, path: string): PrefixDifference {
+  if (typeof before === 'string' && typeof after === 'string') {
+    let at = 0;
+    while (at < before.length && at < after.length && before[at] === after[at]) {
+      at++;
+    }
+    return { path, kind: 'changed', before: excerpt(before, at), after: excerpt(after, at) };
+  }
+  const bothArrays = Array.isArray(before) && Array.isArray(after);
+  const bothObjects = !bothArrays && !!before && !!after && typeof before === 'object' && typeof after === 'object' && !Array.isArray(before) && !Array.isArray(after);
+  if (bothArrays) {
+    const [a, b] = [before as unknown[], after as unknown[]];
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      if (i >= a.length) {
+        return { path: `${path}[${i}]`, kind: 'added', after: shown(b[i]) };
+      }
+      if (i >= b.length) {
+        return { path: `${path}[${i}]`, kind: 'removed', before: shown(a[i]) };
+      }
+      if (canonicalJson(a[i]) !== canonicalJson(b[i])) {
+        return firstDifference(a[i], b[i], `${path}[${i}]`);
+      }
+    }
+  } else if (bothObjects) {
+    const [a, b] = [before as Record<string, unknown>, after as Record<string, unknown>];
+    // In the order the call sends them, then keys only the earlier call had.
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+    for (const key of keys) {
+      const sub = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+      if (!(key in a)) {
+        return { path: sub, kind: 'added', after: shown(b[key]) };
+      }
+      if (!(key in b)) {
+        return { path: sub, kind: 'removed', before: shown(a[key]) };
+      }
+      if (canonicalJson(a[key]) !== canonicalJson(b[key])) {
+        return firstDifference(a[key], b[key], sub);
+      }
+    }
+  }
+  return { path, kind: 'changed', before: shown(before), after: shown(after) };
+}
+
+function differenceAt(mine: PrefixElement[], theirs: PrefixElement[], index: number): PrefixDifference {
+  if (index >= theirs.length) {
+    return { path: mine[index].path, kind: 'added', after: shown(mine[index].value) };
+  }
+  if (index >= mine.length) {
+    return { path: theirs[index].path, kind: 'removed', before: shown(theirs[index].value) };
+  }
+  const [a, b] = [theirs[index], mine[index]];
+  if (a.role !== b.role) {
+    const rolePath = b.path.replace(/\.content(\[\d+\])?$/, '.role');
+    return { path: rolePath, kind: 'changed', before: a.role, after: b.role };
+  }
+  const textOf = (e: PrefixElement) => (e.fromString ? (e.value as { text: string }).text : e.value);
+  if (a.fromString && b.fromString) {
+    return firstDifference(textOf(a), textOf(b), b.path);
+  }
+  if (a.path.replace(/\[\d+\]$/, '') !== b.path.replace(/\[\d+\]$/, '')) {
+    // The same place in the cache's order holds something else (a tool where a system block was...).
+    return { path: b.path, kind: 'changed', before: `${a.path}: ${shown(textOf(a))}`, after: shown(textOf(b)) };
+  }
+  const found = firstDifference(a.value, b.value, b.path);
+  // A plain string on this side: its text block's ".text" is the string itself.
+  return b.fromString && found.path.startsWith(`${b.path}.text`) ? { ...found, path: b.path + found.path.slice(`${b.path}.text`.length) } : found;
+}
+
+/** The size of the prefix up to `elements`, in tokens: its share of the call's input, or characters / 4. */
+function prefixTokens(elements: PrefixElement[], upTo: number, usage: CacheExplanation['usage']): { tokens: number; from: 'usage' | 'characters' } {
+  const chars = (n: number) => elements.slice(0, n).reduce((sum, e) => sum + e.chars, 0);
+  const total = usage ? usage.inputTokens + usage.readTokens + usage.writeTokens : 0;
+  if (total > 0 && chars(elements.length) > 0) {
+    return { tokens: Math.round((total * chars(upTo)) / chars(elements.length)), from: 'usage' };
+  }
+  return { tokens: Math.round(chars(upTo) / 4), from: 'characters' };
+}
+
+/**
+ * Explains the cache of `call` against `history` (earlier calls, in any order; calls of other models, or that
+ * started after `call`, are ignored). Undefined when the call's request has no breakpoint.
+ */
+export function explainCache(call: CallRecord, history: readonly EarlierCall[], options: ExplainOptions = {}): CacheExplanation | undefined {
+  const request: JsonObject = call.effectiveRequest;
+  const mine = prefixElements(request);
+  const points = breakpointsOf(request, mine);
+  if (points.length === 0) {
+    return undefined;
+  }
+  const model = modelOf(call);
+  const usage = usageOf(call);
+  const minimum = cacheMinimum(model, options.minimums);
+  const breakpoints: BreakpointFacts[] = points.map((point) => {
+    const size = prefixTokens(mine, point.elements, usage);
+    return { ...point, ttlMs: TTL_MS[point.ttl], prefixTokens: size.tokens, tokensFrom: size.from, tooShort: size.tokens < minimum.tokens };
+  });
+  const outcome = outcomeOf(usage);
+  const explanation: CacheExplanation = { model, breakpoints, usage, outcome, minimum };
+
+  const started = Date.parse(call.startedAt);
+  let best: { earlier: EarlierCall; common: number; elements: PrefixElement[]; at: number } | undefined;
+  for (const earlier of history) {
+    const at = Date.parse(earlier.record.startedAt);
+    if (earlier.record === call || !(at < started) || modelOf(earlier.record) !== model) {
+      continue;
+    }
+    const theirs = prefixElements(earlier.record.effectiveRequest);
+    const common = commonLength(mine, theirs);
+    // The longest common prefix; between equals, the most recent (it refreshed the cache last).
+    if (!best || common > best.common || (common === best.common && at > best.at)) {
+      best = { earlier, common, elements: theirs, at };
+    }
+  }
+  if (best) {
+    const theirPoints = breakpointsOf(best.earlier.record.effectiveRequest, best.elements);
+    explanation.earlier = {
+      ...(best.earlier.id ? { id: best.earlier.id } : {}),
+      startedAt: best.earlier.record.startedAt,
+      ageMs: started - best.at,
+      commonElements: best.common,
+      elements: mine.length,
+      cachedSharedPrefix: theirPoints.some((p) => p.elements <= best!.common),
+    };
+    if (best.common < mine.length || best.common < best.elements.length) {
+      explanation.difference = differenceAt(mine, best.elements, best.common);
+    }
+  }
+  if (outcome === 'hit') {
+    return explanation;
+  }
+  explanation.missReason = missReason(explanation, best?.common);
+  if (explanation.missReason === 'expired' && explanation.earlier) {
+    // The TTL of the longest breakpoint the earlier call shares: the one whose expiry explains the miss.
+    const covered = breakpoints.filter((b) => b.elements <= explanation.earlier!.commonElements);
+    const ttl: CacheTtl = covered.some((b) => b.ttl === '1h') ? '1h' : '5m';
+    explanation.expired = { ttl, ttlMs: TTL_MS[ttl], ageMs: explanation.earlier.ageMs };
+  }
+  return explanation;
+}
+
+function missReason(explanation: CacheExplanation, common: number | undefined): MissReason {
+  const { breakpoints, earlier } = explanation;
+  if (breakpoints.every((b) => b.tooShort)) {
+    return 'too-short';
+  }
+  if (!earlier || common === undefined) {
+    return 'no-earlier-call';
+  }
+  const cacheable = breakpoints.filter((b) => !b.tooShort);
+  // Nothing shared up to the first breakpoint that can be cached: the prefix changed before it.
+  if (common < cacheable[0].elements) {
+    return 'prefix-changed';
+  }
+  const longestShared = Math.max(...breakpoints.filter((b) => b.elements <= common).map((b) => b.ttlMs));
+  if (earlier.ageMs > longestShared) {
+    return 'expired';
+  }
+  if (!earlier.cachedSharedPrefix) {
+    return 'not-written-before';
+  }
+  // A partial read: the shared part was read, and the prefix changed after it (so the rest was written anew).
+  return explanation.outcome === 'partial' && explanation.difference ? 'prefix-changed' : 'unexplained';
+}

@@ -1,0 +1,299 @@
+// The history store on real files in a temp folder: what a list shows, the bounds, damaged files and lines, a
+// writer killed mid-write, two processes recording at once, and no secret in any stored byte.
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { redactForStore, storedJson } from '../../src/core/history/redaction';
+import { HistoryStore } from '../../src/core/history/store';
+import { Redactor } from '../../src/core/redact';
+import { rememberSecretsInPlay } from '../../src/core/secretsInPlay';
+import { callRecordFor } from '../support/historyRecords';
+
+const WRITER = path.resolve(__dirname, '../support/historyWriter.js');
+
+function tempFolder(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'claude-inspector-history-'));
+}
+
+/** Every stored byte of a folder, file by file. */
+function everyFile(folder: string): { file: string; bytes: Buffer }[] {
+  const out: { file: string; bytes: Buffer }[] = [];
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) {
+      const file = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+      out.push({ file, bytes: fs.readFileSync(file) });
+    }
+  }
+  return out;
+}
+
+/** Runs the writer process; resolves with the ids it printed and its exit. */
+function writer(folder: string, count: number, padding = 0, maxCalls = 0, killAfterMs?: number): Promise<{ ids: string[]; code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WRITER, folder, String(count), String(padding), String(maxCalls)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const bound = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    if (killAfterMs !== undefined) {
+      // Killed once it has recorded a first call, a random time into the next writes.
+      const started = () => {
+        if (out.includes('\n')) {
+          child.stdout.off('data', started);
+          setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        }
+      };
+      child.stdout.on('data', started);
+    }
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(bound);
+      if (code && code !== 0) {
+        reject(new Error(`writer failed: ${err}`));
+        return;
+      }
+      resolve({ ids: out.split('\n').filter(Boolean), code, signal });
+    });
+  });
+}
+
+describe('history store', function () {
+  this.timeout(60_000);
+  const folders: string[] = [];
+  const folder = () => {
+    const f = tempFolder();
+    folders.push(f);
+    return f;
+  };
+  after(() => folders.forEach((f) => fs.rmSync(f, { recursive: true, force: true })));
+
+  it('lists newest first, with what a list shows, and gets each call back whole', async () => {
+    const dir = folder();
+    const store = new HistoryStore(dir);
+    const base = Date.parse('2026-11-30T10:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const record = i === 3
+        ? callRecordFor({ startedAt: new Date(base + i * 1000).toISOString(), error: { status: 529, type: 'overloaded_error', message: 'Overloaded' } })
+        : callRecordFor({ startedAt: new Date(base + i * 1000).toISOString(), model: i % 2 ? 'claude-opus-5-5' : 'claude-haiku-5-5', ask: `question ${i}` });
+      ids.push(await store.record(record, { kind: 'file', path: `/w/q${i}.claude.json`, text: `{"messages": "q${i}"}` }));
+    }
+    const list = await store.list();
+    assert.deepEqual(list.map((e) => e.id), [...ids].reverse());
+    assert.equal(list[1].status, 529);
+    assert.equal(list[1].errorType, 'overloaded_error');
+    assert.equal(list[0].stopReason, 'end_turn');
+    assert.equal(list[0].inputTokens, 11);
+    assert.equal(list[0].outputTokens, 7);
+    assert.equal(list[0].model, 'claude-haiku-5-5');
+    assert.deepEqual(list[0].source, { kind: 'file', path: '/w/q4.claude.json' });
+    assert.equal(list[0].startedAt, '2026-11-30T10:00:04.000Z');
+    assert.equal(typeof list[0].costUsd, 'number');
+    assert.deepEqual((await store.list({ limit: 2 })).map((e) => e.id), [ids[4], ids[3]]);
+    const stored = await store.get(ids[2]);
+    assert.equal(stored?.sourceText, '{"messages": "q2"}');
+    assert.equal((stored?.record.effectiveRequest.messages as { content: string }[])[0].content, 'question 2');
+    assert.equal(await store.get('20261130-100000-000-000000'), undefined, 'an unknown id');
+    assert.equal(await store.get('../../etc/passwd'), undefined, 'not an id');
+    // A second store on the same folder (another window) sees the same.
+    assert.deepEqual((await new HistoryStore(dir).list()).map((e) => e.id), [...ids].reverse());
+  });
+
+  it('filters by text, model, file and status, each case-insensitive, all parts together', async () => {
+    const store = new HistoryStore(folder());
+    await store.record(callRecordFor({ model: 'claude-opus-5-5', ask: 'Translate the Zebra manual', answer: 'Done.' }), { kind: 'file', path: '/w/zebra.claude.json' });
+    await store.record(callRecordFor({ model: 'claude-haiku-5-5', ask: 'hello', answer: 'The ZEBRA crossing' }), { kind: 'selection' });
+    await store.record(callRecordFor({ error: { status: 429, type: 'rate_limit_error', message: 'slow down' } }), { kind: 'cli', path: 'x.claude.json' });
+    await store.record(callRecordFor({ error: { kind: 'network', message: 'connect ECONNREFUSED' } }), { kind: 'cli' });
+    const count = async (filter: Parameters<HistoryStore['list']>[0]) => (await store.list(filter)).length;
+    assert.equal(await count({ filter: { text: 'zebra' } }), 2, 'in the request or in the answer');
+    assert.equal(await count({ filter: { text: 'zebra   manual' } }), 1, 'whitespace folded');
+    assert.equal(await count({ filter: { text: 'giraffe' } }), 0);
+    assert.equal(await count({ filter: { model: 'OPUS' } }), 1);
+    assert.equal(await count({ filter: { file: 'zebra' } }), 1);
+    assert.equal(await count({ filter: { file: 'selection' } }), 1);
+    assert.equal(await count({ filter: { status: 'ok' } }), 2);
+    assert.equal(await count({ filter: { status: 'error' } }), 2);
+    assert.equal(await count({ filter: { status: '429' } }), 1);
+    assert.equal(await count({ filter: { status: 'rate_limit' } }), 1);
+    assert.equal(await count({ filter: { status: 'connection_error' } }), 1);
+    assert.equal(await count({ filter: { text: 'zebra', model: 'haiku' } }), 1);
+    assert.equal(await count({ filter: { text: 'econnrefused' } }), 1, 'the error message counts as the answer');
+  });
+
+  it('keeps at most maxCalls: the oldest go first', async () => {
+    const dir = folder();
+    const store = new HistoryStore(dir, { maxCalls: 3 });
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      // Every other call through a fresh store, as each CLI run is: it must see the calls already there.
+      const by = i % 2 ? store : new HistoryStore(dir, { maxCalls: 3 });
+      ids.push(await by.record(callRecordFor({ ask: `n${i}` }), { kind: 'selection' }));
+    }
+    assert.deepEqual((await store.list()).map((e) => e.id), ids.slice(-3).reverse());
+    assert.equal(fs.readdirSync(path.join(store.folder, 'calls')).length, 3, 'the files are gone too');
+  });
+
+  it('keeps at most maxMegabytes: the oldest go first, the newest always stays', async () => {
+    const dir = folder();
+    // Each call is ~100 KB; 0.35 MB holds three of them.
+    const store = new HistoryStore(dir, { maxMegabytes: 0.35 });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      ids.push(await store.record(callRecordFor({ padding: 100_000 }), { kind: 'selection' }));
+    }
+    const kept = (await store.list()).map((e) => e.id);
+    assert.deepEqual(kept, ids.slice(-3).reverse());
+    const bytes = fs.readdirSync(path.join(dir, 'calls')).reduce((sum, name) => sum + fs.statSync(path.join(dir, 'calls', name)).size, 0);
+    assert.ok(bytes <= 0.35 * 1024 * 1024, `${bytes} bytes on disk`);
+    // A single call over the bound is kept (the newest is never removed), alone.
+    const big = await new HistoryStore(dir, { maxMegabytes: 0.05 }).record(callRecordFor({ padding: 100_000 }), { kind: 'selection' });
+    assert.deepEqual((await store.list()).map((e) => e.id), [big]);
+  });
+
+  it('skips a damaged call file with a warning, and still lists the others', async () => {
+    const dir = folder();
+    const warnings: string[] = [];
+    const store = new HistoryStore(dir, { onWarning: (w) => warnings.push(w) });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      ids.push(await store.record(callRecordFor({ ask: `n${i}` }), { kind: 'selection' }));
+    }
+    const file = (id: string) => path.join(dir, 'calls', `${id}.json`);
+    // The kinds of damage: cut short, emptied, not JSON, JSON of another shape, another format, a file with no index line.
+    const text = fs.readFileSync(file(ids[0]), 'utf8');
+    fs.writeFileSync(file(ids[0]), text.slice(0, text.length / 2));
+    fs.writeFileSync(file(ids[1]), '');
+    fs.writeFileSync(file(ids[2]), '\u0000\u0001 binary garbage');
+    fs.writeFileSync(file(ids[3]), '[1, 2, 3]');
+    fs.writeFileSync(path.join(dir, 'calls', '20991231-235959-999-abcdef.json'), JSON.stringify({ format: 99, entry: {}, record: {} }));
+    fs.writeFileSync(path.join(dir, 'calls', 'notes.txt'), 'a file of someone else');
+    fs.appendFileSync(path.join(dir, 'index.jsonl'), '{"entry": {"id": \n');
+    const list = await store.list();
+    assert.deepEqual(list.map((e) => e.id), [ids[5], ids[4]]);
+    for (const id of [ids[0], ids[1], ids[2], ids[3], '20991231-235959-999-abcdef']) {
+      assert.ok(warnings.some((w) => w.includes(`${id}.json was skipped`)), `a warning names ${id}: ${warnings.join('\n')}`);
+    }
+    assert.ok(warnings.some((w) => /index\.jsonl:7: a damaged index line/.test(w)), warnings.join('\n'));
+    assert.equal(await store.get(ids[0]), undefined);
+    // A fresh store (the CLI, another window) too; damaged files stay for a person to look at.
+    const fresh: string[] = [];
+    assert.deepEqual((await new HistoryStore(dir, { onWarning: (w) => fresh.push(w) }).list()).map((e) => e.id), [ids[5], ids[4]]);
+    assert.ok(fresh.length >= 5, fresh.join('\n'));
+    assert.ok(fs.existsSync(file(ids[0])));
+  });
+
+  it('rebuilds the index from the call files when it is gone or damaged', async () => {
+    const dir = folder();
+    const store = new HistoryStore(dir);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push(await store.record(callRecordFor({ ask: `needle${i}` }), { kind: 'selection' }));
+    }
+    fs.rmSync(path.join(dir, 'index.jsonl'));
+    assert.deepEqual((await new HistoryStore(dir).list()).map((e) => e.id), [...ids].reverse());
+    assert.equal((await new HistoryStore(dir).list({ filter: { text: 'needle2' } }))[0].id, ids[2], 'the filter works on a rebuilt index');
+    fs.writeFileSync(path.join(dir, 'index.jsonl'), 'garbage\n');
+    assert.equal((await new HistoryStore(dir, { onWarning: () => undefined }).list()).length, 4);
+  });
+
+  it('deletes one call, and clears them all', async () => {
+    const dir = folder();
+    const store = new HistoryStore(dir);
+    const a = await store.record(callRecordFor(), { kind: 'selection' });
+    const b = await store.record(callRecordFor(), { kind: 'selection' });
+    await store.delete(a);
+    assert.deepEqual((await store.list()).map((e) => e.id), [b]);
+    assert.deepEqual((await new HistoryStore(dir).list()).map((e) => e.id), [b], 'another process sees the delete');
+    await store.clear();
+    assert.deepEqual(await store.list(), []);
+    assert.deepEqual(await new HistoryStore(dir).list(), []);
+  });
+
+  it('a writer killed mid-write leaves every listed call whole, and no partial file under a call name', async () => {
+    const dir = folder();
+    // Big calls (about 4 MB each) so that the kill lands inside a write most of the time; three rounds at different times.
+    for (const killAfterMs of [5, 40, 120]) {
+      const run = await writer(dir, 50, 4_000_000, 0, killAfterMs);
+      assert.equal(run.signal, 'SIGKILL', 'the writer was killed before it finished');
+    }
+    const warnings: string[] = [];
+    const store = new HistoryStore(dir, { onWarning: (w) => warnings.push(w) });
+    const list = await store.list();
+    assert.ok(list.length >= 3, `each writer recorded at least one call (${list.length})`);
+    assert.deepEqual(warnings, [], 'nothing damaged');
+    for (const name of fs.readdirSync(path.join(dir, 'calls'))) {
+      if (name.endsWith('.json')) {
+        assert.doesNotThrow(() => JSON.parse(fs.readFileSync(path.join(dir, 'calls', name), 'utf8')), `${name} is whole`);
+      } else {
+        assert.match(name, /^\..*\.tmp$/, 'anything else is a temp file');
+      }
+    }
+    for (const entry of list) {
+      assert.equal((await store.get(entry.id))?.entry.id, entry.id);
+    }
+  });
+
+  it('two processes recording at once lose nothing', async () => {
+    const dir = folder();
+    const [a, b] = await Promise.all([writer(dir, 60), writer(dir, 60)]);
+    assert.equal(a.ids.length + b.ids.length, 120);
+    const listed = (await new HistoryStore(dir).list()).map((e) => e.id).sort();
+    assert.deepEqual(listed, [...a.ids, ...b.ids].sort());
+    // And the index alone holds every one of them (each line landed whole).
+    const lines = fs.readFileSync(path.join(dir, 'index.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).entry.id);
+    assert.deepEqual([...new Set(lines)].sort(), listed);
+  });
+
+  it('two processes recording at once into a bounded folder keep exactly the newest', async () => {
+    const dir = folder();
+    const [a, b] = await Promise.all([writer(dir, 40, 0, 25), writer(dir, 40, 0, 25)]);
+    const all = [...a.ids, ...b.ids].sort();
+    const listed = (await new HistoryStore(dir, { maxCalls: 25 }).list()).map((e) => e.id).sort();
+    assert.deepEqual(listed, all.slice(-25));
+  });
+
+  it('no stored byte holds the key or another secret, wherever they were in the call', async () => {
+    const key = ['sk', 'ant', 'fake', 'history', 'sentinel', 'key', Math.random().toString(36).slice(2, 10)].join('-');
+    const gateway = ['gw', 'fake', 'history', 'gateway', 'token', 'QWERTY13579'].join('_');
+    const password = ['fake', 'history', 'password', '97531'].join('-');
+    rememberSecretsInPlay({ apiKey: key, env: { ANTHROPIC_CUSTOM_HEADERS: `x-gateway-token: ${gateway}`, ANTHROPIC_BASE_URL: `http://user:${password}@127.0.0.1:9` } });
+    const dir = folder();
+    const store = new HistoryStore(dir);
+    const record = callRecordFor({ ask: `my key is ${key}`, answer: `echo ${key.slice(0, 20)} and ${gateway}` });
+    record.response!.body = JSON.stringify({ echoed: key, token: gateway, url: `http://user:${password}@host` });
+    record.response!.headers['x-echo'] = key;
+    record.request!.headers['x-gateway-token'] = gateway;
+    record.effectiveRequest.metadata = { user_id: gateway, deep: [[[[{ authorization: `Bearer ${key}` }]]]] };
+    record.timeline = [{ ms: 1, event: 'content_block_delta', data: { delta: { text: key } } }];
+    const errored = callRecordFor({ error: { status: 401, type: 'authentication_error', message: `invalid x-api-key ${key}` } });
+    await store.record(record, { kind: 'file', path: `/w/${password}.claude.json`, text: `{"system": "${key}", "x": "${gateway}"}` });
+    await store.record(errored, { kind: 'cli' });
+    const files = everyFile(dir);
+    assert.ok(files.length >= 3);
+    for (const { file, bytes } of files) {
+      const text = bytes.toString('utf8');
+      for (const [name, secret] of [['key', key], ['key echo', key.slice(0, 20)], ['key tail', key.slice(-14)], ['gateway token', gateway], ['password', password]] as const) {
+        assert.ok(!text.includes(secret), `${name} in ${file}`);
+      }
+    }
+    const stored = await store.get((await store.list({ filter: { file: '.claude.json' } }))[0].id);
+    assert.match(stored!.sourceText!, /\$ANTHROPIC_API_KEY/, `the key reads as its placeholder: ${stored!.sourceText}`);
+  });
+
+  it('writes what JSON.stringify writes, redacted, also for strings long enough to be written in pieces', async () => {
+    const secret = ['gw', 'fake', 'piece', 'boundary', 'token', 'ZXCV0987'].join('_');
+    const secrets = new Redactor([{ value: secret }]);
+    const piece = 256 * 1024;
+    // Secrets across the piece boundaries, emoji (surrogate pairs) cut by them, quotes, controls, unicode escapes.
+    const long = `${'a'.repeat(piece - 10)}${secret}${'😀'.repeat(piece / 2)}"\\\n\u0001${'é'.repeat(piece)}${secret}`;
+    const value = { text: long, list: [1, null, 'x', undefined, { deep: [[long.slice(0, 1000) + secret]] }], n: 1.5, t: true, skipped: undefined, authorization: 'Bearer abc', [secret]: 'key' };
+    const text = await storedJson(value, secrets);
+    assert.equal(text, JSON.stringify(redactForStore(value, secrets)));
+    assert.ok(!text.includes(secret));
+    assert.equal(JSON.parse(text).text.length, long.length - 2 * secret.length + 2 * 3, 'each secret became ***, nothing else changed');
+  });
+});
