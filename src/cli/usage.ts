@@ -103,10 +103,9 @@ Example:
   claude-inspector models --json`,
   history: `claude-inspector history: the calls recorded by send --save
 
-Usage:
-  claude-inspector history list [--history DIR] [--limit N] [--json]
-  claude-inspector history show ID [--history DIR] [--json]
-  claude-inspector history diff ID1 ID2 [--history DIR] [--json]
+Usage: claude-inspector history list [--history DIR] [--limit N] [--json]
+       claude-inspector history show ID [--history DIR] [--json]
+       claude-inspector history diff ID1 ID2 [--history DIR] [--json]
 
 list: the calls newest first: id, start (UTC), model, source, HTTP status or error type, stop_reason, tokens in and
 out, cost, total time; --json prints an array of {id, startedAt, model, source, status, stopReason, inputTokens,
@@ -125,7 +124,7 @@ or nothing recorded yet; 2 bad usage or a folder that cannot be used.
 ${options(['history', 'limit', 'json', 'help'])}
 
 Example:
-  claude-inspector send examples/triage.claude.json --save && claude-inspector history list --limit 5`,
+  claude-inspector history list --limit 5    (after claude-inspector send examples/triage.claude.json --save)`,
 };
 
 export const HELP = `claude-inspector: send Claude Messages API request files and inspect the call

@@ -5,7 +5,9 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { redactForStore, storedJson } from '../../src/core/history/redaction';
 import { HistoryStore } from '../../src/core/history/store';
+import { Redactor } from '../../src/core/redact';
 import { rememberSecretsInPlay } from '../../src/core/secretsInPlay';
 import { callRecordFor } from '../support/historyRecords';
 
@@ -280,5 +282,18 @@ describe('history store', function () {
     }
     const stored = await store.get((await store.list({ filter: { file: '.claude.json' } }))[0].id);
     assert.match(stored!.sourceText!, /\$ANTHROPIC_API_KEY/, `the key reads as its placeholder: ${stored!.sourceText}`);
+  });
+
+  it('writes what JSON.stringify writes, redacted, also for strings long enough to be written in pieces', async () => {
+    const secret = ['gw', 'fake', 'piece', 'boundary', 'token', 'ZXCV0987'].join('_');
+    const secrets = new Redactor([{ value: secret }]);
+    const piece = 256 * 1024;
+    // Secrets across the piece boundaries, emoji (surrogate pairs) cut by them, quotes, controls, unicode escapes.
+    const long = `${'a'.repeat(piece - 10)}${secret}${'😀'.repeat(piece / 2)}"\\\n\u0001${'é'.repeat(piece)}${secret}`;
+    const value = { text: long, list: [1, null, 'x', undefined, { deep: [[long.slice(0, 1000) + secret]] }], n: 1.5, t: true, skipped: undefined, authorization: 'Bearer abc', [secret]: 'key' };
+    const text = await storedJson(value, secrets);
+    assert.equal(text, JSON.stringify(redactForStore(value, secrets)));
+    assert.ok(!text.includes(secret));
+    assert.equal(JSON.parse(text).text.length, long.length - 2 * secret.length + 2 * 3, 'each secret became ***, nothing else changed');
   });
 });

@@ -15,8 +15,10 @@ export interface IndexLine {
   search: string;
 }
 
+/** One line of index.jsonl; the id comes first, so that a reader finds it without parsing the line. */
 export function indexLineText(line: IndexLine): string {
-  return `${JSON.stringify(line)}\n`;
+  const { id, ...rest } = line.entry;
+  return `${JSON.stringify({ entry: { id, ...rest }, bytes: line.bytes, search: line.search })}\n`;
 }
 
 function isIndexLine(value: unknown): value is IndexLine {
@@ -25,9 +27,66 @@ function isIndexLine(value: unknown): value is IndexLine {
     typeof line.bytes === 'number' && typeof line.search === 'string';
 }
 
+/**
+ * A line as read: its id, and the line itself, parsed only when it is needed (a list of the newest 200 of 10,000
+ * calls parses 200 lines; a text filter first looks for the word in the line's text).
+ */
+export class IndexSlot {
+  private parsedLine: IndexLine | undefined;
+
+  constructor(
+    readonly id: string,
+    private raw: string | undefined,
+    line?: IndexLine,
+  ) {
+    this.parsedLine = line;
+  }
+
+  /** The parsed line; undefined when the line is damaged. */
+  line(): IndexLine | undefined {
+    if (this.raw !== undefined) {
+      let value: unknown;
+      try {
+        value = JSON.parse(this.raw);
+      } catch {
+        value = undefined;
+      }
+      this.parsedLine = isIndexLine(value) && value.entry.id === this.id ? value : undefined;
+      this.raw = undefined;
+    }
+    return this.parsedLine;
+  }
+
+  /** The size of the call's file, read from the line's text without parsing it when it can be (0 when damaged). */
+  bytes(): number {
+    if (this.raw !== undefined) {
+      // Inside JSON strings every quote is escaped: the only `},"bytes":` of a line is its own field.
+      const found = /\},"bytes":(\d+),"search":"/.exec(this.raw);
+      if (found) {
+        return Number(found[1]);
+      }
+    }
+    return this.line()?.bytes ?? 0;
+  }
+
+  /**
+   * False when the line cannot hold `needle` (lower case, whitespace folded) in its search text: the needle as JSON
+   * writes it is not in the line. True means "maybe": parse and look.
+   */
+  mayContain(needle: string): boolean {
+    if (this.raw === undefined) {
+      return true;
+    }
+    return this.raw.includes(JSON.stringify(needle).slice(1, -1));
+  }
+}
+
+/** The id of a line, read without parsing it: every line starts with {"entry":{"id":"…". */
+const LINE_ID = /^\{"entry":\{"id":"([0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9a-f]{6})"/;
+
 /** What this process knows of the index file: read once, then only its new tail. */
 export class IndexReader {
-  readonly lines = new Map<string, IndexLine>();
+  readonly slots = new Map<string, IndexSlot>();
   /** How many lines the file holds, dropped ones included: when far above the calls, the file is rewritten. */
   lineCount = 0;
   private offset = 0;
@@ -72,14 +131,9 @@ export class IndexReader {
           continue;
         }
         lineNumber++;
-        let value: unknown;
-        try {
-          value = JSON.parse(raw);
-        } catch {
-          value = undefined;
-        }
-        if (isIndexLine(value)) {
-          this.lines.set(value.entry.id, value);
+        const id = LINE_ID.exec(raw)?.[1];
+        if (id) {
+          this.slots.set(id, new IndexSlot(id, raw));
         } else {
           this.warn(`history: ${this.file}:${lineNumber}: a damaged index line was skipped (the call's own file still counts)`);
         }
@@ -92,7 +146,7 @@ export class IndexReader {
   }
 
   private reset(inode: number): void {
-    this.lines.clear();
+    this.slots.clear();
     this.lineCount = 0;
     this.offset = 0;
     this.inode = inode;

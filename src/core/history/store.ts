@@ -16,9 +16,9 @@ import {
 import type { Redactor } from '../redact';
 import { callFileName, isCallId, newCallId, readCallFile, STALE_TEMP_MS, TEMP_SUFFIX, writeAtomically } from './callFile';
 import { entryOf, matchesFilter, searchTextOf } from './entry';
-import { appendIndexLines, IndexReader, indexLineText, type IndexLine } from './indexFile';
+import { appendIndexLines, IndexReader, indexLineText, type IndexLine, IndexSlot } from './indexFile';
 import { withLock } from './lock';
-import { redactForStore, storedText } from './redaction';
+import { redactForStore, storedJson } from './redaction';
 
 export interface HistoryStoreOptions {
   /** The most calls kept; the oldest go first. */
@@ -44,13 +44,15 @@ export class HistoryStore {
   private readonly indexFile: string;
   private readonly lockFile: string;
   private readonly index: IndexReader;
-  /** What the last reconcile found: the calls with a whole file, by id. */
-  private readonly known = new Map<string, IndexLine>();
+  /** What the last reconcile found: the calls with a file, by id (their lines parsed when needed). */
+  private readonly known = new Map<string, IndexSlot>();
   /** Newest first; rebuilt when `known` changes. */
-  private sorted: IndexLine[] | undefined;
+  private sorted: IndexSlot[] | undefined;
   /** Files found damaged, by name, with the size they had: skipped until they change. */
   private readonly damaged = new Map<string, number>();
   private readonly warned = new Set<string>();
+  /** The calls folder's change time when it was last read: unchanged, the folder need not be read again. */
+  private folderTime: string | undefined;
 
   constructor(
     readonly folder: string,
@@ -75,13 +77,16 @@ export class HistoryStore {
     if ('text' in source && typeof source.text === 'string') {
       stored.sourceText = source.text;
     }
-    const text = storedText(stored, this.options.redactor);
-    const safe = JSON.parse(text) as StoredCall;
+    const text = await storedJson(stored, this.options.redactor);
     await fs.mkdir(this.calls, { recursive: true });
     await writeAtomically(path.join(this.calls, callFileName(id)), text);
-    const line: IndexLine = { entry: safe.entry, bytes: Buffer.byteLength(text), search: redactForStore(searchTextOf(safe.record), this.options.redactor) };
+    const line: IndexLine = {
+      entry: redactForStore(entry, this.options.redactor),
+      bytes: Buffer.byteLength(text),
+      search: redactForStore(searchTextOf(call), this.options.redactor),
+    };
     await appendIndexLines(this.indexFile, [line]);
-    this.known.set(id, line);
+    this.known.set(id, new IndexSlot(id, undefined, line));
     this.sorted = undefined;
     await this.keepBounds(id);
     return id;
@@ -91,12 +96,17 @@ export class HistoryStore {
   async list(options: HistoryListOptions = {}): Promise<HistoryEntry[]> {
     await this.reconcile();
     const limit = options.limit ?? Infinity;
+    const needle = options.filter?.text?.trim().toLowerCase().replace(/\s+/g, ' ');
     const out: HistoryEntry[] = [];
-    for (const line of this.newestFirst()) {
+    for (const slot of this.newestFirst()) {
       if (out.length >= limit) {
         break;
       }
-      if (!matchesFilter(line.entry, line.search, options.filter)) {
+      if (needle && !slot.mayContain(needle)) {
+        continue;
+      }
+      const line = await this.lineOf(slot);
+      if (!line || !matchesFilter(line.entry, line.search, options.filter)) {
         continue;
       }
       if (await this.stillWhole(line)) {
@@ -125,7 +135,7 @@ export class HistoryStore {
   /** The ids that start with `prefix`, newest first: for a user who types the first characters of an id. */
   async idsStartingWith(prefix: string): Promise<string[]> {
     await this.reconcile();
-    return this.newestFirst().filter((line) => line.entry.id.startsWith(prefix)).map((line) => line.entry.id);
+    return this.newestFirst().filter((slot) => slot.id.startsWith(prefix)).map((slot) => slot.id);
   }
 
   async delete(id: string): Promise<void> {
@@ -148,17 +158,24 @@ export class HistoryStore {
 
   /** The index, made to agree with the call files (see indexFile.ts). */
   private async reconcile(): Promise<void> {
+    const lineCount = this.index.lineCount;
     await this.index.refresh();
+    // Nothing added to or removed from the folder, nothing appended to the index: what is known still holds.
+    const folderTime = await fs.stat(this.calls, { bigint: true }).then((s) => `${s.mtimeNs}/${s.ctimeNs}`, () => 'none');
+    if (folderTime === this.folderTime && lineCount === this.index.lineCount && this.folderTime !== 'none') {
+      return;
+    }
+    this.folderTime = folderTime;
     const names = await this.callNames();
     const present = new Set<string>();
     const missing: IndexLine[] = [];
     for (const name of names) {
       const id = name.slice(0, -'.json'.length);
       present.add(id);
-      const line = this.index.lines.get(id) ?? this.known.get(id);
-      if (line) {
+      const slot = this.known.get(id) ?? this.index.slots.get(id);
+      if (slot) {
         if (!this.known.has(id)) {
-          this.known.set(id, line);
+          this.known.set(id, slot);
           this.sorted = undefined;
         }
         continue;
@@ -166,7 +183,7 @@ export class HistoryStore {
       const found = await this.readLine(name);
       if (found) {
         missing.push(found);
-        this.known.set(id, found);
+        this.known.set(id, new IndexSlot(id, undefined, found));
         this.sorted = undefined;
       }
     }
@@ -202,6 +219,22 @@ export class HistoryStore {
     return { entry, bytes: read.bytes, search: searchTextOf(read.call.record) };
   }
 
+  /** The slot's line; a damaged line is replaced by one read from the call's file (or the call is skipped). */
+  private async lineOf(slot: IndexSlot): Promise<IndexLine | undefined> {
+    const line = slot.line();
+    if (line) {
+      return line;
+    }
+    this.known.delete(slot.id);
+    this.sorted = undefined;
+    const again = await this.readLine(callFileName(slot.id));
+    if (again) {
+      this.known.set(slot.id, new IndexSlot(slot.id, undefined, again));
+      await appendIndexLines(this.indexFile, [again]);
+    }
+    return again;
+  }
+
   /** Whether a listed call's file still has the size its line says; if not, it is read again (and maybe skipped). */
   private async stillWhole(line: IndexLine): Promise<boolean> {
     const name = callFileName(line.entry.id);
@@ -213,14 +246,15 @@ export class HistoryStore {
     this.sorted = undefined;
     const again = size < 0 ? undefined : await this.readLine(name);
     if (again) {
-      this.known.set(again.entry.id, again);
+      this.known.set(again.entry.id, new IndexSlot(again.entry.id, undefined, again));
+      Object.assign(line, again);
       return true;
     }
     return false;
   }
 
-  private newestFirst(): IndexLine[] {
-    this.sorted ??= [...this.known.values()].sort((a, b) => (a.entry.id < b.entry.id ? 1 : a.entry.id > b.entry.id ? -1 : 0));
+  private newestFirst(): IndexSlot[] {
+    this.sorted ??= [...this.known.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     return this.sorted;
   }
 
@@ -254,26 +288,22 @@ export class HistoryStore {
   private async keepBounds(newest: string): Promise<void> {
     // What is on disk now: this store may not have listed yet, and other processes record too.
     await this.reconcile();
-    let bytes = 0;
-    for (const line of this.known.values()) {
-      bytes += line.bytes;
-    }
-    if (this.known.size <= this.maxCalls && bytes <= this.maxBytes) {
+    if (this.known.size <= this.maxCalls && (await this.knownBytes()) <= this.maxBytes) {
       return;
     }
     // Under the lock, from what is on disk now: two processes pruning at once would each remove "the oldest".
     await withLock(this.lockFile, async () => {
       await this.reconcile();
-      const lines = [...this.newestFirst()].reverse();
-      let total = lines.reduce((sum, line) => sum + line.bytes, 0);
-      let count = lines.length;
-      for (const line of lines) {
-        if ((count <= this.maxCalls && total <= this.maxBytes) || line.entry.id === newest) {
+      const oldestFirst = [...this.newestFirst()].reverse();
+      let total = await this.knownBytes();
+      let count = oldestFirst.length;
+      for (const slot of oldestFirst) {
+        if ((count <= this.maxCalls && total <= this.maxBytes) || slot.id === newest) {
           break;
         }
-        await fs.rm(path.join(this.calls, callFileName(line.entry.id)), { force: true });
-        this.known.delete(line.entry.id);
-        total -= line.bytes;
+        await fs.rm(path.join(this.calls, callFileName(slot.id)), { force: true });
+        this.known.delete(slot.id);
+        total -= slot.bytes();
         count--;
       }
       this.sorted = undefined;
@@ -283,9 +313,25 @@ export class HistoryStore {
     });
   }
 
+  /** The size of the call files, from their lines. */
+  private async knownBytes(): Promise<number> {
+    let bytes = 0;
+    for (const slot of this.known.values()) {
+      bytes += slot.bytes();
+    }
+    return bytes;
+  }
+
   /** The index again, with only the calls that are there (held under the lock by the caller). */
   private async rewriteIndex(): Promise<void> {
-    await writeAtomically(this.indexFile, [...this.known.values()].map(indexLineText).join(''));
+    const lines: IndexLine[] = [];
+    for (const slot of [...this.known.values()]) {
+      const line = await this.lineOf(slot);
+      if (line) {
+        lines.push(line);
+      }
+    }
+    await writeAtomically(this.indexFile, lines.map(indexLineText).join(''));
     await this.index.refresh();
   }
 
