@@ -35,17 +35,20 @@ function filesUnder(folder: string): { file: string; text: string }[] {
 async function showHistoryView(api: InspectorApi, expected: (ids: string[]) => boolean): Promise<string[]> {
   await vscode.commands.executeCommand('claudeHistory.focus');
   await vscode.commands.executeCommand('claudeInspector.history.refresh');
-  return waitFor('the History view to list the calls', () => {
-    const ids = api.history.shownIds();
-    return expected(ids) ? ids : undefined;
+  const ids = await waitFor('the History view to list the calls', () => {
+    const shown = api.history.shownIds();
+    return expected(shown) ? shown : undefined;
   });
+  // Focus back to the editors, as after a click in the list: the next test's panel opens beside an editor.
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  return ids;
 }
 
 async function panelText(api: InspectorApi, label: string, pattern: RegExp): Promise<string> {
   let last = '';
   return waitFor(`the panel's ${label} view to show ${pattern}`, async () => {
     const dom = await api.inspectPanel();
-    last = dom?.views.find((view) => view.label === label)?.text ?? '';
+    last = dom ? (dom.views.find((view) => view.label === label)?.text ?? `(no ${label} view)`) : `(the panel does not answer; open: ${api.isPanelOpen()})`;
     return pattern.test(last) ? last : undefined;
   }, 15_000).catch((error) => assert.fail(`${(error as Error).message}; it shows: ${last.slice(0, 600)}`));
 }
@@ -91,6 +94,8 @@ describe('History', function () {
     const older = await sendAndRecord(api, 'second.claude.json');
     await sendAndRecord(api, 'hello.claude.json');
     const stored = JSON.parse(fs.readFileSync(path.join(api.history.folder, 'calls', `${older}.json`), 'utf8')) as Json;
+    // From a closed panel, as after a window's editors were closed: the call opens it.
+    await closeAllEditors();
     await vscode.commands.executeCommand('claudeInspector.history.open', older);
     const shown = await waitFor('the panel to be posted the stored call', () =>
       [...api.panelMessages()].reverse().find((m) => m.type === 'showRecord' && m.record.id === stored.record.id));
@@ -199,6 +204,11 @@ describe('History', function () {
     await editor.edit((edit) => edit.replace(all, request('Version 2.')));
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     await api.history.settled();
+    // Shown once the call is in the history; and again when the call is opened from there (in a fresh panel).
+    const id = api.history.historyIdOf(api.lastCall()?.id ?? '');
+    assert.ok(id);
+    await closeAllEditors();
+    await vscode.commands.executeCommand('claudeInspector.history.open', id);
     const text = await panelText(api, 'Response', /Cache: read/);
     assert.match(text, /differs from the earlier call .* at system\[0\]\.text/);
     assert.match(text, /Version 1\./);
