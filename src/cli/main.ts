@@ -28,6 +28,8 @@ import { callSummaryText } from './messageText';
 import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, wholeNumber } from './optionValues';
 import { COMMAND_HELP, HELP, UsageError } from './usage';
 import { cliJson } from './jsonOutput';
+import { table } from './table';
+import { compareCommand } from './compare';
 
 declare const CLI_VERSION: string | undefined;
 
@@ -45,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     // "help send", "send --help" and "--help" alone.
     const about = command === 'help' ? positionals[0] : command;
     if (about !== undefined && !(about in COMMAND_HELP)) {
-      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count and models`);
+      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count, models and compare`);
     }
     stdout.print(`${about ? COMMAND_HELP[about as keyof typeof COMMAND_HELP] : HELP}\n`);
     return 0;
@@ -56,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [file, ...extra] = positionals;
   if (!command) {
-    throw new UsageError(`a command is needed: send, curl, count or models\n\n${HELP}`);
+    throw new UsageError(`a command is needed: send, curl, count, models or compare\n\n${HELP}`);
   }
   const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const timeoutMs = timeoutOption(option('timeout'), DEFAULT_TIMEOUT_SECONDS);
@@ -115,6 +117,9 @@ async function main(argv: string[]): Promise<number> {
   }
 
   needKey();
+  if (command === 'compare') {
+    return compareCommand(request, { apiKey, baseUrl, timeoutMs, maxRetries, maxRetryWaitMs }, values, file, { stdout, stderr, hintKnobs: HINT_KNOBS });
+  }
   if (command === 'count') {
     return countCommand(request.body, { apiKey, baseUrl, timeoutMs, maxRetries, ...retrying }, values.json === true);
   }
@@ -206,13 +211,6 @@ function printError(unworded: CallError, json: boolean): void {
     stdout.print(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
   }
   stderr.print(`claude-inspector: ${summarizeError(error)}${error.hint ? `\n  ${error.hint}` : ''}\n`);
-}
-
-/** A plain text table with columns padded to their widest cell. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,8 @@
 // Bad usage and bad input end the CLI with exit code 2 and clear reasons on stderr; nothing is sent. And the help
 // texts: the overview, and one per command with its options and an example.
 
+import { PRICES_AS_OF } from '../shared/prices';
+
 export class UsageError extends Error {
   /**
    * Lines printed as they are before the message, one per problem in a file (`file:line:column: message`), the way
@@ -22,6 +24,9 @@ const OPTION_LINES: Record<string, string> = {
   timeout: '  --timeout SECONDS    per-attempt timeout, more than 0 and at most 2147483 (default 600)',
   'max-retries': '  --max-retries N      retries of 408/409/429/5xx and connection errors, 0 to 100 (default 2)',
   'max-retry-wait': '  --max-retry-wait S   the longest wait a server may ask for before a retry (default 60); a longer retry-after fails at once',
+  models: '  --models A,B[,C…]    the models to compare, comma-separated (the file\'s own "model" is not used)',
+  runs: '  --runs N             runs per model, 1 to 100 (default 3)',
+  concurrency: '  --concurrency N      how many runs are out at once, 1 to 32 (default 4)',
   help: '  -h, --help           this text',
   version: '  -v, --version        the version',
 };
@@ -36,7 +41,7 @@ is sent (exit 2); warnings are printed and the call goes on.`;
 
 const KEY_NOTE = 'The API key comes from ANTHROPIC_API_KEY and is never printed: headers and curl show $ANTHROPIC_API_KEY.';
 
-export const COMMAND_HELP: Record<'send' | 'curl' | 'count' | 'models', string> = {
+export const COMMAND_HELP: Record<'send' | 'curl' | 'count' | 'models' | 'compare', string> = {
   send: `claude-inspector send: send a request file to POST /v1/messages and show the answer
 
 Usage: claude-inspector send FILE|- [options]
@@ -87,6 +92,25 @@ ${options(['base-url', 'json', 'timeout', 'max-retries', 'max-retry-wait', 'help
 
 Example:
   claude-inspector models --json`,
+  compare: `claude-inspector compare: send one request file to several models, several times each, and compare them
+
+Usage: claude-inspector compare FILE|- --models A,B[,C…] [--runs N] [--concurrency N] [options]
+
+Every run is streamed, so that the time to the first token is measured. Prints one row per model: the median time to
+the response headers, to the first token and in all (over the runs that answered), output tokens, output tokens per
+second, cost per call (the mean) and per 1,000 calls at the list prices of ${PRICES_AS_OF}, the stop reasons and
+the errors; * marks the best of each column. A model whose runs all fail is reported, and the others go on. Rate
+limits are waited out as the server asks (each wait said on stderr). Ctrl+C stops what is left and prints the rest.
+
+${FILE_NOTE}
+${KEY_NOTE}
+
+${options(['models', 'runs', 'concurrency', 'base-url', 'json', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'help'])}
+
+Exit codes: 0 at least one model answered; 1 every model failed; 2 bad usage or an invalid file (nothing sent).
+
+Example:
+  claude-inspector compare examples/conversation.claude.json --models claude-haiku-5-5,claude-opus-5-5 --runs 5`,
 };
 
 export const HELP = `claude-inspector: send Claude Messages API request files and inspect the call
@@ -96,6 +120,7 @@ Usage:
   claude-inspector curl FILE|- [--base-url URL] [--stream|--no-stream] [--no-check]
   claude-inspector count FILE|- [--base-url URL] [--json] [--no-check]
   claude-inspector models [--base-url URL] [--json]
+  claude-inspector compare FILE|- --models A,B[,C…] [--runs N] [--concurrency N] [--json]
   claude-inspector help COMMAND      (or: claude-inspector COMMAND --help) the options of one command
 
 ${FILE_NOTE}
@@ -105,6 +130,7 @@ The base URL is --base-url, else ANTHROPIC_BASE_URL, else https://api.anthropic.
 ${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'help', 'version'])}
 
 count prints the input tokens (POST /v1/messages/count_tokens), the share of the context window and the cost
-estimate; models lists every model (GET /v1/models, all pages).
+estimate; models lists every model (GET /v1/models, all pages); compare sends the file to several models, several
+times each, and prints their medians side by side.
 
 Exit codes: 0 the call succeeded; 1 the API or the network failed; 2 bad usage or an invalid file (nothing sent).`;
