@@ -1,15 +1,6 @@
 // The one JSON object `send --json` prints. Its shape is a contract for scripts: change it only by adding fields.
-import type { CallErrorKind, CallRecord } from '../shared/callRecord';
-
-/** A type for errors that have no API error type, distinct from the API's own types (timeout_error is a 504). */
-const LOCAL_ERROR_TYPES: Record<CallErrorKind, string | null> = {
-  api: null,
-  network: 'connection_error',
-  timeout: 'connection_timeout',
-  cancelled: 'cancelled',
-  client: 'client_error',
-  'unexpected-response': 'unexpected_response',
-};
+import type { CallRecord } from '../shared/callRecord';
+import { errorTypeOf } from '../shared/errorType';
 
 export function cliJson(record: CallRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {
@@ -32,7 +23,7 @@ export function cliJson(record: CallRecord): Record<string, unknown> {
     const e = record.error;
     out.error = {
       status: e.status ?? null,
-      type: e.type ?? LOCAL_ERROR_TYPES[e.kind],
+      type: errorTypeOf(e),
       message: e.message,
       requestId: e.requestId ?? record.requestId ?? null,
       kind: e.kind,

@@ -13,6 +13,7 @@ import { newRequestFile } from './commands/newRequestFile';
 import { sendRequestFile } from './commands/sendRequestFile';
 import { sendSelection } from './commands/sendSelection';
 import type { CallRecord } from '../shared/callRecord';
+import { type HistoryApi, registerHistory } from './history';
 import { ModelsCache } from './modelsCache';
 import { RESPONSE_VIEW_TYPE, ResponsePanel } from './panel/responsePanel';
 import { watchPriceSetting } from './priceSettingCheck';
@@ -38,6 +39,8 @@ export interface InspectorApi {
   panelMessages(): readonly HostMessage[];
   /** The notice open about a file (a refused send, count or curl), if any. */
   fileNotice(uri: vscode.Uri): string | undefined;
+  /** The call history: where it is kept, what the History view lists. */
+  history: HistoryApi;
 }
 
 const REQUEST_FILES: vscode.DocumentSelector = [{ pattern: '**/*.claude.json' }];
@@ -53,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const calls = new CallRunner();
   // The panel follows the runner's calls (the runner knows nothing of it); its Cancel goes back to the runner.
   const panel = new ResponsePanel(context.extensionUri, calls, () => void vscode.commands.executeCommand(Commands.setApiKey));
+  const history = registerHistory(context, { calls, keys, panel });
 
   context.subscriptions.push(
     models,
@@ -87,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     inspectPanel: () => panel.inspectDom(),
     panelMessages: () => panel.recentMessages(),
     fileNotice: (uri) => notices.current(uri),
+    history,
   };
 }
 

@@ -16,7 +16,8 @@ import { connectionOrTell, readSettings, requestDefaults, type Settings } from '
 export type CallTarget = { kind: 'file'; document: vscode.TextDocument } | { kind: 'selection'; document: vscode.TextDocument; text: string };
 
 export interface ResolvedCall {
-  document: vscode.TextDocument;
+  /** Absent for a call from history (Re-run): it comes from no open document. */
+  document?: vscode.TextDocument;
   /** The settings of the document's scope, read now: a change applies to the next command at once. */
   settings: Settings;
   request: EffectiveRequest;

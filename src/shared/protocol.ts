@@ -2,6 +2,7 @@
 // `import type`, so it has no runtime code. Every message about a call carries its callId: the webview drops
 // messages of a call it is no longer showing.
 import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from './callRecord';
+import type { CallComparison } from './compare';
 
 export type HostMessage =
   /** A call begins: the record holds the effective request, source and base URL, nothing returned yet. */
@@ -22,7 +23,9 @@ export type HostMessage =
   /** A send was refused before anything went out: `title` (the file's name) has errors, one line each in `reasons`. */
   | { type: 'callRefused'; title: string; reasons: string[] }
   /** The host did what the webview asked (copy), for a short confirmation. */
-  | { type: 'done'; what: string };
+  | { type: 'done'; what: string }
+  /** Two calls from history compared: shown in the Compare view; `labels` name each side ("A: 10:15:03 haiku…"). */
+  | { type: 'compare'; comparison: CallComparison; labels: { a: string; b: string } };
 
 /**
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests
@@ -62,4 +65,6 @@ export interface PanelState {
   detailsOpen?: boolean;
   /** The last send was refused: shown instead of `record`, which stays reachable below it. */
   refused?: { title: string; reasons: string[] };
+  /** The last comparison shown in the Compare view. */
+  comparison?: { comparison: CallComparison; labels: { a: string; b: string } };
 }

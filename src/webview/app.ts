@@ -10,6 +10,7 @@ import { normalizeRecord, normalizeRefusal } from './host/record';
 import { requestFlush, type Flushable } from './dom/schedule';
 import { TimelineFold } from './live/timelineFold';
 import { Announcer } from './views/announce';
+import { normalizeComparison, renderCompareView, type ShownComparison } from './views/compareView';
 import { renderCurlView } from './views/curlView';
 import { renderHeader } from './views/header';
 import { renderHeadersView } from './views/headersView';
@@ -28,6 +29,7 @@ export const VIEWS: readonly TabSpec[] = [
   { id: 'headers', label: 'Headers', icon: 'list-flat' },
   { id: 'timeline', label: 'Timeline', icon: 'pulse' },
   { id: 'curl', label: 'curl', icon: 'terminal' },
+  { id: 'compare', label: 'Compare', icon: 'git-compare' },
 ];
 
 interface ShownCall {
@@ -58,6 +60,8 @@ export class App implements Flushable {
   private retry: { callId: string; text: string; at: number; attempt: number } | undefined;
   /** The last send was refused: the panel says so, and an older call is only shown on request. */
   private readonly refused: RefusedNote;
+  /** Two calls compared (from history): the Compare view, shown only once there is one. */
+  private comparison: ShownComparison | undefined;
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.headerSlot = el('div', { class: 'header-slot' });
@@ -82,6 +86,7 @@ export class App implements Flushable {
       el('div', { class: 'welcome' }, icon('comment-discussion'), ' No call yet. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.'),
     );
     root.addEventListener('click', (event) => this.onCodeCopy(event));
+    this.tabs.setAvailable('compare', false);
   }
 
   /** Brings back what a reload saved: the last record, shown at once, and the chosen view. */
@@ -94,6 +99,7 @@ export class App implements Flushable {
     if (record) {
       this.showFinished(record, false);
     }
+    this.showComparison(normalizeComparison(state.comparison), false);
     if (typeof state.view === 'string') {
       this.tabs.select(state.view);
     }
@@ -128,6 +134,9 @@ export class App implements Flushable {
         }
         return;
       }
+      case 'compare':
+        this.showComparison(normalizeComparison(message), true);
+        return;
       case 'done':
         // The host may send the whole sentence ("Copied curl") or just what was done ("curl").
         this.announcer.say(/^copied\b/i.test(message.what) ? message.what : `Copied ${message.what}`);
@@ -293,6 +302,21 @@ export class App implements Flushable {
     setTimeout(() => this.saveState(), 0);
   }
 
+  /** The Compare view works without a shown call: it is filled here, not through the stale views. */
+  private showComparison(comparison: ShownComparison | undefined, select: boolean): void {
+    if (!comparison) {
+      return;
+    }
+    this.comparison = comparison;
+    this.root.classList.remove('empty');
+    this.tabs.setAvailable('compare', true);
+    renderCompareView(this.tabs.panel('compare'), comparison);
+    if (select) {
+      this.tabs.select('compare');
+      this.saveState();
+    }
+  }
+
   private markStale(...views: string[]): void {
     for (const view of views) {
       this.stale.add(view);
@@ -363,6 +387,9 @@ export class App implements Flushable {
     }
     if (this.refused.current) {
       state.refused = this.refused.current;
+    }
+    if (this.comparison) {
+      state.comparison = this.comparison;
     }
     this.host.setState(state);
   }

@@ -133,6 +133,18 @@ export class ResponsePanel extends Disposable {
     this.post({ type: 'callRefused', title, reasons });
   }
 
+  /** Shows a finished call that is not the runner's (one from history), exactly as it was recorded. */
+  showRecord(record: CallRecord): void {
+    this.show(undefined);
+    this.post({ type: 'callFinished', record });
+  }
+
+  /** Shows two calls compared, in the panel's Compare view. */
+  showComparison(message: Extract<HostMessage, { type: 'compare' }>): void {
+    this.show(undefined);
+    this.post(message);
+  }
+
   /** The messages posted lately, oldest first. */
   recentMessages(): readonly HostMessage[] {
     return this.recent;
