@@ -72,6 +72,15 @@ const builds = [
   },
   {
     ...common,
+    // The compare view's own page (its own panel), on the same block renderers as the response panel.
+    entryPoints: ['src/webview/compare/main.ts'],
+    outfile: 'dist/compare.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

@@ -14,6 +14,7 @@ import { sendRequestFile } from './commands/sendRequestFile';
 import { sendSelection } from './commands/sendSelection';
 import type { CallRecord } from '../shared/callRecord';
 import { type HistoryApi, registerHistory } from './history';
+import { type CompareApi, registerCompare } from './compare';
 import { ModelsCache } from './modelsCache';
 import { RESPONSE_VIEW_TYPE, ResponsePanel } from './panel/responsePanel';
 import { watchPriceSetting } from './priceSettingCheck';
@@ -41,6 +42,8 @@ export interface InspectorApi {
   fileNotice(uri: vscode.Uri): string | undefined;
   /** The call history: where it is kept, what the History view lists. */
   history: HistoryApi;
+  /** Compare Models: the compare view and what it shows. */
+  compare: CompareApi;
 }
 
 const REQUEST_FILES: vscode.DocumentSelector = [{ pattern: '**/*.claude.json' }];
@@ -57,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   // The panel follows the runner's calls (the runner knows nothing of it); its Cancel goes back to the runner.
   const panel = new ResponsePanel(context.extensionUri, calls, () => void vscode.commands.executeCommand(Commands.setApiKey));
   const history = registerHistory(context, { calls, keys, panel });
+  const compare = registerCompare(context, { ...resolving, calls, models, panel });
 
   context.subscriptions.push(
     models,
@@ -92,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     panelMessages: () => panel.recentMessages(),
     fileNotice: (uri) => notices.current(uri),
     history,
+    compare,
   };
 }
 
