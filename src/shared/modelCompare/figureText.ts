@@ -36,7 +36,11 @@ export function spreadText(figure: SpreadFigure, spread: Spread): string {
   if (spread.min === spread.max) {
     return middle;
   }
-  return `${middle} (${figureText(figure, spread.min)}–${figureText(figure, spread.max)})`;
+  const low = figureText(figure, spread.min);
+  const high = figureText(figure, spread.max);
+  // The unit once, after the range: "790–901 ms".
+  const unit = / (ms|tok\/s)$/.exec(high)?.[0];
+  return `${middle} (${unit && low.endsWith(unit) ? low.slice(0, -unit.length) : low}–${high})`;
 }
 
 /** "end_turn ×3, max_tokens ×1". */
