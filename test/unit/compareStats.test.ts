@@ -5,6 +5,7 @@ import type { CallRecord } from '../../src/shared/callRecord';
 import { costOf } from '../../src/shared/cost';
 import { Comparison, ComparisonRun, comparisonProblem, plannedRuns } from '../../src/shared/modelCompare/comparison';
 import { comparisonJson, comparisonMarkdown } from '../../src/shared/modelCompare/exports';
+import { comparisonFileText, readComparisonFile } from '../../src/shared/modelCompare/comparisonFile';
 import { figuresOf } from '../../src/shared/modelCompare/figures';
 import { bestOfRows, identicalText, median, spreadOf, summarize, summarizeModel } from '../../src/shared/modelCompare/stats';
 
@@ -189,5 +190,23 @@ describe('compare statistics', () => {
     assert.equal(m.min.totalMs, 100);
     assert.equal(m.max.headersMs, 7);
     assert.equal(m.median.firstTokenMs, null);
+  });
+
+  it('a saved comparison reads back as it was; a file that is not one says what is wrong', () => {
+    const saved = comparison([ok('m', 1, { totalMs: 100 }), failed('m', 2), { model: 'm', run: 3, status: 'running' }], ['m']);
+    const read = readComparisonFile(comparisonFileText(saved));
+    assert.ok(read.ok);
+    assert.deepEqual(read.comparison.runs.map((r) => r.status), ['ok', 'failed', 'cancelled'], 'a run saved mid-way is not shown as running');
+    assert.deepEqual(read.comparison.runs[0].record, JSON.parse(JSON.stringify(saved.runs[0].record)));
+    for (const [text, problem] of [
+      ['{"format": "claude-inspector-comparison", "version": 1', /not JSON/],
+      ['{"models": []}', /not a saved comparison/],
+      ['{"format": "claude-inspector-comparison", "version": 7, "comparison": {}}', /version 7/],
+      ['{"format": "claude-inspector-comparison", "version": 1, "comparison": {"models": ["a"]}}', /needs "models" \(model ids\) and "runs"/],
+      ['{"format": "claude-inspector-comparison", "version": 1, "comparison": {"models": ["a"], "runs": [{"model": "b", "run": 1, "status": "ok"}]}}', /run 1 of "runs" needs "model" \(one of "models"\)/],
+    ] as [string, RegExp][]) {
+      const result = readComparisonFile(text);
+      assert.ok(!result.ok && problem.test(result.problem), `${text}: ${JSON.stringify(result)}`);
+    }
   });
 });
