@@ -90,6 +90,8 @@ function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOption
     // The request-file check, in a worker thread of the extension host (src/extension/requestFiles/checkThread.ts).
     { ...common, entryPoints: ['src/core/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
     { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+    // The compare view's own page (its own panel), on the same block renderers as the response panel.
+    { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/compare.js', platform: 'browser', format: 'iife', target: 'es2022' },
     {
       ...common,
       entryPoints: ['src/cli/main.ts'],

@@ -2,7 +2,7 @@
 // with the nearest real one, an option the command does not take, a missing value.
 import { UsageError } from './usage';
 
-export const COMMANDS = ['send', 'curl', 'count', 'models', 'history', 'help'] as const;
+export const COMMANDS = ['send', 'curl', 'count', 'models', 'compare', 'history', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 interface OptionSpec {
@@ -14,17 +14,20 @@ interface OptionSpec {
 
 const ALL = COMMANDS;
 const FILE_COMMANDS: readonly Command[] = ['send', 'curl', 'count'];
-const CALLING_COMMANDS: readonly Command[] = ['send', 'count', 'models'];
+const CALLING_COMMANDS: readonly Command[] = ['send', 'count', 'models', 'compare'];
 
 /** Every option, and the commands that take it. Add one line here for a new option, and its line in usage.ts. */
 export const OPTIONS: Record<string, OptionSpec> = {
-  'base-url': { type: 'string', commands: ['send', 'curl', 'count', 'models'] },
+  'base-url': { type: 'string', commands: ['send', 'curl', 'count', 'models', 'compare'] },
   stream: { type: 'boolean', commands: ['send', 'curl'] },
   'no-stream': { type: 'boolean', commands: ['send', 'curl'] },
   json: { type: 'boolean', commands: [...CALLING_COMMANDS, 'history'] },
   model: { type: 'string', commands: FILE_COMMANDS },
-  'max-tokens': { type: 'string', commands: FILE_COMMANDS },
-  'no-check': { type: 'boolean', commands: FILE_COMMANDS },
+  'max-tokens': { type: 'string', commands: [...FILE_COMMANDS, 'compare'] },
+  'no-check': { type: 'boolean', commands: [...FILE_COMMANDS, 'compare'] },
+  models: { type: 'string', commands: ['compare'] },
+  runs: { type: 'string', commands: ['compare'] },
+  concurrency: { type: 'string', commands: ['compare'] },
   timeout: { type: 'string', commands: CALLING_COMMANDS },
   'max-retries': { type: 'string', commands: CALLING_COMMANDS },
   'max-retry-wait': { type: 'string', commands: CALLING_COMMANDS },
@@ -141,7 +144,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first)) {
       const guess = nearest(first, COMMANDS);
-      throw new UsageError(`unknown command "${shown(first)}"${guess ? `: did you mean ${guess}?` : ''} (commands: send, curl, count, models, history, help; see --help)`);
+      throw new UsageError(`unknown command "${shown(first)}"${guess ? `: did you mean ${guess}?` : ''} (commands: send, curl, count, models, compare, history, help; see --help)`);
     }
     command = first as Command;
   }

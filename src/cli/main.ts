@@ -31,6 +31,7 @@ import { cliJson } from './jsonOutput';
 import { appendAfterCall, appendedText, type AppendOutcome } from './appendTurns';
 import { table } from './table';
 import { HistoryMiss, historyCommand, saveCall, storeForSave } from './history';
+import { compareCommand } from './compare';
 
 declare const CLI_VERSION: string | undefined;
 
@@ -48,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     // "help send", "send --help" and "--help" alone.
     const about = command === 'help' ? positionals[0] : command;
     if (about !== undefined && !(about in COMMAND_HELP)) {
-      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count, models and history`);
+      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count, models, compare and history`);
     }
     stdout.print(`${about ? COMMAND_HELP[about as keyof typeof COMMAND_HELP] : HELP}\n`);
     return 0;
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [file, ...extra] = positionals;
   if (!command) {
-    throw new UsageError(`a command is needed: send, curl, count, models or history\n\n${HELP}`);
+    throw new UsageError(`a command is needed: send, curl, count, models, compare or history\n\n${HELP}`);
   }
   if (command === 'history') {
     return historyCommand(positionals, values, { stdout, stderr });
@@ -129,6 +130,9 @@ async function main(argv: string[]): Promise<number> {
   }
 
   needKey();
+  if (command === 'compare') {
+    return compareCommand(request, { apiKey, baseUrl, timeoutMs, maxRetries, maxRetryWaitMs }, values, file, { stdout, stderr, hintKnobs: HINT_KNOBS });
+  }
   const history = command === 'send' ? await storeForSave(values, { stdout, stderr }) : undefined;
   if (command === 'count') {
     return countCommand(request.body, { apiKey, baseUrl, timeoutMs, maxRetries, ...retrying }, values.json === true);

@@ -1,4 +1,4 @@
-// A plain text table for the terminal, columns padded to their widest cell: models, history list.
+// Plain text tables for the terminal: columns padded to their widest cell, a rule under the header.
 
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

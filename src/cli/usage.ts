@@ -3,6 +3,8 @@ import { defaultHistoryFolder, HISTORY_ENV } from '../core/history/folder';
 // Bad usage and bad input end the CLI with exit code 2 and clear reasons on stderr; nothing is sent. And the help
 // texts: the overview, and one per command with its options and an example.
 
+import { PRICES_AS_OF } from '../shared/prices';
+
 export class UsageError extends Error {
   /**
    * Lines printed as they are before the message, one per problem in a file (`file:line:column: message`), the way
@@ -30,6 +32,9 @@ const OPTION_LINES: Record<string, string> = {
   history: '  --history DIR        the history folder (default: $CLAUDE_INSPECTOR_HISTORY, else the per-user data folder\n                       below)',
   'max-calls': '  --max-calls N        with --save: keep at most N calls in the folder, the oldest go first (default: the\n                       folder\'s settings.json, else 1000)',
   limit: '  --limit N            list at most the newest N calls',
+  models: '  --models A,B[,C…]    the models to compare, comma-separated (the file\'s own "model" is not used)',
+  runs: '  --runs N             runs per model, 1 to 100 (default 3)',
+  concurrency: '  --concurrency N      how many runs are out at once, 1 to 32 (default 4)',
   help: '  -h, --help           this text',
   version: '  -v, --version        the version',
 };
@@ -49,7 +54,7 @@ const HISTORY_FOLDER_NOTE = `The history folder is --history DIR, else $${HISTOR
 ${defaultHistoryFolder({ ...process.env, [HISTORY_ENV]: '' })}. It is private: the key and every
 secret are masked before anything is written.`;
 
-export const COMMAND_HELP: Record<'send' | 'curl' | 'count' | 'models' | 'history', string> = {
+export const COMMAND_HELP: Record<'send' | 'curl' | 'count' | 'models' | 'compare' | 'history', string> = {
   send: `claude-inspector send: send a request file to POST /v1/messages and show the answer
 
 Usage: claude-inspector send FILE|- [options]
@@ -111,6 +116,25 @@ ${options(['base-url', 'json', 'timeout', 'max-retries', 'max-retry-wait', 'help
 
 Example:
   claude-inspector models --json`,
+  compare: `claude-inspector compare: send one request file to several models, several times each, and compare them
+
+Usage: claude-inspector compare FILE|- --models A,B[,C…] [--runs N] [--concurrency N] [options]
+
+Every run is streamed, so that the time to the first token is measured. Prints one row per model: the median time to
+the response headers, to the first token and in all (over the runs that answered), output tokens, output tokens per
+second, cost per call (the mean) and per 1,000 calls at the list prices of ${PRICES_AS_OF}, the stop reasons and
+the errors; * marks the best of each column. A model whose runs all fail is reported, and the others go on. Rate
+limits are waited out as the server asks (each wait said on stderr). Ctrl+C stops what is left and prints the rest.
+
+${FILE_NOTE}
+${KEY_NOTE}
+
+${options(['models', 'runs', 'concurrency', 'base-url', 'json', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'help'])}
+
+Exit codes: 0 at least one model answered; 1 every model failed; 2 bad usage or an invalid file (nothing sent).
+
+Example:
+  claude-inspector compare examples/conversation.claude.json --models claude-haiku-5-5,claude-opus-5-5 --runs 5`,
   history: `claude-inspector history: the calls recorded by send --save
 
 Usage: claude-inspector history list [--history DIR] [--limit N] [--json]
@@ -144,6 +168,7 @@ Usage:
   claude-inspector curl FILE|- [--base-url URL] [--stream|--no-stream] [--no-check]
   claude-inspector count FILE|- [--base-url URL] [--json] [--no-check]
   claude-inspector models [--base-url URL] [--json]
+  claude-inspector compare FILE|- --models A,B[,C…] [--runs N] [--concurrency N] [--json]
   claude-inspector send FILE --save [--history DIR] [--max-calls N]   record the call in the history
   claude-inspector history list|show ID|diff ID1 ID2 [--history DIR] [--json]
   claude-inspector help COMMAND      (or: claude-inspector COMMAND --help) the options of one command
@@ -152,10 +177,11 @@ ${FILE_NOTE}
 ${KEY_NOTE}
 The base URL is --base-url, else ANTHROPIC_BASE_URL, else https://api.anthropic.com.
 
-${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'append', 'next', 'save', 'history', 'max-calls', 'limit', 'help', 'version'])}
+${options(['base-url', 'stream', 'no-stream', 'json', 'model', 'max-tokens', 'no-check', 'timeout', 'max-retries', 'max-retry-wait', 'append', 'next', 'save', 'history', 'max-calls', 'limit', 'models', 'runs', 'concurrency', 'help', 'version'])}
 
 count prints the input tokens (POST /v1/messages/count_tokens), the share of the context window and the cost
-estimate; models lists every model (GET /v1/models, all pages); history lists, shows and compares the calls
-send --save recorded. ${HISTORY_FOLDER_NOTE}
+estimate; models lists every model (GET /v1/models, all pages); compare sends the file to several models, several
+times each, and prints their medians side by side; history lists, shows and compares the calls send --save recorded.
+${HISTORY_FOLDER_NOTE}
 
 Exit codes: 0 the call succeeded; 1 the API or the network failed; 2 bad usage or an invalid file (nothing sent).`;

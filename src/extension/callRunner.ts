@@ -41,6 +41,18 @@ export class CallRunner extends Disposable implements CallFeed {
     this.callEvents.fire({ type: 'refused', title: refusal.title, reasons: refusal.reasons });
   }
 
+  /**
+   * A call made elsewhere (a run of a comparison) starts or ends: told to onDidStart / onDidFinish (the history
+   * records it), not to the call events the response panel follows (a comparison has its own view).
+   */
+  sideCallStarted(record: CallRecord): void {
+    this.startedEmitter.fire(record);
+  }
+
+  sideCallFinished(record: CallRecord): void {
+    this.finishedEmitter.fire(record);
+  }
+
   /** Cancels a running call (from the panel's Cancel button). */
   cancel(callId: string): void {
     this.running.get(callId)?.abort();

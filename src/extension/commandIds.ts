@@ -23,4 +23,6 @@ export const Commands = {
   historyRefresh: 'claudeInspector.history.refresh',
   historyCompare: 'claudeInspector.history.compare',
   compareWithPrevious: 'claudeInspector.compareWithPreviousRun',
+  compareModels: 'claudeInspector.compareModels',
+  openComparison: 'claudeInspector.openComparison',
 } as const;

@@ -20,6 +20,7 @@ import { sendRequestFile } from './commands/sendRequestFile';
 import { sendSelection } from './commands/sendSelection';
 import type { CallRecord } from '../shared/callRecord';
 import { type HistoryApi, registerHistory } from './history';
+import { type CompareApi, registerCompare } from './compare';
 import { ModelsCache } from './modelsCache';
 import { RESPONSE_VIEW_TYPE, ResponsePanel } from './panel/responsePanel';
 import { watchPriceSetting } from './priceSettingCheck';
@@ -49,6 +50,8 @@ export interface InspectorApi {
   activationMs: number;
   /** The call history: where it is kept, what the History view lists. */
   history: HistoryApi;
+  /** Compare Models: the compare view and what it shows. */
+  compare: CompareApi;
 }
 
 const REQUEST_FILES: vscode.DocumentSelector = [{ pattern: '**/*.claude.json' }];
@@ -73,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     (record) => fileCalls.conversationOf(record, readSettings().prices),
   );
   const history = registerHistory(context, { calls, keys, panel });
+  const compare = registerCompare(context, { ...resolving, calls, models, panel });
 
   context.subscriptions.push(
     models,
@@ -115,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     panelMessages: () => panel.recentMessages(),
     fileNotice: (uri) => notices.current(uri),
     history,
+    compare,
   };
 }
 

@@ -88,6 +88,10 @@ export interface StandIn {
   enqueue(...replies: Reply[]): void;
   /** How many queued replies are still unused. */
   readonly queued: number;
+  /** POST /v1/messages requests open right now (from the request's arrival until its answer is closed). */
+  readonly inFlight: number;
+  /** The most POST /v1/messages requests that were open at once since the start (or the last reset). */
+  readonly maxInFlight: number;
   /** Clears the received requests and the queue. */
   reset(): void;
   /** Stops listening and destroys every open connection, hanging ones included. */
@@ -167,6 +171,7 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const catalog = new ModelCatalog(options.models);
   const rate = new RateWindow();
   const requests: ReceivedRequest[] = [];
+  const inFlight = { now: 0, max: 0 };
   const queue: Reply[] = [];
   const sockets = new Set<Socket>();
   /** Wake-up functions of pending delays, so close() never waits for a timer. */
@@ -459,7 +464,21 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
     rate.countRequest();
 
     const ex: Exchange = { req, res, requestId: newRequestId(), received, arrived: started, gone: false, note: '' };
+    // Messages calls are counted while open, so a client's concurrency bound can be seen from here; the log names
+    // the model, so a comparison's figures can be checked against it.
+    const messages = received.method === 'POST' && received.path === '/v1/messages';
+    if (messages) {
+      inFlight.now++;
+      inFlight.max = Math.max(inFlight.max, inFlight.now);
+      const model = (received.json as { model?: unknown } | undefined)?.model;
+      if (typeof model === 'string') {
+        ex.note = ` ${model.replace(/[^\x21-\x7e]/g, '?').slice(0, 80)}`;
+      }
+    }
     res.on('close', () => {
+      if (messages) {
+        inFlight.now--;
+      }
       ex.gone = true;
       options.log?.(`${received.method} ${received.path} ${res.headersSent ? res.statusCode : '-'}${ex.note} ${Date.now() - started} ms`);
     });
@@ -511,7 +530,14 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
         get queued() {
           return queue.length;
         },
+        get inFlight() {
+          return inFlight.now;
+        },
+        get maxInFlight() {
+          return inFlight.max;
+        },
         reset: () => {
+          inFlight.max = inFlight.now;
           requests.length = 0;
           queue.length = 0;
         },

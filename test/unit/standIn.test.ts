@@ -189,7 +189,7 @@ describe('Messages API stand-in', function () {
         await logged.close();
       }
       assert.equal(lines.length, 2);
-      assert.match(lines[0], /^POST \/v1\/messages 200/);
+      assert.match(lines[0], /^POST \/v1\/messages 200 claude-[\w-]+ /, 'names the model');
       assert.match(lines[1], /^POST \/v1\/nothing 404/);
       assert.ok(lines.every((line) => !line.includes(KEY)));
     });

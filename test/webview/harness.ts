@@ -36,7 +36,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Paths the page may load: its own files. Anything else it asks the server for is a finding. */
-const ALLOWED = [/^\/panel$/, /^\/dist\/webview\.js(\.map)?$/, /^\/media\/panel\.css$/, /^\/dist\/codicons\/codicon\.(css|ttf)$/, /^\/theme\/[a-z-]+\.css$/, /^\/favicon\.ico$/];
+const ALLOWED = [/^\/(panel|compare)$/, /^\/dist\/(webview|compare)\.js(\.map)?$/, /^\/media\/(panel|compare)\.css$/, /^\/dist\/codicons\/codicon\.(css|ttf)$/, /^\/theme\/[a-z-]+\.css$/, /^\/favicon\.ico$/];
 
 export interface Violation {
   directive: string;
@@ -97,9 +97,9 @@ export class Harness {
         response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
         response.end(body);
       };
-      if (url.pathname === '/panel') {
+      if (url.pathname === '/panel' || url.pathname === '/compare') {
         const theme = (url.searchParams.get('theme') ?? 'dark') as Theme;
-        send(200, 'text/html; charset=utf-8', pageHtml(origin, theme));
+        send(200, 'text/html; charset=utf-8', pageHtml(origin, theme, url.pathname === '/compare'));
         return;
       }
       let file: string | undefined;
@@ -147,13 +147,14 @@ export class Harness {
     return this.served.filter((p) => !ALLOWED.some((allowed) => allowed.test(p)));
   }
 
-  async open(options: { theme?: Theme; state?: PanelState; width?: number; height?: number } = {}): Promise<PanelPage> {
+  /** `page: 'compare'` opens the compare view's page (dist/compare.js) instead of the response panel's. */
+  async open(options: { theme?: Theme; state?: PanelState; width?: number; height?: number; page?: 'panel' | 'compare' } = {}): Promise<PanelPage> {
     const context = await this.browser.newContext({
       viewport: { width: options.width ?? 1000, height: options.height ?? 800 },
       colorScheme: options.theme === 'light' || options.theme === 'high-contrast-light' ? 'light' : 'dark',
     });
     const page = await context.newPage();
-    const panel = new PanelPage(this, context, page);
+    const panel = new PanelPage(this, context, page, options.page ?? 'panel');
     await panel.load(options.theme ?? 'dark', options.state);
     return panel;
   }
@@ -164,12 +165,13 @@ export class Harness {
   }
 }
 
-function pageHtml(origin: string, theme: Theme): string {
+function pageHtml(origin: string, theme: Theme, compare = false): string {
   const html = panelHtml({
     cspSource: origin,
     nonce: crypto.randomBytes(16).toString('base64'),
-    scriptUri: `${origin}/dist/webview.js`,
+    scriptUri: `${origin}/dist/${compare ? 'compare' : 'webview'}.js`,
     styleUri: `${origin}/media/panel.css`,
+    moreStyleUris: compare ? [`${origin}/media/compare.css`] : undefined,
     codiconsUri: `${origin}/dist/codicons/codicon.css`,
     title: 'Claude Inspector',
   });
@@ -197,6 +199,7 @@ export class PanelPage {
     readonly harness: Harness,
     readonly context: BrowserContext,
     readonly page: Page,
+    readonly kind: 'panel' | 'compare' = 'panel',
   ) {
     page.on('request', (request) => {
       if (!request.url().startsWith(`${harness.origin}/`)) {
@@ -223,7 +226,7 @@ export class PanelPage {
         this.pwned.push(String(what));
       });
     }
-    await this.page.goto(`${this.harness.origin}/panel?theme=${theme}`);
+    await this.page.goto(`${this.harness.origin}/${this.kind}?theme=${theme}`);
     await this.waitForReady();
   }
 

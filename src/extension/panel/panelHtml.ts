@@ -11,6 +11,8 @@ export interface PanelHtmlOptions {
   scriptUri: string;
   /** media/panel.css */
   styleUri: string;
+  /** Stylesheets after it (the compare view's media/compare.css). */
+  moreStyleUris?: string[];
   /** dist/codicons/codicon.css */
   codiconsUri: string;
   title: string;
@@ -53,7 +55,7 @@ export function panelHtml(options: PanelHtmlOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(options.codiconsUri)}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${attr(options.styleUri)}">
-<title>${escapeHtml(options.title)}</title>
+${(options.moreStyleUris ?? []).map((uri) => `<link rel="stylesheet" href="${attr(uri)}">\n`).join('')}<title>${escapeHtml(options.title)}</title>
 </head>
 <body>
 <main id="app"></main>

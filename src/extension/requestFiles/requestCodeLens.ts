@@ -1,4 +1,4 @@
-// "Send · Count tokens · Copy as curl" above the first line of every request file, with the last token count.
+// "Send · Count tokens · Copy as curl · Compare" above the first line of every request file, with the last token count.
 import * as vscode from 'vscode';
 import { Commands } from '../commandIds';
 import { formatUsd } from '../../shared/cost';
@@ -31,6 +31,7 @@ export class RequestCodeLens implements vscode.CodeLensProvider {
       new vscode.CodeLens(top, { title: '$(send) Send', command: Commands.sendRequestFile, arguments: [document.uri], tooltip: 'Send this request (Ctrl+Alt+Enter)' }),
       new vscode.CodeLens(top, { title: countTitle, command: Commands.countTokens, arguments: [document.uri], tooltip: countTooltip }),
       new vscode.CodeLens(top, { title: '$(terminal) Copy as curl', command: Commands.copyCurl, arguments: [document.uri], tooltip: 'Copy an equivalent curl command' }),
+      new vscode.CodeLens(top, { title: '$(versions) Compare', command: Commands.compareModels, arguments: [document.uri], tooltip: 'Compare models on this request, several runs each' }),
     ];
   }
 }

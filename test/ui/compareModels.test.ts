@@ -1,0 +1,80 @@
+// UI test: a person opens the triage example and runs Claude: Compare Models from the palette, ticks two models in
+// the list, asks for two runs each, and reads the compare view. Run it with `node scripts/runUi.js`.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { Workbench } from './workbench';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
+
+interface LaunchedBrowser {
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+const { launchBrowser } = require(path.join(repoRoot, 'scripts', 'browser.js')) as {
+  launchBrowser(options?: { viewport?: { width: number; height: number } }): Promise<LaunchedBrowser>;
+};
+
+const ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
+
+describe('Claude: Compare Models, in the workbench', function () {
+  this.timeout(180_000);
+  let launched: LaunchedBrowser | undefined;
+  let workbench: Workbench;
+
+  before(async () => {
+    const url = process.env.CLAUDE_INSPECTOR_UI_URL;
+    if (!url) {
+      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `node scripts/runUi.js`.');
+    }
+    launched = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
+    workbench = new Workbench(launched.page, { screenshotDir, userSettingsFile: process.env.CLAUDE_INSPECTOR_UI_SETTINGS_FILE });
+    await workbench.open(url);
+  });
+
+  after(async () => {
+    await launched?.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && launched) {
+      const file = await workbench.screenshot(`failed-compare-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
+      if (file) {
+        console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
+      }
+    }
+  });
+
+  it('compares two models on the triage example: the pickers, then one column per model filling in', async () => {
+    const page = workbench.page;
+    await workbench.openFile('triage.claude.json');
+    await workbench.runCommand('Claude: Compare Models');
+    // The models: tick Haiku 5.5 and Opus 5.5 in the multi-select list, then OK.
+    for (const model of ['claude-haiku-5-5', 'claude-opus-5-5']) {
+      const row = page.locator(ROWS).filter({ hasText: model }).first();
+      await row.waitFor({ state: 'visible', timeout: 30_000 });
+      // A click on a row of a multi-select list ticks its checkbox.
+      await row.click();
+    }
+    await page.locator('.quick-input-widget').filter({ hasText: '2 Selected' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    // The runs per model: 2.
+    const box = page.locator('.quick-input-widget .quick-input-box input');
+    await page.locator('.quick-input-widget').filter({ hasText: 'runs per model' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await box.fill('2');
+    await page.keyboard.press('Enter');
+    const frame = await workbench.findWebviewFrame('.model-column', 60_000);
+    await frame.locator('.compare-progress').filter({ hasText: '4 of 4 runs done' }).waitFor({ state: 'visible', timeout: 60_000 });
+    // In the models list's order (newest first), whatever order they were ticked in.
+    assert.deepEqual(await frame.locator('.model-column .model-name').allInnerTexts(), ['claude-opus-5-5', 'claude-haiku-5-5']);
+    assert.match(await frame.locator('.model-column[data-model="claude-haiku-5-5"] .run-answer').innerText(), /"queue"/, 'the triage answer, as JSON');
+    assert.equal(await frame.locator('.figures-table tr[data-row="costPerCall"] td.best').count(), 1);
+    await page.mouse.move(10, 700);
+    await workbench.setTheme('dark');
+    await workbench.screenshot('compare-dark');
+    await workbench.setTheme('light');
+    await workbench.screenshot('compare-light');
+  });
+});
