@@ -28,6 +28,7 @@ import { callSummaryText } from './messageText';
 import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, wholeNumber } from './optionValues';
 import { COMMAND_HELP, HELP, UsageError } from './usage';
 import { cliJson } from './jsonOutput';
+import { codeCommand, codeLanguage } from './code';
 
 declare const CLI_VERSION: string | undefined;
 
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     // "help send", "send --help" and "--help" alone.
     const about = command === 'help' ? positionals[0] : command;
     if (about !== undefined && !(about in COMMAND_HELP)) {
-      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count and models`);
+      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, code, count and models`);
     }
     stdout.print(`${about ? COMMAND_HELP[about as keyof typeof COMMAND_HELP] : HELP}\n`);
     return 0;
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [file, ...extra] = positionals;
   if (!command) {
-    throw new UsageError(`a command is needed: send, curl, count or models\n\n${HELP}`);
+    throw new UsageError(`a command is needed: send, curl, code, count or models\n\n${HELP}`);
   }
   const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const timeoutMs = timeoutOption(option('timeout'), DEFAULT_TIMEOUT_SECONDS);
@@ -93,6 +94,8 @@ async function main(argv: string[]): Promise<number> {
   if (values.stream && values['no-stream']) {
     throw new UsageError('--stream and --no-stream contradict each other');
   }
+  // Checked before the file is read: a wrong --lang should not wait for stdin.
+  const language = command === 'code' ? codeLanguage(option('lang')) : undefined;
   const defaults: RequestDefaults = {
     model: option('model') ?? DEFAULT_MODEL,
     maxTokens: wholeNumber(option('max-tokens'), '--max-tokens', DEFAULT_MAX_TOKENS, 0, 2 ** 31 - 1),
@@ -104,6 +107,9 @@ async function main(argv: string[]): Promise<number> {
     warn: (line) => stderr.print(`${line}\n`),
   });
 
+  if (language) {
+    return codeCommand(request, { apiKey, baseUrl, timeoutMs, maxRetries }, language, { stdout, stderr });
+  }
   if (command === 'curl') {
     const captured = await captureWithoutSending(request, { apiKey, baseUrl, timeoutMs, maxRetries });
     const curl = curlOf(captured, { streamed: request.streamed });
