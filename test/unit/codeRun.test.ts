@@ -46,7 +46,7 @@ const CASES: Case[] = [
       system: HOSTILE,
       messages: [
         { role: 'user', content: HOSTILE },
-        { role: 'assistant', content: [{ type: 'text', text: `${HOSTILE}\u2028\u2029\ud800\udfff\u0000` }] },
+        { role: 'assistant', content: [{ type: 'text', text: `${HOSTILE}\u2028\u2029 lone \udfff\ud800 surrogates \u0000\u0085\ufeff` }] },
         { role: 'user', content: [{ type: 'text', text: 'again', cache_control: { type: 'ephemeral' } }] },
       ],
       // "__proto__" as a key of its own (computed), which a TypeScript literal must not turn into a prototype.
