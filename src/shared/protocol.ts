@@ -2,6 +2,7 @@
 // `import type`, so it has no runtime code. Every message about a call carries its callId: the webview drops
 // messages of a call it is no longer showing.
 import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from './callRecord';
+import type { CodeLanguage } from './codeLanguages';
 
 export type HostMessage =
   /** A call begins: the record holds the effective request, source and base URL, nothing returned yet. */
@@ -22,7 +23,13 @@ export type HostMessage =
   /** A send was refused before anything went out: `title` (the file's name) has errors, one line each in `reasons`. */
   | { type: 'callRefused'; title: string; reasons: string[] }
   /** The host did what the webview asked (copy), for a short confirmation. */
-  | { type: 'done'; what: string };
+  | { type: 'done'; what: string }
+  /**
+   * The answer to `code`: the call's request in `lang` (the setting's language when the webview named none), and
+   * what to say beside it. `missing`: the host no longer holds this call's request (a window reload); ask again
+   * with it.
+   */
+  | { type: 'codeSnippet'; callId: string; lang: CodeLanguage; text: string; note?: string; missing?: true };
 
 /**
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests
@@ -30,7 +37,7 @@ export type HostMessage =
  */
 export type InspectDom = { type: 'inspectDom'; requestId: string };
 
-export type CopyWhat = 'curl' | 'request' | 'response' | 'headers' | 'block' | 'requestId';
+export type CopyWhat = 'curl' | 'code' | 'request' | 'response' | 'headers' | 'block' | 'requestId';
 
 export type WebviewMessage =
   /** The webview has loaded and listens: the host may post. */
@@ -43,6 +50,11 @@ export type WebviewMessage =
   | { type: 'cancel'; callId: string }
   /** Run "Claude: Set API Key" (offered on a 401). */
   | { type: 'setApiKey' }
+  /**
+   * Make the call's request into code in `lang` (the claudeInspector.codeLanguage setting when absent). The host
+   * holds recent calls' requests; `request` is sent only when it answered `missing`.
+   */
+  | { type: 'code'; callId: string; lang?: CodeLanguage; request?: CapturedRequest }
   /** The answer to `inspectDom`: each view's visible text and the whole document's markup. */
   | { type: 'dom'; requestId: string; views: DomView[]; html: string };
 
@@ -58,6 +70,8 @@ export interface DomView {
 export interface PanelState {
   record?: CallRecord;
   view?: string;
+  /** The language the Code view was last left on (else the claudeInspector.codeLanguage setting's). */
+  codeLanguage?: CodeLanguage;
   /** The header's details (request-id, attempts, base URL, ...) were left open. */
   detailsOpen?: boolean;
   /** The last send was refused: shown instead of `record`, which stays reachable below it. */

@@ -10,7 +10,7 @@ import { normalizeRecord, normalizeRefusal } from './host/record';
 import { requestFlush, type Flushable } from './dom/schedule';
 import { TimelineFold } from './live/timelineFold';
 import { Announcer } from './views/announce';
-import { renderCurlView } from './views/curlView';
+import { CodeView } from './views/codeView';
 import { renderHeader } from './views/header';
 import { renderHeadersView } from './views/headersView';
 import { renderRawView } from './views/rawView';
@@ -27,7 +27,7 @@ export const VIEWS: readonly TabSpec[] = [
   { id: 'request', label: 'Request', icon: 'arrow-up' },
   { id: 'headers', label: 'Headers', icon: 'list-flat' },
   { id: 'timeline', label: 'Timeline', icon: 'pulse' },
-  { id: 'curl', label: 'curl', icon: 'terminal' },
+  { id: 'code', label: 'Code', icon: 'code' },
 ];
 
 interface ShownCall {
@@ -58,12 +58,14 @@ export class App implements Flushable {
   private retry: { callId: string; text: string; at: number; attempt: number } | undefined;
   /** The last send was refused: the panel says so, and an older call is only shown on request. */
   private readonly refused: RefusedNote;
+  private readonly code: CodeView;
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.headerSlot = el('div', { class: 'header-slot' });
     this.tabs = new Tabs(VIEWS, 'response');
     this.response = new ResponseView(this.tabs.panel('response'), host);
     this.timeline = new TimelineView(this.tabs.panel('timeline'));
+    this.code = new CodeView(host, () => this.saveState());
     this.tabs.onSelect = (id) => {
       this.renderView(id);
       this.saveState();
@@ -90,12 +92,14 @@ export class App implements Flushable {
       return;
     }
     this.detailsOpen = state.detailsOpen === true;
+    this.code.language = state.codeLanguage;
     const record = normalizeRecord(state.record);
     if (record) {
       this.showFinished(record, false);
     }
     if (typeof state.view === 'string') {
-      this.tabs.select(state.view);
+      // The curl view grew into the Code view.
+      this.tabs.select(state.view === 'curl' ? 'code' : state.view);
     }
     const refused = normalizeRefusal(state.refused);
     if (refused) {
@@ -128,6 +132,9 @@ export class App implements Flushable {
         }
         return;
       }
+      case 'codeSnippet':
+        this.code.receive(message);
+        return;
       case 'done':
         // The host may send the whole sentence ("Copied curl") or just what was done ("curl").
         this.announcer.say(/^copied\b/i.test(message.what) ? message.what : `Copied ${message.what}`);
@@ -147,7 +154,7 @@ export class App implements Flushable {
           // The announced attempt has started: the countdown has done its job.
           this.retry = undefined;
         }
-        this.markStale('request', 'curl');
+        this.markStale('request', 'code');
         this.headerStale = true;
         break;
       }
@@ -194,7 +201,7 @@ export class App implements Flushable {
     this.response.waiting(record);
     this.tabs.setAvailable('timeline', record.streamed);
     this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
-    this.markStale('raw', 'request', 'headers', 'curl');
+    this.markStale('raw', 'request', 'headers', 'code');
     this.renderHeader();
     // A new call opens on its answer, whichever view the last one was left on.
     this.tabs.select('response');
@@ -275,7 +282,7 @@ export class App implements Flushable {
     this.response.finish(record, live);
     this.tabs.setAvailable('timeline', record.streamed);
     this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
-    this.markStale('raw', 'request', 'headers', 'curl');
+    this.markStale('raw', 'request', 'headers', 'code');
     this.headerStale = false;
     this.footerStale = false;
     this.renderHeader();
@@ -348,8 +355,8 @@ export class App implements Flushable {
       case 'timeline':
         this.timeline.render(shown.timeline.entries, record.streamed, shown.timeline.eventCount);
         break;
-      case 'curl':
-        renderCurlView(panel, record, this.host);
+      case 'code':
+        this.code.render(panel, record);
         break;
       default:
         break;
@@ -358,6 +365,9 @@ export class App implements Flushable {
 
   private saveState(): void {
     const state: PanelState = { view: this.tabs.selected, detailsOpen: this.detailsOpen };
+    if (this.code.language) {
+      state.codeLanguage = this.code.language;
+    }
     if (this.finished) {
       state.record = this.finished;
     }

@@ -6,6 +6,7 @@ import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEv
 import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../../shared/protocol';
 import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
 import { Disposable, disposeAll } from '../dispose';
+import { CodeSnippets } from './codeSnippets';
 import { panelHtml } from './panelHtml';
 import { redactForPanel } from './panelRedaction';
 
@@ -30,6 +31,8 @@ export class ResponsePanel extends Disposable {
   private readonly panelListeners = new Set<vscode.Disposable[]>();
   /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
   private readonly recent: HostMessage[] = [];
+  /** The Code view's snippets, from the requests of recent calls. */
+  private readonly code = new CodeSnippets();
   /**
    * Follows the calls of `calls` (their one source) and shows them; the webview's Cancel goes back to it, and its
    * "Set API Key" to `setApiKey`.
@@ -93,6 +96,7 @@ export class ResponsePanel extends Disposable {
   }
 
   private attempt(callId: string, attempt: Attempt, request: CapturedRequest): void {
+    this.code.remember(callId, request);
     this.flushEvents();
     this.post({ type: 'attempt', callId, attempt, request });
   }
@@ -111,6 +115,7 @@ export class ResponsePanel extends Disposable {
   }
 
   private callFinished(record: CallRecord): void {
+    this.code.remember(record.id, record.request);
     this.flushEvents();
     this.running = undefined;
     this.post({ type: 'callFinished', record });
@@ -310,6 +315,9 @@ export class ResponsePanel extends Disposable {
         return;
       case 'setApiKey':
         this.setApiKey();
+        return;
+      case 'code':
+        this.post(this.code.answer(message));
         return;
       case 'dom':
         this.inspections.get(message.requestId)?.({ views: message.views, html: message.html });
