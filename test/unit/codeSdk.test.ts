@@ -1,10 +1,14 @@
 // How a captured request maps onto the SDKs, by class of request: the SDK line named by anthropic-version (and the
 // key header it sends itself), a version no line sends, betas the SDK's `betas` can or cannot reproduce, keys a
-// TypeScript literal would misread, the client's settings, and Python without the SDK for a lone surrogate.
+// TypeScript literal would misread, the client's settings, and Python without the SDK for a lone surrogate; and the
+// TypeScript type-checks against the installed SDK's types.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { codeSnippet } from '../../src/core/code';
 import { Redactor } from '../../src/core/redact';
 import type { CapturedRequest } from '../../src/shared/callRecord';
+import { run, tempProject } from '../support/snippetRunners';
 
 const secrets = new Redactor();
 
@@ -81,5 +85,32 @@ describe('code for the SDKs', () => {
     assert.match(masked.note ?? '', /masked in this code/);
     assert.ok(!masked.text.includes('somethingthatlookslikeakey'));
     assert.equal(codeSnippet(request(NEW, BODY), 'python', { redactor: secrets }).note, undefined);
+  });
+});
+
+describe('TypeScript code type-checks against the installed SDK', function () {
+  this.timeout(120_000);
+
+  it('with fields the SDK does not know (the cast), beta or not, streamed or not', async () => {
+    const project = tempProject();
+    try {
+      const files: string[] = [];
+      for (const beta of [false, true]) {
+        for (const stream of [false, true]) {
+          const headers = { ...NEW, ...(beta ? { 'anthropic-beta': 'one-2026' } : {}) };
+          const body = { ...BODY, future_field: { on: true }, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }] }], ...(stream ? { stream: true } : {}) };
+          const name = `snippet-${beta ? 'beta' : 'plain'}-${stream ? 'stream' : 'create'}.mts`;
+          fs.writeFileSync(path.join(project.dir, name), codeSnippet(request(headers, body), 'typescript', { redactor: secrets }).text);
+          files.push(name);
+        }
+      }
+      const config = { compilerOptions: { module: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] }, files };
+      fs.writeFileSync(path.join(project.dir, 'tsconfig.json'), JSON.stringify(config));
+      const tsc = path.join(project.dir, 'node_modules', 'typescript', 'bin', 'tsc');
+      const result = await run(process.execPath, [tsc, '-p', '.'], { cwd: project.dir, timeoutMs: 100_000 });
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+    } finally {
+      project.remove();
+    }
   });
 });

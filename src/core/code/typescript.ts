@@ -53,7 +53,9 @@ export function typescriptSnippet(parts: RequestParts, options: SdkCallOptions =
     fields.push(`    betas: [${call.betas.map(typescriptString).join(', ')}],`);
   }
   const unknown = call.fields.filter((f) => !f.known).map((f) => f.name);
-  const type = call.betas ? 'Anthropic.Beta.Messages.MessageCreateParamsNonStreaming' : 'Anthropic.MessageCreateParamsNonStreaming';
+  const type = call.streamed
+    ? call.betas ? 'Anthropic.Beta.Messages.MessageCreateParamsStreaming' : 'Anthropic.MessageStreamParams'
+    : call.betas ? 'Anthropic.Beta.Messages.MessageCreateParamsNonStreaming' : 'Anthropic.MessageCreateParamsNonStreaming';
   const body = [
     ...(unknown.length > 0 ? [`  // ${unknown.join(', ')}: not in the SDK's types yet; the cast keeps ${unknown.length === 1 ? 'it' : 'them'} in the body.`] : []),
     '  {',
