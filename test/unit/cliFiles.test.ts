@@ -349,7 +349,7 @@ describe('CLI: request files are checked as the editor checks them', function ()
       [['count', 'x.json', '--jsno'], 'unknown option --jsno for count: did you mean --json? (see claude-inspector count --help)'],
       [['models', '--stream'], '--stream is not an option of models (it is for send, curl and code)'],
       [['sedn', 'x.json'], 'unknown command "sedn": did you mean send? (commands: send, curl, code, count, models, help; see --help)'],
-      [['help', 'launch'], 'no help for "launch": the commands are send, curl, count and models'],
+      [['help', 'launch'], 'no help for "launch": the commands are send, curl, code, count and models'],
       [['send', 'x.json', '-x'], 'unknown option -x for send (see claude-inspector send --help)'],
       [['send', 'x.json', '--timeout'], '--timeout needs a value'],
     ];

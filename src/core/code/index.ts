@@ -26,6 +26,10 @@ export interface CodeSnippet {
   note?: string;
 }
 
+/** Said for raw HTTP whose body held a secret: it is shown as its placeholder, as everywhere in the panel. */
+export const HTTP_BODY_MASKED_NOTE =
+  'The body holds a secret (the key, or text shaped like one), shown masked here: these are not the bytes the request sent.';
+
 /** Said when text shaped like a secret was masked in the body: the snippet sends those characters masked. */
 export const CODE_BODY_MASKED_NOTE =
   'The body holds text shaped like a secret (an sk-ant- key, or the user:password@ of a URL), masked in this code: it sends those characters masked, not the bytes the request sent.';
@@ -39,6 +43,7 @@ export function codeSnippet(request: CapturedRequest, language: CodeLanguage, op
   }
   let text: string;
   let masked = false;
+  let note = CODE_BODY_MASKED_NOTE;
   switch (language) {
     case 'cmd': {
       const cmd = cmdSnippet(parts, secrets);
@@ -61,7 +66,8 @@ export function codeSnippet(request: CapturedRequest, language: CodeLanguage, op
     case 'http':
       text = rawHttpSnippet(parts, secrets);
       masked = secrets.redact(parts.bodyText) !== parts.bodyText;
+      note = HTTP_BODY_MASKED_NOTE;
       break;
   }
-  return parts.masked || masked ? { text, note: CODE_BODY_MASKED_NOTE } : { text };
+  return parts.masked || masked ? { text, note: masked ? note : CODE_BODY_MASKED_NOTE } : { text };
 }
