@@ -2,7 +2,7 @@
 // with the nearest real one, an option the command does not take, a missing value.
 import { UsageError } from './usage';
 
-export const COMMANDS = ['send', 'curl', 'count', 'models', 'compare', 'history', 'help'] as const;
+export const COMMANDS = ['send', 'curl', 'code', 'count', 'models', 'compare', 'history', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 interface OptionSpec {
@@ -13,14 +13,15 @@ interface OptionSpec {
 }
 
 const ALL = COMMANDS;
-const FILE_COMMANDS: readonly Command[] = ['send', 'curl', 'count'];
+const FILE_COMMANDS: readonly Command[] = ['send', 'curl', 'code', 'count'];
 const CALLING_COMMANDS: readonly Command[] = ['send', 'count', 'models', 'compare'];
 
 /** Every option, and the commands that take it. Add one line here for a new option, and its line in usage.ts. */
 export const OPTIONS: Record<string, OptionSpec> = {
-  'base-url': { type: 'string', commands: ['send', 'curl', 'count', 'models', 'compare'] },
-  stream: { type: 'boolean', commands: ['send', 'curl'] },
-  'no-stream': { type: 'boolean', commands: ['send', 'curl'] },
+  'base-url': { type: 'string', commands: ['send', 'curl', 'code', 'count', 'models', 'compare'] },
+  stream: { type: 'boolean', commands: ['send', 'curl', 'code'] },
+  'no-stream': { type: 'boolean', commands: ['send', 'curl', 'code'] },
+  lang: { type: 'string', commands: ['code'] },
   json: { type: 'boolean', commands: [...CALLING_COMMANDS, 'history'] },
   model: { type: 'string', commands: FILE_COMMANDS },
   'max-tokens': { type: 'string', commands: [...FILE_COMMANDS, 'compare'] },
@@ -28,8 +29,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
   models: { type: 'string', commands: ['compare'] },
   runs: { type: 'string', commands: ['compare'] },
   concurrency: { type: 'string', commands: ['compare'] },
-  timeout: { type: 'string', commands: CALLING_COMMANDS },
-  'max-retries': { type: 'string', commands: CALLING_COMMANDS },
+  timeout: { type: 'string', commands: [...CALLING_COMMANDS, 'code'] },
+  'max-retries': { type: 'string', commands: [...CALLING_COMMANDS, 'code'] },
   'max-retry-wait': { type: 'string', commands: CALLING_COMMANDS },
   append: { type: 'boolean', commands: ['send'] },
   next: { type: 'string', commands: ['send'] },
@@ -144,7 +145,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first)) {
       const guess = nearest(first, COMMANDS);
-      throw new UsageError(`unknown command "${shown(first)}"${guess ? `: did you mean ${guess}?` : ''} (commands: send, curl, count, models, compare, history, help; see --help)`);
+      throw new UsageError(`unknown command "${shown(first)}"${guess ? `: did you mean ${guess}?` : ''} (commands: send, curl, code, count, models, compare, history, help; see --help)`);
     }
     command = first as Command;
   }

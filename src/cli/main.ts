@@ -32,6 +32,7 @@ import { appendAfterCall, appendedText, type AppendOutcome } from './appendTurns
 import { table } from './table';
 import { HistoryMiss, historyCommand, saveCall, storeForSave } from './history';
 import { compareCommand } from './compare';
+import { codeCommand, codeLanguage } from './code';
 
 declare const CLI_VERSION: string | undefined;
 
@@ -49,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     // "help send", "send --help" and "--help" alone.
     const about = command === 'help' ? positionals[0] : command;
     if (about !== undefined && !(about in COMMAND_HELP)) {
-      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, count, models, compare and history`);
+      throw new UsageError(`no help for "${about.slice(0, 40)}": the commands are send, curl, code, count, models, compare and history`);
     }
     stdout.print(`${about ? COMMAND_HELP[about as keyof typeof COMMAND_HELP] : HELP}\n`);
     return 0;
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [file, ...extra] = positionals;
   if (!command) {
-    throw new UsageError(`a command is needed: send, curl, count, models, compare or history\n\n${HELP}`);
+    throw new UsageError(`a command is needed: send, curl, code, count, models, compare or history\n\n${HELP}`);
   }
   if (command === 'history') {
     return historyCommand(positionals, values, { stdout, stderr });
@@ -100,6 +101,8 @@ async function main(argv: string[]): Promise<number> {
   if (values.stream && values['no-stream']) {
     throw new UsageError('--stream and --no-stream contradict each other');
   }
+  // Checked before the file is read: a wrong --lang should not wait for stdin.
+  const language = command === 'code' ? codeLanguage(option('lang')) : undefined;
   const defaults: RequestDefaults = {
     model: option('model') ?? DEFAULT_MODEL,
     maxTokens: wholeNumber(option('max-tokens'), '--max-tokens', DEFAULT_MAX_TOKENS, 0, 2 ** 31 - 1),
@@ -119,6 +122,9 @@ async function main(argv: string[]): Promise<number> {
     onText: (text) => (sentText = text),
   });
 
+  if (language) {
+    return codeCommand(request, { apiKey, baseUrl, timeoutMs, maxRetries }, language, { stdout, stderr });
+  }
   if (command === 'curl') {
     const captured = await captureWithoutSending(request, { apiKey, baseUrl, timeoutMs, maxRetries });
     const curl = curlOf(captured, { streamed: request.streamed });

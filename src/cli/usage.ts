@@ -19,6 +19,7 @@ const OPTION_LINES: Record<string, string> = {
   'base-url': '  --base-url URL       where to send: http(s), no query, fragment or user:password@ (default: ANTHROPIC_BASE_URL,\n                       else https://api.anthropic.com)',
   stream: '  --stream             stream the answer when the file has no "stream" field (the file\'s own field wins)',
   'no-stream': '  --no-stream          do not stream when the file has no "stream" field (the default)',
+  lang: '  --lang LANGUAGE      curl, cmd (curl for Windows cmd), powershell, python (the anthropic SDK),\n                       python-httpx (Python without the SDK), typescript (@anthropic-ai/sdk) or http (raw HTTP)',
   json: '  --json               print one JSON object instead of text',
   model: '  --model ID           model for files without "model" (default claude-sonnet-5-5)',
   'max-tokens': '  --max-tokens N       max_tokens for files without "max_tokens", 0 or more (default 1024)',
@@ -54,7 +55,7 @@ const HISTORY_FOLDER_NOTE = `The history folder is --history DIR, else $${HISTOR
 ${defaultHistoryFolder({ ...process.env, [HISTORY_ENV]: '' })}. It is private: the key and every
 secret are masked before anything is written.`;
 
-export const COMMAND_HELP: Record<'send' | 'curl' | 'count' | 'models' | 'compare' | 'history', string> = {
+export const COMMAND_HELP: Record<'send' | 'curl' | 'code' | 'count' | 'models' | 'compare' | 'history', string> = {
   send: `claude-inspector send: send a request file to POST /v1/messages and show the answer
 
 Usage: claude-inspector send FILE|- [options]
@@ -92,6 +93,20 @@ ${options(['base-url', 'stream', 'no-stream', 'model', 'max-tokens', 'no-check',
 
 Example:
   claude-inspector curl examples/conversation.claude.json > call.sh`,
+  code: `claude-inspector code: print the request file as code in another language, without sending anything
+
+Usage: claude-inspector code FILE|- --lang LANGUAGE [options]
+
+The code sends what \`send\` would put on the wire: the same body (every field, in order) and headers. The key is
+never written: the SDKs read ANTHROPIC_API_KEY themselves, the rest read it (and any other secret header) from the
+environment. --timeout and --max-retries are set on the SDK client when they are not its defaults.
+
+${FILE_NOTE}
+
+${options(['lang', 'base-url', 'stream', 'no-stream', 'model', 'max-tokens', 'timeout', 'max-retries', 'no-check', 'help'])}
+
+Example:
+  claude-inspector code examples/conversation.claude.json --lang python > call.py`,
   count: `claude-inspector count: count the input tokens of a request file (POST /v1/messages/count_tokens)
 
 Usage: claude-inspector count FILE|- [options]
@@ -166,6 +181,7 @@ export const HELP = `claude-inspector: send Claude Messages API request files an
 Usage:
   claude-inspector send FILE|- [--base-url URL] [--stream|--no-stream] [--json] [--no-check] [--append [--next TEXT]]
   claude-inspector curl FILE|- [--base-url URL] [--stream|--no-stream] [--no-check]
+  claude-inspector code FILE|- --lang curl|cmd|powershell|python|python-httpx|typescript|http [--base-url URL]
   claude-inspector count FILE|- [--base-url URL] [--json] [--no-check]
   claude-inspector models [--base-url URL] [--json]
   claude-inspector compare FILE|- --models A,B[,C…] [--runs N] [--concurrency N] [--json]

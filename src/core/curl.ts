@@ -54,8 +54,11 @@ function headerArgument(name: string, value: string, masked: MaskedHeader | unde
   return shellWord([{ latin1: value === '' ? `${name};` : `${name}: ${value}` }]);
 }
 
-/** The body as pieces: text, and each known secret as the variable that holds it. */
-function bodyPieces(body: string, secrets: Redactor): { pieces: Piece[]; bodyMasked: boolean } {
+/**
+ * A text as pieces: text, and each known secret as the variable that holds it; text shaped like a secret is masked
+ * (`bodyMasked`). The code snippets (core/code/) split each string of the body the same way.
+ */
+export function bodyPieces(body: string, secrets: Redactor): { pieces: Piece[]; bodyMasked: boolean } {
   let bodyMasked = false;
   const pieces = splice(body, secrets).map((piece) => {
     if (!('text' in piece)) {

@@ -6,6 +6,7 @@ export const Commands = {
   setApiKey: 'claudeInspector.setApiKey',
   clearApiKey: 'claudeInspector.clearApiKey',
   copyCurl: 'claudeInspector.copyCurl',
+  copyAsCode: 'claudeInspector.copyAsCode',
   newRequestFile: 'claudeInspector.newRequestFile',
   listModels: 'claudeInspector.listModels',
   countTokens: 'claudeInspector.countTokens',

@@ -7,6 +7,8 @@ import { CallRunner } from './callRunner';
 import { clearApiKey, setApiKey } from './commands/apiKeyCommands';
 import { Commands } from './commandIds';
 import { copyCurl } from './commands/copyCurl';
+import { copyAsCode } from './commands/copyAsCode';
+import type { CodeLanguage } from '../shared/codeLanguages';
 import { countTokens } from './commands/countTokens';
 import { continueConversation, type ContinueArgs } from './commands/continueConversation';
 import { forkConversation } from './commands/forkConversation';
@@ -90,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     vscode.commands.registerCommand(Commands.setApiKey, (key?: unknown) => setApiKey(keys, key)),
     vscode.commands.registerCommand(Commands.clearApiKey, () => clearApiKey(keys)),
     vscode.commands.registerCommand(Commands.copyCurl, (uri?: vscode.Uri) => copyCurl(calls, resolving, uri)),
+    vscode.commands.registerCommand(Commands.copyAsCode, (uri?: vscode.Uri, language?: CodeLanguage) => copyAsCode(calls, resolving, uri, language)),
     vscode.commands.registerCommand(Commands.newRequestFile, () => newRequestFile()),
     vscode.commands.registerCommand(Commands.listModels, () => listModels(keys, models)),
     vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ ...resolving, models, counts }, uri)),

@@ -5,6 +5,7 @@ import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEv
 import type { FileCallStat } from './conversationStats';
 import type { CacheExplanation } from './cacheExplain';
 import type { CallComparison } from './compare';
+import type { CodeLanguage } from './codeLanguages';
 
 export type HostMessage =
   /**
@@ -46,7 +47,13 @@ export type HostMessage =
   /** Two calls from history compared: shown in the Compare view; `labels` name each side ("A: 10:15:03 haiku…"). */
   | { type: 'compare'; comparison: CallComparison; labels: { a: string; b: string } }
   /** What the prompt cache did for a call with cache_control, and why, against the earlier calls in history. */
-  | { type: 'cacheExplanation'; callId: string; explanation: CacheExplanation };
+  | { type: 'cacheExplanation'; callId: string; explanation: CacheExplanation }
+  /**
+   * The answer to `code`: the call's request in `lang` (the setting's language when the webview named none), and
+   * what to say beside it. `missing`: the host no longer holds this call's request (a window reload); ask again
+   * with it.
+   */
+  | { type: 'codeSnippet'; callId: string; lang: CodeLanguage; text: string; note?: string; missing?: true };
 
 /**
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests
@@ -54,7 +61,7 @@ export type HostMessage =
  */
 export type InspectDom = { type: 'inspectDom'; requestId: string };
 
-export type CopyWhat = 'curl' | 'request' | 'response' | 'headers' | 'block' | 'requestId';
+export type CopyWhat = 'curl' | 'code' | 'request' | 'response' | 'headers' | 'block' | 'requestId';
 
 export type WebviewMessage =
   /** The webview has loaded and listens: the host may post. */
@@ -74,6 +81,11 @@ export type WebviewMessage =
   | { type: 'needCall'; callId: string; historyId?: string }
   /** Run "Claude: Continue Conversation" for this call: as its stop_reason allows, or with max_tokens raised. */
   | { type: 'conversation'; callId: string; action: 'continue' | 'raiseMaxTokens' }
+  /**
+   * Make the call's request into code in `lang` (the claudeInspector.codeLanguage setting when absent). The host
+   * holds recent calls' requests; `request` is sent only when it answered `missing`.
+   */
+  | { type: 'code'; callId: string; lang?: CodeLanguage; request?: CapturedRequest }
   /** The answer to `inspectDom`: each view's visible text and the whole document's markup. */
   | { type: 'dom'; requestId: string; views: DomView[]; html: string };
 
@@ -96,6 +108,8 @@ export interface PanelState {
   /** Its id in the history, when the history keeps it on disk. */
   historyId?: string;
   view?: string;
+  /** The language the Code view was last left on (else the claudeInspector.codeLanguage setting's). */
+  codeLanguage?: CodeLanguage;
   /** The header's details (request-id, attempts, base URL, ...) were left open. */
   detailsOpen?: boolean;
   /** The last send was refused: shown instead of `record`, which stays reachable below it. */

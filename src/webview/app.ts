@@ -15,7 +15,7 @@ import { RefusedNote } from './views/refusedNote';
 import { ResponseView } from './views/responseView';
 import { Tabs } from './views/tabs';
 import { TimelineView } from './views/timelineView';
-import { conversationView, VIEWS } from './views/viewList';
+import { codeView, conversationView, VIEWS } from './views/viewList';
 import { HeaderSlot } from './shown/headerSlot';
 import { finishedCall, keepBody, runningCall, type ShownCall } from './shown/shownCall';
 import { panelState } from './shown/stateKeeping';
@@ -51,6 +51,7 @@ export class App implements Flushable {
     this.response = new ResponseView(this.tabs.panel('response'), host);
     this.timeline = new TimelineView(this.tabs.panel('timeline'));
     this.views = new ViewSwitch(this.tabs, this.timeline, host, () => this.shown);
+    codeView.onPick = () => this.saveState();
     this.tabs.onSelect = (id) => {
       this.views.render(id);
       this.saveState();
@@ -80,6 +81,7 @@ export class App implements Flushable {
       return;
     }
     this.header.detailsOpen = state.detailsOpen === true;
+    codeView.language = state.codeLanguage;
     const record = normalizeRecord(state.record);
     if (record) {
       this.showFinished(record, false);
@@ -90,7 +92,8 @@ export class App implements Flushable {
     }
     this.showComparison(normalizeComparison(state.comparison), false);
     if (typeof state.view === 'string') {
-      this.tabs.select(state.view);
+      // The curl view grew into the Code view.
+      this.tabs.select(state.view === 'curl' ? 'code' : state.view);
     }
     const refused = normalizeRefusal(state.refused);
     if (refused) {
@@ -120,6 +123,9 @@ export class App implements Flushable {
         }
         return;
       }
+      case 'codeSnippet':
+        codeView.receive(message);
+        return;
       case 'conversationCalls':
         conversationView.setCalls(message.callId, message.calls, message.cacheAdvice);
         this.views.markStale('conversation');
@@ -164,7 +170,7 @@ export class App implements Flushable {
           // The announced attempt has started: the countdown has done its job.
           this.header.retry = undefined;
         }
-        this.views.markStale('request', 'curl');
+        this.views.markStale('request', 'code');
         this.headerStale = true;
         break;
       }
@@ -345,6 +351,9 @@ export class App implements Flushable {
 
   private saveState(): void {
     const state = panelState({ view: this.tabs.selected, detailsOpen: this.header.detailsOpen, finished: this.finished, refused: this.refused.current });
+    if (codeView.language) {
+      state.codeLanguage = codeView.language;
+    }
     if (!this.finished && this.awaited) {
       // Still waiting for the host's answer: a reload meanwhile asks again.
       state.callId = this.awaited;

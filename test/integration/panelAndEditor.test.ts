@@ -105,12 +105,12 @@ describe('The panel and the editor', function () {
     assert.ok(!record.error, record.error?.message);
     const dom = await panelShows(api, /Say hello/);
     const labels = dom.views.map((v) => v.label);
-    for (const view of ['Response', 'Request', 'Headers', 'curl']) {
+    for (const view of ['Response', 'Request', 'Headers', 'Code']) {
       assert.ok(labels.some((label) => label.includes(view)), `the ${view} view was read; views: ${JSON.stringify(labels)}`);
     }
     assert.ok(!dom.html.includes(TEST_KEY), 'the key is not in the page');
     assert.ok(!dom.html.includes(TEST_KEY.slice(0, 24)), 'nor a part of it');
-    assert.match(dom.views.find((v) => v.label.includes('curl'))?.text ?? '', /\$ANTHROPIC_API_KEY/);
+    assert.match(dom.views.find((v) => v.label.includes('Code'))?.text ?? '', /\$ANTHROPIC_API_KEY/);
   });
 
   it('refuses a file with an error: nothing is sent, the panel is told the reply is not this, one notice per file', async () => {

@@ -347,9 +347,9 @@ describe('CLI: request files are checked as the editor checks them', function ()
     const cases: [string[], string][] = [
       [['send', 'x.json', '--modle', 'm'], 'unknown option --modle for send: did you mean --model? (see claude-inspector send --help)'],
       [['count', 'x.json', '--jsno'], 'unknown option --jsno for count: did you mean --json? (see claude-inspector count --help)'],
-      [['models', '--stream'], '--stream is not an option of models (it is for send and curl)'],
-      [['sedn', 'x.json'], 'unknown command "sedn": did you mean send? (commands: send, curl, count, models, compare, history, help; see --help)'],
-      [['help', 'launch'], 'no help for "launch": the commands are send, curl, count, models, compare and history'],
+      [['models', '--stream'], '--stream is not an option of models (it is for send, curl and code)'],
+      [['sedn', 'x.json'], 'unknown command "sedn": did you mean send? (commands: send, curl, code, count, models, compare, history, help; see --help)'],
+      [['help', 'launch'], 'no help for "launch": the commands are send, curl, code, count, models, compare and history'],
       [['send', 'x.json', '-x'], 'unknown option -x for send (see claude-inspector send --help)'],
       [['send', 'x.json', '--timeout'], '--timeout needs a value'],
     ];

@@ -103,8 +103,8 @@ describe('CLI options', () => {
   });
 
   it('refuses an unknown command, an option of another command, a missing value, a repeated one', () => {
-    assert.equal(usageError(() => parseCommandLine(['sned', 'f'])), 'unknown command "sned": did you mean send? (commands: send, curl, count, models, compare, history, help; see --help)');
-    assert.equal(usageError(() => parseCommandLine(['launch'])), 'unknown command "launch" (commands: send, curl, count, models, compare, history, help; see --help)');
+    assert.equal(usageError(() => parseCommandLine(['sned', 'f'])), 'unknown command "sned": did you mean send? (commands: send, curl, code, count, models, compare, history, help; see --help)');
+    assert.equal(usageError(() => parseCommandLine(['launch'])), 'unknown command "launch" (commands: send, curl, code, count, models, compare, history, help; see --help)');
     assert.equal(usageError(() => parseCommandLine(['curl', 'f', '--json'])), '--json is not an option of curl (it is for send, count, models, compare and history)');
     assert.equal(usageError(() => parseCommandLine(['send', 'f', '--model'])), '--model needs a value');
     assert.equal(usageError(() => parseCommandLine(['send', 'f', '--model', '--json'])), '--model needs a value');

@@ -6,23 +6,12 @@ import { curlOf, isOmittedFromCurl, shellQuote, toCurl } from '../../src/core/cu
 import { Redactor } from '../../src/core/redact';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { CaptureServer, startCaptureServer } from '../support/captureServer';
+import { HOSTILE } from '../support/hostileText';
 import { findShell } from '../support/shells';
 
 const run = promisify(execFile);
 const KEY = 'sk-ant-fake-curl-test-key-not-real-0123456789abcdef';
 
-/** Text that breaks naive quoting: quotes, substitutions, escapes, control characters, emoji, right-to-left. */
-const HOSTILE = [
-  `single ' quote and '' two`,
-  `double " quote and \\" escaped`,
-  'command $(echo pwned) and `echo pwned` and ${HOME} and $HOME',
-  'backslashes \\ \\\\ \\n \\t and a trailing one \\',
-  'real newline\nand\r\ncarriage returns\tand tabs',
-  'history !! and !$ and !-1, globs * ? [a-z] ~ and ; | & > < #',
-  'emoji 🧪🔥👩‍👩‍👧 and a lone surrogate-safe sequence',
-  'right-to-left: مرحبا بالعالم שלום עולם \u202Eevil\u202C',
-  "zsh specials: =(cmd) ^x %1 'EOF' <<EOF",
-].join('\n');
 
 const SHELLS = (['bash', 'zsh'] as const).map((name) => ({ name, path: findShell(name) }));
 

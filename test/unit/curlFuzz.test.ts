@@ -8,6 +8,7 @@ import { INLINE_BODY_LIMIT, isOmittedFromCurl, toCurl } from '../../src/core/cur
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { HeaderValueError } from '../../src/core/headerValues';
 import { CaptureServer, CapturedHttpRequest, startCaptureServer } from '../support/captureServer';
+import { CONTROL, HOSTILE_BITS, UNICODE } from '../support/hostileText';
 import { canUseTerminal, findShell, runShell, ShellRun } from '../support/shells';
 
 const SEED = Number(process.env.CURL_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -43,19 +44,6 @@ class Random {
   }
 }
 
-/** Pieces of text that break naive quoting, here-documents, printf formats or history expansion. */
-const HOSTILE_BITS = [
-  `'`, `''`, `"`, `\\`, `\\\\`, '\\n', '\\x41', '\\101', '\\0', '\\c', '$', '$(echo pwned)', '`echo pwned`', '${HOME}', '$HOME',
-  '$ANTHROPIC_API_KEY', '"$ANTHROPIC_API_KEY"', "$'\\n'", '!', '!!', '!$', '!-1', '^x^y', '%s', '%d', '%%', '%n', '%b',
-  '-n', '-e', '--', '@/etc/passwd', '#', ';', '|', '&', '>', '<', '*', '?', '[a-z]', '{a,b}', '~', '=(cmd)', '<<EOF',
-  "<<'EOF'", 'EOF', 'CLAUDE_BODY', "CLAUDE_BODY_0'", '\nCLAUDE_BODY_1\n', '\nEOF\n', 'printf', 'curl', '\n', '\r\n', '\r',
-  '\t', ' ', '  ',
-];
-const CONTROL = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\x7f', ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(0x80 + i))];
-const UNICODE = [
-  'é', 'ß', 'ÿ', '\u00a0', 'Ω', 'Ж', '中文', '日本語', '한국어', 'مرحبا', 'שלום', '\u202eevil\u202c', '\u2066x\u2069', '\u200b', '\u200d',
-  '\u2028', '\u2029', '\ufeff', '\ufffd', '🧪', '🔥', '👩‍👩‍👧', '𝔘𝔫𝔦', '\u{10ffff}', '\u{e000}', '\ud800', '\udfff', 'e\u0301',
-];
 const ASCII = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 {}[]:,."\'-_/+=.';
 
 function randomText(rng: Random, parts: number): string {

@@ -24,7 +24,7 @@ async function openEverything(panel: PanelPage): Promise<void> {
   await panel.frames(2);
 }
 
-const VIEWS = ['response', 'raw', 'request', 'headers', 'timeline', 'curl'];
+const VIEWS = ['response', 'raw', 'request', 'headers', 'timeline', 'code'];
 
 interface Scenario {
   name: string;

@@ -95,7 +95,7 @@ describe('webview: layout beside an editor', function () {
         }
         await panel.postAll(messages);
         await panel.page.locator('.call-details > summary').click();
-        for (const view of ['response', 'raw', 'request', 'headers', 'timeline', 'curl']) {
+        for (const view of ['response', 'raw', 'request', 'headers', 'timeline', 'code']) {
           await panel.page.locator(`#tab-${view}`).click();
           // Every fold open, so that what is inside is measured too.
           await panel.page.evaluate(() => {

@@ -13,7 +13,7 @@ describe('webview: the panel does what a user expects', function () {
   usePanel((opened) => (panel = opened));
 
   it('opens a new call on the Response view, whichever view was showing', async () => {
-    for (const view of ['raw', 'request', 'headers', 'curl', 'timeline']) {
+    for (const view of ['raw', 'request', 'headers', 'code', 'timeline']) {
       await panel.postAll(streamedCall(record({ id: `before-${view}` }), 50));
       await panel.page.locator(`#tab-${view}`).click();
       assert.equal(await panel.page.locator(`#tab-${view}`).getAttribute('aria-selected'), 'true');
@@ -226,7 +226,7 @@ describe('webview: records of any shape never break a view', function () {
     const paths = pathsOf(base).filter((p) => p.length <= 2 || (p[0] === 'message' && p[1] === 'content' && p.length <= 4));
     const panel = await harness.open();
     try {
-      for (const view of ['response', 'raw', 'request', 'headers', 'timeline', 'curl']) {
+      for (const view of ['response', 'raw', 'request', 'headers', 'timeline', 'code']) {
         await panel.post({ type: 'callFinished', record: base });
         await panel.page.locator(`#tab-${view}`).click();
         for (const path of paths) {

@@ -251,7 +251,7 @@ describe('webview: a finished call', function () {
   it('has keyboard-accessible tabs with ARIA roles', async () => {
     await panel.post({ type: 'callFinished', record: record() });
     const tabs = panel.page.locator('[role=tablist] [role=tab]:visible');
-    assert.deepEqual(await tabs.allInnerTexts(), ['Response', 'Raw response', 'Request', 'Headers', 'curl', 'Conversation']);
+    assert.deepEqual(await tabs.allInnerTexts(), ['Response', 'Raw response', 'Request', 'Headers', 'Code', 'Conversation']);
     await panel.page.locator('#tab-response').focus();
     await panel.page.keyboard.press('ArrowRight');
     assert.equal(await panel.page.locator('#tab-raw').getAttribute('aria-selected'), 'true');
@@ -287,11 +287,11 @@ describe('webview: a finished call', function () {
     assert.match(headers, /request-id\s+req_011CTest/);
     assert.equal(await panel.page.locator('.rate-table tr.low').count(), 1, 'low remaining tokens stand out');
 
-    await panel.page.locator('#tab-curl').click();
-    assert.match(await panel.page.locator('#panel-curl pre').innerText(), /^curl 'https:\/\/api\.anthropic\.com\/v1\/messages'/);
+    await panel.page.locator('#tab-code').click();
+    assert.match(await panel.page.locator('#panel-code pre').innerText(), /^curl 'https:\/\/api\.anthropic\.com\/v1\/messages'/);
     assert.equal(await panel.page.locator('.curl-masked').count(), 0, 'no masking note for a body without secret shapes');
     await panel.clearPosted();
-    await panel.page.locator('.copy-curl').click();
+    await panel.page.locator('.copy-code').click();
     assert.deepEqual(await panel.posted(), [{ type: 'copy', what: 'curl', text: r.curl }]);
     await panel.post({ type: 'done', what: 'Copied curl' });
     assert.equal(await panel.page.locator('.announcer').innerText(), 'Copied curl');
@@ -301,8 +301,8 @@ describe('webview: a finished call', function () {
 
   it('says in the curl view when the curl masks secret-shaped text of the body', async () => {
     await panel.post({ type: 'callFinished', record: { ...record({ message: message([{ type: 'text', text: 'ok' }]) }), curlBodyMasked: true } });
-    await panel.page.locator('#tab-curl').click();
-    assert.match(await panel.page.locator('#panel-curl .curl-masked').innerText(), /does not send the same bytes/);
+    await panel.page.locator('#tab-code').click();
+    assert.match(await panel.page.locator('#panel-code .curl-masked').innerText(), /does not send the same bytes/);
   });
 
   it('opens https links through the host and never navigates; a javascript: link does nothing', async () => {

@@ -120,7 +120,7 @@ describe('webview: safety against hostile content', function () {
   });
 
   async function visitEverything(): Promise<void> {
-    for (const view of ['raw', 'request', 'headers', 'timeline', 'curl', 'response']) {
+    for (const view of ['raw', 'request', 'headers', 'timeline', 'code', 'response']) {
       const tab = panel.page.locator(`#tab-${view}`);
       if (await tab.isVisible()) {
         await tab.click();

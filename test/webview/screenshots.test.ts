@@ -137,7 +137,7 @@ describe('webview: screenshots', function () {
 
   it('secondary views, dark: timeline, headers, request, curl', async () => {
     const full = rich();
-    for (const view of ['timeline', 'headers', 'request', 'curl']) {
+    for (const view of ['timeline', 'headers', 'request', 'code']) {
       await shoot('dark', `panel-dark-${view}`, async (panel) => {
         const messages = streamedCall({ ...full, id: `shot-${view}` }, 6);
         const finished = messages[messages.length - 1];

@@ -2,29 +2,42 @@
 // SDK would send (or did send), with the key written as $ANTHROPIC_API_KEY. A file with an error is refused as
 // Send refuses it.
 import * as vscode from 'vscode';
+import type { CapturedRequest } from '../../shared/callRecord';
 import type { CallRunner } from '../callRunner';
 import { captureWithoutSending } from '../../core/client';
 import { CURL_BODY_MASKED_NOTE, curlOf } from '../../core/curl';
 import { documentName, isRequestFile, requestDocument } from '../requestDocument';
 import { resolveCall, type ResolveServices } from '../resolveCall';
 
-/** The curl for a request file, or undefined after telling the user why not. */
-export async function curlForDocument(
+/**
+ * The request the SDK would send for a request file, captured without sending (also for Copy as Code…), or
+ * undefined after telling the user why not (`what`: "no curl was made").
+ */
+export async function captureDocument(
   document: vscode.TextDocument,
   services: ResolveServices,
-): Promise<{ command: string; bodyMasked: boolean } | undefined> {
-  const resolved = await resolveCall({ kind: 'file', document }, services, { what: 'no curl was made', key: 'current' });
+  what: string,
+): Promise<{ captured: CapturedRequest; streamed: boolean } | undefined> {
+  const resolved = await resolveCall({ kind: 'file', document }, services, { what, key: 'current' });
   if (!resolved.ok) {
     return undefined;
   }
   const { request, connection, apiKey } = resolved.call;
   try {
-    const captured = await captureWithoutSending(request, { apiKey, ...connection });
-    return curlOf(captured, { streamed: request.streamed });
+    return { captured: await captureWithoutSending(request, { apiKey, ...connection }), streamed: request.streamed };
   } catch (error) {
     void vscode.window.showErrorMessage(`Claude: cannot build the request: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/** The curl for a request file, or undefined after telling the user why not. */
+export async function curlForDocument(
+  document: vscode.TextDocument,
+  services: ResolveServices,
+): Promise<{ command: string; bodyMasked: boolean } | undefined> {
+  const capture = await captureDocument(document, services, 'no curl was made');
+  return capture && curlOf(capture.captured, { streamed: capture.streamed });
 }
 
 export async function copyCurl(runner: CallRunner, services: ResolveServices, uri?: vscode.Uri): Promise<void> {

@@ -8,6 +8,7 @@ import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
 import { Disposable, disposeAll } from '../dispose';
 import { Commands } from '../commandIds';
 import { slimForPanel } from './bodyOnce';
+import { CodeSnippets } from './codeSnippets';
 import { panelHtml } from './panelHtml';
 import { redactForPanel } from './panelRedaction';
 import { RecentCalls } from './recentCalls';
@@ -37,6 +38,8 @@ export class ResponsePanel extends Disposable {
   private readonly bodySent = new Set<string>();
   /** Finished calls, for a webview that comes back from a reload with only a call's id. */
   private readonly calls: RecentCalls;
+  /** The Code view's snippets, from the requests of recent calls. */
+  private readonly code = new CodeSnippets();
   /**
    * Follows the calls of `feed` (their one source) and shows them; the webview's Cancel goes back to it, and its
    * "Set API Key" to `setApiKey`. `storage`: a folder where the last call is kept across window reloads.
@@ -104,6 +107,7 @@ export class ResponsePanel extends Disposable {
   }
 
   private attempt(callId: string, attempt: Attempt, request: CapturedRequest): void {
+    this.code.remember(callId, request);
     this.flushEvents();
     this.post({ type: 'attempt', callId, attempt, request });
   }
@@ -122,6 +126,7 @@ export class ResponsePanel extends Disposable {
   }
 
   private callFinished(record: CallRecord): void {
+    this.code.remember(record.id, record.request);
     this.flushEvents();
     this.running = undefined;
     this.calls.remember(record);
@@ -358,6 +363,9 @@ export class ResponsePanel extends Disposable {
         return;
       case 'conversation':
         void vscode.commands.executeCommand(Commands.continueConversation, { callId: message.callId, action: message.action });
+        return;
+      case 'code':
+        this.post(this.code.answer(message));
         return;
       case 'dom':
         this.inspections.get(message.requestId)?.({ views: message.views, html: message.html });

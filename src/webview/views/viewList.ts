@@ -4,7 +4,7 @@
 import type { CallRecord } from '../../shared/callRecord';
 import type { Host } from '../host/vscodeApi';
 import { ConversationView } from './conversationView';
-import { renderCurlView } from './curlView';
+import { CodeView } from './codeView';
 import { renderHeadersView } from './headersView';
 import { renderRawView } from './rawView';
 import { renderRequestView } from './requestView';
@@ -25,13 +25,17 @@ export interface ViewSpec extends TabSpec {
 /** The conversation as the model received it; it also keeps the file's calls the host sends after each call. */
 export const conversationView = new ConversationView();
 
+/** The call's request as code: it keeps the language picked and the snippets the host made. */
+export const codeView = new CodeView();
+
 export const VIEWS: readonly ViewSpec[] = [
   { id: 'response', label: 'Response', icon: 'comment-discussion' },
   { id: 'raw', label: 'Raw response', icon: 'json', render: (panel, v) => renderRawView(panel, v.record, v.running, v.host, v.refresh) },
   { id: 'request', label: 'Request', icon: 'arrow-up', render: (panel, v) => renderRequestView(panel, v.record, v.host) },
   { id: 'headers', label: 'Headers', icon: 'list-flat', render: (panel, v) => renderHeadersView(panel, v.record, v.host) },
   { id: 'timeline', label: 'Timeline', icon: 'pulse' },
-  { id: 'curl', label: 'curl', icon: 'terminal', render: (panel, v) => renderCurlView(panel, v.record, v.host) },
+  // The curl view grew into the Code view (a saved view "curl" opens it).
+  { id: 'code', label: 'Code', icon: 'code', render: (panel, v) => codeView.render(panel, v.record, v.host) },
   { id: 'conversation', label: 'Conversation', icon: 'list-ordered', render: (panel, v) => conversationView.render(panel, v.record, v.host) },
   // Two calls from history side by side: filled by the app when a comparison comes, not from the shown call.
   { id: 'compare', label: 'Compare', icon: 'git-compare' },

@@ -1,0 +1,84 @@
+// The request as an SDK call: which SDK line sends its anthropic-version, which headers the SDK sends by itself
+// (so the snippet leaves them out), which become `betas`, which stay extra headers, and which body fields the SDK's
+// types know (the rest go through extra_body in Python and a cast in TypeScript). Shared by python.ts and
+// typescript.ts so that both say the same thing about one request.
+import type { JsonNode } from './jsonTree';
+import type { HeaderPart, RequestParts } from './requestParts';
+import { KEY_VARIABLE } from '../redact';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../../shared/defaults';
+import { KNOWN_BETA_FIELDS, KNOWN_FIELDS, newestSdkLine, sdkLineOf, type SdkLine } from './sdkFacts';
+
+export interface SdkCallOptions {
+  /** The client's retries; set on the client when not the SDK's default (2). */
+  maxRetries?: number;
+}
+
+export interface SdkCall {
+  line: SdkLine;
+  /** The request's anthropic-version, when no SDK line sends it (then it goes as an extra header). */
+  unknownVersion?: string;
+  /** From anthropic-beta: the call goes to client.beta.messages. */
+  betas?: string[];
+  headers: HeaderPart[];
+  /** Body fields in the request's order, each marked known to the SDK's types or not. */
+  fields: { name: string; value: JsonNode; known: boolean }[];
+  streamed: boolean;
+  baseUrl?: string;
+  timeoutSeconds?: number;
+  maxRetries?: number;
+}
+
+/** The betas of an anthropic-beta value, when the SDK's `betas` would send exactly that value (joined by ","). */
+function betasOf(value: string): string[] | undefined {
+  const betas = value.split(',');
+  return betas.every((b) => b !== '' && b.trim() === b) ? betas : undefined;
+}
+
+export function sdkCall(parts: RequestParts, options: SdkCallOptions = {}): SdkCall {
+  const version = parts.headers.find((h) => h.name === 'anthropic-version' && !h.secret)?.value;
+  const known = sdkLineOf(version);
+  const line = known ?? newestSdkLine();
+  const headers: HeaderPart[] = [];
+  let betas: string[] | undefined;
+  for (const header of parts.headers) {
+    const { name, value, secret } = header;
+    if ((name === 'accept' || name === 'content-type') && value === 'application/json') {
+      continue; // the SDK sends these itself
+    }
+    if (name === 'anthropic-version' && known) {
+      continue;
+    }
+    if (name === line.keyHeader && secret?.variable === KEY_VARIABLE && (secret.prefix ?? '') === (name === 'authorization' ? 'Bearer ' : '')) {
+      continue; // the key, which the SDK reads from ANTHROPIC_API_KEY and sends in this header
+    }
+    if (name === 'anthropic-beta' && !secret && betas === undefined && betasOf(value)) {
+      betas = betasOf(value);
+      continue;
+    }
+    headers.push(header);
+  }
+  if (parts.body?.kind !== 'object') {
+    throw new Error('the body is not a JSON object: only a Messages API request can be written as SDK code');
+  }
+  const fieldNames = betas ? KNOWN_BETA_FIELDS : KNOWN_FIELDS;
+  const fields = parts.body.entries.map(([name, value]) => ({ name, value, known: fieldNames.has(name) }));
+  return {
+    line,
+    ...(known || version === undefined ? {} : { unknownVersion: version }),
+    ...(betas ? { betas } : {}),
+    headers,
+    fields,
+    streamed: parts.streamed,
+    ...(parts.defaultBaseUrl ? {} : { baseUrl: parts.baseUrl }),
+    ...(parts.timeoutSeconds !== undefined && parts.timeoutSeconds !== DEFAULT_TIMEOUT_SECONDS ? { timeoutSeconds: parts.timeoutSeconds } : {}),
+    ...(options.maxRetries !== undefined && options.maxRetries !== DEFAULT_MAX_RETRIES ? { maxRetries: options.maxRetries } : {}),
+  };
+}
+
+/** The first comment: the SDK line that sends the same anthropic-version as the request. */
+export function versionComment(call: SdkCall, sdk: string): string {
+  if (call.unknownVersion !== undefined) {
+    return `${sdk} sends anthropic-version ${call.line.version}; this request sent ${call.unknownVersion}, which no SDK line is known to send, so the snippet sets it as a header.`;
+  }
+  return `${sdk} sends anthropic-version ${call.line.version}, as this request did.`;
+}

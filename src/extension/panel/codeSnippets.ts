@@ -1,0 +1,53 @@
+// The Code view's snippets, made by the host from core's code writers: the webview asks for a call's code in a
+// language, and gets it back. The host keeps the requests of the last few calls (what went on the wire), so a big
+// request is not posted back to it; after a window reload it no longer has them, and says so (`missing`), and the
+// webview sends the request it kept.
+import * as vscode from 'vscode';
+import { codeSnippet } from '../../core/code';
+import type { CapturedRequest } from '../../shared/callRecord';
+import { DEFAULT_CODE_LANGUAGE, isCodeLanguage, type CodeLanguage } from '../../shared/codeLanguages';
+import type { HostMessage, WebviewMessage } from '../../shared/protocol';
+import { readSettings, SECTION } from '../settings';
+
+/** Calls whose request is kept: the shown one and a few before it. */
+const KEPT = 8;
+
+/** The claudeInspector.codeLanguage setting: the language the Code view and Copy as Code… start with. */
+export function defaultCodeLanguage(): CodeLanguage {
+  const value = vscode.workspace.getConfiguration(SECTION).get<string>('codeLanguage');
+  return isCodeLanguage(value) ? value : DEFAULT_CODE_LANGUAGE;
+}
+
+export class CodeSnippets {
+  private readonly requests = new Map<string, CapturedRequest>();
+
+  /** Remembers the request a call put on the wire (the last attempt's). */
+  remember(callId: string, request: CapturedRequest | undefined): void {
+    if (!request) {
+      return;
+    }
+    this.requests.delete(callId);
+    this.requests.set(callId, request);
+    for (const old of this.requests.keys()) {
+      if (this.requests.size <= KEPT) {
+        break;
+      }
+      this.requests.delete(old);
+    }
+  }
+
+  /** The answer to the webview's `code` message. */
+  answer(message: Extract<WebviewMessage, { type: 'code' }>): HostMessage {
+    const lang = isCodeLanguage(message.lang) ? message.lang : defaultCodeLanguage();
+    const request = this.requests.get(message.callId) ?? message.request;
+    if (!request) {
+      return { type: 'codeSnippet', callId: message.callId, lang, text: '', missing: true };
+    }
+    try {
+      const snippet = codeSnippet(request, lang, { maxRetries: readSettings().maxRetries });
+      return { type: 'codeSnippet', callId: message.callId, lang, text: snippet.text, ...(snippet.note ? { note: snippet.note } : {}) };
+    } catch (error) {
+      return { type: 'codeSnippet', callId: message.callId, lang, text: '', note: `No code could be made from this request: ${(error as Error).message}` };
+    }
+  }
+}
