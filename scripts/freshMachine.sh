@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Simulates a newcomer's fresh machine on this one, then runs the README's two commands in a fresh clone:
-#   1. purges what the scripts install on first use: Debian's chromium (and chromium-common), libkrb5-dev and zsh, then
+#   1. purges what the scripts install on first use: Debian's chromium (and chromium-common), libkrb5-dev, zsh and python3-httpx, then
 #      `apt-get autoremove --purge` takes the packages that came in only for them (GTK, codecs, krb5-multidev...);
 #   2. clones the repository afresh into a new folder, with ../shared beside it as on CI (no .vscode-test/ there,
 #      so code-server is installed again, and no node_modules/ or out/);
@@ -41,7 +41,7 @@ done
 
 # The packages the scripts install with apt-get on first use (scripts/provideChromium.ts, scripts/provideVscode.ts).
 # build-essential and python3, which provideVscode.ts installs only when missing, are part of the base image here.
-PACKAGES=(chromium chromium-common libkrb5-dev zsh)
+PACKAGES=(chromium chromium-common libkrb5-dev zsh python3-httpx)
 
 if [ "$purge" != true ] && [ "$rehearse" != true ]; then
   cat >&2 <<EOF

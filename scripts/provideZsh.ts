@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import { aptInstall } from './debianPackages';
 import { isExecutable } from './provideChromium';
 import { exitWhenDone } from './cleanup';
+import { ensurePython } from './providePython';
 import { errorMessage } from './waits';
 
 const PLACES = ['/usr/bin/zsh', '/bin/zsh'];
@@ -39,11 +40,15 @@ export async function ensureZsh(): Promise<string> {
   return installed;
 }
 
-/** `node scripts/run.js provideZsh`: the stage `shells` of npm test. */
+/**
+ * `node scripts/run.js provideZsh`: the stage `shells` of npm test, which provides what the generated code runs in:
+ * zsh (the curl tests) and a python3 with httpx (the code-export tests, providePython.ts).
+ */
 export function main(_argv: string[]): void {
   // On failure the bare reason: npm test's summary shows a provider's last line.
-  exitWhenDone(ensureZsh().then((zsh) => {
-    console.log(`ready: ${zsh}`);
+  exitWhenDone(ensureZsh().then(async (zsh) => {
+    const python = await ensurePython();
+    console.log(`ready: ${zsh}, ${python} (with httpx)`);
     return 0;
   }), (why) => why);
 }

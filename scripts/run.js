@@ -7,7 +7,7 @@
 //
 // Usage: node scripts/run.js <script> [arguments]     e.g. node scripts/run.js test --only unit
 //   <script> is a file of scripts/ without .ts that exports main(argv): build, test, start, runIntegration, runUi,
-//   screenshots, bench, packageExtension, provideChromium, provideVscode, provideZsh. The others are their libraries.
+//   screenshots, bench, packageExtension, provideChromium, provideVscode, provideZsh, providePython. The others are their libraries.
 
 const fs = require('node:fs');
 const path = require('node:path');

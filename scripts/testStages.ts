@@ -61,7 +61,7 @@ export const STAGES: Stage[] = [
   },
   {
     name: 'shells',
-    what: 'provide zsh for the curl tests (CLAUDE_INSPECTOR_ZSH, else /usr/bin/zsh, else apt-get install zsh)',
+    what: 'provide zsh and python3-httpx for the curl and code tests (CLAUDE_INSPECTOR_ZSH / _PYTHON, else /usr/bin, else apt-get)',
     command: node,
     args: script('provideZsh'),
     timeoutMs: 6 * 60_000,
