@@ -1,21 +1,12 @@
 // UI test: a person opens the triage example and runs Claude: Compare Models from the palette, ticks two models in
-// the list, asks for two runs each, and reads the compare view. Run it with `node scripts/runUi.js`.
+// the list, asks for two runs each, and reads the compare view. Run it with `npm run test:ui`.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
 import { Workbench } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
-
-interface LaunchedBrowser {
-  browser: Browser;
-  page: Page;
-  close(): Promise<void>;
-}
-const { launchBrowser } = require(path.join(repoRoot, 'scripts', 'browser.js')) as {
-  launchBrowser(options?: { viewport?: { width: number; height: number } }): Promise<LaunchedBrowser>;
-};
 
 const ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
 
@@ -27,7 +18,7 @@ describe('Claude: Compare Models, in the workbench', function () {
   before(async () => {
     const url = process.env.CLAUDE_INSPECTOR_UI_URL;
     if (!url) {
-      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `node scripts/runUi.js`.');
+      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `npm run test:ui`.');
     }
     launched = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
     workbench = new Workbench(launched.page, { screenshotDir, userSettingsFile: process.env.CLAUDE_INSPECTOR_UI_SETTINGS_FILE });

@@ -26,7 +26,7 @@ describe('History and Compare, in the workbench', function () {
   before(async () => {
     const url = process.env.CLAUDE_INSPECTOR_UI_URL;
     if (!url) {
-      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `node scripts/runUi.js`.');
+      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `npm run test:ui`.');
     }
     launched = await launchBrowser({ viewport: { width: 1400, height: 900 } });
     workbench = new Workbench(launched.page, { screenshotDir, userSettingsFile: process.env.CLAUDE_INSPECTOR_UI_SETTINGS_FILE });
