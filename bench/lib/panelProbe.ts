@@ -146,6 +146,8 @@ export interface StreamPlan {
   /** Host messages after the deltas: the closing events and callFinished, whose first text block gets the text. */
   after: unknown[];
   headingSelector: string;
+  /** Each frame's deltas come joined into one event (count, lastMs), as the host posts them (coalescedEvents.ts). */
+  joined?: boolean;
 }
 
 export interface StreamFrame {
@@ -208,7 +210,15 @@ export async function streamRun(plan: StreamPlan): Promise<StreamResult> {
           return;
         }
         const events: unknown[] = [];
-        for (let i = 0; i < plan.deltasPerFrame && offset < text.length; i++) {
+        if (plan.joined) {
+          const piece = text.slice(offset, offset + plan.deltaChars * plan.deltasPerFrame);
+          const count = Math.ceil(piece.length / plan.deltaChars);
+          events.push({ ms, event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }, count, lastMs: ms + count - 1 });
+          ms += count;
+          offset += piece.length;
+          deltas += count;
+        }
+        for (let i = 0; !plan.joined && i < plan.deltasPerFrame && offset < text.length; i++) {
           const piece = text.slice(offset, offset + plan.deltaChars);
           events.push({ ms: ms++, event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } } });
           offset += piece.length;

@@ -7,6 +7,7 @@ import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../../sha
 import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
 import { Disposable, disposeAll } from '../dispose';
 import { slimForPanel } from './bodyOnce';
+import { CoalescedEvents } from './coalescedEvents';
 import { panelHtml } from './panelHtml';
 import { redactForPanel } from './panelRedaction';
 import { RecentCalls } from './recentCalls';
@@ -23,8 +24,9 @@ export class ResponsePanel extends Disposable {
   private ready = false;
   private readonly pending: HostMessage[] = [];
   /** The running call, replayed to a webview that reloads while it runs (hidden and shown again). */
-  private running: { record: CallRecord; events: TimelineEvent[] } | undefined;
-  private batch: TimelineEvent[] = [];
+  private running: { record: CallRecord; events: CoalescedEvents } | undefined;
+  /** Events not yet posted, a block's consecutive deltas joined: a fast stream makes a few events per batch. */
+  private batch = new CoalescedEvents();
   private flushTimer: NodeJS.Timeout | undefined;
   /** Answers to `inspectDom` the host is waiting for, by request id. */
   private readonly inspections = new Map<string, (dom: { views: DomView[]; html: string }) => void>();
@@ -96,7 +98,7 @@ export class ResponsePanel extends Disposable {
   private callStarted(record: CallRecord, editorColumn?: vscode.ViewColumn): void {
     this.show(editorColumn);
     this.flushEvents();
-    this.running = { record, events: [] };
+    this.running = { record, events: new CoalescedEvents() };
     this.post({ type: 'callStarted', record });
   }
 
@@ -175,12 +177,10 @@ export class ResponsePanel extends Disposable {
       clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
-    if (this.batch.length === 0 || !this.running) {
-      this.batch = [];
+    const events = this.batch.take();
+    if (events.length === 0 || !this.running) {
       return;
     }
-    const events = this.batch;
-    this.batch = [];
     this.post({ type: 'events', callId: this.running.record.id, events });
   }
 
@@ -303,7 +303,7 @@ export class ResponsePanel extends Disposable {
         }
         queued.forEach((m) => this.post(m, true));
         if (running && running.events.length) {
-          this.post({ type: 'events', callId: running.record.id, events: running.events.slice() }, true);
+          this.post({ type: 'events', callId: running.record.id, events: running.events.peek() }, true);
         }
         return;
       }
