@@ -44,6 +44,18 @@ describe('webview: a big answer streamed fast, deltas joined by the host', funct
   let panel: PanelPage;
   usePanel((opened) => (panel = opened));
 
+  /** The text block's paragraphs once `count` are there (the rendering may still be catching up), within 600 frames. */
+  async function paragraphsWhen(count: number): Promise<string[]> {
+    for (let frame = 0; frame < 600; frame += 10) {
+      const shown = await panel.page.locator('.block-text .md p').allTextContents();
+      if (shown.length >= count) {
+        return shown;
+      }
+      await panel.frames(10);
+    }
+    return panel.page.locator('.block-text .md p').allTextContents();
+  }
+
   it('shows the exact answer and a timeline that counts every delta, and stops streaming with the final record', async () => {
     const thinking = 'Step by step.\n'.repeat(20_000);
     const text = paragraphs(4000);
@@ -82,7 +94,7 @@ describe('webview: a big answer streamed fast, deltas joined by the host', funct
 
     await panel.page.locator('#tab-response').click();
     await panel.frames();
-    const shown = await panel.page.locator('.block-text .md p').allTextContents();
+    const shown = await paragraphsWhen(4000);
     assert.equal(shown.length, 4000, 'every paragraph, once');
     assert.equal(shown[3999], text.slice(text.lastIndexOf('\n\n') + 2));
     assert.equal(shown.join('\n\n'), text, 'the text exactly as streamed');
@@ -116,5 +128,19 @@ describe('webview: a big answer streamed fast, deltas joined by the host', funct
     const all = await panel.page.locator('.block-text .md p').allTextContents();
     assert.equal(all.join('\n\n'), text);
     assert.equal(await panel.page.locator('.block.live').count(), 0);
+  });
+
+  it('stops streaming with the final record even when the rendering is behind, then completes the text', async () => {
+    const text = paragraphs(8000);
+    const full = record({ id: 'j3', streamed: true, message: message([{ type: 'text', text }]) });
+    const events = streamEvents(full.message as JsonObject, 4);
+    await panel.post({ type: 'callStarted', record: startedRecord({ id: 'j3', streamed: true }) });
+    // The whole stream at once, then the final record: the panel had no frame to render any of it.
+    await panel.postAll(joinedBatches('j3', events, Number.MAX_SAFE_INTEGER));
+    await panel.post({ type: 'callFinished', record: full });
+    assert.equal(await panel.page.locator('.running').count(), 0, 'the panel no longer says the call runs');
+    assert.equal(await panel.page.locator('.block.live').count(), 0, 'no block says it is streaming');
+    const all = await paragraphsWhen(8000);
+    assert.equal(all.join('\n\n'), text, 'the text exactly as streamed, once');
   });
 });

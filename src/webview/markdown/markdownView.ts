@@ -24,6 +24,8 @@ const LIVE_GROUP_CHARS = 64 * 1024;
 const LIVE_SLICE_CHARS = 16 * 1024;
 /** The live rendering's budget per frame: the rest of a 16 ms frame is left to layout and paint. */
 const LIVE_FRAME_MS = 10;
+/** Left to render when the block ends: up to this much is rendered at once, more in slices. */
+const END_AT_ONCE_CHARS = 64 * 1024;
 /** Rendered before the first paint of a whole text. */
 const FIRST_SCREEN_CHARS = 24 * 1024;
 /** A whole text longer than this renders its groups with content-visibility: auto. */
@@ -106,6 +108,24 @@ export class MarkdownView implements Flushable {
   /** The block is complete. When `whole` is given and small, it is rendered again in one piece for exact fidelity. */
   end(whole?: string): void {
     flushNow(this);
+    const backlog = this.pending.reduce((sum, text) => sum + text.length, 0);
+    if (backlog > END_AT_ONCE_CHARS) {
+      // The stream outran the frames: the rest is rendered in slices, between which the panel stays responsive.
+      const generation = this.generation;
+      runSliced(
+        () => {
+          this.render(0);
+          return this.pending.length > 0;
+        },
+        () => generation === this.generation,
+        () => this.endNow(whole),
+      );
+      return;
+    }
+    this.endNow(whole);
+  }
+
+  private endNow(whole: string | undefined): void {
     // The block is complete: whatever the frames had not rendered yet is rendered now.
     this.render(Number.POSITIVE_INFINITY);
     for (const segment of this.segmenter.end()) {
