@@ -37,7 +37,7 @@ async function streamOnce(harness: Harness, factor: number, chars: number, delta
     const { before, after } = streamedCall(callId, deltas, text.length);
     const cpuBefore = await bench.mainThread();
     const result = await within(
-      bench.page.evaluate(streamRun, { before, after, callId, deltaChars, deltasPerFrame, headingSelector: REPLY_HEADING, joined }),
+      bench.page.evaluate(streamRun, { before, after, callId, deltaChars, deltasPerFrame, headingSelector: REPLY_HEADING, joined, lastHeading: LAST_HEADING }),
       240_000,
       `streaming ${megabytes(text.length)}`,
     );
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
         attempts.push(run);
         const res = run.result;
         console.log(
-          `  ${megabytes(run.chars).padStart(8)}: ${res.deltas} deltas in ${res.frames.length} frames; wall ${ms(res.wallMs)} (stream ${ms(res.streamMs)}, finish ${ms(res.finishMs)}); ` +
+          `  ${megabytes(run.chars).padStart(8)}: ${res.deltas} deltas in ${res.frames.length} frames; wall ${ms(res.wallMs)} (stream ${ms(res.streamMs)}, finish ${ms(res.finishMs)}, its longest frame ${ms(res.finishLongestFrameMs)}); ` +
             `main thread ${ms(run.cpu.taskMs)} (script ${ms(run.cpu.scriptMs)}, layout ${ms(run.cpu.layoutMs)}, style ${ms(run.cpu.styleMs)}); ` +
             `panel script ${ms(run.panelScriptMs)}; first heading ${ms(res.firstHeadingMs ?? Number.NaN)}`,
         );
