@@ -24,6 +24,8 @@ const LIVE_GROUP_CHARS = 64 * 1024;
 const LIVE_SLICE_CHARS = 16 * 1024;
 /** The live rendering's budget per frame: the rest of a 16 ms frame is left to layout and paint. */
 const LIVE_FRAME_MS = 10;
+/** Text still to render beyond which the live rendering is behind the stream (groups sealed at once). */
+const BEHIND_CHARS = 128 * 1024;
 /** Left to render when the block ends: up to this much is rendered at once, more in slices. */
 const END_AT_ONCE_CHARS = 64 * 1024;
 /** Rendered before the first paint of a whole text. */
@@ -90,8 +92,11 @@ export class MarkdownView implements Flushable {
       const piece = text.slice(offset, offset + LIVE_SLICE_CHARS);
       offset += piece.length;
       const finished = this.segmenter.push(piece);
+      // Far behind the stream: what is rendered now is off screen by the time it shows, so its groups are sealed
+      // from the start (no style or layout until scrolled to), as in a whole render.
+      const behind = text.length - offset > BEHIND_CHARS;
       for (const segment of finished) {
-        this.appendSegment(segment);
+        this.appendSegment(segment, behind);
       }
       appended ||= finished.length > 0;
       if (performance.now() >= until) {
