@@ -34,6 +34,8 @@ export class ResponsePanel extends Disposable {
   private readonly panelListeners = new Set<vscode.Disposable[]>();
   /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
   private readonly recent: HostMessage[] = [];
+  /** Stream events posted to a webview, and in how many messages: the integration tests check a fast stream's stay few. */
+  private readonly eventsPosted = { messages: 0, events: 0 };
   /** Calls whose request body the webview there now has (an attempt brought it): their final record goes without. */
   private readonly bodySent = new Set<string>();
   /** Finished calls, for a webview that comes back from a reload with only a call's id. */
@@ -142,6 +144,11 @@ export class ResponsePanel extends Disposable {
       return;
     }
     this.post({ type: 'callRefused', title, reasons });
+  }
+
+  /** How many stream events were posted to a webview so far, and in how many messages. */
+  postedEvents(): { messages: number; events: number } {
+    return { ...this.eventsPosted };
   }
 
   /** The messages posted lately, oldest first. */
@@ -286,6 +293,9 @@ export class ResponsePanel extends Disposable {
     }
     if (message.type === 'attempt') {
       this.bodySent.add(message.callId);
+    } else if (message.type === 'events') {
+      this.eventsPosted.messages++;
+      this.eventsPosted.events += message.events.length;
     }
     void this.panel.webview.postMessage(message);
   }
