@@ -5,7 +5,8 @@
 // start and at the end of the largest run: flat means no frame pays for the text that came before.
 //
 // Each size runs in a fresh page. Run after a build and compile (npm run bench does both), or alone:
-//   node out/bench/webviewStreaming.js [--stream-mb=0.5] [--delta-chars=40] [--deltas-per-frame=50]
+//   node out/bench/webviewStreaming.js [--stream-mb=0.5] [--delta-chars=40] [--deltas-per-frame=50] [--joined=1]
+// --joined=1: each frame's deltas come as one joined event, as the host posts a fast stream (coalescedEvents.ts).
 import { streamedCall, REPLY_HEADING } from './lib/calls';
 import { LAST_HEADING, longMarkdown, MB, megabytes } from '../test/webview/fixtures/longMarkdown';
 import { numberOption } from './lib/options';
@@ -26,7 +27,7 @@ interface SizeRun {
 /** Frames skipped at the start of a run before "start" is measured: the first frames also warm up the JIT. */
 const WARM_FRAMES = 10;
 
-async function streamOnce(harness: Harness, factor: number, chars: number, deltaChars: number, deltasPerFrame: number): Promise<SizeRun> {
+async function streamOnce(harness: Harness, factor: number, chars: number, deltaChars: number, deltasPerFrame: number, joined: boolean): Promise<SizeRun> {
   const text = longMarkdown(chars);
   const deltas = Math.ceil(text.length / deltaChars);
   const bench = await BenchPanel.open(harness);
@@ -36,7 +37,7 @@ async function streamOnce(harness: Harness, factor: number, chars: number, delta
     const { before, after } = streamedCall(callId, deltas, text.length);
     const cpuBefore = await bench.mainThread();
     const result = await within(
-      bench.page.evaluate(streamRun, { before, after, callId, deltaChars, deltasPerFrame, headingSelector: REPLY_HEADING }),
+      bench.page.evaluate(streamRun, { before, after, callId, deltaChars, deltasPerFrame, headingSelector: REPLY_HEADING, joined, lastHeading: LAST_HEADING }),
       240_000,
       `streaming ${megabytes(text.length)}`,
     );
@@ -77,9 +78,10 @@ async function main(): Promise<void> {
   const deltaChars = Math.round(numberOption('delta-chars', 40));
   const deltasPerFrame = Math.round(numberOption('deltas-per-frame', 50));
   const repeat = Math.round(numberOption('stream-repeat', 1));
+  const joined = numberOption('joined', 0) === 1;
   const factors = [1, 2, 4];
   console.log(
-    `webview streaming: ${factors.map((f) => megabytes(f * baseMb * MB)).join(', ')}; ${deltasPerFrame} deltas of ${deltaChars} chars per frame (${deltasPerFrame * deltaChars} chars/frame); ${repeat} run(s) per size, the median kept`,
+    `webview streaming: ${factors.map((f) => megabytes(f * baseMb * MB)).join(', ')}; ${deltasPerFrame} deltas of ${deltaChars} chars per frame (${deltasPerFrame * deltaChars} chars/frame${joined ? ', joined into one event' : ''}); ${repeat} run(s) per size, the median kept`,
   );
   const harness = await Harness.start();
   const runs = new Map<number, SizeRun>();
@@ -87,11 +89,11 @@ async function main(): Promise<void> {
     for (const factor of factors) {
       const attempts: SizeRun[] = [];
       for (let r = 0; r < repeat; r++) {
-        const run = await streamOnce(harness, factor, factor * baseMb * MB, deltaChars, deltasPerFrame);
+        const run = await streamOnce(harness, factor, factor * baseMb * MB, deltaChars, deltasPerFrame, joined);
         attempts.push(run);
         const res = run.result;
         console.log(
-          `  ${megabytes(run.chars).padStart(8)}: ${res.deltas} deltas in ${res.frames.length} frames; wall ${ms(res.wallMs)} (stream ${ms(res.streamMs)}, finish ${ms(res.finishMs)}); ` +
+          `  ${megabytes(run.chars).padStart(8)}: ${res.deltas} deltas in ${res.frames.length} frames; wall ${ms(res.wallMs)} (stream ${ms(res.streamMs)}, finish ${ms(res.finishMs)}, its longest frame ${ms(res.finishLongestFrameMs)}); ` +
             `main thread ${ms(run.cpu.taskMs)} (script ${ms(run.cpu.scriptMs)}, layout ${ms(run.cpu.layoutMs)}, style ${ms(run.cpu.styleMs)}); ` +
             `panel script ${ms(run.panelScriptMs)}; first heading ${ms(res.firstHeadingMs ?? Number.NaN)}`,
         );

@@ -28,7 +28,7 @@ interface ProbeWindow {
   MessageEvent: new (type: string, init: { data: unknown }) => unknown;
   MessageChannel: new () => { port1: { onmessage: ((event: unknown) => void) | null }; port2: { postMessage(value: unknown): void } };
   performance: { now(): number };
-  document: { body: unknown; querySelector(selector: string): ProbeElement | null };
+  document: { body: unknown; querySelector(selector: string): ProbeElement | null; querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
   __probe?: Probe;
   __benchText?: string;
   __benchRecord?: unknown;
@@ -146,6 +146,10 @@ export interface StreamPlan {
   /** Host messages after the deltas: the closing events and callFinished, whose first text block gets the text. */
   after: unknown[];
   headingSelector: string;
+  /** The text of the answer's last heading: the finish lasts until it is rendered (the panel caught up). */
+  lastHeading?: string;
+  /** Each frame's deltas come joined into one event (count, lastMs), as the host posts them (coalescedEvents.ts). */
+  joined?: boolean;
 }
 
 export interface StreamFrame {
@@ -168,6 +172,8 @@ export interface StreamResult {
   wallMs: number;
   /** First batch delivered → the answer's first heading painted. */
   firstHeadingMs: number | undefined;
+  /** The longest time between two painted frames while the panel caught up after the stream (0: it had nothing left). */
+  finishLongestFrameMs: number;
 }
 
 /**
@@ -208,7 +214,15 @@ export async function streamRun(plan: StreamPlan): Promise<StreamResult> {
           return;
         }
         const events: unknown[] = [];
-        for (let i = 0; i < plan.deltasPerFrame && offset < text.length; i++) {
+        if (plan.joined) {
+          const piece = text.slice(offset, offset + plan.deltaChars * plan.deltasPerFrame);
+          const count = Math.ceil(piece.length / plan.deltaChars);
+          events.push({ ms, event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }, count, lastMs: ms + count - 1 });
+          ms += count;
+          offset += piece.length;
+          deltas += count;
+        }
+        for (let i = 0; !plan.joined && i < plan.deltasPerFrame && offset < text.length; i++) {
           const piece = text.slice(offset, offset + plan.deltaChars);
           events.push({ ms: ms++, event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } } });
           offset += piece.length;
@@ -235,6 +249,19 @@ export async function streamRun(plan: StreamPlan): Promise<StreamResult> {
   for (const message of plan.after) {
     probe.dispatch(message);
   }
+  // The panel may still be rendering what streamed faster than its frames: the finish lasts until the last heading
+  // is there (bounded: a minute of frames).
+  const caughtUp = (): boolean => {
+    const headings = w.document.querySelectorAll(plan.headingSelector);
+    return plan.lastHeading === undefined || (headings.length > 0 && headings[headings.length - 1].textContent === plan.lastHeading);
+  };
+  let finishLongestFrameMs = 0;
+  let painted = finishStart;
+  for (let frame = 0; frame < 3600 && !caughtUp(); frame++) {
+    const at = await probe.afterPaint();
+    finishLongestFrameMs = Math.max(finishLongestFrameMs, at - painted);
+    painted = at;
+  }
   const finishEnd = await probe.afterPaint();
   return {
     frames,
@@ -243,6 +270,7 @@ export async function streamRun(plan: StreamPlan): Promise<StreamResult> {
     finishMs: finishEnd - finishStart,
     wallMs: streamEnd - started + (finishEnd - finishStart),
     firstHeadingMs: headingPaintedAt === undefined ? undefined : headingPaintedAt - started,
+    finishLongestFrameMs,
   };
 }
 

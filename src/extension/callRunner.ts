@@ -13,6 +13,9 @@ import { Disposable } from './dispose';
 import type { ResolvedCall } from './resolveCall';
 import { HINT_KNOBS } from './settings';
 
+/** How often the notification says how far a stream got: often enough to look alive, rarely enough to cost nothing. */
+const PROGRESS_EVERY_MS = 250;
+
 export class CallRunner extends Disposable implements CallFeed {
   private readonly running = new Map<string, AbortController>();
   private last: CallRecord | undefined;
@@ -79,6 +82,7 @@ export class CallRunner extends Disposable implements CallFeed {
         token.onCancellationRequested(() => controller.abort());
         progress.report({ message: `sending to ${baseUrl}…` });
         let deltas = 0;
+        let reportedAt = 0;
         return sendMessage(request, {
           apiKey,
           ...connection,
@@ -111,7 +115,9 @@ export class CallRunner extends Disposable implements CallFeed {
           },
           onEvent: (event) => {
             this.callEvents.fire({ type: 'event', event });
-            if (event.event === 'content_block_delta' && ++deltas % 50 === 0) {
+            // At most a few reports a second: a fast stream's every 50th delta was thousands of messages to the workbench.
+            if (event.event === 'content_block_delta' && ++deltas % 50 === 0 && Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
+              reportedAt = Date.now();
               progress.report({ message: `streaming… ${deltas} deltas` });
             }
           },

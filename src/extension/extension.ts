@@ -46,6 +46,8 @@ export interface InspectorApi {
   inspectPanel(): Promise<{ views: DomView[]; html: string } | undefined>;
   /** The messages the host posted to the panel lately, oldest first. */
   panelMessages(): readonly HostMessage[];
+  /** Stream events posted to the panel so far, and in how many messages. */
+  panelEventsPosted(): { messages: number; events: number };
   /** The notice open about a file (a refused send, count or curl), if any. */
   fileNotice(uri: vscode.Uri): string | undefined;
   /** How long `activate` took, in milliseconds (the bundle's load is not in it: the integration suite times that). */
@@ -120,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     isPanelOpen: () => panel.isOpen,
     inspectPanel: () => panel.inspectDom(),
     panelMessages: () => panel.recentMessages(),
+    panelEventsPosted: () => panel.postedEvents(),
     fileNotice: (uri) => notices.current(uri),
     history,
     compare,

@@ -1,7 +1,7 @@
 // The one message protocol between the extension host and the response webview. Both sides import it with
 // `import type`, so it has no runtime code. Every message about a call carries its callId: the webview drops
 // messages of a call it is no longer showing.
-import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from './callRecord';
+import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEntry } from './callRecord';
 import type { FileCallStat } from './conversationStats';
 import type { CacheExplanation } from './cacheExplain';
 import type { CallComparison } from './compare';
@@ -18,8 +18,11 @@ export type HostMessage =
   | { type: 'attempt'; callId: string; attempt: Attempt; request: CapturedRequest }
   /** Response headers arrived. */
   | { type: 'response'; callId: string; attempt: Attempt; response: CapturedResponse }
-  /** Server-sent events, batched (a few per animation frame), in arrival order. */
-  | { type: 'events'; callId: string; events: TimelineEvent[] }
+  /**
+   * Server-sent events, batched (at most one batch per ~40 ms), in arrival order. Consecutive text, thinking and
+   * tool-input deltas of one block come joined into one event with `count` (how many deltas) and `lastMs`.
+   */
+  | { type: 'events'; callId: string; events: TimelineEntry[] }
   /**
    * The call is over, successfully or not: the complete record. `trimmed`: the webview already has the body (an
    * `attempt` of this call brought it), so `request.body` is left out ("") and `effectiveRequest` holds only its small

@@ -1,6 +1,8 @@
 // The timeline of a stream as it is recorded and shown: one entry per server-sent event, except that consecutive
 // deltas of one block fold into one entry (how many, until when, how many characters). The host records with it
-// and the panel folds live events with it, so both show the same lines.
+// and the panel folds live events with it, so both show the same lines. The host joins a block's consecutive deltas
+// before posting them to the panel (extension/panel/coalescedEvents.ts): such an event says how many deltas it
+// stands for (`count`) and when the last came (`lastMs`), and folds as that many.
 import type { TimelineEntry, TimelineEvent } from './callRecord';
 
 interface DeltaOutline {
@@ -30,16 +32,18 @@ function deltaOutline(event: TimelineEvent): DeltaOutline | undefined {
   return { index: data.index, type: delta.type, chars };
 }
 
-/** Adds one event to `entries`, folding deltas; returns the index of the entry that changed or was added. */
-export function foldEvent(entries: TimelineEntry[], event: TimelineEvent): number {
+/** Adds one event (or joined deltas) to `entries`, folding deltas; returns the index of the entry that changed or was added. */
+export function foldEvent(entries: TimelineEntry[], event: TimelineEntry): number {
   const delta = deltaOutline(event);
+  const count = eventsIn(event);
+  const lastMs = event.lastMs ?? event.ms;
   const lastIndex = entries.length - 1;
   const last = entries[lastIndex];
   if (delta && last?.event === 'content_block_delta' && last.count !== undefined) {
     const previous = last.data as { index?: unknown; delta?: { type?: unknown } };
     if (previous.index === delta.index && previous.delta?.type === delta.type) {
-      last.count++;
-      last.lastMs = event.ms;
+      last.count += count;
+      last.lastMs = lastMs;
       last.chars = (last.chars ?? 0) + delta.chars;
       return lastIndex;
     }
@@ -49,12 +53,17 @@ export function foldEvent(entries: TimelineEntry[], event: TimelineEvent): numbe
       ms: event.ms,
       event: event.event,
       data: { type: 'content_block_delta', index: delta.index, delta: { type: delta.type } },
-      count: 1,
-      lastMs: event.ms,
+      count,
+      lastMs,
       chars: delta.chars,
     });
   } else {
     entries.push(event);
   }
   return entries.length - 1;
+}
+
+/** How many server-sent events an event stands for: joined deltas count each. */
+export function eventsIn(event: TimelineEntry): number {
+  return typeof event.count === 'number' && event.count >= 1 ? event.count : 1;
 }

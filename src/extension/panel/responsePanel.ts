@@ -9,6 +9,7 @@ import { Disposable, disposeAll } from '../dispose';
 import { Commands } from '../commandIds';
 import { slimForPanel } from './bodyOnce';
 import { CodeSnippets } from './codeSnippets';
+import { CoalescedEvents } from './coalescedEvents';
 import { panelHtml } from './panelHtml';
 import { redactForPanel } from './panelRedaction';
 import { RecentCalls } from './recentCalls';
@@ -25,8 +26,9 @@ export class ResponsePanel extends Disposable {
   private ready = false;
   private readonly pending: HostMessage[] = [];
   /** The running call, replayed to a webview that reloads while it runs (hidden and shown again). */
-  private running: { record: CallRecord; events: TimelineEvent[] } | undefined;
-  private batch: TimelineEvent[] = [];
+  private running: { record: CallRecord; events: CoalescedEvents } | undefined;
+  /** Events not yet posted, a block's consecutive deltas joined: a fast stream makes a few events per batch. */
+  private batch = new CoalescedEvents();
   private flushTimer: NodeJS.Timeout | undefined;
   /** Answers to `inspectDom` the host is waiting for, by request id. */
   private readonly inspections = new Map<string, (dom: { views: DomView[]; html: string }) => void>();
@@ -34,6 +36,8 @@ export class ResponsePanel extends Disposable {
   private readonly panelListeners = new Set<vscode.Disposable[]>();
   /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
   private readonly recent: HostMessage[] = [];
+  /** Stream events posted to a webview, and in how many messages: the integration tests check a fast stream's stay few. */
+  private readonly eventsPosted = { messages: 0, events: 0 };
   /** Calls whose request body the webview there now has (an attempt brought it): their final record goes without. */
   private readonly bodySent = new Set<string>();
   /** Finished calls, for a webview that comes back from a reload with only a call's id. */
@@ -102,7 +106,7 @@ export class ResponsePanel extends Disposable {
   private callStarted(record: CallRecord, editorColumn?: vscode.ViewColumn): void {
     this.show(editorColumn);
     this.flushEvents();
-    this.running = { record, events: [] };
+    this.running = { record, events: new CoalescedEvents() };
     this.post({ type: 'callStarted', record });
   }
 
@@ -173,6 +177,11 @@ export class ResponsePanel extends Disposable {
     }
   }
 
+  /** How many stream events were posted to a webview so far, and in how many messages. */
+  postedEvents(): { messages: number; events: number } {
+    return { ...this.eventsPosted };
+  }
+
   /** The messages posted lately, oldest first. */
   recentMessages(): readonly HostMessage[] {
     return this.recent;
@@ -206,12 +215,10 @@ export class ResponsePanel extends Disposable {
       clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
-    if (this.batch.length === 0 || !this.running) {
-      this.batch = [];
+    const events = this.batch.take();
+    if (events.length === 0 || !this.running) {
       return;
     }
-    const events = this.batch;
-    this.batch = [];
     this.post({ type: 'events', callId: this.running.record.id, events });
   }
 
@@ -317,6 +324,9 @@ export class ResponsePanel extends Disposable {
     }
     if (message.type === 'attempt') {
       this.bodySent.add(message.callId);
+    } else if (message.type === 'events') {
+      this.eventsPosted.messages++;
+      this.eventsPosted.events += message.events.length;
     }
     void this.panel.webview.postMessage(message);
   }
@@ -334,7 +344,7 @@ export class ResponsePanel extends Disposable {
         }
         queued.forEach((m) => this.post(m, true));
         if (running && running.events.length) {
-          this.post({ type: 'events', callId: running.record.id, events: running.events.slice() }, true);
+          this.post({ type: 'events', callId: running.record.id, events: running.events.peek() }, true);
         }
         return;
       }

@@ -1,7 +1,7 @@
 // Folds live server-sent events into timeline entries exactly as the host records them (shared/timeline.ts), and
 // says which entries changed so that the view updates only those.
-import type { TimelineEntry, TimelineEvent } from '../../shared/callRecord';
-import { foldEvent } from '../../shared/timeline';
+import type { TimelineEntry } from '../../shared/callRecord';
+import { eventsIn, foldEvent } from '../../shared/timeline';
 import { asObject, asString } from '../values/json';
 
 export interface FoldResult {
@@ -20,10 +20,10 @@ export class TimelineFold {
   }
 
   /** Adds events; returns which entries changed so a view updates only those. */
-  add(events: readonly TimelineEvent[]): FoldResult {
+  add(events: readonly TimelineEntry[]): FoldResult {
     let firstChanged = this.entries.length;
-    this.eventCount += events.length;
     for (const event of events) {
+      this.eventCount += eventsIn(event);
       firstChanged = Math.min(firstChanged, foldEvent(this.entries, event));
     }
     return { firstChanged };

@@ -20,6 +20,14 @@ const GROUP_CHARS = 16 * 1024;
 /** Live segments per group before the group is sealed (fewer groups: less per-frame work for the browser). */
 const GROUP_SEGMENTS = 128;
 const LIVE_GROUP_CHARS = 64 * 1024;
+/** Live text is fed to the segmenter in slices of this size, so that a frame can stop between two of them. */
+const LIVE_SLICE_CHARS = 16 * 1024;
+/** The live rendering's budget per frame: the rest of a 16 ms frame is left to layout and paint. */
+const LIVE_FRAME_MS = 10;
+/** Text still to render beyond which the live rendering is behind the stream (groups sealed at once). */
+const BEHIND_CHARS = 128 * 1024;
+/** Left to render when the block ends: up to this much is rendered at once, more in slices. */
+const END_AT_ONCE_CHARS = 64 * 1024;
 /** Rendered before the first paint of a whole text. */
 const FIRST_SCREEN_CHARS = 24 * 1024;
 /** A whole text longer than this renders its groups with content-visibility: auto. */
@@ -61,22 +69,70 @@ export class MarkdownView implements Flushable {
     requestFlush(this);
   }
 
+  /** Once per frame: renders what came, within the frame's budget; the rest waits for the next frame. */
   flush(): void {
+    this.render(LIVE_FRAME_MS);
+  }
+
+  /**
+   * Renders pending text slice by slice until `budgetMs` is spent. A fast stream brings hundreds of kilobytes per
+   * batch: rendered at once, one frame took longer than the eye and the keyboard wait. What is left stays pending
+   * and the next frame goes on, so the panel catches up a little later instead of freezing.
+   */
+  private render(budgetMs: number): void {
     if (this.pending.length === 0) {
       return;
     }
-    const text = this.pending.join('');
+    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
     this.pending = [];
-    const finished = this.segmenter.push(text);
-    for (const segment of finished) {
-      this.appendSegment(segment);
+    const until = performance.now() + budgetMs;
+    let offset = 0;
+    let appended = false;
+    while (offset < text.length) {
+      const piece = text.slice(offset, offset + LIVE_SLICE_CHARS);
+      offset += piece.length;
+      const finished = this.segmenter.push(piece);
+      // Far behind the stream: what is rendered now is off screen by the time it shows, so its groups are sealed
+      // from the start (no style or layout until scrolled to), as in a whole render.
+      const behind = text.length - offset > BEHIND_CHARS;
+      for (const segment of finished) {
+        this.appendSegment(segment, behind);
+      }
+      appended ||= finished.length > 0;
+      if (performance.now() >= until) {
+        break;
+      }
     }
-    this.renderTail(finished.length > 0);
+    if (offset < text.length) {
+      this.pending = [text.slice(offset)];
+      requestFlush(this);
+    }
+    this.renderTail(appended);
   }
 
   /** The block is complete. When `whole` is given and small, it is rendered again in one piece for exact fidelity. */
   end(whole?: string): void {
     flushNow(this);
+    const backlog = this.pending.reduce((sum, text) => sum + text.length, 0);
+    if (backlog > END_AT_ONCE_CHARS) {
+      // The stream outran the frames: the rest is rendered in slices, between which the panel stays responsive.
+      const generation = this.generation;
+      runSliced(
+        () => {
+          this.render(0);
+          return this.pending.length > 0;
+        },
+        () => generation === this.generation,
+        () => this.endNow(whole),
+      );
+      return;
+    }
+    this.endNow(whole);
+  }
+
+  private endNow(whole: string | undefined): void {
+    // The block is complete: whatever the frames had not rendered yet is rendered now.
+    this.render(Number.POSITIVE_INFINITY);
     for (const segment of this.segmenter.end()) {
       this.appendSegment(segment);
     }
