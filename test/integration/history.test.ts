@@ -55,6 +55,11 @@ async function panelText(api: InspectorApi, label: string, pattern: RegExp): Pro
 
 describe('History', function () {
   this.timeout(60_000);
+  // Known flake, not understood yet (see the session note): in a full run, now and then the panel's webview, open
+  // beside the History view, never answers the DOM probe ("the panel does not answer; open: true"), and the same
+  // test passes alone. One retry, so that the flake does not hide the suite's other results; a real failure fails
+  // twice.
+  this.retries(1);
   let standIn: StandIn;
   let api: InspectorApi;
   const pinned: string[] = [];

@@ -99,7 +99,7 @@ describe('Large request files', function () {
     // here and budgeted in bench/largeInputs.ts, where it is measured against a baseline in the same run.
   });
 
-  it('a mistake made in a 5 MB file shows in the Problems panel within a second, and goes when undone', async () => {
+  it('a mistake made in a 5 MB file shows in the Problems panel within seconds, and goes when undone', async () => {
     const editor = await openBig('role.claude.json');
     const document = editor.document;
     const at = document.getText().indexOf('"user"');
@@ -110,7 +110,9 @@ describe('Large request files', function () {
     const tookMs = performance.now() - start;
     console.log(`large files: a mistake in 5 MB shown after ${Math.round(tookMs)} ms`);
     assert.equal(document.getText(found.range), '"robot"');
-    assert.ok(tookMs < 1000, `the diagnostic took ${Math.round(tookMs)} ms`);
+    // The issue's budget (400 ms from a keystroke) is a timing, measured by bench/largeInputs.ts; here, on a loaded
+    // machine, the behaviour: the problem shows within a few seconds, not after a queue of stale checks.
+    assert.ok(tookMs < 3000, `the diagnostic took ${Math.round(tookMs)} ms`);
     await vscode.commands.executeCommand('undo');
     await waitFor('the diagnostic to go', () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'invalid-role'), 5000);
   });

@@ -3,20 +3,11 @@
 // Screenshots of the History view and the comparison in dark and light go to test-results/ui/.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
 import { Workbench } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
-
-interface LaunchedBrowser {
-  browser: Browser;
-  page: Page;
-  close(): Promise<void>;
-}
-const { launchBrowser } = require(path.join(repoRoot, 'scripts', 'browser.js')) as {
-  launchBrowser(options?: { viewport?: { width: number; height: number } }): Promise<LaunchedBrowser>;
-};
 
 describe('History and Compare, in the workbench', function () {
   this.timeout(180_000);

@@ -194,6 +194,11 @@ export class ResponsePanel extends Disposable {
     if (!panel) {
       return undefined;
     }
+    if (!panel.visible) {
+      // A hidden webview is torn down and shows nothing: looked at, as a person would, it is brought to the front
+      // (without taking the focus), and answers once it has loaded again.
+      panel.reveal(this.column, true);
+    }
     const requestId = `dom-${randomBytes(6).toString('hex')}`;
     const answered = new Promise<{ views: DomView[]; html: string }>((resolve) => this.inspections.set(requestId, resolve));
     let timer: NodeJS.Timeout | undefined;
