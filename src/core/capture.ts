@@ -3,6 +3,8 @@
 // to headers. It also owns what the SDK would otherwise do out of sight: retries (bounded, announced, cancellable),
 // the wait for headers, redirects (never followed) and the reading of every body under an idle and a whole-body bound.
 import { createParser } from 'eventsource-parser';
+import { CaptureOptions, Fetch, MAX_JSON_BODY_BYTES, MAX_STREAM_BYTES } from './captureOptions';
+import { bodyText, byteCount, errorTypeOf, maskUrl, resolveLocation } from './captureText';
 import { describeBodyStop } from './bodyStop';
 import { BodyReadError, readBody } from './bodyReader';
 import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from '../shared/callRecord';
@@ -16,89 +18,10 @@ import { addedHeaders, watchWireHeaders } from './wireHeaders';
 import { describeNetworkCause, escapeControls, WireFault } from './wireFault';
 
 export { retryAfterMs } from './retry';
+export { MAX_JSON_BODY_BYTES, MAX_STREAM_BYTES } from './captureOptions';
+export type { CaptureListener, CaptureOptions, Fetch } from './captureOptions';
+export { maskUrl } from './captureText';
 export { describeNetworkCause } from './wireFault';
-
-/** Far above any Message (128k output tokens are a few MB): a JSON body past this is not an answer. */
-export const MAX_JSON_BODY_BYTES = 64 * 2 ** 20;
-/** The same for a stream, whose events repeat the framing around every delta. */
-export const MAX_STREAM_BYTES = 256 * 2 ** 20;
-
-export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-export interface CaptureListener {
-  /** An attempt went out (the first, or a retry). */
-  onAttempt?(attempt: Attempt, request: CapturedRequest): void;
-  /** Response headers arrived. */
-  onResponse?(attempt: Attempt, response: CapturedResponse): void;
-  /** One server-sent event arrived. Called in arrival order; keep it cheap, it runs once per event. */
-  onEvent?(event: TimelineEvent): void;
-  /** A retry is about to wait `notice.waitMs` and go out again: say so. */
-  onRetry?(notice: RetryNotice): void;
-}
-
-export interface CaptureOptions extends CaptureListener {
-  apiKey?: string;
-  /** The fetch under the capture; the global fetch by default. */
-  fetch?: Fetch;
-  /** Per attempt: the wait for the headers, the idle bound on every body and the whole-body bound of a JSON body. */
-  timeoutMs?: number;
-  maxRetries?: number;
-  /** A retry-after longer than this fails the call at once instead of being waited out. */
-  maxRetryWaitMs?: number;
-  /** The user's Cancel: aborts the attempt, the body read and a retry wait. */
-  signal?: AbortSignal;
-  /** The most bytes a body may have; {@link MAX_JSON_BODY_BYTES} and {@link MAX_STREAM_BYTES} by default. */
-  maxBodyBytes?: number;
-}
-
-/** The request body as text. The Messages API client only sends JSON strings. */
-function bodyText(body: unknown): string {
-  if (body === undefined || body === null) {
-    return '';
-  }
-  if (typeof body === 'string') {
-    return body;
-  }
-  if (body instanceof Uint8Array) {
-    return new TextDecoder().decode(body);
-  }
-  if (body instanceof ArrayBuffer) {
-    return new TextDecoder().decode(new Uint8Array(body));
-  }
-  return `[${Object.prototype.toString.call(body)} body]`;
-}
-
-/** The API error type in an error body, when it is one (a proxy's HTML page is not). */
-function errorTypeOf(body: string): string | undefined {
-  try {
-    const type = (JSON.parse(body) as { error?: { type?: unknown } }).error?.type;
-    return typeof type === 'string' ? type : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A URL with its credentials masked: userinfo, the key, and query parameters named like secrets. */
-export function maskUrl(text: string, apiKey: string | undefined): string {
-  let out = text;
-  try {
-    const url = new URL(text);
-    if (url.username || url.password) {
-      url.username = '***';
-      url.password = url.password ? '***' : '';
-    }
-    for (const name of [...url.searchParams.keys()]) {
-      if (/key|token|secret|auth|sig|pass|credential|session/i.test(name)) {
-        url.searchParams.set(name, '***');
-      }
-    }
-    out = url.href;
-  } catch {
-    // Not a URL: still mask anything that looks like userinfo.
-    out = out.replace(/\/\/[^/@\s]*@/g, '//***@');
-  }
-  return redactKey(out, apiKey);
-}
 
 /**
  * One call's capture: create it, pass `capture.fetch` to the SDK, read the body with `readText` or `readEvents`,
@@ -408,18 +331,4 @@ export class CallCapture {
       apiKey: this.options.apiKey,
     }));
   }
-}
-
-/** A Location made absolute against the request's URL; as written when it is not a URL at all. */
-function resolveLocation(location: string, base: string): string {
-  try {
-    return new URL(location, base).href;
-  } catch {
-    return location;
-  }
-}
-
-function byteCount(parts: string[]): string {
-  const bytes = Buffer.byteLength(parts.join(''), 'utf8');
-  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
 }
