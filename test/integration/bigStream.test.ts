@@ -20,6 +20,9 @@ function paragraphs(chars: number): { text: string; last: string } {
 
 describe('A big answer streamed fast', function () {
   this.timeout(120_000);
+  // The same known flake as the History suite's (see there): in a full run the panel's webview now and then never
+  // answers the DOM probe. One retry; a real failure fails twice.
+  this.retries(1);
   let standIn: StandIn;
 
   before(async () => {

@@ -2,12 +2,16 @@
 // Claude view's History, selects both calls and compares them: the diff editor and the panel's Compare view open.
 // Screenshots of the History view and the comparison in dark and light go to test-results/ui/.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
 import { Workbench } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
+const triageFile = path.join(repoRoot, 'examples', 'triage.claude.json');
+/** The example as it is before the test edits it in the editor. */
+const triageText = fs.readFileSync(triageFile, 'utf8');
 
 describe('History and Compare, in the workbench', function () {
   this.timeout(180_000);
@@ -26,6 +30,10 @@ describe('History and Compare, in the workbench', function () {
 
   after(async () => {
     await launched?.close();
+    // Whatever saved the edited example on the way (a theme switch's settings edit, a hot exit), it leaves as it came.
+    if (fs.readFileSync(triageFile, 'utf8') !== triageText) {
+      fs.writeFileSync(triageFile, triageText);
+    }
   });
 
   afterEach(async function () {
@@ -61,6 +69,8 @@ describe('History and Compare, in the workbench', function () {
     await replace.press('Control+Alt+Enter');
     await page.keyboard.press('Escape');
     await send('claude-opus-5-5');
+    // The example is shared with the other UI tests (and is the repository's own file): put back as it was.
+    await workbench.runCommand('File: Revert File');
 
     // The Claude view container, from its activity bar icon.
     await page.locator('.activitybar .action-item a[aria-label^="Claude"], .activitybar .action-item .action-label[aria-label^="Claude"]').first().click();
