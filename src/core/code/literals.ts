@@ -17,13 +17,16 @@ function hex(code: number, width: number): string {
   return code.toString(16).padStart(width, '0');
 }
 
-/** A Python str literal in double quotes (\xNN, \uNNNN, \UNNNNNNNN; a lone surrogate is a valid str in Python). */
-export function pythonString(text: string): string {
-  let out = '"';
+/**
+ * A string literal quoted with `quote`: the quote, backslash and line ends escaped, visible text as is, a hidden
+ * character as \xNN or \uNNNN, and one beyond the BMP as `astral` writes it (the one way the languages differ).
+ */
+function quoted(text: string, quote: string, astral: (code: number) => string): string {
+  let out = quote;
   for (const char of text) {
     const code = char.codePointAt(0)!;
     out +=
-      char === '"' ? '\\"'
+      char === quote ? `\\${quote}`
       : char === '\\' ? '\\\\'
       : char === '\n' ? '\\n'
       : char === '\r' ? '\\r'
@@ -31,9 +34,14 @@ export function pythonString(text: string): string {
       : !isHidden(char) ? char
       : code < 0x100 ? `\\x${hex(code, 2)}`
       : code < 0x10000 ? `\\u${hex(code, 4)}`
-      : `\\U${hex(code, 8)}`;
+      : astral(code);
   }
-  return `${out}"`;
+  return `${out}${quote}`;
+}
+
+/** A Python str literal in double quotes (\xNN, \uNNNN, \UNNNNNNNN; a lone surrogate is a valid str in Python). */
+export function pythonString(text: string): string {
+  return quoted(text, '"', (code) => `\\U${hex(code, 8)}`);
 }
 
 /** A Python bytes literal, for a header value with Latin-1 bytes (httpx encodes str header values as ASCII). */
@@ -48,21 +56,7 @@ export function pythonBytes(latin1: string): string {
 
 /** A TypeScript string literal in single quotes (\xNN, \uNNNN, \u{N…}). */
 export function typescriptString(text: string): string {
-  let out = "'";
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    out +=
-      char === "'" ? "\\'"
-      : char === '\\' ? '\\\\'
-      : char === '\n' ? '\\n'
-      : char === '\r' ? '\\r'
-      : char === '\t' ? '\\t'
-      : !isHidden(char) ? char
-      : code < 0x100 ? `\\x${hex(code, 2)}`
-      : code < 0x10000 ? `\\u${hex(code, 4)}`
-      : `\\u{${code.toString(16)}}`;
-  }
-  return `${out}'`;
+  return quoted(text, "'", (code) => `\\u{${code.toString(16)}}`);
 }
 
 /**
