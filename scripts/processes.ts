@@ -14,7 +14,8 @@ const LEFTOVER_GRACE_MS = 2000;
 
 /** A command that failed, timed out or could not start. `tail` is the end of its output. */
 export class CommandError extends Error {
-  constructor(message: string, readonly tail: string) {
+  /** `output` is the whole output as far as it was kept (the first 4 MB), `tail` its end. */
+  constructor(message: string, readonly tail: string, readonly output: string = tail) {
     super(tail ? `${message}\n--- last output ---\n${tail.trimEnd()}\n--- end of output ---` : message);
     this.name = 'CommandError';
   }
@@ -138,7 +139,7 @@ export function runCommand(command: string, args: string[], options: RunOptions)
       } else if (code === null) {
         reject(new CommandError(`${label}: killed by ${signal}`, tail.toString()));
       } else if (!okCodes.includes(code)) {
-        reject(new CommandError(`${label}: exited with code ${code}`, tail.toString()));
+        reject(new CommandError(`${label}: exited with code ${code}`, tail.toString(), full));
       } else {
         resolve({ code, output: full });
       }

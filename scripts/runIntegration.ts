@@ -101,6 +101,22 @@ export async function runIntegration(options: IntegrationOptions): Promise<numbe
   if (options.verbose) {
     page.on('pageerror', (error) => console.log(`[browser] page error: ${error.message}`));
   }
+  // What the browser itself saw, every frame included (the webviews are iframes): when a panel does not answer,
+  // this says whether its page loaded, failed a request or threw.
+  const browserLog = fs.createWriteStream(path.join(testResults, 'integration', 'browser.log'));
+  const stamp = () => new Date().toISOString().slice(11, 23);
+  const frameName = (url: string) => url.replace(/^https?:\/\/[^/]+/, '').slice(0, 160);
+  page.on('console', (message) => browserLog.write(`${stamp()} console.${message.type()} [${frameName(message.location().url)}] ${message.text().slice(0, 500)}\n`));
+  page.on('pageerror', (error) => browserLog.write(`${stamp()} pageerror ${error.message}\n`));
+  page.on('requestfailed', (request) => browserLog.write(`${stamp()} requestfailed ${request.failure()?.errorText} ${frameName(request.url())}\n`));
+  page.on('frameattached', (frame) => browserLog.write(`${stamp()} frameattached ${frameName(frame.url())}\n`));
+  page.on('framenavigated', (frame) => browserLog.write(`${stamp()} framenavigated ${frameName(frame.url())}\n`));
+  page.on('framedetached', (frame) => browserLog.write(`${stamp()} framedetached ${frameName(frame.url())}\n`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      browserLog.write(`${stamp()} http ${response.status()} ${frameName(response.url())}\n`);
+    }
+  });
 
   const url = workbenchUrl(server.url, fixturesWorkspace, [
     ['extensionDevelopmentPath', remoteUri(server.url, repoRoot)],
@@ -135,6 +151,7 @@ export async function runIntegration(options: IntegrationOptions): Promise<numbe
     clearTimeout(timer);
     transcript.end();
     await close();
+    browserLog.end();
     await server.stop();
   }
 }
@@ -154,7 +171,7 @@ function printTestOutput(type: string, args: unknown[], verbose: boolean, transc
   const text = (Array.isArray(args) ? args : [args])
     .map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)))
     .join(' ');
-  transcript.write(`[${type}] ${text}\n`);
+  transcript.write(`${new Date().toISOString().slice(11, 23)} [${type}] ${text}\n`);
   if (text.startsWith(OUTPUT_MARK)) {
     for (const line of text.slice(OUTPUT_MARK.length + 1).split('\n')) {
       console.log(`  ${line}`);

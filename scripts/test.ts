@@ -35,10 +35,48 @@ function addCounts(totals: Totals, output: string): void {
   }
 }
 
+/**
+ * The failed tests a stage's output names, each as its title and the first line of its error: mocha lists them after
+ * "N failing" as "  1) suite title" and the error below. Printed again in the summary, since a CI log is often read
+ * from its end only.
+ */
+export function failedTests(output: string): string[] {
+  const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const found: string[] = [];
+  let inFailures = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (/\b\d+ failing\b/.test(line)) {
+      inFailures = true;
+      continue;
+    }
+    const title = inFailures ? /^\s*(\d+)\) (.+)$/.exec(line) : null;
+    if (!title) {
+      continue;
+    }
+    // The title may go on over the next lines until the error's first line ("Error: ...", "AssertionError ...").
+    let text = title[2].trim();
+    let error = '';
+    for (let next = index + 1; next < Math.min(lines.length, index + 8); next++) {
+      const rest = lines[next].trim();
+      if (/^\w*Error\b|^\w+Error:|^Error:/.test(rest)) {
+        error = rest;
+        break;
+      }
+      if (rest) {
+        text += ` ${rest}`;
+      }
+    }
+    found.push(`${text}${error ? `\n        ${error.slice(0, 300)}` : ''}`);
+  }
+  return found;
+}
+
 async function runStages(selected: string[]): Promise<number> {
   const started = Date.now();
   const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
   const results: Array<{ name: string; what: string; result: Result; seconds: number; note: string }> = [];
+  const failures: string[] = [];
   const outcome = new Map<string, Result>();
   for (const stage of STAGES) {
     if (!selected.includes(stage.name)) {
@@ -78,6 +116,8 @@ async function runStages(selected: string[]): Promise<number> {
         note = lastLine;
       }
       addCounts(totals, errorMessage(error));
+      const output = error instanceof CommandError ? error.output : errorMessage(error);
+      failures.push(...failedTests(output).map((text) => `${stage.name}: ${text}`));
     }
     const seconds = (Date.now() - stageStart) / 1000;
     if (isStopping()) {
@@ -93,6 +133,12 @@ async function runStages(selected: string[]): Promise<number> {
   for (const { name, result, seconds, note } of results) {
     const mark = result === 'passed' ? 'PASS' : result === 'skipped' ? 'SKIP' : 'FAIL';
     console.log(`  ${mark}  ${name.padEnd(12)} ${seconds > 0 ? `${seconds.toFixed(1).padStart(6)} s` : '        '}  ${note}`);
+  }
+  if (failures.length > 0) {
+    console.log('\nFailed tests');
+    for (const text of failures) {
+      console.log(`  ${text}`);
+    }
   }
   const failed = results.filter((entry) => entry.result === 'failed').map((entry) => entry.name);
   console.log(`\n${failed.length === 0 ? 'All stages passed' : `Failed: ${failed.join(', ')}`} (${formatSeconds(Date.now() - started)} in all)`);

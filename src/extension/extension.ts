@@ -42,6 +42,8 @@ export interface InspectorApi {
   cancelCall(callId: string): void;
   keySource(): Promise<KeySource>;
   isPanelOpen(): boolean;
+  /** Whether the response panel or the compare view is shown and still loading (see ResponsePanel.isLoading). */
+  webviewsLoading(): boolean;
   /** What the panel's webview shows, view by view, and its markup (undefined when it is closed or does not answer). */
   inspectPanel(): Promise<{ views: DomView[]; html: string } | undefined>;
   /** The messages the host posted to the panel lately, oldest first. */
@@ -120,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     cancelCall: (callId) => calls.cancel(callId),
     keySource: async () => (await keys.current()).source,
     isPanelOpen: () => panel.isOpen,
+    webviewsLoading: () => panel.isLoading || compare.isLoading(),
     inspectPanel: () => panel.inspectDom(),
     panelMessages: () => panel.recentMessages(),
     panelEventsPosted: () => panel.postedEvents(),

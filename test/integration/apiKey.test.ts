@@ -6,7 +6,7 @@ import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, inspector, open, stopStandIn, TEST_KEY, useStandIn } from './support';
 
 describe('API key', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   let standIn: StandIn;
 
   before(async () => {

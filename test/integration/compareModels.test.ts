@@ -8,14 +8,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CallRecord } from '../../src/shared/callRecord';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor } from './support';
+import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor, PANEL_WAIT_MS } from './support';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const compareTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((tab) => tab.label === 'Claude Compare');
 
 describe('Compare Models', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let standIn: StandIn;
 
   before(async () => {
@@ -55,7 +55,7 @@ describe('Compare Models', function () {
     const dom = await waitFor('the compare view to show every run', async () => {
       const shown = await api.compare.inspect();
       return shown && /6 of 6 runs done/.test(shown.views[0].text) ? shown : undefined;
-    }, 15_000);
+    }, PANEL_WAIT_MS);
     const text = dom.views[0].text;
     for (const model of ['claude-haiku-5-5', 'claude-opus-5-5', 'claude-no-such-model']) {
       assert.ok(text.includes(model), model);
@@ -98,7 +98,7 @@ describe('Compare Models', function () {
     const dom = await waitFor('the view to say the runs are over', async () => {
       const shown = await api.compare.inspect();
       return shown && /6 of 6 runs done/.test(shown.views[0].text) ? shown : undefined;
-    }, 10_000);
+    }, PANEL_WAIT_MS);
     assert.match(dom.views[0].text, /cancelled/i);
   });
 
@@ -118,7 +118,7 @@ describe('Compare Models', function () {
       const dom = await waitFor('the saved comparison in the view', async () => {
         const shown = await api.compare.inspect();
         return shown && /claude-sonnet-5-5/.test(shown.views[0].text) && /2 of 2 runs done/.test(shown.views[0].text) ? shown : undefined;
-      }, 15_000);
+      }, PANEL_WAIT_MS);
       assert.match(dom.views[0].text, /claude-haiku-5-5/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

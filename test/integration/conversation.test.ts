@@ -6,14 +6,14 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor } from './support';
+import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor, PANEL_WAIT_MS } from './support';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const sentMessages = (standIn: StandIn) => (standIn.requests.filter((r) => r.path === '/v1/messages').pop()?.json as Json).messages as Json[];
 
 describe('Conversation', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let standIn: StandIn;
 
   before(async () => {
@@ -80,7 +80,7 @@ describe('Conversation', function () {
       const views = (await api.inspectPanel())?.views;
       const conversation = views?.find((v) => v.label === 'Conversation');
       return conversation && /\n?2\s+3\s+[\d,]+/.test(conversation.text) ? views : undefined;
-    }, 15_000);
+    }, PANEL_WAIT_MS);
     assert.match(dom.find((v) => v.label === 'Response')?.text ?? '', /Continue conversation/);
     assert.match(dom.find((v) => v.label === 'Conversation')?.text ?? '', /As the model received it[\s\S]*messages\[2\][\s\S]*Input tokens sent, call by call/i);
   });

@@ -11,7 +11,7 @@ import { closeAllEditors, fixture, inspector, open, stopStandIn, TEST_KEY, useSt
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
 describe('Copy as Code', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   let standIn: StandIn;
 
   before(async () => {

@@ -7,7 +7,7 @@ import type { CallRecord } from '../../src/shared/callRecord';
 import type { InspectorApi } from '../../src/extension/extension';
 import type { DomView } from '../../src/shared/protocol';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, responseTab, stopStandIn, TEST_KEY, useStandIn, waitFor } from './support';
+import { closeAllEditors, fixture, inspector, open, responseTab, stopStandIn, TEST_KEY, useStandIn, waitFor, PANEL_WAIT_MS } from './support';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -41,19 +41,10 @@ async function assertEditorKept(editor: vscode.TextEditor): Promise<vscode.TabGr
 }
 
 /** Waits until the panel's page (any view) shows `expected`; on failure says what it showed. */
-async function panelShows(api: InspectorApi, expected: RegExp, timeoutMs = 20_000): Promise<{ views: DomView[]; html: string }> {
+async function panelShows(api: InspectorApi, expected: RegExp, timeoutMs = PANEL_WAIT_MS): Promise<{ views: DomView[]; html: string }> {
   let last = '(the panel did not answer)';
-  const started = Date.now();
-  let reloaded = false;
   return waitFor(`the panel to show ${expected}`, async () => {
     const found = await api.inspectPanel();
-    if (!found && !reloaded && Date.now() - started > 8_000) {
-      // Seen only in a fresh code-server session: the first webview's page never runs (no `ready`, no answer).
-      // Reloading the webviews, as "Developer: Reload Webviews" does, brings it up; say so in the output.
-      reloaded = true;
-      console.log('[integration]       (the panel had not loaded after 8 s: reloading webviews)');
-      await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
-    }
     if (found) {
       last = found.views.map((v) => `[${v.label}] ${v.text}`).join('\n');
     }
@@ -72,7 +63,7 @@ async function sendAndWait(api: Awaited<ReturnType<typeof inspector>>): Promise<
 }
 
 describe('The panel and the editor', function () {
-  this.timeout(45_000);
+  this.timeout(90_000);
   let standIn: StandIn;
 
   before(async () => {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { CallRecord } from '../../src/shared/callRecord';
 import type { DomView } from '../../src/shared/protocol';
 import { HostileServer, startHostileServer } from '../hostile/server';
-import { closeAllEditors, inspector, TEST_KEY, waitFor } from './support';
+import { closeAllEditors, inspector, TEST_KEY, waitFor, PANEL_WAIT_MS } from './support';
 
 const REQUEST = (stream: boolean) =>
   `{ "model": "claude-sonnet-5-5", "max_tokens": 64, "stream": ${stream}, "messages": [{ "role": "user", "content": "Hostile, please." }] }`;
@@ -21,7 +21,7 @@ interface Shown {
 }
 
 describe('The panel under a hostile server', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let hostile: HostileServer;
   const config = () => vscode.workspace.getConfiguration('claudeInspector');
 
@@ -54,7 +54,7 @@ describe('The panel under a hostile server', function () {
       const found = await api.inspectPanel();
       last = found ? found.views.map((v) => `[${v.label}] ${v.text}`).join('\n') : '(no answer from the panel)';
       return found && expected.test(last) && found;
-    }, 15_000).catch((error) => {
+    }, PANEL_WAIT_MS).catch((error) => {
       throw new Error(`${(error as Error).message}\nThe panel shows:\n${last.slice(0, 3000)}`);
     });
     const shown = { record, views: dom.views, html: dom.html, text: dom.views.map((v) => v.text).join('\n') };

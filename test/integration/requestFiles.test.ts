@@ -6,7 +6,7 @@ import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor } from './support';
 
 describe('Request files', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   let standIn: StandIn;
 
   before(async () => {

@@ -14,7 +14,7 @@ async function openRequest(content: string): Promise<void> {
 const REQUEST = '{ "model": "claude-sonnet-5-5", "max_tokens": 32, "stream": false, "messages": [{ "role": "user", "content": "Retry me." }] }';
 
 describe('Retries and the base URL', function () {
-  this.timeout(45_000);
+  this.timeout(90_000);
   let standIn: StandIn;
   const config = () => vscode.workspace.getConfiguration('claudeInspector');
 

@@ -7,7 +7,7 @@ import { closeAllEditors, inspector, open, responseTab, stopStandIn, TEST_KEY, u
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('Sending', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   let standIn: StandIn;
 
   before(async () => {

@@ -65,9 +65,33 @@ export function responseTab(): vscode.Tab | undefined {
  * test workbench that question is answered "Save", which would write a test's edits into the fixtures.
  */
 export async function closeAllEditors(): Promise<void> {
+  await letWebviewsLoad();
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * How long VS Code's webview service worker waits for a resource before it gives up (`resolveTimeout` in
+ * vs/workbench/contrib/webview/browser/pre/service-worker.js of VS Code 1.100), plus a margin.
+ */
+export const WEBVIEW_RESOURCE_TIMEOUT_MS = 30_000;
+/** The longest a panel may take to show something: a webview load held up by that timeout, and then its own load. */
+export const PANEL_WAIT_MS = WEBVIEW_RESOURCE_TIMEOUT_MS + 15_000;
+
+/**
+ * Waits until no panel is shown and still loading (bounded). Found in the browser's log of failed runs: a webview
+ * closed while it loads leaves its resource requests pending in VS Code's webview service worker, which answers them
+ * only after 30 s; every webview registers that worker afresh (its id is in the worker's URL), and the new worker
+ * cannot take over while the old one has requests pending, so the next panel shows nothing for up to 30 s. Closing
+ * panels only once they have loaded keeps one test's teardown from stalling the next test's panel.
+ */
+export async function letWebviewsLoad(): Promise<void> {
+  const api = await inspector();
+  const started = Date.now();
+  while (api.webviewsLoading() && Date.now() - started < PANEL_WAIT_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

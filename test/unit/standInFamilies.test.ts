@@ -129,11 +129,12 @@ describe('stand-in model families', function () {
           }
         }
       }
-      // The same request gets the same numbers: equal tokens, times within the machine's noise.
+      // The same request gets the same numbers: equal tokens, times within the machine's noise (a 2-core machine
+      // running other work, as CI's may, delays one request by a few hundred ms: 60 ms was seen to fail under load).
       runs[0].forEach((a, i) => {
         const b = runs[1][i];
         assert.equal(a.tokens, b.tokens, a.model);
-        assert.ok(Math.abs(a.total - b.total) <= Math.max(60, 0.2 * a.total), `${a.model}: ${a.total} then ${b.total} ms`);
+        assert.ok(Math.abs(a.total - b.total) <= Math.max(300, 0.35 * a.total), `${a.model}: ${a.total} then ${b.total} ms`);
       });
       // And roughly the pace the README gives (scaled by LATENCY): the first token no sooner than the family's figure.
       for (const r of runs[0]) {

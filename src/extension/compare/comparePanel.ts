@@ -54,6 +54,15 @@ export class ComparePanel extends Disposable {
     return this.panel !== undefined;
   }
 
+  /**
+   * Shown and not loaded yet. A webview closed while it loads leaves VS Code's webview service worker waiting (up to
+   * 30 s) for resources nobody will deliver, and the next webview to load waits as long: the tests let a panel
+   * finish loading before they close it.
+   */
+  get isLoading(): boolean {
+    return this.panel !== undefined && this.panel.visible && !this.ready;
+  }
+
   get current(): Comparison | undefined {
     return this.comparison;
   }

@@ -21,6 +21,8 @@ export interface CompareDepsOfActivate extends ResolveServices {
 /** What the extension offers its tests about comparisons. */
 export interface CompareApi {
   isOpen(): boolean;
+  /** Shown and not loaded yet (see ComparePanel.isLoading). */
+  isLoading(): boolean;
   /** The comparison shown (running or over). */
   current(): Comparison | undefined;
   /** What the compare view shows, and its markup. */
@@ -56,6 +58,7 @@ export function registerCompare(context: vscode.ExtensionContext, deps: CompareD
   );
   return {
     isOpen: () => panel.isOpen,
+    isLoading: () => panel.isLoading,
     current: () => panel.current,
     inspect: () => panel.inspectDom(),
     messages: () => panel.recentMessages(),

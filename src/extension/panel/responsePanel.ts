@@ -100,6 +100,15 @@ export class ResponsePanel extends Disposable {
   }
 
   /**
+   * Shown and not loaded yet. A webview closed while it loads leaves VS Code's webview service worker waiting (up to
+   * 30 s) for resources nobody will deliver, and the next webview to load waits as long: the tests let a panel
+   * finish loading before they close it.
+   */
+  get isLoading(): boolean {
+    return this.panel !== undefined && this.panel.visible && !this.ready;
+  }
+
+  /**
    * Opens the panel beside the editor the call came from (or reveals it) and shows the start of a call.
    * `editorColumn` is that editor's column: the panel never covers it.
    */
