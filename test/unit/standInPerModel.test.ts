@@ -2,7 +2,6 @@
 // a directive written `for MODEL` holds for that model only; slow-fail is slow, then fails mid-stream; rate-limit:N
 // limits one model while the others go on; and the stand-in's own log of what it sent (standIn.sent) agrees with
 // what the client received.
-import Anthropic from '@anthropic-ai/sdk';
 import * as assert from 'node:assert/strict';
 import { StandIn, startStandIn } from '../../src/standIn/server';
 
