@@ -45,6 +45,9 @@ export async function stopTrace(browser: Browser): Promise<TaskTimes> {
     }
   }
   const [main, tasks] = [...tasksByThread].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
+  if (tasks.length === 0) {
+    throw new Error('the trace holds no task of the page\'s main thread (CrRendererMain): nothing to measure');
+  }
   const byName = new Map<string, number>();
   for (const e of events) {
     if (e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.tdur !== undefined) {
