@@ -21,8 +21,9 @@ export class BenchPanel {
     private readonly cdp: CDPSession,
   ) {}
 
-  static async open(harness: Harness): Promise<BenchPanel> {
-    const panel = await harness.open({ width: 1000, height: 800 });
+  /** The response panel by default; `page: 'compare'` opens the compare view (dist/compare.js). */
+  static async open(harness: Harness, options: { width?: number; height?: number; page?: 'panel' | 'compare' } = {}): Promise<BenchPanel> {
+    const panel = await harness.open({ width: 1000, height: 800, ...options });
     await panel.page.evaluate(installProbe);
     const cdp = await panel.context.newCDPSession(panel.page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });

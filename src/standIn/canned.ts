@@ -19,6 +19,7 @@ export { parseDirectives };
 export const DIRECTIVES: Record<string, string> = {
   overloaded: '529 overloaded_error',
   'rate-limit': '429 rate_limit_error with retry-after: 1',
+  'rate-limit:N': 'at most N requests a second (of one model, with "for MODEL"); the others get 429 rate_limit_error with retry-after: 1',
   'server-error': '500 api_error',
   unauthorized: '401 authentication_error',
   'bad-request': '400 invalid_request_error',
@@ -33,6 +34,7 @@ export const DIRECTIVES: Record<string, string> = {
   cut: 'a stream cut off mid-way (the socket is destroyed); for JSON, a reset',
   'mid-stream-error': 'a stream that starts, then carries an overloaded_error event',
   slow: 'the answer takes about 5 s (streamed slowly, or JSON after a delay)',
+  'slow-fail': 'slow, then failing: headers after about 1 s, a few deltas 150 ms apart, then an overloaded_error event (JSON: a 529 after 2 s)',
   refusal: 'stop_reason refusal with stop_details (category cyber)',
   'max-tokens': 'stop_reason max_tokens, the text cut mid-sentence',
   'pause-turn': 'stop_reason pause_turn after a server tool call',
@@ -101,7 +103,12 @@ function errorReply(directive: string): Reply | undefined {
 }
 
 const CONTENT_DIRECTIVES = ['all-blocks', 'markdown', 'big', 'refusal', 'max-tokens', 'pause-turn', 'context-window', 'empty'];
-const MODIFIERS = ['usage-full', 'slow', 'mid-stream-error', 'cut'];
+const MODIFIERS = ['usage-full', 'slow', 'mid-stream-error', 'cut', 'slow-fail'];
+/** Directives that take a number (`big:100`); the others take none. */
+const NUMBERED = ['big', 'rate-limit'];
+/** slow-fail: how long the headers wait, and the pause between the writes before the error. */
+export const SLOW_FAIL_HEADERS_MS = 1000;
+const SLOW_FAIL_WRITE_MS = 150;
 
 const KNOWN_NAMES = new Set(Object.keys(DIRECTIVES).map(directiveName));
 
@@ -117,12 +124,13 @@ export function requestSeed(request: MessagesRequest): number {
 export function cannedReply({ request, model }: CannedContext): Reply {
   const user = lastUserMessage(request.messages);
   const userText = textOf(user);
-  const directives = parseDirectives(userText);
+  // The directives for this request's model: unscoped ones, and those written `for` it.
+  const directives = parseDirectives(userText, request.model);
 
-  const unknown = directives.filter((d) => !KNOWN_NAMES.has(directiveName(d)) || (d.includes(':') && directiveName(d) !== 'big'));
+  const unknown = directives.filter((d) => !KNOWN_NAMES.has(directiveName(d)) || (d.includes(':') && !NUMBERED.includes(directiveName(d))));
   if (unknown.length > 0) {
     const known = Object.entries(DIRECTIVES).map(([name, what]) => `- \`${name}\`: ${what}`).join('\n');
-    return { kind: 'message', text: `(stand-in) Unknown directive "${unknown[0]}". Write \`[[stand-in: NAME]]\` with one of:\n\n${known}` };
+    return { kind: 'message', text: `(stand-in) Unknown directive "${unknown[0]}". Write \`[[stand-in: NAME]]\` (or \`[[stand-in: NAME for MODEL]]\`, for that model only) with one of:\n\n${known}` };
   }
   for (const directive of directives) {
     const failure = errorReply(directive);
@@ -169,6 +177,20 @@ export function cannedReply({ request, model }: CannedContext): Reply {
       reply.content = appendText(reply.content ?? [], `\n\n${filler(400)}`);
     }
     // message_start, content_block_start and a few deltas get through before the error.
+    reply.errorAfterEvents = 6;
+  }
+  if (modifiers.includes('slow-fail')) {
+    if (!request.stream) {
+      // The server's answer when a failing model does not stream: late, then overloaded.
+      return { kind: 'error', status: 529, type: 'overloaded_error', headersDelayMs: 2 * SLOW_FAIL_HEADERS_MS };
+    }
+    if (!contentDirective) {
+      reply.content = appendText(reply.content ?? [], `\n\n${filler(400)}`);
+    }
+    // Late headers, then message_start, content_block_start and a few deltas, one write at a time, then the error.
+    reply.headersDelayMs = SLOW_FAIL_HEADERS_MS;
+    reply.delayMs = SLOW_FAIL_WRITE_MS;
+    reply.chunking = 'event';
     reply.errorAfterEvents = 6;
   }
   if (modifiers.includes('cut')) {

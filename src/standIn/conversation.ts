@@ -3,12 +3,31 @@
 import type { JsonObject } from './types';
 import type { RequestMessage } from './validate';
 
-/** `[[stand-in: NAME]]` or `[[stand-in: NAME:NUMBER]]`, anywhere in a user message. */
-export const DIRECTIVE_PATTERN = /\[\[\s*stand-in\s*:\s*([a-z0-9_-]+(?:\s*:\s*\d+)?)\s*\]\]/gi;
+/**
+ * `[[stand-in: NAME]]` or `[[stand-in: NAME:NUMBER]]`, anywhere in a user message; `[[stand-in: NAME for MODEL]]`
+ * holds only for requests to that model (a comparison sends the same text to every model).
+ */
+export const DIRECTIVE_PATTERN = /\[\[\s*stand-in\s*:\s*([a-z0-9_-]+(?:\s*:\s*\d+)?)(?:\s+for\s+([a-z0-9._-]+))?\s*\]\]/gi;
 
-/** The directives in a text, lower-cased, in order: `[[stand-in: big:100]]` gives `big:100`. */
-export function parseDirectives(text: string): string[] {
-  return [...text.matchAll(DIRECTIVE_PATTERN)].map((m) => m[1].toLowerCase().replace(/\s+/g, ''));
+/** A directive as written: its name (with its number), and the model it is written `for`, if any. */
+export interface Directive {
+  name: string;
+  model?: string;
+}
+
+/** The directives in a text that hold for a request to `model`, in order, lower-cased. */
+export function directivesFor(text: string, model?: string): Directive[] {
+  return [...text.matchAll(DIRECTIVE_PATTERN)]
+    .filter((m) => m[2] === undefined || m[2].toLowerCase() === model?.toLowerCase())
+    .map((m) => ({ name: m[1].toLowerCase().replace(/\s+/g, ''), ...(m[2] !== undefined ? { model: m[2].toLowerCase() } : {}) }));
+}
+
+/**
+ * Their names: `[[stand-in: big:100]]` gives `big:100`; `[[stand-in: slow-fail for claude-opus-5-5]]` gives
+ * `slow-fail` for that model and nothing for the others.
+ */
+export function parseDirectives(text: string, model?: string): string[] {
+  return directivesFor(text, model).map((d) => d.name);
 }
 
 /** The text without its directives, for answers that quote what the person asked. */

@@ -22,6 +22,8 @@ export async function sendStream(d: Delivery, ex: Exchange, spec: MessageSpec, c
   d.rate.countTokens(0, message.usage.output_tokens);
   const events = messageEvents(message);
   const plan = planStream(events, stream, ex.requestId);
+  ex.sent.stream = true;
+  ex.sent.inputTokens = message.usage.input_tokens;
   const chunks = chunkFrames(plan.frames, stream.chunking);
   const paced = stream.pace && stream.durationMs === undefined && stream.delayMs === undefined ? stream.pace : undefined;
   // With a pace, each write waits for the moment its first event is due (measured from the request's arrival).
@@ -33,6 +35,7 @@ export async function sendStream(d: Delivery, ex: Exchange, spec: MessageSpec, c
   if (ex.gone) {
     return;
   }
+  ex.sent.headersAt = Date.now();
   ex.res.writeHead(200, {
     ...standardHeaders(ex, d.rate),
     'content-type': 'text/event-stream; charset=utf-8',
@@ -50,10 +53,20 @@ export async function sendStream(d: Delivery, ex: Exchange, spec: MessageSpec, c
     if (ex.gone) {
       return;
     }
+    if (ex.sent.firstTokenAt === undefined && chunks[i].includes('content_block_delta')) {
+      ex.sent.firstTokenAt = Date.now();
+    }
     await writeChunk(ex, chunks[i]);
   }
   if (ex.gone) {
     return;
+  }
+  if (stream.errorAfterEvents !== undefined && (stream.cutAfterEvents === undefined || stream.errorAfterEvents <= stream.cutAfterEvents)) {
+    ex.sent.errorType = stream.error?.type ?? 'overloaded_error';
+  } else if (plan.ending !== 'cut' && stream.cutAfterEvents === undefined) {
+    // The whole answer went out: its usage is what the client was told.
+    ex.sent.outputTokens = message.usage.output_tokens;
+    ex.sent.stopReason = message.stop_reason;
   }
   if (plan.ending === 'cut') {
     ex.note += ' cut';
@@ -77,6 +90,9 @@ export async function deliver(d: Delivery, ex: Exchange, reply: Reply, context: 
         await d.sleep(jsonAnswerMs(reply.pace, message.usage.output_tokens) - (Date.now() - ex.arrived));
       }
       d.rate.countTokens(0, message.usage.output_tokens);
+      ex.sent.inputTokens = message.usage.input_tokens;
+      ex.sent.outputTokens = message.usage.output_tokens;
+      ex.sent.stopReason = message.stop_reason;
       sendJson(ex, d.rate, 200, JSON.stringify(message), reply.headers);
       return;
     }
@@ -117,6 +133,7 @@ export async function deliver(d: Delivery, ex: Exchange, reply: Reply, context: 
         if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) {
           headers['content-length'] = String(Buffer.byteLength(reply.body));
         }
+        ex.sent.headersAt = Date.now();
         ex.res.writeHead(reply.status, headers);
         ex.res.end(reply.body);
       }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { errorBody, isRetryableStatus } from './errors';
 import type { RateWindow } from './rateWindow';
+import type { SentFacts } from './sentLog';
 
 export interface ReceivedRequest {
   method: string;
@@ -32,6 +33,8 @@ export interface Exchange {
   /** Set when the client went away or the stand-in closed: stop writing. */
   gone: boolean;
   note: string;
+  /** What went out, for the stand-in's log of answers (sentLog.ts). */
+  sent: SentFacts;
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -54,12 +57,18 @@ export function sendJson(ex: Exchange, rate: RateWindow, status: number, body: s
     'content-length': String(Buffer.byteLength(body)),
     ...lowerKeys(extra),
   };
+  ex.sent.headersAt ??= Date.now();
   ex.res.writeHead(status, headers);
   ex.res.end(body);
 }
 
 export function sendError(ex: Exchange, rate: RateWindow, status: number, type: string, message: string, extra: Record<string, string> = {}, shouldRetry?: boolean | null): void {
   const retry = shouldRetry === undefined ? isRetryableStatus(status) : shouldRetry;
+  ex.sent.errorType = type;
+  const retryAfter = lowerKeys(extra)['retry-after'];
+  if (retryAfter !== undefined) {
+    ex.sent.retryAfter = retryAfter;
+  }
   const headers: Record<string, string> = retry === null ? {} : { 'x-should-retry': String(retry) };
   sendJson(ex, rate, status, errorBody(type, message, ex.requestId), { ...headers, ...extra });
 }

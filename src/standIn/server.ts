@@ -15,6 +15,9 @@ import { RateWindow } from './rateWindow';
 import type { JsonObject, Reply } from './types';
 import { checkVersion, countInputTokens } from './validate';
 import { remember } from './requestLog';
+import { directivesFor, lastUserMessage, textOf } from './conversation';
+import { RequestLimits, requestLimitOf } from './requestLimits';
+import { keepAnswer, SentAnswer, sentAnswer, sentText } from './sentLog';
 
 export type {
   ApiErrorSpec,
@@ -38,6 +41,7 @@ export { DEFAULT_MODELS } from './models';
 export { DIRECTIVES } from './canned';
 
 export type { ReceivedRequest } from './exchange';
+export type { SentAnswer } from './sentLog';
 
 export interface StandInOptions {
   /** 0 (default): a free port. */
@@ -71,6 +75,11 @@ export interface StandIn {
    * everything but the body: requestLog.ts).
    */
   requests: ReceivedRequest[];
+  /**
+   * What the stand-in sent for each POST /v1/messages, in the order the answers ended (the newest 1000): model,
+   * status, headers / first token / total ms from the request's arrival, tokens, stop reason, error (sentLog.ts).
+   */
+  sent: SentAnswer[];
   /** Replies used in order for the next POST /v1/messages requests, before any check or the default behaviour. */
   enqueue(...replies: Reply[]): void;
   /** How many queued replies are still unused. */
@@ -79,7 +88,7 @@ export interface StandIn {
   readonly inFlight: number;
   /** The most POST /v1/messages requests that were open at once since the start (or the last reset). */
   readonly maxInFlight: number;
-  /** Clears the received requests and the queue. */
+  /** Clears the received requests, the log of answers, the queue and the rate-limit counts. */
   reset(): void;
   /** Stops listening and destroys every open connection, hanging ones included. */
   close(): Promise<void>;
@@ -89,7 +98,9 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const host = options.host ?? '127.0.0.1';
   const catalog = new ModelCatalog(options.models);
   const rate = new RateWindow();
+  const limits = new RequestLimits();
   const requests: ReceivedRequest[] = [];
+  const sent: SentAnswer[] = [];
   const inFlight = { now: 0, max: 0 };
   const queue: Reply[] = [];
   const sockets = new Set<Socket>();
@@ -118,6 +129,14 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
     const inputTokens = countInputTokens(request.body);
     rate.countTokens(inputTokens, 0);
     const model = catalog.find(request.model);
+    // A rate limit the request asked for (rate-limit:N, for its model or for all): over it, the 429 instead.
+    const limit = requestLimitOf(directivesFor(textOf(lastUserMessage(request.messages)), request.model));
+    const refused = limit && limits.admit(limit.key, limit.limit);
+    if (refused) {
+      ex.note += ' rate-limited';
+      await deliver(delivery, ex, refused, { model: request.model, inputTokens }, request.stream);
+      return;
+    }
     let reply = cannedReply({ request, model });
     if (overrides && reply.kind === 'message') {
       const { kind: _kind, ...options } = overrides;
@@ -172,24 +191,30 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
     remember(requests, received);
     rate.countRequest();
 
-    const ex: Exchange = { req, res, requestId: newRequestId(), received, arrived: started, gone: false, note: '' };
+    const ex: Exchange = { req, res, requestId: newRequestId(), received, arrived: started, gone: false, note: '', sent: {} };
     // Messages calls are counted while open, so a client's concurrency bound can be seen from here; the log names
     // the model, so a comparison's figures can be checked against it.
     const messages = received.method === 'POST' && received.path === '/v1/messages';
+    const named = (received.json as { model?: unknown } | undefined)?.model;
+    const model = messages && typeof named === 'string' ? named : undefined;
     if (messages) {
       inFlight.now++;
       inFlight.max = Math.max(inFlight.max, inFlight.now);
-      const model = (received.json as { model?: unknown } | undefined)?.model;
-      if (typeof model === 'string') {
+      if (model !== undefined) {
         ex.note = ` ${model.replace(/[^\x21-\x7e]/g, '?').slice(0, 80)}`;
       }
     }
     res.on('close', () => {
+      const ended = Date.now();
+      let figures = '';
       if (messages) {
         inFlight.now--;
+        const entry = sentAnswer(model, started, ended, res.headersSent ? res.statusCode : undefined, ex.sent);
+        keepAnswer(sent, entry);
+        figures = sentText(entry);
       }
       ex.gone = true;
-      options.log?.(`${received.method} ${received.path} ${res.headersSent ? res.statusCode : '-'}${ex.note} ${Date.now() - started} ms`);
+      options.log?.(`${received.method} ${received.path} ${res.headersSent ? res.statusCode : '-'}${ex.note} ${ended - started} ms${figures}`);
     });
     res.on('error', () => {
       ex.gone = true;
@@ -233,6 +258,7 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
         url: `http://${shownHost}:${port}`,
         port,
         requests,
+        sent,
         enqueue: (...replies) => {
           queue.push(...replies);
         },
@@ -248,7 +274,9 @@ export function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
         reset: () => {
           inFlight.max = inFlight.now;
           requests.length = 0;
+          sent.length = 0;
           queue.length = 0;
+          limits.reset();
         },
         close: () => {
           closing = true;

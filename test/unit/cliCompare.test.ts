@@ -1,5 +1,7 @@
 // `claude-inspector compare` as a user runs it, against the stand-in over real HTTP: the table, the JSON and its
-// medians, a failing model among good ones, the concurrency bound as the stand-in saw it, rate limits announced.
+// medians, a failing model among good ones (unknown, or slow then failing mid-stream), the concurrency bound as the
+// stand-in saw it, rate limits announced (one model limited while the others go on), the medians against the
+// stand-in's own log of what it sent.
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -174,6 +176,74 @@ describe('CLI compare', function () {
     const json = JSON.parse(out.stdout) as { models: JsonModel[] };
     assert.equal(json.models[0].runs[0].status, 'ok');
     assert.ok(json.models[0].runs[0].totalMs! >= 1000, 'the wait is part of the run');
+  });
+
+  /** The median of what the stand-in logged for a model's answers that went out whole (its own figures). */
+  const loggedMedian = (model: string, figure: 'headersMs' | 'firstTokenMs' | 'totalMs' | 'inputTokens' | 'outputTokens') =>
+    textbookMedian(standIn.sent.filter((s) => s.model === model && s.status === 200 && s.outputTokens !== undefined).map((s) => s[figure] as number));
+
+  it('a model slow then failing mid-stream and a model rate-limited on its own, among good ones: the good ones finish, the others are reported, the waits said, the medians those of the stand-in\'s log', async function () {
+    this.timeout(120_000);
+    const file = path.join(dir, 'faults.claude.json');
+    const text = 'Which model is faster? [[stand-in: slow-fail for claude-opus-5-5]] [[stand-in: rate-limit for claude-sonnet-5-5]]';
+    fs.writeFileSync(file, JSON.stringify({ messages: [{ role: 'user', content: text }] }));
+    const models = ['claude-haiku-5-5', 'claude-sonnet-5-5', 'claude-opus-5-5', 'claude-fable-5-1'];
+    const out = await cli(['compare', file, '--models', models.join(','), '--runs', '3', '--concurrency', '4', '--base-url', standIn.url, '--json'], env);
+    assert.equal(out.code, 0, out.stderr);
+    const json = JSON.parse(out.stdout) as { models: JsonModel[] };
+    const of = (model: string) => json.models.find((m) => m.model === model)!;
+    // Slow, then failing: each run reported with the error that came mid-stream, after the late headers.
+    for (const r of of('claude-opus-5-5').runs) {
+      assert.equal(r.status, 'failed');
+      assert.match(r.error!, /overloaded_error/);
+      assert.ok(r.headersMs! >= 1000, `headers after ${r.headersMs} ms`);
+    }
+    // Rate-limited on its own: each run waited as asked, twice, said on stderr, then reported with the 429.
+    for (const r of of('claude-sonnet-5-5').runs) {
+      assert.equal(r.status, 'failed');
+      assert.match(r.error!, /429 rate_limit_error/);
+      for (const attempt of [2, 3]) {
+        assert.match(out.stderr, new RegExp(`claude-sonnet-5-5 run ${r.run}: 429 rate_limit_error, retrying in 1 s \\(attempt ${attempt} of 3\\)`));
+      }
+    }
+    assert.doesNotMatch(out.stderr, /claude-(haiku|opus|fable)-[\d-]+ run \d: .*retrying/, 'only the limited model waits');
+    // The stand-in's own log: what it sent each model.
+    const sent = (model: string) => standIn.sent.filter((s) => s.model === model);
+    assert.deepEqual(sent('claude-sonnet-5-5').map((s) => `${s.status} ${s.errorType} ${s.retryAfter}`), Array(9).fill('429 rate_limit_error 1'), '3 runs × 3 attempts');
+    assert.deepEqual(sent('claude-opus-5-5').map((s) => `${s.status} ${s.errorType}`), Array(3).fill('200 overloaded_error'));
+    // The good ones finish, and their medians are the stand-in's: tokens exactly, times as the server sent them
+    // plus the way there and back (never less, and not much more).
+    for (const model of ['claude-haiku-5-5', 'claude-fable-5-1']) {
+      const m = of(model);
+      assert.deepEqual(m.runs.map((r) => r.status), ['ok', 'ok', 'ok']);
+      assert.equal(sent(model).length, 3);
+      for (const figure of ['inputTokens', 'outputTokens'] as const) {
+        assert.equal(m.median[figure], loggedMedian(model, figure), `${model} ${figure}`);
+      }
+      for (const figure of ['headersMs', 'firstTokenMs', 'totalMs'] as const) {
+        const client = m.median[figure] as number;
+        const server = loggedMedian(model, figure);
+        assert.ok(client >= server - 2 && client <= server + 400, `${model} median ${figure}: ${client} ms in the CLI, ${server} ms in the stand-in's log`);
+      }
+    }
+  });
+
+  it('a model rate-limited to one request a second: its runs wait their turn as the server asks and finish; the others are not held up', async function () {
+    this.timeout(60_000);
+    const file = path.join(dir, 'limited.claude.json');
+    fs.writeFileSync(file, JSON.stringify({ messages: [{ role: 'user', content: 'Which queue? [[stand-in: rate-limit:1 for claude-sonnet-5-5]]' }] }));
+    const out = await cli(['compare', file, '--models', 'claude-haiku-5-5,claude-sonnet-5-5', '--runs', '2', '--concurrency', '4', '--base-url', standIn.url, '--json'], env);
+    assert.equal(out.code, 0, out.stderr);
+    const json = JSON.parse(out.stdout) as { models: JsonModel[] };
+    assert.deepEqual(json.models.map((m) => m.runs.map((r) => r.status)), [['ok', 'ok'], ['ok', 'ok']]);
+    // Both Sonnet runs went out at once: one got in, the other was told to wait, said so, and finished after it.
+    const waits = out.stderr.match(/claude-sonnet-5-5 run [12]: 429 rate_limit_error, retrying in 1 s \(attempt 2 of 3\)/g) ?? [];
+    assert.equal(waits.length, 1, out.stderr);
+    const waited = json.models[1].runs.find((r) => waits[0].includes(`run ${r.run}:`))!;
+    assert.ok(waited.totalMs! >= 1000, `the wait is part of the run: ${waited.totalMs} ms`);
+    assert.doesNotMatch(out.stderr, /claude-haiku-5-5 run/);
+    assert.deepEqual(standIn.sent.filter((s) => s.model === 'claude-haiku-5-5').map((s) => s.status), [200, 200]);
+    assert.equal(json.models[1].median.outputTokens, loggedMedian('claude-sonnet-5-5', 'outputTokens'));
   });
 
   for (const [args, message] of [

@@ -140,7 +140,10 @@ export class CompareApp {
     if (!state || state.run.status !== 'running') {
       return;
     }
-    state.events.push(...events);
+    // One by one: a replay after a reload can hold more events than a call's arguments may.
+    for (const event of events) {
+      state.events.push(event);
+    }
     this.columns.get(state.run.model)?.onEvents(state, events);
   }
 

@@ -5,9 +5,17 @@ export interface Flushable {
   flush(): void;
 }
 
+/** The script one frame may spend on flushes: the rest of a 16 ms frame is left to style, layout and paint. */
+export const FRAME_WORK_MS = 10;
+
 const dirty = new Set<Flushable>();
 let frame = 0;
 let fallback: ReturnType<typeof setTimeout> | undefined;
+/** While a frame flushes: when its shared budget ends, and how many of its items have not flushed yet. */
+let frameEnds = 0;
+let itemsLeft = 0;
+/** The least share an item gets, so that each one moves on a little even when the budget is spent. */
+const MIN_SHARE_MS = 1;
 
 function runFrame(): void {
   if (frame) {
@@ -20,13 +28,30 @@ function runFrame(): void {
   }
   const items = [...dirty];
   dirty.clear();
+  itemsLeft = items.length;
+  frameEnds = performance.now() + FRAME_WORK_MS;
   for (const item of items) {
     try {
       item.flush();
     } catch (error) {
       console.error('Claude Inspector: render failed', error);
+    } finally {
+      itemsLeft--;
     }
   }
+  itemsLeft = 0;
+}
+
+/**
+ * How long the item flushing now may work: an equal share of what is left of the frame's budget, so that four
+ * answers streaming at once (the compare view's columns) take one budget between them, not one each. Outside a
+ * frame's flush (flushNow), the whole budget.
+ */
+export function frameShare(): number {
+  if (itemsLeft <= 0) {
+    return FRAME_WORK_MS;
+  }
+  return Math.max(MIN_SHARE_MS, (frameEnds - performance.now()) / itemsLeft);
 }
 
 /** Asks for `item.flush()` on the next frame; many requests in one frame make one flush. */

@@ -11,7 +11,7 @@ import { fillLongText } from '../dom/longText';
 import { renderMarkdown, renderCodeBlock, type MarkdownEnv } from './render';
 import { sanitize } from './sanitize';
 import { MarkdownSegmenter, type Segment } from './segmenter';
-import { flushNow, requestFlush, runSliced, type Flushable } from '../dom/schedule';
+import { flushNow, frameShare, requestFlush, runSliced, type Flushable } from '../dom/schedule';
 
 /** A fence longer than this is shown as plain chunked text rather than through markdown-it. */
 const BIG_FENCE_CHARS = 64 * 1024;
@@ -22,8 +22,6 @@ const GROUP_SEGMENTS = 128;
 const LIVE_GROUP_CHARS = 64 * 1024;
 /** Live text is fed to the segmenter in slices of this size, so that a frame can stop between two of them. */
 const LIVE_SLICE_CHARS = 16 * 1024;
-/** The live rendering's budget per frame: the rest of a 16 ms frame is left to layout and paint. */
-const LIVE_FRAME_MS = 10;
 /** Text still to render beyond which the live rendering is behind the stream (groups sealed at once). */
 const BEHIND_CHARS = 128 * 1024;
 /** Left to render when the block ends: up to this much is rendered at once, more in slices. */
@@ -69,9 +67,12 @@ export class MarkdownView implements Flushable {
     requestFlush(this);
   }
 
-  /** Once per frame: renders what came, within the frame's budget; the rest waits for the next frame. */
+  /**
+   * Once per frame: renders what came, within this view's share of the frame's budget (shared with the other
+   * answers streaming at once); the rest waits for the next frame.
+   */
   flush(): void {
-    this.render(LIVE_FRAME_MS);
+    this.render(frameShare());
   }
 
   /**
