@@ -1,10 +1,11 @@
 // Conversations in the real VS Code: Continue in a request file (one undo, comments kept, not saved, the cursor in
 // the next turn), tool_result placeholders with tab stops, a new file from Send Selection, Fork, the panel's
-// buttons and Conversation view, and the next send getting the next reply.
+// buttons (pressed in the panel's own document) and Conversation view, and the next send getting the next reply.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
+import type { CallRecord } from '../../src/shared/callRecord';
 import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor } from './support';
 
@@ -101,6 +102,71 @@ describe('Conversation', function () {
     assert.equal((parse(document.getText()) as Json).messages[2].content[0].content, '9°C, rain');
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     assert.match(String((api.lastCall()?.message?.content as Json[])[0].text), /get_weather returned: "9°C, rain"/);
+  });
+
+  /**
+   * Sends the open request file, waits until the panel shows that answer and the button `label` under it, then
+   * presses the button in the panel's document, as a person would. Resolves with the document once it changed.
+   */
+  async function sendThenPress(editor: vscode.TextEditor, label: string): Promise<{ record: CallRecord; before: string }> {
+    const api = await inspector();
+    const before = editor.document.getText();
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    const record = api.lastCall();
+    assert.ok(record?.message && !record.error, record?.error?.message ?? 'a finished call');
+    const id = String(record.message.id);
+    // The panel may still show the previous call for a moment: the button is pressed under this answer only.
+    let seen = 'nothing: the panel did not answer';
+    await waitFor(`the panel showing ${id} with "${label}"`, async () => {
+      const dom = await api.inspectPanel();
+      seen = dom ? JSON.stringify(dom.views.slice(0, 1)).slice(0, 3000) : seen;
+      // The message id is in the header's folded details: in the markup, not in the text a person reads at first.
+      return dom && dom.html.includes(id) && dom.views.some((v) => v.text.includes(label));
+    }, 20_000).catch((error: Error) => assert.fail(`${error.message}; the panel showed ${seen}`));
+    const pressed = await api.clickInPanel(label);
+    assert.ok(pressed, 'the panel answered');
+    assert.deepEqual(pressed.views.filter((v) => v.label === 'error').map((v) => v.text), [], `"${label}" was pressed`);
+    await waitFor('the request file to take the Continue', () => editor.document.getText() !== before, 10_000);
+    return { record, before };
+  }
+
+  it('the panel\'s Continue conversation button, pressed in the panel, appends to the request file as one undoable edit', async () => {
+    const editor = await open('chat.claude.json');
+    const onDisk = fs.readFileSync(fixture('chat.claude.json').fsPath, 'utf8');
+    const { record, before } = await sendThenPress(editor, 'Continue conversation');
+    const document = editor.document;
+    const continued = document.getText();
+    const body = parse(continued) as Json;
+    assert.deepEqual(body.messages.map((m: Json) => m.role), ['user', 'assistant', 'user']);
+    assert.deepEqual(body.messages[1].content, record.message?.content, 'the answer, as returned');
+    assert.equal(body.messages[2].content, '', 'an empty user turn to type in');
+    assert.ok(continued.includes('// the first turn') && continued.includes('/* nothing after */'), 'comments kept');
+    assert.ok(document.isDirty, 'not saved');
+    assert.equal(fs.readFileSync(fixture('chat.claude.json').fsPath, 'utf8'), onDisk, 'the file on disk is untouched');
+    // Pressed once, appended once: nothing else arrives later.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(document.getText(), continued, 'one press, one append');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), before, 'one Undo takes the whole Continue back');
+  });
+
+  it('the panel\'s Answer the tool call button, pressed in the panel, writes the tool_result placeholder; one Undo takes it back', async () => {
+    const editor = await open('weather.claude.json');
+    const { record, before } = await sendThenPress(editor, 'Answer the tool call');
+    assert.equal(record.message?.stop_reason, 'tool_use');
+    const document = editor.document;
+    const body = parse(document.getText()) as Json;
+    const use = (record.message?.content as Json[]).find((b) => b.type === 'tool_use')!;
+    assert.deepEqual(body.messages.slice(1), [
+      { role: 'assistant', content: record.message?.content },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: use.id, content: 'TODO: the result of get_weather' }] },
+    ]);
+    const active = vscode.window.activeTextEditor;
+    assert.equal(active?.document, document, 'the request file is the active editor');
+    assert.equal(document.getText(active.selection), 'TODO: the result of get_weather', 'the placeholder is selected, ready to type over');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), before, 'one Undo takes the whole Continue back');
   });
 
   it('after pause_turn, Resume appends the paused turn unchanged and sends again; after a refusal nothing is appended', async () => {
