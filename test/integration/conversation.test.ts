@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import type { CallRecord } from '../../src/shared/callRecord';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor } from './support';
+import { closeAllEditors, fixture, inspector, open, responseTab, stopStandIn, useStandIn, waitFor } from './support';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -123,10 +123,19 @@ describe('Conversation', function () {
       // The message id is in the header's folded details: in the markup, not in the text a person reads at first.
       return dom && dom.html.includes(id) && dom.views.some((v) => v.text.includes(label));
     }, 20_000).catch((error: Error) => assert.fail(`${error.message}; the panel showed ${seen}`));
+    // A person's click in the panel makes its group the active one: the file must still be edited where it is.
+    const panelColumn = responseTab()?.group.viewColumn;
+    assert.ok(panelColumn !== undefined && panelColumn !== editor.viewColumn, 'the panel is beside the request file');
+    await vscode.commands.executeCommand(`workbench.action.focus${['First', 'Second', 'Third'][panelColumn - 1]}EditorGroup`);
+    assert.equal(vscode.window.tabGroups.activeTabGroup.viewColumn, panelColumn, 'the panel\'s group is active');
     const pressed = await api.clickInPanel(label);
     assert.ok(pressed, 'the panel answered');
     assert.deepEqual(pressed.views.filter((v) => v.label === 'error').map((v) => v.text), [], `"${label}" was pressed`);
     await waitFor('the request file to take the Continue', () => editor.document.getText() !== before, 10_000);
+    const tabsOfFile = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === editor.document.uri.toString());
+    assert.deepEqual(tabsOfFile.map((tab) => tab.group.viewColumn), [editor.viewColumn], 'the file is edited in its own editor, not opened again over the panel');
+    assert.ok(responseTab()?.isActive, 'the panel is still shown in its group');
     return { record, before };
   }
 
