@@ -105,36 +105,45 @@ describe('Conversation', function () {
   });
 
   /**
-   * Sends the open request file, waits until the panel shows that answer and the button `label` under it, then
-   * presses the button in the panel's document, as a person would. Resolves with the document once it changed.
+   * Waits until the panel shows the answer of `record` and the button `label` under it, makes the panel's group the
+   * active one (as a person's click in it does), then presses the button in the panel's document.
    */
-  async function sendThenPress(editor: vscode.TextEditor, label: string): Promise<{ record: CallRecord; before: string }> {
+  async function pressInPanel(record: CallRecord, label: string, besides: vscode.ViewColumn | undefined): Promise<vscode.ViewColumn> {
     const api = await inspector();
-    const before = editor.document.getText();
-    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
-    const record = api.lastCall();
-    assert.ok(record?.message && !record.error, record?.error?.message ?? 'a finished call');
-    const id = String(record.message.id);
-    // The panel may still show the previous call for a moment: the button is pressed under this answer only.
+    const id = String(record.message?.id);
     let seen = 'nothing: the panel did not answer';
+    // The panel may still show the previous call for a moment: the button is pressed under this answer only.
     await waitFor(`the panel showing ${id} with "${label}"`, async () => {
       const dom = await api.inspectPanel();
       seen = dom ? JSON.stringify(dom.views.slice(0, 1)).slice(0, 3000) : seen;
       // The message id is in the header's folded details: in the markup, not in the text a person reads at first.
       return dom && dom.html.includes(id) && dom.views.some((v) => v.text.includes(label));
     }, 20_000).catch((error: Error) => assert.fail(`${error.message}; the panel showed ${seen}`));
-    // A person's click in the panel makes its group the active one: the file must still be edited where it is.
     const panelColumn = responseTab()?.group.viewColumn;
-    assert.ok(panelColumn !== undefined && panelColumn !== editor.viewColumn, 'the panel is beside the request file');
+    assert.ok(panelColumn !== undefined && panelColumn !== besides, 'the panel is beside the editor');
     await vscode.commands.executeCommand(`workbench.action.focus${['First', 'Second', 'Third'][panelColumn - 1]}EditorGroup`);
     assert.equal(vscode.window.tabGroups.activeTabGroup.viewColumn, panelColumn, 'the panel\'s group is active');
     const pressed = await api.clickInPanel(label);
     assert.ok(pressed, 'the panel answered');
     assert.deepEqual(pressed.views.filter((v) => v.label === 'error').map((v) => v.text), [], `"${label}" was pressed`);
+    return panelColumn;
+  }
+
+  /** The groups that have a tab of this document. */
+  const columnsOf = (document: vscode.TextDocument) => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === document.uri.toString())
+    .map((tab) => tab.group.viewColumn);
+
+  /** Sends the open request file and presses `label` in the panel; resolves once the file took the Continue. */
+  async function sendThenPress(editor: vscode.TextEditor, label: string): Promise<{ record: CallRecord; before: string }> {
+    const api = await inspector();
+    const before = editor.document.getText();
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    const record = api.lastCall();
+    assert.ok(record?.message && !record.error, record?.error?.message ?? 'a finished call');
+    await pressInPanel(record, label, editor.viewColumn);
     await waitFor('the request file to take the Continue', () => editor.document.getText() !== before, 10_000);
-    const tabsOfFile = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
-      .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === editor.document.uri.toString());
-    assert.deepEqual(tabsOfFile.map((tab) => tab.group.viewColumn), [editor.viewColumn], 'the file is edited in its own editor, not opened again over the panel');
+    assert.deepEqual(columnsOf(editor.document), [editor.viewColumn], 'the file is edited in its own editor, not opened again over the panel');
     assert.ok(responseTab()?.isActive, 'the panel is still shown in its group');
     return { record, before };
   }
@@ -176,6 +185,26 @@ describe('Conversation', function () {
     assert.equal(document.getText(active.selection), 'TODO: the result of get_weather', 'the placeholder is selected, ready to type over');
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), before, 'one Undo takes the whole Continue back');
+  });
+
+  it('the panel\'s Continue conversation button after Send Selection, pressed in the panel, opens the new request file beside it, not over it', async () => {
+    const api = await inspector();
+    const editor = await open('notes.md');
+    const line = editor.document.lineAt(2);
+    editor.selection = new vscode.Selection(line.range.start, line.range.end);
+    await vscode.commands.executeCommand('claudeInspector.sendSelection');
+    const record = api.lastCall();
+    assert.ok(record?.message && !record.error, record?.error?.message ?? 'a finished call');
+    const panelColumn = await pressInPanel(record, 'Continue conversation', editor.viewColumn);
+    const created = await waitFor('a new request file', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d && d.uri.scheme === 'untitled' && d.uri.path.endsWith('.claude.json') && d.getText().includes('"assistant"') ? d : undefined;
+    });
+    assert.deepEqual((parse(created.getText()) as Json).messages.map((m: Json) => m.role), ['user', 'assistant', 'user']);
+    const columns = columnsOf(created);
+    assert.equal(columns.length, 1);
+    assert.notEqual(columns[0], panelColumn, 'the new file is not opened over the panel');
+    assert.ok(responseTab()?.isActive, 'the panel is still shown in its group');
   });
 
   it('after pause_turn, Resume appends the paused turn unchanged and sends again; after a refusal nothing is appended', async () => {
