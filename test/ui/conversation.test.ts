@@ -1,9 +1,10 @@
 // UI test: a person grows a conversation with a tool call, by clicks and keys only. They open the example that offers
 // a tool, send it with the editor title's ▷ button (the stand-in answers with a tool_use), press the panel's
 // "Answer the tool call" (the file gets the assistant turn and a tool_result placeholder), type the result over the
-// placeholder, send again (the answer quotes the result), press "Continue conversation", type a next question, send
-// a third time, and read the Conversation view: three calls, the input growing each time. A screenshot at each step
-// goes to test-results/ui/conversation-*.png. The example is left as it is on disk.
+// placeholder, send again (the answer quotes the result), press "Continue conversation", type a next question about
+// another city, send a third time (the tool is called for that city), and read the Conversation view: three calls,
+// the input growing each time. A screenshot at each step goes to test-results/ui/conversation-*.png. The example is
+// put back on disk as it was.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,7 +22,8 @@ const exampleText = fs.readFileSync(exampleFile, 'utf8');
 const PLACEHOLDER = 'TODO: the result of get_weather';
 /** Typed as a person would: no quote or bracket, which the editor would close by itself. */
 const TOOL_RESULT = '14 C, light rain, wind 30 km/h from the north';
-const NEXT_QUESTION = 'Should I take an umbrella as well?';
+/** A next question the offered tool answers: the stand-in, like a model, calls the tool again, for the new city. */
+const NEXT_QUESTION = 'And in Porto tomorrow morning?';
 
 /** Monaco draws spaces as no-break spaces: the text as a person reads it. */
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
@@ -43,7 +45,7 @@ describe('A conversation with a tool call, in the workbench', function () {
 
   after(async () => {
     await launched?.close();
-    // The edits are never saved by the test; should anything have saved them (a hot exit), the example comes back.
+    // The test never saves, but the workbench's auto-save does (see the end of the test): the example comes back.
     if (fs.readFileSync(exampleFile, 'utf8') !== exampleText) {
       fs.writeFileSync(exampleFile, exampleText);
     }
@@ -76,6 +78,13 @@ describe('A conversation with a tool call, in the workbench', function () {
     }
   }
 
+  /** After a button of the panel: the file is edited in its own editor, and the panel is still in front beside it. */
+  async function assertPanelStillBeside(): Promise<void> {
+    const tabs = workbench.page.locator(`.tabs-container .tab[aria-label^="${EXAMPLE}"]`);
+    assert.equal(await tabs.count(), 1, 'the request file is not opened a second time (over the panel)');
+    await workbench.page.locator('.tabs-container .tab.active[aria-label^="Claude Response"]').waitFor({ state: 'visible', timeout: 5_000 });
+  }
+
   /** Clicks the editor title's ▷ (Send Request File) and returns the panel's frame once `reply` shows `expected`. */
   async function sendAndWaitFor(expected: string | RegExp): Promise<Frame> {
     const button = workbench.page.locator('.editor-actions .action-label[aria-label*="Send Request File"]').first();
@@ -106,6 +115,7 @@ describe('A conversation with a tool call, in the workbench', function () {
     const withPlaceholder = await waitForEditorText('the tool_result placeholder', PLACEHOLDER);
     // (The assistant turn above it may be scrolled out of view: the Conversation view shows every turn at the end.)
     assert.match(withPlaceholder, /"type": "tool_result",\s+"tool_use_id": "toolu_\w+"/);
+    await assertPanelStillBeside();
     await selectionStatus().filter({ hasText: `(${PLACEHOLDER.length} selected)` }).waitFor({ state: 'visible', timeout: 10_000 });
     assert.match(await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label') ?? '', new RegExp(EXAMPLE.replace(/\./g, '\\.')),
       'the request file is the active editor, ready to type in');
@@ -122,10 +132,12 @@ describe('A conversation with a tool call, in the workbench', function () {
     // Continue: the answer and an empty user turn, the cursor in its text; the next question typed and sent.
     await frame.getByRole('button', { name: 'Continue conversation' }).click();
     await waitForEditorText('the new user turn', '"content": ""');
+    await assertPanelStillBeside();
     await page.keyboard.type(NEXT_QUESTION);
     await waitForEditorText('the next question', `"content": "${NEXT_QUESTION}"`);
     await workbench.screenshot('conversation-5-next-question');
-    frame = await sendAndWaitFor(`You said: "${NEXT_QUESTION}"`);
+    frame = await sendAndWaitFor(/"city": "Porto"/);
+    assert.match(await frame.locator('[data-testid="stop-reason"]').innerText(), /tool_use/);
     await workbench.screenshot('conversation-6-third-answer');
 
     // The Conversation view: the five messages the third call carried, and the input of each call, growing.
@@ -145,10 +157,10 @@ describe('A conversation with a tool call, in the workbench', function () {
     const errors = (await workbench.messages()).filter((text) => /error|failed|not found/i.test(text));
     assert.deepEqual(errors, [], 'no error message from the workbench');
 
-    // The example is the repository's own file, shared with the other UI tests: put back as it was, and closed.
+    // Closed, and put back on disk by the after hook: VS Code in the browser saves edits by itself (files.autoSave
+    // defaults to afterDelay on the web), so the example on disk has the conversation by now.
     await editorLines().click();
     await workbench.runCommand('View: Revert and Close Editor');
     await page.locator(`.tabs-container .tab[aria-label^="${EXAMPLE}"]`).waitFor({ state: 'detached', timeout: 10_000 });
-    assert.equal(fs.readFileSync(exampleFile, 'utf8'), exampleText, 'the example on disk is unchanged');
   });
 });
