@@ -46,6 +46,8 @@ export interface InspectorApi {
   webviewsLoading(): boolean;
   /** What the panel's webview shows, view by view, and its markup (undefined when it is closed or does not answer). */
   inspectPanel(): Promise<{ views: DomView[]; html: string } | undefined>;
+  /** Presses the panel's shown button with this label, as a person would, then reads the panel as inspectPanel does. */
+  clickInPanel(label: string): Promise<{ views: DomView[]; html: string } | undefined>;
   /** The messages the host posted to the panel lately, oldest first. */
   panelMessages(): readonly HostMessage[];
   /** Stream events posted to the panel so far, and in how many messages. */
@@ -124,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     isPanelOpen: () => panel.isOpen,
     webviewsLoading: () => panel.isLoading || compare.isLoading(),
     inspectPanel: () => panel.inspectDom(),
+    clickInPanel: (label) => panel.inspectDom(5000, label),
     panelMessages: () => panel.recentMessages(),
     panelEventsPosted: () => panel.postedEvents(),
     fileNotice: (uri) => notices.current(uri),

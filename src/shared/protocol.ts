@@ -62,7 +62,12 @@ export type HostMessage =
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests
  * use it (they read the panel's DOM through it). The answer is the `dom` WebviewMessage.
  */
-export type InspectDom = { type: 'inspectDom'; requestId: string };
+export type InspectDom = {
+  type: 'inspectDom';
+  requestId: string;
+  /** First click the shown, enabled button with this label, as a person would (the tests press the panel's buttons). */
+  click?: string;
+};
 
 export type CopyWhat = 'curl' | 'code' | 'request' | 'response' | 'headers' | 'block' | 'requestId';
 

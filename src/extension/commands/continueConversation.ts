@@ -11,6 +11,7 @@ import type { CallRecord, JsonObject } from '../../shared/callRecord';
 import type { CallRunner } from '../callRunner';
 import { Commands } from '../commandIds';
 import { applyAppend } from '../conversation/applyTurns';
+import { showRequestFile } from '../conversation/showRequestFile';
 import { type FileCalls, sourceKey } from '../conversation/fileCalls';
 import { documentName, isRequestFile } from '../requestDocument';
 import { freeName } from './newRequestFile';
@@ -122,7 +123,7 @@ async function newConversationFile(record: CallRecord, override: JsonObject = {}
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, new vscode.Position(0, 0), text);
   await vscode.workspace.applyEdit(edit);
-  await vscode.window.showTextDocument(document, { preview: false });
+  await showRequestFile(document);
   return document;
 }
 
@@ -140,7 +141,7 @@ async function raiseAndResend(record: CallRecord, document: vscode.TextDocument 
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(result.edit.offset), document.positionAt(result.edit.offset + result.edit.length)), result.edit.content);
     await vscode.workspace.applyEdit(edit);
-    await vscode.window.showTextDocument(document, { preview: false });
+    await showRequestFile(document);
   }
   await vscode.commands.executeCommand(Commands.sendRequestFile, target.uri);
 }

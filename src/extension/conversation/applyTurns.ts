@@ -3,6 +3,7 @@
 // or on the first tool_result placeholder, and Tab goes to the next one.
 import * as vscode from 'vscode';
 import type { AppendResult, PlacedSlot } from '../../core/conversation/fileEdits';
+import { showRequestFile } from './showRequestFile';
 
 /** Snippet syntax treats $, } and \ as special: everything the file gets is escaped, slots aside. */
 function escaped(text: string): string {
@@ -26,7 +27,7 @@ export function snippetOf(content: string, slots: readonly PlacedSlot[], offset:
 
 /** Shows the document and applies the append: a snippet when it has slots to fill, plain text otherwise. */
 export async function applyAppend(document: vscode.TextDocument, result: Extract<AppendResult, { ok: true }>): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const editor = await showRequestFile(document);
   const position = document.positionAt(result.edit.offset);
   const range = new vscode.Range(position, document.positionAt(result.edit.offset + result.edit.length));
   const edit = new vscode.WorkspaceEdit();

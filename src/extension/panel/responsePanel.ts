@@ -196,8 +196,11 @@ export class ResponsePanel extends Disposable {
     return this.recent;
   }
 
-  /** What the webview shows, view by view, and its markup; undefined when no panel is open or it does not answer. */
-  async inspectDom(timeoutMs = 5000): Promise<{ views: DomView[]; html: string } | undefined> {
+  /**
+   * What the webview shows, view by view, and its markup; undefined when no panel is open or it does not answer.
+   * `click`: the label of a button the webview presses first (a view labelled "error" says when it could not).
+   */
+  async inspectDom(timeoutMs = 5000, click?: string): Promise<{ views: DomView[]; html: string } | undefined> {
     const panel = this.panel;
     // Asked even when not known to be ready: a webview that is there answers, one that is not times out.
     if (!panel) {
@@ -214,7 +217,7 @@ export class ResponsePanel extends Disposable {
     const timedOut = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), timeoutMs);
     });
-    const message: InspectDom = { type: 'inspectDom', requestId };
+    const message: InspectDom = { type: 'inspectDom', requestId, click };
     void panel.webview.postMessage(message);
     try {
       return await Promise.race([answered, timedOut]);

@@ -1,13 +1,19 @@
 // Answers the host's `inspectDom`: what the panel shows, view by view, and its whole markup. The integration tests
 // run in the extension host and cannot reach the webview's document otherwise; they read through this what a user
-// would see (and check that no secret is anywhere in the page, hidden views included).
+// would see (and check that no secret is anywhere in the page, hidden views included). With `click`, a button is
+// pressed first, as a person would: the tests press the panel's own buttons through it.
 import type { DomView, InspectDom } from '../../shared/protocol';
+import { clickButton } from './clickProbe';
 import type { Host } from './vscodeApi';
 
 export function answerDomInspection(host: Host, message: InspectDom): void {
   const views: DomView[] = [];
   let html = '';
   try {
+    const missed = message.click === undefined ? undefined : clickButton(message.click);
+    if (missed) {
+      views.push({ label: 'error', text: missed });
+    }
     const tabs = Array.from(document.querySelectorAll<HTMLElement>('[role="tab"]'));
     const selected = tabs.find((tab) => tab.getAttribute('aria-selected') === 'true');
     views.push({ label: '', text: document.body.innerText });
