@@ -118,7 +118,7 @@ describe('Conversation', function () {
       seen = dom ? JSON.stringify(dom.views.slice(0, 1)).slice(0, 3000) : seen;
       // The message id is in the header's folded details: in the markup, not in the text a person reads at first.
       return dom && dom.html.includes(id) && dom.views.some((v) => v.text.includes(label));
-    }, 20_000).catch((error: Error) => assert.fail(`${error.message}; the panel showed ${seen}`));
+    }, PANEL_WAIT_MS).catch((error: Error) => assert.fail(`${error.message}; the panel showed ${seen}`));
     const panelColumn = responseTab()?.group.viewColumn;
     assert.ok(panelColumn !== undefined && panelColumn !== besides, 'the panel is beside the editor');
     await vscode.commands.executeCommand(`workbench.action.focus${['First', 'Second', 'Third'][panelColumn - 1]}EditorGroup`);
