@@ -167,6 +167,54 @@ describe('history store', function () {
     assert.deepEqual((await new HistoryStore(dir).list({ limit: 2 })).map((e) => e.id), [ids[4], ids[3]]);
   });
 
+  it('a new store that lists from the index alone (index.checked) still sees every change made to the folder since', async () => {
+    const dir = folder();
+    const store = new HistoryStore(dir);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push(await store.record(callRecordFor({ ask: `n${i}` }), { kind: 'selection' }));
+    }
+    const check = path.join(dir, 'index.checked');
+    const file = (id: string) => path.join(dir, 'calls', `${id}.json`);
+    // As if the check had been written long after the folder last changed: a new store trusts it.
+    const vouch = async () => {
+      await new HistoryStore(dir).list();
+      assert.ok(fs.existsSync(check), 'a list that read the folder wrote the check');
+      const later = new Date(Date.now() + 60_000);
+      fs.utimesSync(check, later, later);
+    };
+    const fresh = async (options?: Parameters<HistoryStore['list']>[0], warnings: string[] = []) =>
+      (await new HistoryStore(dir, { onWarning: (w) => warnings.push(w) }).list(options)).map((e) => e.id);
+    await vouch();
+    assert.deepEqual(await fresh(), [...ids].reverse());
+    assert.deepEqual(await fresh({ limit: 2 }), [ids[3], ids[2]]);
+    assert.deepEqual(await fresh({ filter: { text: 'n1' } }), [ids[1]]);
+    // A call file with no line (its writer was killed before the line, or it was copied in): the folder changed.
+    const orphan = '20991231-235959-999-0a0b0c';
+    const stored = JSON.parse(fs.readFileSync(file(ids[0]), 'utf8'));
+    stored.entry.id = orphan;
+    fs.writeFileSync(file(orphan), JSON.stringify(stored));
+    assert.deepEqual(await fresh(), [orphan, ...[...ids].reverse()]);
+    // A call file removed by hand.
+    await vouch();
+    fs.rmSync(file(ids[2]));
+    assert.deepEqual(await fresh(), [orphan, ids[3], ids[1], ids[0]]);
+    // A call file damaged in place (the folder's times do not change): skipped with a warning.
+    await vouch();
+    fs.writeFileSync(file(ids[3]), '{"format": 1, "entry": ');
+    const warnings: string[] = [];
+    assert.deepEqual(await fresh({}, warnings), [orphan, ids[1], ids[0]]);
+    assert.ok(warnings.some((w) => w.includes(`${ids[3]}.json was skipped`)), warnings.join('\n'));
+    // A line appended by another process, a damaged check, no check: each store lists the same.
+    await vouch();
+    const more = await new HistoryStore(dir).record(callRecordFor({ ask: 'more' }), { kind: 'selection' });
+    assert.deepEqual(await fresh(), [orphan, more, ids[1], ids[0]]);
+    fs.writeFileSync(check, 'not json');
+    assert.deepEqual(await fresh(), [orphan, more, ids[1], ids[0]]);
+    fs.rmSync(check);
+    assert.deepEqual(await fresh(), [orphan, more, ids[1], ids[0]]);
+  });
+
   it('stores a big call as JSON.stringify would write it, with the size its index line says', async () => {
     const dir = folder();
     const store = new HistoryStore(dir, { maxMegabytes: 100 });

@@ -15,13 +15,13 @@ const within = (calls: CallsOnDisk, bounds: Bounds, count = calls.count, bytes =
 /** Removes the oldest calls until the folder is within its bounds; `newest` is always kept. */
 export async function keepBounds(calls: CallsOnDisk, bounds: Bounds, newest: string): Promise<void> {
   // What is on disk now: this store may not have listed yet, and other processes record too.
-  await calls.reconcile();
+  await calls.reconcile(true);
   if (within(calls, bounds)) {
     return;
   }
   // If the lock stays busy, the next recording prunes.
   await withLock(calls.lockFile, async () => {
-    await calls.reconcile();
+    await calls.reconcile(true);
     const oldestFirst = [...calls.newestFirst()].reverse();
     let bytes = calls.totalBytes();
     let count = oldestFirst.length;

@@ -5,12 +5,14 @@ import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { callFileName, isCallId, readCallFile, STALE_TEMP_MS, TEMP_SUFFIX, writeAtomically } from './callFile';
 import { searchTextOf } from './entry';
+import { checkStillHolds, folderTimeOf, writeCheck } from './indexCheck';
 import { appendIndexLines, type IndexLine, indexLineText, IndexReader, IndexSlot } from './indexFile';
 import { withLock } from './lock';
 
 export const CALLS_FOLDER = 'calls';
 export const INDEX_FILE = 'index.jsonl';
 export const LOCK_FILE = 'index.lock';
+export const CHECK_FILE = 'index.checked';
 
 const JSON_SUFFIX = '.json';
 
@@ -18,6 +20,7 @@ export class CallsOnDisk {
   readonly calls: string;
   readonly indexFile: string;
   readonly lockFile: string;
+  readonly checkFile: string;
   private readonly index: IndexReader;
   /** What the last reconcile found: the calls with a file, by id (their lines parsed when needed). */
   private known = new Map<string, IndexSlot>();
@@ -30,6 +33,8 @@ export class CallsOnDisk {
   private folderTime: string | undefined;
   /** How many times the folder was read: the mark of the lines whose file the last reading found. */
   private reconciles = 0;
+  /** Whether `known` came from listing the folder (else from the index alone, which may name calls that are gone). */
+  private complete = false;
 
   constructor(
     readonly folder: string,
@@ -38,6 +43,7 @@ export class CallsOnDisk {
     this.calls = path.join(folder, CALLS_FOLDER);
     this.indexFile = path.join(folder, INDEX_FILE);
     this.lockFile = path.join(folder, LOCK_FILE);
+    this.checkFile = path.join(folder, CHECK_FILE);
     this.index = new IndexReader(this.indexFile, (message) => this.warnOnce(message, message));
   }
 
@@ -80,13 +86,26 @@ export class CallsOnDisk {
   forgetAll(): void {
     this.known.clear();
     this.sorted = undefined;
+    this.complete = false;
   }
 
-  /** The index, made to agree with the call files. */
-  async reconcile(): Promise<void> {
+  /**
+   * The index, made to agree with the call files. A new store trusts the index alone when index.checked vouches for it
+   * (indexCheck.ts): its list then drops the lines of files found gone as it goes. `full` always lists the folder
+   * (the bounds and the id prefixes count every call).
+   */
+  async reconcile(full = false): Promise<void> {
     const lineCount = this.index.lineCount;
-    const folderTime = await fs.stat(this.calls, { bigint: true }).then((s) => `${s.mtimeNs}/${s.ctimeNs}`, () => 'none');
-    const folderChanged = folderTime !== this.folderTime || folderTime === 'none';
+    const folder = await fs.stat(this.calls, { bigint: true }).catch(() => undefined);
+    const folderTime = folder ? folderTimeOf(folder) : 'none';
+    if (!full && this.folderTime === undefined && folder && (await checkStillHolds(this.checkFile, folder, this.indexFile))) {
+      await this.index.refresh();
+      this.known = new Map(this.index.slots);
+      this.sorted = undefined;
+      this.folderTime = folderTime;
+      return;
+    }
+    const folderChanged = folderTime !== this.folderTime || folderTime === 'none' || (full && !this.complete);
     // The folder is read (in the thread pool) while the index is read and scanned (here): a list waits for the
     // longer of the two, not for both.
     const [found] = await Promise.all([folderChanged ? this.callIds() : undefined, this.index.refresh()]);
@@ -126,10 +145,14 @@ export class CallsOnDisk {
     }
     this.known = next;
     this.sorted = undefined;
+    this.complete = true;
     // Files that had no line get one, so that the next list does not read them again.
     await appendIndexLines(this.indexFile, missing);
     if (this.indexIsBloated(1000)) {
       await withLock(this.lockFile, () => this.rewriteIndex(), 0);
+    }
+    if (folderTime !== 'none') {
+      await writeCheck(this.checkFile, folderTime, this.indexFile);
     }
   }
 

@@ -25,7 +25,7 @@ import { listCalls } from './listing';
 import { withLock } from './lock';
 import { redactForStore, writeStoredJson } from './redaction';
 
-export { CALLS_FOLDER, INDEX_FILE, LOCK_FILE } from './calls';
+export { CALLS_FOLDER, CHECK_FILE, INDEX_FILE, LOCK_FILE } from './calls';
 
 export interface HistoryStoreOptions {
   /** The most calls kept; the oldest go first. */
@@ -103,7 +103,7 @@ export class HistoryStore {
 
   /** The ids that start with `prefix`, newest first: for a user who types the first characters of an id. */
   async idsStartingWith(prefix: string): Promise<string[]> {
-    await this.calls.reconcile();
+    await this.calls.reconcile(true);
     return this.calls.newestFirst().filter((slot) => slot.id.startsWith(prefix)).map((slot) => slot.id);
   }
 
