@@ -96,7 +96,14 @@ async function main(): Promise<void> {
     if (found.length !== Math.ceil(count / 100)) {
       throw new Error(`the filter found ${found.length} calls, not ${Math.ceil(count / 100)}`);
     }
+    // A new store's first list after the folder changed (a call recorded since): index.checked does not vouch for the
+    // index, and the folder of 10,000 files is listed.
+    const listAfterChange = async () => {
+      fs.rmSync(path.join(big, 'index.checked'), { force: true });
+      return new HistoryStore(big).list({ limit: LIMIT });
+    };
     const m = {
+      coldListAfterChange: median(await samples(runs, listAfterChange)),
       coldList: median(await samples(runs, list(big))),
       coldListSmall: median(await samples(runs, list(small))),
       coldFilter: median(await samples(runs, filter(big))),
@@ -115,7 +122,7 @@ async function main(): Promise<void> {
       stalls.push(await longestStall(() => store.record(tenMb, { kind: 'selection' })));
     }
     fs.rmSync(recordFolder, { recursive: true, force: true });
-    console.log(`\n  ${count} calls: list ${LIMIT} cold ${ms(m.coldList)}, warm ${ms(m.warmList)}; filter "${WORD}" cold ${ms(m.coldFilter)}, warm ${ms(m.warmFilter)} (target: under 100 ms)`);
+    console.log(`\n  ${count} calls: list ${LIMIT} cold ${ms(m.coldList)} (after a change ${ms(m.coldListAfterChange)}), warm ${ms(m.warmList)}; filter "${WORD}" cold ${ms(m.coldFilter)}, warm ${ms(m.warmFilter)} (target: under 100 ms)`);
     console.log(`  recording a 10 MB answer: longest event-loop stall ${ms(Math.max(...stalls))} (runs: ${stalls.map(ms).join(', ')}); idle ${ms(idle)}`);
     const n = count.toLocaleString('en-US');
     report('historyStore', [
@@ -125,6 +132,7 @@ async function main(): Promise<void> {
       row(`history list ${LIMIT} of ${n}, warm vs fresh`, m.coldList, m.warmList, "The History view's next refresh (only the index's new tail is read) against a fresh store."),
       row(`history filter "${WORD}" of ${n}, warm vs fresh list`, m.coldList, m.warmFilter, 'Filtering by a word in a warm store, against a fresh list.'),
       row(`history list ${LIMIT} of ${n}, fresh vs ${LIST_BUDGET_MS} ms budget`, LIST_BUDGET_MS, m.coldList, `A fresh store lists the newest ${LIMIT} of ${n} calls, against the issue's budget: below 1 is within it.`),
+      row(`history list ${LIMIT} of ${n}, fresh after a change vs budget`, LIST_BUDGET_MS, m.coldListAfterChange, `A fresh store's first list after the folder changed (index.checked does not vouch: the folder of ${n} files is listed), against the issue's ${LIST_BUDGET_MS} ms.`),
       row(`history filter "${WORD}" of ${n}, fresh vs ${LIST_BUDGET_MS} ms budget`, LIST_BUDGET_MS, m.coldFilter, `A fresh store filters ${n} calls by a word, against the issue's budget: below 1 is within it.`),
       row(`history record 10 MB: event-loop stall vs ${STALL_BUDGET_MS} ms budget`, STALL_BUDGET_MS, Math.max(...stalls), `The longest event-loop delay (monitorEventLoopDelay) while a 10 MB answer is recorded, against ${STALL_BUDGET_MS} ms (three frames: the panel gets no message during a stall); below 1 is within it. Idle, the same monitor reads ${ms(idle)}.`),
     ], { counts: [count, count / 10], runs, medians: m, stalls, idle });
