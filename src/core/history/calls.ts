@@ -114,6 +114,7 @@ export class CallsOnDisk {
       return;
     }
     this.folderTime = folderTime;
+    const inodeRead = this.index.inode;
     const ids = found ?? (await this.callIds());
     // Each file's line is marked as seen (one lookup a call: no set of 10,000 ids is built), then the marked lines are
     // taken in the index's order (the order calls ended: nearly newest last), so that newestFirst's sort is one pass.
@@ -151,8 +152,13 @@ export class CallsOnDisk {
     if (this.indexIsBloated(1000)) {
       await withLock(this.lockFile, () => this.rewriteIndex(), 0);
     }
-    if (folderTime !== 'none') {
-      await writeCheck(this.checkFile, folderTime, this.indexFile);
+    // Vouched for only when the index is still the file this reconcile read: a rewrite meanwhile (by this process for
+    // bloat, or by another) may have missed a line appended to the old file. Lines appended to it meanwhile are of
+    // files this listing saw (each then has a line, theirs or the one added here) or of files renamed in after the
+    // folder's times were taken (then the check will not hold).
+    await this.index.refresh();
+    if (folderTime !== 'none' && this.index.inode === inodeRead) {
+      await writeCheck(this.checkFile, folderTime, this.indexFile, this.index.state);
     }
   }
 

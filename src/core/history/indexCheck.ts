@@ -35,13 +35,17 @@ export async function checkStillHolds(checkFile: string, folder: BigIntStats, in
 }
 
 /**
- * Writes the check after the folder was listed (its times taken before the listing) and the index completed. Best
+ * Writes the check after the folder was listed (its times taken before the listing) and the index completed, when the
+ * index is still the one read (`indexState`, IndexReader.state): a line appended by another process meanwhile, or an
+ * index replaced by a rewrite (whose lines may miss one appended to the old file), and nothing is vouched for. Best
  * effort: a folder that cannot be written to is listed every time.
  */
-export async function writeCheck(checkFile: string, folderTime: string, indexFile: string): Promise<void> {
+export async function writeCheck(checkFile: string, folderTime: string, indexFile: string, indexState: string): Promise<void> {
   try {
     const index = await fs.stat(indexFile, { bigint: true });
-    await writeAtomically(checkFile, `${JSON.stringify({ folder: folderTime, index: indexStateOf(index) })}\n`);
+    if (indexStateOf(index) === indexState) {
+      await writeAtomically(checkFile, `${JSON.stringify({ folder: folderTime, index: indexState })}\n`);
+    }
   } catch {
     // Read-only, or the index is gone: nothing to vouch for.
   }

@@ -87,12 +87,22 @@ export class IndexReader {
   lineCount = 0;
   private chunks: Chunk[] = [];
   private offset = 0;
-  private inode = -1;
+  private fileInode = -1;
 
   constructor(
     private readonly file: string,
     private readonly warn: (message: string) => void,
   ) {}
+
+  /** The inode of the file read (-1 before it is read, or when there is none): a rewrite replaces it. */
+  get inode(): number {
+    return this.fileInode;
+  }
+
+  /** Which file was read, and how far: "<inode>/<bytes read>" (what index.checked keeps). */
+  get state(): string {
+    return `${this.fileInode}/${this.offset}`;
+  }
 
   /** Reads what was appended since the last read; the whole file again when it was replaced or cut. */
   async refresh(): Promise<void> {
@@ -108,7 +118,7 @@ export class IndexReader {
     }
     try {
       const stat = await handle.stat();
-      if (stat.ino !== this.inode || stat.size < this.offset) {
+      if (stat.ino !== this.fileInode || stat.size < this.offset) {
         this.reset(stat.ino);
       }
       if (stat.size === this.offset) {
@@ -190,7 +200,7 @@ export class IndexReader {
     this.chunks = [];
     this.lineCount = 0;
     this.offset = 0;
-    this.inode = inode;
+    this.fileInode = inode;
   }
 }
 
