@@ -124,6 +124,111 @@ describe('history store', function () {
     assert.equal(await count({ filter: { text: 'econnrefused' } }), 1, 'the error message counts as the answer');
   });
 
+  it('finds any word the filter box takes, in a fresh store and a warm one: accents, emoji, quotes, backslashes, other scripts', async () => {
+    const dir = folder();
+    const store = new HistoryStore(dir);
+    // Words whose bytes in the index differ from their characters (UTF-8, JSON escapes), each in one call among others.
+    const words = ['Crème brûlée', 'ÉCOLE', '日本語のテキスト', 'emoji 🦓 here', 'say "hi"', 'C:\\temp\\x', 'tab\there', 'ΣΊΣΥΦΟΣ', 'zebra'];
+    for (const [i, word] of words.entries()) {
+      await store.record(callRecordFor({ ask: `call ${i}: ${word}`, answer: `answer ${i}` }), { kind: 'selection' });
+      await store.record(callRecordFor({ ask: `filler ${i}`, answer: 'nothing to see' }), { kind: 'selection' });
+    }
+    for (const [i, word] of words.entries()) {
+      for (const reader of [store, new HistoryStore(dir)]) {
+        const found = await reader.list({ filter: { text: word.toLowerCase() } });
+        assert.equal(found.length, 1, `"${word}": ${found.length} found`);
+        assert.match(((await reader.get(found[0].id))!.record.effectiveRequest.messages as { content: string }[])[0].content, new RegExp(`^call ${i}:`));
+        assert.equal((await reader.list({ filter: { text: word.toUpperCase() } })).length, 1, `"${word}" in upper case`);
+      }
+    }
+    assert.equal((await new HistoryStore(dir).list({ filter: { text: 'brûlée' } })).length, 1, 'part of a word');
+    assert.equal((await new HistoryStore(dir).list({ filter: { text: 'brulee' } })).length, 0, 'accents count');
+    assert.equal((await new HistoryStore(dir).list({ filter: { text: 'answer' } })).length, words.length, 'in the answer');
+  });
+
+  it('reads an index written by hand: lines of gone calls, a call indexed twice, lines in any order', async () => {
+    const dir = folder();
+    const store = new HistoryStore(dir);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push(await store.record(callRecordFor({ startedAt: new Date(Date.UTC(2026, 10, 30, 10, 0, i)).toISOString(), ask: `n${i}` }), { kind: 'selection' }));
+    }
+    const index = path.join(dir, 'index.jsonl');
+    const lines = fs.readFileSync(index, 'utf8').split('\n').filter(Boolean);
+    // Shuffled, one call twice (its later line says another model), and a line for a call whose file is gone.
+    const twice = JSON.parse(lines[2]);
+    twice.entry.model = 'claude-later-line';
+    const gone = JSON.parse(lines[0]);
+    gone.entry.id = '20261130-095959-000-abcdef';
+    fs.writeFileSync(index, [lines[4], lines[1], lines[3], lines[0], lines[2], JSON.stringify(twice), JSON.stringify(gone)].join('\n') + '\n');
+    const list = await new HistoryStore(dir).list();
+    assert.deepEqual(list.map((e) => e.id), [...ids].reverse());
+    assert.equal(list[2].model, 'claude-later-line', 'the last line of a call counts');
+    assert.deepEqual((await new HistoryStore(dir).list({ limit: 2 })).map((e) => e.id), [ids[4], ids[3]]);
+  });
+
+  it('a new store that lists from the index alone (index.checked) still sees every change made to the folder since', async () => {
+    const dir = folder();
+    const store = new HistoryStore(dir);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push(await store.record(callRecordFor({ ask: `n${i}` }), { kind: 'selection' }));
+    }
+    const check = path.join(dir, 'index.checked');
+    const file = (id: string) => path.join(dir, 'calls', `${id}.json`);
+    // As if the check had been written long after the folder last changed: a new store trusts it.
+    const vouch = async () => {
+      await new HistoryStore(dir).list();
+      assert.ok(fs.existsSync(check), 'a list that read the folder wrote the check');
+      const later = new Date(Date.now() + 60_000);
+      fs.utimesSync(check, later, later);
+    };
+    const fresh = async (options?: Parameters<HistoryStore['list']>[0], warnings: string[] = []) =>
+      (await new HistoryStore(dir, { onWarning: (w) => warnings.push(w) }).list(options)).map((e) => e.id);
+    await vouch();
+    assert.deepEqual(await fresh(), [...ids].reverse());
+    assert.deepEqual(await fresh({ limit: 2 }), [ids[3], ids[2]]);
+    assert.deepEqual(await fresh({ filter: { text: 'n1' } }), [ids[1]]);
+    // A call file with no line (its writer was killed before the line, or it was copied in): the folder changed.
+    const orphan = '20991231-235959-999-0a0b0c';
+    const stored = JSON.parse(fs.readFileSync(file(ids[0]), 'utf8'));
+    stored.entry.id = orphan;
+    fs.writeFileSync(file(orphan), JSON.stringify(stored));
+    assert.deepEqual(await fresh(), [orphan, ...[...ids].reverse()]);
+    // A call file removed by hand.
+    await vouch();
+    fs.rmSync(file(ids[2]));
+    assert.deepEqual(await fresh(), [orphan, ids[3], ids[1], ids[0]]);
+    // A call file damaged in place (the folder's times do not change): skipped with a warning.
+    await vouch();
+    fs.writeFileSync(file(ids[3]), '{"format": 1, "entry": ');
+    const warnings: string[] = [];
+    assert.deepEqual(await fresh({}, warnings), [orphan, ids[1], ids[0]]);
+    assert.ok(warnings.some((w) => w.includes(`${ids[3]}.json was skipped`)), warnings.join('\n'));
+    // A line appended by another process, a damaged check, no check: each store lists the same.
+    await vouch();
+    const more = await new HistoryStore(dir).record(callRecordFor({ ask: 'more' }), { kind: 'selection' });
+    assert.deepEqual(await fresh(), [orphan, more, ids[1], ids[0]]);
+    fs.writeFileSync(check, 'not json');
+    assert.deepEqual(await fresh(), [orphan, more, ids[1], ids[0]]);
+    fs.rmSync(check);
+    assert.deepEqual(await fresh(), [orphan, more, ids[1], ids[0]]);
+  });
+
+  it('stores a big call as JSON.stringify would write it, with the size its index line says', async () => {
+    const dir = folder();
+    const store = new HistoryStore(dir, { maxMegabytes: 100 });
+    const record = callRecordFor({ answer: 'é😀"\\\n\u0001', padding: 3_000_000, streamed: true });
+    const id = await store.record(record, { kind: 'file', path: '/w/big.claude.json', text: 'x'.repeat(200_000) });
+    const file = path.join(dir, 'calls', `${id}.json`);
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.deepEqual(stored.record, JSON.parse(JSON.stringify(record)));
+    assert.equal(stored.sourceText.length, 200_000);
+    const line = JSON.parse(fs.readFileSync(path.join(dir, 'index.jsonl'), 'utf8').trim());
+    assert.equal(line.bytes, fs.statSync(file).size);
+    assert.deepEqual((await new HistoryStore(dir).list()).map((e) => e.id), [id], 'a fresh store finds it whole');
+  });
+
   it('keeps at most maxCalls: the oldest go first', async () => {
     const dir = folder();
     const store = new HistoryStore(dir, { maxCalls: 3 });

@@ -28,9 +28,13 @@ export function callFileName(id: string): string {
   return `${id}.json`;
 }
 
+function tempFileFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+}
+
 /** Writes `text` to `file` so that `file` is either absent, or whole: never a prefix of it. */
 export async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = tempFileFor(file);
   try {
     await fs.writeFile(temp, text, { flag: 'wx' });
     await fs.rename(temp, file);
@@ -38,6 +42,38 @@ export async function writeAtomically(file: string, text: string): Promise<void>
     await fs.rm(temp, { force: true });
     throw error;
   }
+}
+
+/** Where `fill` writes a file's text piece by piece. */
+export type WritePiece = (text: string) => Promise<void>;
+
+/**
+ * Writes a file atomically as `writeAtomically` does, from pieces `fill` writes one after another: each is written as
+ * it comes, so a big call's text is never held whole, and every write is a turn of the event loop. Returns the size.
+ */
+export async function writeAtomicallyInPieces(file: string, fill: (write: WritePiece) => Promise<void>): Promise<number> {
+  const temp = tempFileFor(file);
+  let bytes = 0;
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(temp, 'wx');
+    const open = handle;
+    await fill(async (text) => {
+      const piece = Buffer.from(text, 'utf8');
+      for (let at = 0; at < piece.length; ) {
+        at += (await open.write(piece, at, piece.length - at)).bytesWritten;
+      }
+      bytes += piece.length;
+    });
+    await open.close();
+    handle = undefined;
+    await fs.rename(temp, file);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  return bytes;
 }
 
 export type ReadCall = { ok: true; call: StoredCall; bytes: number } | { ok: false; problem: string };
