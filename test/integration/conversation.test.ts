@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor } from './support';
+import { closeAllEditors, fixture, inspector, open, waitFor } from './support';
+import { useStandInSuite } from './standInHooks';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -15,14 +16,7 @@ const sentMessages = (standIn: StandIn) => (standIn.requests.filter((r) => r.pat
 describe('Conversation', function () {
   this.timeout(60_000);
   let standIn: StandIn;
-
-  before(async () => {
-    await inspector();
-    standIn = await useStandIn();
-  });
-  beforeEach(() => standIn.reset());
-  afterEach(() => closeAllEditors());
-  after(() => stopStandIn(standIn));
+  useStandInSuite((ready) => ({ standIn } = ready));
 
   it('Continue in a request file: one undoable edit, comments kept, not saved, cursor in the next turn; the next send gets the next reply', async () => {
     const api = await inspector();
