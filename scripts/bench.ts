@@ -178,7 +178,11 @@ async function runBenchmarks(options: BenchOptions): Promise<number> {
     const playwright = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'playwright-core', 'package.json'), 'utf8')).version;
     machine.push(`${versionLine(await chromiumVersion(chromium))}, headless, driven by playwright-core ${playwright}`);
   }
-  const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? DEFAULT_TIMEOUT_S) * 1000;
+  const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? DEFAULT_TIMEOUT_S);
+  if (!Number.isFinite(timeoutS) || timeoutS <= 2) {
+    throw new Error(`BENCH_TIMEOUT_S must be a number of seconds above 2, not ${JSON.stringify(process.env.BENCH_TIMEOUT_S)}`);
+  }
+  const timeoutMs = timeoutS * 1000;
   const rows: Row[] = [];
   const failed: string[] = [];
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-inspector-bench-'));

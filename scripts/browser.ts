@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { onCleanup } from './cleanup';
+import { stopOnce } from './cleanup';
 import { cacheRoot } from './projectPaths';
 import { ensureChromium } from './provideChromium';
 import { withTimeout } from './waits';
@@ -44,16 +44,7 @@ export async function launchBrowser(options: { headless?: boolean; viewport?: { 
     handleSIGHUP: false,
     timeout: 60_000,
   }), 90_000, 'launching Chromium');
-  let closed = false;
-  const close = async () => {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    unregister();
-    await withTimeout(browser.close(), 10_000, 'closing Chromium').catch(() => {});
-  };
-  const unregister = onCleanup('Chromium', close);
+  const close = stopOnce('Chromium', () => withTimeout(browser.close(), 10_000, 'closing Chromium').catch(() => {}));
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   const page = await context.newPage();
   return { browser, page, close };

@@ -34,6 +34,24 @@ export function onCleanup(name: string, run: () => void | Promise<void>): () => 
 }
 
 /**
+ * `stop`, made to run once whether it is called or run at cleanup (Ctrl+C, an uncaught error, the end of the
+ * script): registered under `name` until it has run. Returns the function to call.
+ */
+export function stopOnce(name: string, stop: () => Promise<void>): () => Promise<void> {
+  let stopped = false;
+  const once = async () => {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    unregister();
+    await stop();
+  };
+  const unregister = onCleanup(name, once);
+  return once;
+}
+
+/**
  * Runs every registered cleanup (each bounded to 15 s), newest first, then stops any child still running (SIGTERM,
  * so a child script cleans up after itself too; SIGKILL after 5 s). Safe to call more than once.
  */

@@ -5,7 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { onCleanup } from './cleanup';
+import { stopOnce } from './cleanup';
 import { HOST, findFreePort, isPortFree, waitForOk } from './ports';
 import { runCommand, startBackground } from './processes';
 import { profilesRoot } from './projectPaths';
@@ -199,16 +199,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       resolve(signal ? `signal ${signal}` : `exit code ${code}`);
     });
   });
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) {
-      return;
-    }
-    stopped = true;
-    unregister();
-    await server.stop();
-  };
-  const unregister = onCleanup(`code-server on port ${port}`, stop);
+  const stop = stopOnce(`code-server on port ${port}`, () => server.stop());
   const url = `http://${HOST}:${port}`;
   const readyMs = options.readyTimeoutMs ?? 60_000;
   try {

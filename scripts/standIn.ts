@@ -7,7 +7,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { STAND_IN_API_KEY } from '../src/standIn/fakeKey';
-import { onCleanup } from './cleanup';
+import { stopOnce } from './cleanup';
 import { findFreePort } from './ports';
 import { startBackground } from './processes';
 import { repoRoot } from './projectPaths';
@@ -54,16 +54,7 @@ export async function startStandIn(options: { port?: number; apiKey?: string; lo
   }
   fs.writeFileSync(options.logFile, '');
   const process_ = startBackground(process.execPath, args, { cwd: repoRoot, logFile: options.logFile });
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) {
-      return;
-    }
-    stopped = true;
-    unregister();
-    await process_.stop();
-  };
-  const unregister = onCleanup('Messages API stand-in', stop);
+  const stop = stopOnce('Messages API stand-in', () => process_.stop());
 
   let url: string | undefined;
   let output = '';

@@ -1,6 +1,7 @@
 // The rows a benchmark reports. Each benchmark prints its own details, then its rows; when run by
 // scripts/bench.ts (BENCH_RESULTS names a file) the rows also go to that file, for the one table at the end.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ms } from './stats';
 
 export interface Row {
@@ -38,8 +39,20 @@ export function report(source: string, rows: readonly Row[], details: Record<str
   }
 }
 
-/** Runs a benchmark's main function with a readable failure and a non-zero exit. */
+/**
+ * Runs a benchmark's main function with a readable failure and a non-zero exit, within a bound: BENCH_TIMEOUT_S
+ * (240 s by default), the one scripts/bench.ts gives each benchmark's process. Run alone (`node out/bench/x.js`) a
+ * benchmark ends by it too; under scripts/bench.ts it says so a moment before the runner would kill it in silence.
+ */
 export function runMain(main: () => Promise<void>): void {
+  const asked = Number(process.env.BENCH_TIMEOUT_S);
+  const boundS = Number.isFinite(asked) && asked > 2 ? asked : 240;
+  const name = path.basename(process.argv[1] ?? 'benchmark', '.js');
+  const bound = setTimeout(() => {
+    console.error(`${name}: still running after ${boundS - 2} s, stopped (BENCH_TIMEOUT_S=<seconds> gives it longer)`);
+    process.exit(1);
+  }, (boundS - 2) * 1000);
+  bound.unref();
   main().then(
     () => process.exit(0),
     (error: unknown) => {

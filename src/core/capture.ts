@@ -2,15 +2,13 @@
 // (method, URL, headers, the headers Node's HTTP client added, body bytes), the response status and headers, the time
 // to headers. It also owns what the SDK would otherwise do out of sight: retries (bounded, announced, cancellable),
 // the wait for headers, redirects (never followed) and the reading of every body under an idle and a whole-body bound.
-import { createParser } from 'eventsource-parser';
-import { CaptureOptions, Fetch, MAX_JSON_BODY_BYTES, MAX_STREAM_BYTES } from './captureOptions';
+import { CaptureOptions, Fetch, MAX_JSON_BODY_BYTES } from './captureOptions';
 import { bodyText, byteCount, errorTypeOf, maskUrl, resolveLocation } from './captureText';
 import { describeBodyStop } from './bodyStop';
-import { BodyReadError, readBody } from './bodyReader';
+import { BodyBounds, BodyReadError, readBody } from './bodyReader';
 import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from '../shared/callRecord';
 import { hint } from '../shared/hints';
 import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../shared/defaults';
-import type { MessageAccumulator } from './messageAccumulator';
 import { maskHeaders, redactHeaders, redactKey, redactResponseHeaders } from './redact';
 import { backoffMs, isRetryable, RetryNotice, retryAfterMs, secondsText, sleep } from './retry';
 import { foldEvent } from '../shared/timeline';
@@ -24,7 +22,8 @@ export { maskUrl } from './captureText';
 export { describeNetworkCause } from './wireFault';
 
 /**
- * One call's capture: create it, pass `capture.fetch` to the SDK, read the body with `readText` or `readEvents`,
+ * One call's capture: create it, pass `capture.fetch` to the SDK, read the body with `readText` or with
+ * `readEvents` (`eventStream.ts`),
  * read the fields after the call. Keeps the last attempt's request and response (what the panel shows) and every
  * attempt's outline (what retries did).
  */
@@ -215,10 +214,24 @@ export class CallCapture {
     return response;
   }
 
-  /** The bounds of a body read, with the cancel and abort wiring of the current attempt. */
-  private bounds(totalMs: number, maxBytes: number) {
+  /**
+   * The bounds of a body read, with the cancel and abort wiring of the current attempt; `maxBytes` unless the
+   * options set another size. For the body readers: `readText` here, `readEvents` in `eventStream.ts`.
+   */
+  bodyBounds(totalMs: number, maxBytes: number): BodyBounds {
     const controller = this.attemptController;
-    return { idleMs: this.timeoutMs, totalMs, maxBytes, signal: this.options.signal, abort: () => controller?.abort() };
+    return { idleMs: this.timeoutMs, totalMs, maxBytes: this.options.maxBodyBytes ?? maxBytes, signal: this.options.signal, abort: () => controller?.abort() };
+  }
+
+  /** The text with the key masked, whatever shape it comes back in: the record never holds it. */
+  redact(text: string): string {
+    return redactKey(text, this.options.apiKey);
+  }
+
+  /** A stream's event, into the timeline and to whoever listens. */
+  addEvent(event: TimelineEvent): void {
+    foldEvent(this.timeline, event);
+    this.options.onEvent?.(event);
   }
 
   /**
@@ -235,7 +248,7 @@ export class CallCapture {
       }
     };
     try {
-      await readBody(response.body, this.bounds(this.timeoutMs, this.options.maxBodyBytes ?? MAX_JSON_BODY_BYTES), (chunk) => {
+      await readBody(response.body, this.bodyBounds(this.timeoutMs, MAX_JSON_BODY_BYTES), (chunk) => {
         parts.push(decoder.decode(chunk, { stream: true }));
         return true;
       });
@@ -251,71 +264,8 @@ export class CallCapture {
     return captured?.body ?? redactKey(parts.join(''), this.options.apiKey);
   }
 
-  /**
-   * Reads a server-sent event stream into the accumulator and the timeline. Only events other than pings are
-   * progress: a server that sends pings, or trickles bytes, but no content for the timeout is stopped.
-   */
-  async readEvents(response: Response, accumulator: MessageAccumulator): Promise<void> {
-    const decoder = new TextDecoder();
-    let progressed = false;
-    // Since the last event that was progress: pings, and chunks that completed no event (a trickle).
-    let quiet = { pings: 0, chunks: 0 };
-    const parser = createParser({
-      onEvent: (message) => {
-        const raw = redactKey(message.data, this.options.apiKey);
-        let data: unknown = raw;
-        try {
-          data = JSON.parse(raw);
-        } catch {
-          // Keep the raw text: an inspector shows what came, even when it is not JSON.
-        }
-        const event: TimelineEvent = { ms: this.elapsed(), event: message.event ?? 'message', data };
-        if (this.firstDeltaMs === undefined && event.event === 'content_block_delta') {
-          this.firstDeltaMs = event.ms;
-        }
-        if (event.event === 'ping') {
-
-          quiet.pings++;
-        } else {
-          progressed = true;
-        }
-        accumulator.add(event.event, data);
-        foldEvent(this.timeline, event);
-        this.options.onEvent?.(event);
-      },
-    });
-    try {
-      let endedWithCr = false;
-      const feed = (text: string) => {
-        if (text) {
-          endedWithCr = text.endsWith('\r');
-          parser.feed(text);
-        }
-      };
-      await readBody(response.body, this.bounds(Infinity, this.options.maxBodyBytes ?? MAX_STREAM_BYTES), (chunk) => {
-        progressed = false;
-        feed(decoder.decode(chunk, { stream: true }));
-        quiet = progressed ? { pings: 0, chunks: 0 } : { pings: quiet.pings, chunks: quiet.chunks + 1 };
-        return progressed;
-      });
-      feed(decoder.decode());
-      if (endedWithCr) {
-        // A CR alone ends a line (CR-only streams are valid), but the parser holds a last CR back in case an LF
-        // follows: at the end of the body none will, so the stream's last line (often message_stop's blank line)
-        // is completed here. One LF after a CR is the same line end, never an extra blank line.
-        parser.feed('\n');
-      }
-    } catch (error) {
-      const events = accumulator.events;
-      const detail = quiet.pings > 0 ? ` (only pings since then)` : quiet.chunks > 0 ? ` (bytes trickled in since then, but no whole event)` : '';
-      throw this.bodyFault(error, `${events} event${events === 1 ? '' : 's'}${detail}`, events > 0 || quiet.chunks > 0);
-    } finally {
-      this.bodyEndMs = this.elapsed();
-    }
-  }
-
   /** A failed body read, described: which bound fired, or what broke the connection, and how much had arrived. */
-  private bodyFault(error: unknown, arrived: string, hadSome = true): WireFault {
+  bodyFault(error: unknown, arrived: string, hadSome = true): WireFault {
     if (!(error instanceof BodyReadError)) {
       return error instanceof WireFault ? error : this.fail({ kind: 'client', message: String(error) });
     }

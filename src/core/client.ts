@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { ERROR_HINTS, toCallError } from './callError';
 import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse, JsonObject, TimelineEvent } from '../shared/callRecord';
 import { CallCapture, CaptureListener, Fetch } from './capture';
+import { readEvents } from './eventStream';
 import { maxRetryWaitProblem, timeoutProblem } from '../shared/defaults';
 import { MessageAccumulator } from './messageAccumulator';
 import { messageFrom, notExpected } from './responseShape';
@@ -175,7 +176,7 @@ async function readStream(response: Response, capture: CallCapture, accumulator:
     throw new WireFault(notExpected(response, text, 'a Message stream'));
   }
   try {
-    await capture.readEvents(response, accumulator);
+    await readEvents(capture, response, accumulator);
   } finally {
     const partials = accumulator.finish();
     record.message = accumulator.message;

@@ -3,21 +3,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, inspector, open, stopStandIn, TEST_KEY, useStandIn } from './support';
+import { inspector, open, TEST_KEY } from './support';
+import { useStandInSuite } from './standInHooks';
 
 describe('API key', function () {
   this.timeout(90_000);
   let standIn: StandIn;
-
-  before(async () => {
-    standIn = await useStandIn();
-  });
-  beforeEach(() => standIn.reset());
-  after(async () => {
-    await vscode.commands.executeCommand('claudeInspector.setApiKey', TEST_KEY);
-    await closeAllEditors();
-    await stopStandIn(standIn);
-  });
+  useStandInSuite((ready) => ({ standIn } = ready));
+  // The tests change and clear the key: the suites after this one find it as the stand-in wants it.
+  after(() => vscode.commands.executeCommand('claudeInspector.setApiKey', TEST_KEY));
 
   it('Set API Key stores the key in SecretStorage, and sending uses it', async () => {
     const api = await inspector();

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, inspector, open, stopStandIn, useStandIn, waitFor, PANEL_WAIT_MS } from './support';
+import { inspector, open, PANEL_WAIT_MS, waitFor } from './support';
+import { useStandInSuite } from './standInHooks';
 
 /** About `chars` of markdown paragraphs that say their own number; the last one is known. */
 function paragraphs(chars: number): { text: string; last: string } {
@@ -25,13 +26,7 @@ describe('A big answer streamed fast', function () {
   // fails twice.
   this.retries(1);
   let standIn: StandIn;
-
-  before(async () => {
-    await inspector();
-    standIn = await useStandIn();
-  });
-  afterEach(() => closeAllEditors());
-  after(() => stopStandIn(standIn));
+  useStandInSuite((ready) => ({ standIn } = ready));
 
   it('reaches the panel in few messages, keeps commands answering, and stops streaming with the stream', async () => {
     const api = await inspector();

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CallRecord } from '../../src/shared/callRecord';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor, PANEL_WAIT_MS } from './support';
+import { closeAllEditors, fixture, inspector, open, PANEL_WAIT_MS, waitFor } from './support';
+import { useStandInSuite } from './standInHooks';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -17,17 +18,7 @@ const compareTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find
 describe('Compare Models', function () {
   this.timeout(90_000);
   let standIn: StandIn;
-
-  before(async () => {
-    await inspector();
-    standIn = await useStandIn();
-  });
-  beforeEach(() => standIn.reset());
-  afterEach(() => closeAllEditors());
-  after(async () => {
-    await vscode.workspace.getConfiguration('claudeInspector').update('compare.concurrency', undefined, vscode.ConfigurationTarget.Global);
-    await stopStandIn(standIn);
-  });
+  const settings = useStandInSuite((ready) => ({ standIn } = ready));
 
   it('sends the file to each model, each run streamed, and the view fills in with a failing model among good ones', async () => {
     const api = await inspector();
@@ -84,7 +75,7 @@ describe('Compare Models', function () {
 
   it('keeps to the concurrency setting, and Cancel stops what is left', async () => {
     const api = await inspector();
-    await vscode.workspace.getConfiguration('claudeInspector').update('compare.concurrency', 2, vscode.ConfigurationTarget.Global);
+    await settings.update('compare.concurrency', 2);
     await open('compareSlow.claude.json');
     const done = vscode.commands.executeCommand('claudeInspector.compareModels', fixture('compareSlow.claude.json'), { models: ['claude-haiku-5-5', 'claude-sonnet-5-5'], runs: 3 });
     await waitFor('two runs out', () => standIn.inFlight === 2, 10_000);

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import type { CallRecord } from '../../src/shared/callRecord';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, PANEL_WAIT_MS, responseTab, stopStandIn, useStandIn, waitFor } from './support';
+import { closeAllEditors, fixture, inspector, open, PANEL_WAIT_MS, responseTab, waitFor } from './support';
+import { useStandInSuite } from './standInHooks';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -16,14 +17,7 @@ const sentMessages = (standIn: StandIn) => (standIn.requests.filter((r) => r.pat
 describe('Conversation', function () {
   this.timeout(90_000);
   let standIn: StandIn;
-
-  before(async () => {
-    await inspector();
-    standIn = await useStandIn();
-  });
-  beforeEach(() => standIn.reset());
-  afterEach(() => closeAllEditors());
-  after(() => stopStandIn(standIn));
+  useStandInSuite((ready) => ({ standIn } = ready));
 
   it('Continue in a request file: one undoable edit, comments kept, not saved, cursor in the next turn; the next send gets the next reply', async () => {
     const api = await inspector();

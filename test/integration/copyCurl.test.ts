@@ -5,22 +5,15 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, stopStandIn, TEST_KEY, useStandIn } from './support';
+import { fixture, inspector, open, TEST_KEY } from './support';
+import { useStandInSuite } from './standInHooks';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
 describe('Copy as curl', function () {
   this.timeout(90_000);
   let standIn: StandIn;
-
-  before(async () => {
-    await inspector();
-    standIn = await useStandIn();
-  });
-  after(async () => {
-    await closeAllEditors();
-    await stopStandIn(standIn);
-  });
+  useStandInSuite((ready) => ({ standIn } = ready));
 
   it('copies the curl the CLI prints for the active request file', async () => {
     await vscode.env.clipboard.writeText('');

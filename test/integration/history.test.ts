@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectorApi } from '../../src/extension/extension';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, FIXTURES, fixture, inspector, open, stopStandIn, TEST_KEY, useStandIn, waitFor, PANEL_WAIT_MS } from './support';
+import { closeAllEditors, fixture, FIXTURES, open, PANEL_WAIT_MS, TEST_KEY, waitFor } from './support';
+import { useStandInSuite } from './standInHooks';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -58,20 +59,14 @@ describe('History', function () {
   let standIn: StandIn;
   let api: InspectorApi;
   const pinned: string[] = [];
+  useStandInSuite((ready) => ({ standIn, api } = ready));
 
-  before(async () => {
-    api = await inspector();
-    standIn = await useStandIn();
-    await vscode.commands.executeCommand('claudeInspector.history.clear', true);
-  });
-  beforeEach(() => standIn.reset());
-  afterEach(() => closeAllEditors());
+  before(() => vscode.commands.executeCommand('claudeInspector.history.clear', true));
   after(async () => {
     for (const file of pinned) {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
     await vscode.commands.executeCommand('claudeInspector.history.filter', '');
-    await stopStandIn(standIn);
   });
 
   it('lists every send, newest first, kept in the global storage and never with the key', async () => {

@@ -7,7 +7,8 @@ import type { CallRecord } from '../../src/shared/callRecord';
 import type { InspectorApi } from '../../src/extension/extension';
 import type { DomView } from '../../src/shared/protocol';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, responseTab, stopStandIn, TEST_KEY, useStandIn, waitFor, PANEL_WAIT_MS } from './support';
+import { closeAllEditors, fixture, inspector, open, PANEL_WAIT_MS, responseTab, TEST_KEY, waitFor } from './support';
+import { useStandInSuite } from './standInHooks';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -65,17 +66,9 @@ async function sendAndWait(api: Awaited<ReturnType<typeof inspector>>): Promise<
 describe('The panel and the editor', function () {
   this.timeout(90_000);
   let standIn: StandIn;
-
-  before(async () => {
-    await inspector();
-    standIn = await useStandIn();
-  });
-  beforeEach(async () => {
-    standIn.reset();
-    await closeAllEditors();
-  });
-  afterEach(() => closeAllEditors());
-  after(() => stopStandIn(standIn));
+  useStandInSuite((ready) => ({ standIn } = ready));
+  // Every test, the first too, starts with no editor open: the panel's column is what they check.
+  beforeEach(() => closeAllEditors());
 
   it('opens the panel beside the request file without taking the focus, and keeps its column for the next call', async () => {
     const api = await inspector();

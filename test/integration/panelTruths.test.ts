@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { CallRecord } from '../../src/shared/callRecord';
 import type { DomView } from '../../src/shared/protocol';
 import { HostileServer, startHostileServer } from '../hostile/server';
-import { closeAllEditors, inspector, TEST_KEY, waitFor, PANEL_WAIT_MS } from './support';
+import { closeAllEditors, inspector, PANEL_WAIT_MS, TEST_KEY, waitFor } from './support';
+import { useSuiteSettings } from './standInHooks';
 
 const REQUEST = (stream: boolean) =>
   `{ "model": "claude-sonnet-5-5", "max_tokens": 64, "stream": ${stream}, "messages": [{ "role": "user", "content": "Hostile, please." }] }`;
@@ -23,26 +24,23 @@ interface Shown {
 describe('The panel under a hostile server', function () {
   this.timeout(90_000);
   let hostile: HostileServer;
-  const config = () => vscode.workspace.getConfiguration('claudeInspector');
+  // The short timeout and the hostile base URL are put back after the suite.
+  const settings = useSuiteSettings();
 
   before(async () => {
     await inspector();
     hostile = await startHostileServer();
     await vscode.commands.executeCommand('claudeInspector.setApiKey', TEST_KEY);
     // A short idle bound, so that a stalled body ends in seconds (the fixtures workspace says 10 s).
-    await config().update('timeoutSeconds', 2, vscode.ConfigurationTarget.Workspace);
+    await settings.update('timeoutSeconds', 2, vscode.ConfigurationTarget.Workspace);
   });
   afterEach(() => closeAllEditors());
-  after(async () => {
-    await config().update('timeoutSeconds', 10, vscode.ConfigurationTarget.Workspace);
-    await config().update('baseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await hostile.close();
-  });
+  after(() => hostile.close());
 
   /** Sends a request file through the fault and waits until the panel shows `expected`. */
   async function sendThrough(fault: string, stream: boolean, expected: RegExp): Promise<Shown> {
     const api = await inspector();
-    await config().update('baseUrl', `${hostile.url}/${fault}`, vscode.ConfigurationTarget.Global);
+    await settings.update('baseUrl', `${hostile.url}/${fault}`);
     const document = await vscode.workspace.openTextDocument({ language: 'jsonc', content: REQUEST(stream) });
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');

@@ -3,19 +3,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, stopStandIn, useStandIn, waitFor } from './support';
+import { fixture, inspector, open, waitFor } from './support';
+import { useStandInSuite } from './standInHooks';
 
 describe('Request files', function () {
   this.timeout(90_000);
   let standIn: StandIn;
-
-  before(async () => {
-    await inspector();
-    standIn = await useStandIn();
-  });
-  beforeEach(() => standIn.reset());
-  afterEach(() => closeAllEditors());
-  after(() => stopStandIn(standIn));
+  useStandInSuite((ready) => ({ standIn } = ready));
 
   it('are JSON with comments', async () => {
     const editor = await open('hello.claude.json');

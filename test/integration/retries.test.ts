@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { connectionOf, readSettings } from '../../src/extension/settings';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, inspector, stopStandIn, useStandIn } from './support';
+import { inspector } from './support';
+import { useStandInSuite } from './standInHooks';
 
 async function openRequest(content: string): Promise<void> {
   const document = await vscode.workspace.openTextDocument({ language: 'jsonc', content });
@@ -16,24 +17,11 @@ const REQUEST = '{ "model": "claude-sonnet-5-5", "max_tokens": 32, "stream": fal
 describe('Retries and the base URL', function () {
   this.timeout(90_000);
   let standIn: StandIn;
+  const settings = useStandInSuite((ready) => ({ standIn } = ready));
   const config = () => vscode.workspace.getConfiguration('claudeInspector');
 
-  before(async () => {
-    await inspector();
-    standIn = await useStandIn();
-    // The fixtures workspace turns retries off (maxRetries 0) for the other suites; these tests are about retries.
-    await config().update('maxRetries', 2, vscode.ConfigurationTarget.Workspace);
-  });
-  beforeEach(() => standIn.reset());
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await closeAllEditors();
-  });
-  after(async () => {
-    await config().update('maxRetries', 0, vscode.ConfigurationTarget.Workspace);
-    await config().update('maxRetryWaitSeconds', undefined, vscode.ConfigurationTarget.Global);
-    await stopStandIn(standIn);
-  });
+  // The fixtures workspace turns retries off (maxRetries 0) for the other suites; these tests are about retries.
+  before(() => settings.update('maxRetries', 2, vscode.ConfigurationTarget.Workspace));
 
   it('contributes claudeInspector.maxRetryWaitSeconds, 60 by default', () => {
     const inspected = config().inspect<number>('maxRetryWaitSeconds');
@@ -60,7 +48,7 @@ describe('Retries and the base URL', function () {
 
   it('fails at once, saying so, when the server asks for a longer wait than the setting allows', async () => {
     const api = await inspector();
-    await config().update('maxRetryWaitSeconds', 1, vscode.ConfigurationTarget.Global);
+    await settings.update('maxRetryWaitSeconds', 1);
     try {
       standIn.enqueue({ kind: 'error', status: 429, type: 'rate_limit_error', retryAfter: 30 });
       await openRequest(REQUEST);

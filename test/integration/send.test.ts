@@ -2,21 +2,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, inspector, open, responseTab, stopStandIn, TEST_KEY, useStandIn, waitFor } from './support';
+import { closeAllEditors, inspector, open, responseTab, TEST_KEY, waitFor } from './support';
+import { useStandInSuite } from './standInHooks';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('Sending', function () {
   this.timeout(90_000);
   let standIn: StandIn;
-
-  before(async () => {
-    await inspector();
-    standIn = await useStandIn();
-  });
-  beforeEach(() => standIn.reset());
-  afterEach(() => closeAllEditors());
-  after(() => stopStandIn(standIn));
+  useStandInSuite((ready) => ({ standIn } = ready));
 
   it('Send Selection sends the selected text as one user message and shows the reply in the panel', async () => {
     const api = await inspector();

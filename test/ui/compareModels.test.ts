@@ -1,44 +1,16 @@
 // UI test: a person opens the triage example and runs Claude: Compare Models from the palette, ticks two models in
 // the list, asks for two runs each, and reads the compare view. Run it with `npm run test:ui`.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
-import { Workbench } from './workbench';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
+import { useWorkbench } from './workbench';
 
 const ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
 
 describe('Claude: Compare Models, in the workbench', function () {
   this.timeout(180_000);
-  let launched: LaunchedBrowser | undefined;
-  let workbench: Workbench;
-
-  before(async () => {
-    const url = process.env.CLAUDE_INSPECTOR_UI_URL;
-    if (!url) {
-      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `npm run test:ui`.');
-    }
-    launched = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
-    workbench = new Workbench(launched.page, { screenshotDir, userSettingsFile: process.env.CLAUDE_INSPECTOR_UI_SETTINGS_FILE });
-    await workbench.open(url);
-  });
-
-  after(async () => {
-    await launched?.close();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && launched) {
-      const file = await workbench.screenshot(`failed-compare-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
-      if (file) {
-        console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
-      }
-    }
-  });
+  const session = useWorkbench({ viewport: { width: 1600, height: 1000 } });
 
   it('compares two models on the triage example: the pickers, then one column per model filling in', async () => {
+    const workbench = session.workbench;
     const page = workbench.page;
     await workbench.openFile('triage.claude.json');
     await workbench.runCommand('Claude: Compare Models');

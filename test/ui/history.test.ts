@@ -4,48 +4,26 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
-import { Workbench } from './workbench';
+import { useWorkbench } from './workbench';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
 const triageFile = path.join(repoRoot, 'examples', 'triage.claude.json');
 /** The example as it is before the test edits it in the editor. */
 const triageText = fs.readFileSync(triageFile, 'utf8');
 
 describe('History and Compare, in the workbench', function () {
   this.timeout(180_000);
-  let launched: LaunchedBrowser | undefined;
-  let workbench: Workbench;
+  const session = useWorkbench();
 
-  before(async () => {
-    const url = process.env.CLAUDE_INSPECTOR_UI_URL;
-    if (!url) {
-      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `npm run test:ui`.');
-    }
-    launched = await launchBrowser({ viewport: { width: 1400, height: 900 } });
-    workbench = new Workbench(launched.page, { screenshotDir, userSettingsFile: process.env.CLAUDE_INSPECTOR_UI_SETTINGS_FILE });
-    await workbench.open(url);
-  });
-
-  after(async () => {
-    await launched?.close();
+  after(() => {
     // Whatever saved the edited example on the way (a theme switch's settings edit, a hot exit), it leaves as it came.
     if (fs.readFileSync(triageFile, 'utf8') !== triageText) {
       fs.writeFileSync(triageFile, triageText);
     }
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && launched) {
-      const file = await workbench.screenshot(`failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
-      if (file) {
-        console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
-      }
-    }
-  });
-
   async function send(model: string): Promise<void> {
+    const workbench = session.workbench;
     const button = workbench.page.locator('.editor-actions .action-label[aria-label*="Send Request File"]').first();
     await button.waitFor({ state: 'visible', timeout: 30_000 });
     await button.click();
@@ -55,6 +33,7 @@ describe('History and Compare, in the workbench', function () {
   }
 
   it('sends the triage example with two models, then compares the two calls from the History view', async () => {
+    const workbench = session.workbench;
     const page = workbench.page;
     await workbench.openFile('triage.claude.json');
     await send('claude-haiku-5-5');

@@ -2,41 +2,16 @@
 // nothing was sent (not a pile of them), and it goes away by itself once the mistake is undone.
 // Run it with `npm run test:ui` (see sendSelection.test.ts).
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
-import { Workbench } from './workbench';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
+import { useWorkbench } from './workbench';
 
 const REFUSED = /nothing was sent/i;
 
 describe('A refused send, in the workbench', function () {
   this.timeout(120_000);
-  let launched: LaunchedBrowser | undefined;
-  let workbench: Workbench;
-
-  before(async () => {
-    const url = process.env.CLAUDE_INSPECTOR_UI_URL;
-    if (!url) {
-      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `npm run test:ui`.');
-    }
-    launched = await launchBrowser({ viewport: { width: 1400, height: 900 } });
-    workbench = new Workbench(launched.page, { screenshotDir });
-    await workbench.open(url);
-  });
-
-  after(async () => {
-    await launched?.close();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && launched) {
-      await workbench.screenshot('failed-refused-send').catch(() => undefined);
-    }
-  });
+  const session = useWorkbench();
 
   it('shows one notice however often Send is pressed, and closes it when the file is fixed', async () => {
+    const workbench = session.workbench;
     const page = workbench.page;
     // A new untitled request file: never saved (not even by auto-save), so the examples stay as they are.
     await workbench.runCommand('Claude: New Request File');

@@ -2,50 +2,14 @@
 // Run it with `npm run test:ui` (scripts/runUi.ts), which packages and installs the .vsix into the cached code-server, starts it
 // (and the Messages API stand-in) and passes the workbench URL in CLAUDE_INSPECTOR_UI_URL.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-// One set of Chromium flags for every script: scripts/browser.ts.
-import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
-import { Workbench } from './workbench';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
-
+import { useWorkbench } from './workbench';
 
 describe('Claude: Send Selection, in the workbench', function () {
   this.timeout(120_000);
-  let launched: LaunchedBrowser | undefined;
-  let workbench: Workbench;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    const url = process.env.CLAUDE_INSPECTOR_UI_URL;
-    if (!url) {
-      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `npm run test:ui`.');
-    }
-    launched = await launchBrowser({ viewport: { width: 1400, height: 900 } });
-    launched.page.on('pageerror', (error) => pageErrors.push(error.message));
-    workbench = new Workbench(launched.page, {
-      screenshotDir,
-      userSettingsFile: process.env.CLAUDE_INSPECTOR_UI_SETTINGS_FILE,
-    });
-    await workbench.open(url);
-  });
-
-  after(async () => {
-    await launched?.close();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && launched) {
-      const name = `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-      const file = await workbench.screenshot(name).catch(() => undefined);
-      if (file) {
-        console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
-      }
-    }
-  });
+  const session = useWorkbench();
 
   it('shows the examples folder in light and dark themes', async () => {
+    const workbench = session.workbench;
     const rows = await workbench.page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts();
     assert.ok(rows.some((row) => row.includes('notes.md')), `explorer rows: ${JSON.stringify(rows)}`);
     await workbench.setTheme('dark');
@@ -55,12 +19,14 @@ describe('Claude: Send Selection, in the workbench', function () {
   });
 
   it('opens a file and selects its text', async () => {
+    const workbench = session.workbench;
     await workbench.openFile('notes.md');
     const selection = await workbench.selectAll();
     assert.match(selection, /\(\d[\d,]* selected\)/);
   });
 
   it('sends the selection from the palette and shows the reply, stop_reason and usage in the panel', async () => {
+    const workbench = session.workbench;
     await workbench.runCommand('Claude: Send Selection');
     const frame = await workbench.findWebviewFrame('[data-testid="reply"]', 60_000);
     const reply = frame.locator('[data-testid="reply"]');
@@ -77,10 +43,11 @@ describe('Claude: Send Selection, in the workbench', function () {
     assert.match(header, /not api\.anthropic\.com/, 'the stand-in\'s base URL is flagged in the panel');
     const errors = (await workbench.messages()).filter((text) => /error|failed|not found/i.test(text));
     assert.deepEqual(errors, [], 'no error message from the workbench');
-    assert.deepEqual(pageErrors, [], 'no script error in the workbench page');
+    assert.deepEqual(session.pageErrors, [], 'no script error in the workbench page');
   });
 
   it('sends a request file with the editor title button and shows its reply', async () => {
+    const workbench = session.workbench;
     await workbench.openFile('triage.claude.json');
     const button = workbench.page.locator('.editor-actions .action-label[aria-label*="Send Request File"]').first();
     await button.waitFor({ state: 'visible', timeout: 30_000 });

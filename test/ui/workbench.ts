@@ -1,8 +1,15 @@
 // Drives a VS Code workbench in a browser the way a person does: keys, the command palette, clicks. Used by the UI
-// tests (test/ui/*.test.ts), which scripts/runUi.ts runs against code-server in headless Chromium.
+// tests (test/ui/*.test.ts), which scripts/runUi.ts runs against code-server in headless Chromium: the runner starts
+// the stand-in and code-server; each suite opens its own browser on them with `useWorkbench()`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+// One set of Chromium flags for every script: scripts/browser.ts.
+import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** Where the UI tests' screenshots go: test-results/ui/. */
+export const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
 
 /** Theme ids of the built-in default themes, and the class each puts on `.monaco-workbench`. */
 export const THEMES = {
@@ -232,4 +239,59 @@ export class Workbench {
       await this.page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => {});
     }
   }
+}
+
+/** A suite's workbench, set once its `before` hook has opened it. */
+export interface WorkbenchSession {
+  readonly workbench: Workbench;
+  /** The page's uncaught script errors, in order. */
+  readonly pageErrors: string[];
+}
+
+/**
+ * Call at the top of a `describe`: its `before` opens Chromium on the workbench runUi.ts serves
+ * (CLAUDE_INSPECTOR_UI_URL), each failed test leaves a screenshot in test-results/ui/ (its path printed), and its
+ * `after` closes the browser. The suite's tests read `session.workbench`.
+ */
+export function useWorkbench(options: { viewport?: { width: number; height: number } } = {}): WorkbenchSession {
+  let launched: LaunchedBrowser | undefined;
+  let workbench: Workbench | undefined;
+  const pageErrors: string[] = [];
+  const session: WorkbenchSession = {
+    get workbench(): Workbench {
+      if (!workbench) {
+        throw new Error('The workbench is not open: useWorkbench() opens it in the suite\'s before hook.');
+      }
+      return workbench;
+    },
+    pageErrors,
+  };
+
+  before(async () => {
+    const url = process.env.CLAUDE_INSPECTOR_UI_URL;
+    if (!url) {
+      throw new Error('CLAUDE_INSPECTOR_UI_URL is not set: run the UI tests with `npm run test:ui`.');
+    }
+    launched = await launchBrowser({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    launched.page.on('pageerror', (error) => pageErrors.push(error.message));
+    workbench = new Workbench(launched.page, { screenshotDir, userSettingsFile: process.env.CLAUDE_INSPECTOR_UI_SETTINGS_FILE });
+    await workbench.open(url);
+  });
+
+  after(async () => {
+    await launched?.close();
+  });
+
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state === 'failed' && workbench) {
+      const name = `failed-${test.fullTitle().replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 120)}`;
+      const file = await workbench.screenshot(name).catch(() => undefined);
+      if (file) {
+        console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
+      }
+    }
+  });
+
+  return session;
 }

@@ -1,40 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { StandIn, startStandIn } from '../../src/standIn/server';
+import { CLI, runCli } from '../support/runCli';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const KEY = 'sk-ant-fake-cli-test-key-not-real-ABCDEFGHIJKLMNOPQRST';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the built CLI as a user would, with only the environment given (plus PATH). */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      assert.ok(!stdout.includes(KEY) && !stderr.includes(KEY), 'the key is never printed');
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-    child.stdin.end(stdin ?? '');
-  });
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string) => runCli(args, { env, stdin, secret: KEY });
 
 describe('CLI', function () {
   this.timeout(30000);

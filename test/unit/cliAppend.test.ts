@@ -2,39 +2,17 @@
 // own layout. What is checked is what a user sees: the file's bytes, the exit code, stdout and stderr, and what the
 // next send puts on the wire.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createScanner, parse, SyntaxKind } from 'jsonc-parser';
 import { StandIn, startStandIn } from '../../src/standIn/server';
+import { CLI, runCli } from '../support/runCli';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 // Not a real key, and not shaped like one for scanners.
 const KEY = ['stand', 'in', 'append', 'test', 'key'].join('-');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-    child.stdin.end('');
-  });
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv) => runCli(args, { env, timeoutMs: 20_000 });
 
 type Json = Record<string, unknown>;
 

@@ -3,35 +3,15 @@
 // stand-in saw it, rate limits announced (one model limited while the others go on), the medians against the
 // stand-in's own log of what it sent.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StandIn, startStandIn } from '../../src/standIn/server';
+import { CLI, runCli } from '../support/runCli';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const KEY = ['sk', 'ant', 'fake', 'compare', 'test', 'key', 'not', 'real', '000000'].join('-');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      assert.ok(!stdout.includes(KEY) && !stderr.includes(KEY), 'the key is never printed');
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv) => runCli(args, { env, secret: KEY });
 
 /** The median as a statistics textbook has it, written apart from the product's. */
 function textbookMedian(values: number[]): number {

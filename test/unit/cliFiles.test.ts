@@ -2,7 +2,7 @@
 // code, the exact `file:line:column: message` lines, and nothing sent. Files are random (seeded), with one planted
 // fault whose place the test computes on its own.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -14,52 +14,15 @@ import { MAX_NESTING, positionAt } from '../../src/core/requestFile';
 import { COMMAND_HELP } from '../../src/cli/usage';
 import { StandIn, startStandIn } from '../../src/standIn/server';
 import { exactNumberText, expectedPosition, inexactNumberText, printRequest, randomRequest, seededRng } from './requestFileCases';
+import { CLI, type CliRun, runCli } from '../support/runCli';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const KEY = 'sk-ant-fake-cli-files-key-not-real-ABCDEFGHIJKLMNOPQ';
 /** Long enough for a slow shared machine; a run that takes longer is a hang, and fails. */
 const RUN_BOUND_MS = 20_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
-
 /** Runs the built CLI; stdin is bytes, or 'endless' for a writer that never stops (yes | …). */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin: Buffer | string | 'endless' = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, RUN_BOUND_MS);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.stdin.on('error', () => undefined); // EPIPE once the CLI stops reading: that is the point
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      assert.ok(!stdout.includes(KEY) && !stderr.includes(KEY), 'the key is never printed');
-      resolve({ code, stdout, stderr, timedOut });
-    });
-    if (stdin === 'endless') {
-      const chunk = Buffer.from('y\n'.repeat(32768));
-      const pump = () => {
-        while (child.stdin.writable && child.stdin.write(chunk)) {
-          /* until the pipe is full */
-        }
-      };
-      child.stdin.on('drain', pump);
-      pump();
-    } else {
-      child.stdin.end(stdin);
-    }
-  });
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin: Buffer | string | 'endless' = ''): Promise<CliRun> {
+  return runCli(args, { env, stdin, timeoutMs: RUN_BOUND_MS, secret: KEY });
 }
 
 describe('CLI: request files are checked as the editor checks them', function () {
@@ -89,7 +52,7 @@ describe('CLI: request files are checked as the editor checks them', function ()
   });
 
   /** Asserts a refusal: exit 2, no stack trace, nothing on the wire. */
-  function refused(run: Run, what: string): void {
+  function refused(run: CliRun, what: string): void {
     assert.equal(run.timedOut, false, `${what}: ended within ${RUN_BOUND_MS} ms`);
     assert.equal(run.code, 2, `${what}: exit 2\n${run.stderr}`);
     assert.doesNotMatch(run.stderr, /RangeError|Maximum call stack|\n\s+at /, `${what}: no crash`);

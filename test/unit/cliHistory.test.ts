@@ -2,48 +2,17 @@
 // --save (streamed and not, with API, mid-stream and network errors among the calls), history list|show|diff, the
 // bounds, a damaged file, two CLIs saving at once, the errors a user can make, and no key in any stored byte.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { StandIn, startStandIn } from '../../src/standIn/server';
+import { CLI, type CliRun, runCli } from '../support/runCli';
+import { closedPort } from '../support/closedPort';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 /** A sentinel key, built so that no scanner takes it for a real one. */
 const KEY = ['sk', 'ant', 'fake', 'history', 'cli', 'sentinel', Math.random().toString(36).slice(2, 12)].join('-');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv, stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const bound = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(bound);
-      assert.ok(!stdout.includes(KEY) && !stderr.includes(KEY), 'the key is never printed');
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv, stdin = '') => runCli(args, { env, stdin, secret: KEY });
 
 describe('CLI history', function () {
   this.timeout(60_000);
@@ -76,7 +45,7 @@ describe('CLI history', function () {
     const save = ['--save', '--history', history, '--max-retries', '0'];
     const haiku = request('claude-haiku-5-5', 'Which queue is a 503 outage?');
     const opus = request('claude-opus-5-5', 'Which queue is a 503 outage?');
-    const sent: { run: Run; json?: Record<string, unknown> }[] = [];
+    const sent: { run: CliRun; json?: Record<string, unknown> }[] = [];
     const send = async (args: string[], json: boolean) => {
       const run = await cli(['send', ...args, ...save, ...(json ? ['--json'] : [])], env);
       sent.push({ run, json: json ? JSON.parse(run.stdout) : undefined });

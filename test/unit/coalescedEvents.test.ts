@@ -6,20 +6,10 @@ import * as assert from 'node:assert/strict';
 import { CoalescedEvents } from '../../src/extension/panel/coalescedEvents';
 import type { TimelineEntry, TimelineEvent } from '../../src/shared/callRecord';
 import { eventsIn, foldEvent } from '../../src/shared/timeline';
+// The stand-in's seeded generator (mulberry32): the same sequence for the same seed, so a printed seed replays.
+import { seededRng } from '../../src/standIn/random';
 
 const SEED = Number(process.env.COALESCE_SEED ?? Math.floor(Math.random() * 2 ** 31));
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['', 'a', 'Hello', ' wörld', '\n\n', '{"q":', '"x"}', '😀', '\\u0000', '`', 'sk-ant-'];
 
@@ -114,7 +104,7 @@ function runsIn(events: readonly TimelineEvent[]): number {
 
 describe('panel: stream deltas joined on their way to the webview', () => {
   it(`builds the same answer and timeline from joined events, cut into batches anywhere (seed ${SEED})`, () => {
-    const random = prng(SEED);
+    const random = seededRng(SEED);
     for (let round = 0; round < 60; round++) {
       const events = randomStream(random, 50 + Math.floor(random() * 2000));
       const originals = JSON.stringify(events);

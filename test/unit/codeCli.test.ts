@@ -3,7 +3,6 @@
 // KiB) against a capture server, and what arrives is compared with what `claude-inspector send` put on the wire.
 // Also: the SDK facts the snippets rely on still match the installed SDK, and --lang is checked like every option.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,27 +12,12 @@ import { CaptureServer, startCaptureServer } from '../support/captureServer';
 import { HOSTILE } from '../support/hostileText';
 import { httpxProblem, runPython, runTypescript, snippetEnv } from '../support/snippetRunners';
 import { findShell, runShell } from '../support/shells';
+import { runCli } from '../support/runCli';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const SDK = path.resolve(__dirname, '../../../node_modules/@anthropic-ai/sdk');
 const KEY = ['sk', 'ant', 'fake', 'code', 'cli', 'key', 'not', 'real', 'POIUYTREWQ0123456789'].join('-');
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    // Decoded whole: a chunk may end inside a multi-byte character.
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout.on('data', (d: Buffer) => stdout.push(d));
-    child.stderr.on('data', (d: Buffer) => stderr.push(d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
-    });
-  });
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env });
 
 /** The body fields of an interface in the installed SDK's types. */
 function sdkFields(file: string, name: string): string[] {

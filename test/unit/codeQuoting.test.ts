@@ -10,24 +10,15 @@ import { Redactor } from '../../src/core/redact';
 import type { CapturedRequest } from '../../src/shared/callRecord';
 import { CONTROL, HOSTILE, HOSTILE_BITS, UNICODE } from '../support/hostileText';
 import { run } from '../support/snippetRunners';
+// The stand-in's seeded generator (mulberry32): the same sequence for the same seed, so a printed seed replays.
+import { seededRng } from '../../src/standIn/random';
 
 const SEED = Number(process.env.CODE_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const KEY = ['sk', 'ant', 'fake', 'quoting', 'key', 'not', 'real', 'ASDFGHJKL0123456789'].join('-');
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Random text from the hostile corpus: bits, controls, Unicode (lone surrogates included) and plain ASCII. */
 function hostileTexts(count: number): string[] {
-  const next = prng(SEED);
+  const next = seededRng(SEED);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const texts = [HOSTILE, ...HOSTILE_BITS, ...CONTROL, ...UNICODE, '%ANTHROPIC_API_KEY%', '%PATH%', '^%PATH^%', '%%', '\"', 'end \\'];
   for (let i = 0; i < count; i++) {

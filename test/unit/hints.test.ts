@@ -1,7 +1,6 @@
 // Hints are data in core and words in each face: core's text names no face's setting or flag; the CLI names its
 // flags, the extension its settings (test/integration checks the panel); what core adds after a hint stays.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -9,31 +8,15 @@ import * as path from 'node:path';
 import { sendMessage } from '../../src/core/client';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { type HintCode, hintText, NEUTRAL_KNOBS, wordHint } from '../../src/shared/hints';
+import { CLI, runCli } from '../support/runCli';
+import { closedPort } from '../support/closedPort';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 // Not shaped like a real key: scanners and the redaction's key shapes leave it alone only by value.
 const KEY = ['test', 'hints', 'key', 'not', 'real'].join('-');
 const CODES: HintCode[] = ['no-answer', 'went-silent', 'trickles', 'nothing-listening', 'long-retry-after'];
 const FACE = { timeout: 'TIMEOUT-KNOB', baseUrl: 'BASE-URL-KNOB', maxRetryWait: 'RETRY-WAIT-KNOB' };
 
-function cli(args: string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ANTHROPIC_API_KEY: KEY }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
-  });
-}
-
-/** A port on 127.0.0.1 with nothing listening. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+const cli = (args: string[]) => runCli(args, { env: { ANTHROPIC_API_KEY: KEY } });
 
 /** A server that takes connections and never answers; closed (with its sockets) by the returned function. */
 async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {

@@ -2,48 +2,24 @@
 // sentinel key): the exit code, the message on stderr, what --json keeps, retries announced, no key and no raw
 // control character in any output.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HostileServer, startHostileServer } from '../hostile/server';
 import { caseName, CASES, HostileCase, Outcome, sentinelKey } from './hostileCases';
+import { CLI, type CliRun, runCli } from '../support/runCli';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const KEY = sentinelKey();
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], baseUrl: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH, ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: baseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    // A bound on the wait: a CLI that hangs fails the test instead of the suite.
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15000);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
+// A bound on the wait: a CLI that hangs fails the test instead of the suite.
+const cli = (args: string[], baseUrl: string) => runCli(args, { env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: baseUrl }, timeoutMs: 15_000 });
 
 /** The message regex without its anchors: on stderr it follows a prefix and may be followed by a hint. */
 function unanchored(pattern: RegExp): RegExp {
   return new RegExp(pattern.source.replace(/^\^/, '').replace(/\$$/, ''), pattern.flags);
 }
 
-function assertClean(run: Run, label: string): void {
+function assertClean(run: CliRun, label: string): void {
   for (const [name, text] of [['stdout', run.stdout], ['stderr', run.stderr]] as const) {
     assert.ok(!text.includes(KEY), `${label}: the key is not on ${name}`);
     assert.doesNotMatch(text, /[\x00-\x08\x0b-\x1f\x7f]/, `${label}: no raw control character on ${name}`);

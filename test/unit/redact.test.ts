@@ -2,7 +2,7 @@
 // in every output this part owns: texts and errors, headers, the streaming writer, the SDK's logger, the curl, and
 // the CLI end to end (stdout, stderr, --json, the curl command, a live stream in a terminal).
 import * as assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import * as os from 'node:os';
@@ -13,8 +13,10 @@ import { toCallError } from '../../src/core/callError';
 import { KEY_PLACEHOLDER, maskHeaders, Redactor, redactDeep, redactHeaders, redactKey, redactResponseHeaders, redactText } from '../../src/core/redact';
 import { RedactingWriter, redactingLogger } from '../../src/core/redactingWriter';
 import { CaptureServer, CapturedHttpRequest, startCaptureServer } from '../support/captureServer';
+import { CLI, runCli } from '../support/runCli';
+// The stand-in's seeded generator (mulberry32): the same sequence for the same seed, so a printed seed replays.
+import { seededRng } from '../../src/standIn/random';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 /** Test secrets, built so that no scanner takes them for real ones. */
 const KEY = ['sk', 'ant', 'fake', 'redact', 'test', 'key', 'ZXCVBNM0987654321'].join('-');
 const GATEWAY = ['gw', 'fake', 'gateway', 'token', 'LKJHGF13579'].join('_');
@@ -22,16 +24,6 @@ const COOKIE = ['session', 'fake', 'cookie', 'value', 'POIU24680'].join('-');
 const PASSWORD = ['hunter', 'fake', 'password', '8642'].join('-');
 const FOREIGN = ['sk', 'ant', 'api03', 'FOREIGNfakeKEYnotreal_0000000000'].join('-');
 
-/** Small seeded PRNG, so that a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const SEED = Number(process.env.REDACT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 /** Texts in which each class of secret appears, among ordinary words. */
@@ -78,7 +70,7 @@ describe('redaction', () => {
 
     it('masks a secret echoed encoded: every byte URL-encoded (either case), base64 or base64url at any alignment, whole or inside a blob', () => {
       const redactor = secrets();
-      const rng = prng(SEED);
+      const rng = seededRng(SEED);
       for (const secret of [KEY, GATEWAY, COOKIE, PASSWORD]) {
         const percent = [...Buffer.from(secret)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
         const around = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(rng() * 256)));
@@ -169,7 +161,7 @@ describe('redaction', () => {
 
   describe(`the streaming writer (seed ${SEED}; REDACT_SEED=${SEED} replays it)`, () => {
     it('masks secrets cut anywhere between writes, and prints the same as one redaction of the whole', () => {
-      const random = prng(SEED);
+      const random = seededRng(SEED);
       const redactor = secrets();
       for (const text of leakyTexts()) {
         for (let round = 0; round < 40; round++) {
@@ -290,21 +282,7 @@ describe('redaction in the CLI, end to end', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, ...args], { env: { ...env(), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
-      child.stdout.on('data', (d: Buffer) => (stdout += d));
-      child.stderr.on('data', (d: Buffer) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code: code ?? -1, stdout, stderr });
-      });
-    });
-  }
+  const cli = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runCli(args, { env: { ...env(), ...extraEnv } });
 
   for (const [label, args, base] of [
     ['send (text), answer echoing every secret', ['send'], ''],

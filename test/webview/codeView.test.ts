@@ -2,7 +2,7 @@
 // code asked of the host once and shown with Copy, its note when it has one, and the picked language kept in the
 // webview's state, so that a reload comes back to it.
 import * as assert from 'node:assert/strict';
-import { Harness, type PanelPage } from './harness';
+import { Harness, type PanelPage, useHarness } from './harness';
 import { record } from './fixtures/records';
 import { CODE_LANGUAGES } from '../../src/shared/codeLanguages';
 
@@ -11,12 +11,7 @@ describe('webview: the Code view', function () {
   let harness: Harness;
   let panel: PanelPage | undefined;
 
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness.close();
-  });
+  useHarness((started) => (harness = started));
   afterEach(async () => {
     const opened = panel;
     panel = undefined;

@@ -6,7 +6,7 @@ import { explainCache } from '../../src/shared/cacheExplain';
 import { compareCalls } from '../../src/shared/compare';
 import { costOf } from '../../src/shared/cost';
 import { measureContrast } from './contrast';
-import { Harness, THEME_NAMES, type PanelPage } from './harness';
+import { Harness, THEME_NAMES, type PanelPage, useHarness } from './harness';
 import { message, record } from './fixtures/records';
 
 function pair() {
@@ -43,13 +43,7 @@ async function metricRow(panel: PanelPage, name: string): Promise<string> {
 describe('webview: compare view', function () {
   this.timeout(120_000);
   let harness: Harness;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   for (const theme of THEME_NAMES) {
     it(`shows metrics with deltas and the words that changed, ${theme}`, async () => {
@@ -126,13 +120,7 @@ describe('webview: compare view', function () {
 describe('webview: the cache, explained', function () {
   this.timeout(60_000);
   let harness: Harness;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   it('shows below the answer what the cache did and where the prefix changed, and clears it for the next call', async () => {
     const system = (text: string) => [{ type: 'text', text, cache_control: { type: 'ephemeral' } }];
@@ -164,13 +152,7 @@ describe('webview: the cache, explained', function () {
 describe('webview: a call opened from history', function () {
   this.timeout(60_000);
   let harness: Harness;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   it('shows an older call the panel had moved on from, every view as it was', async () => {
     const older = record({ message: message([{ type: 'text', text: 'The older answer.', citations: null }]) });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { CallRecord } from '../../src/shared/callRecord';
 import { measureContrast, type ContrastFinding } from './contrast';
-import { Harness, THEME_NAMES, type PanelPage } from './harness';
+import { Harness, THEME_NAMES, type PanelPage, useHarness } from './harness';
 import { everyBlock, message, record, startedRecord, streamedCall } from './fixtures/records';
 
 const MINIMUM = 4.5;
@@ -133,13 +133,7 @@ const SCENARIOS: Scenario[] = [
 describe('webview: every text readable in the four themes', function () {
   this.timeout(180_000);
   let harness: Harness;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   for (const theme of THEME_NAMES) {
     it(`${theme}: every text of every view has a contrast of at least ${MINIMUM}:1`, async () => {

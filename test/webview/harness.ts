@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/browser';
 import { panelHtml } from '../../src/extension/panel/panelHtml';
 import type { HostMessage, PanelState, WebviewMessage } from '../../src/shared/protocol';
 
@@ -122,16 +123,8 @@ export class Harness {
       browser = await chromium.launch({
         executablePath,
         timeout: 60_000,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        // The flags every script launches Chromium with (scripts/browser.ts), headless.
+        args: ['--headless', ...CHROMIUM_ARGS],
       });
     } catch (error) {
       // The server must not outlive a browser that never started: its open socket would keep mocha waiting.
@@ -314,6 +307,18 @@ export class PanelPage {
   }
 }
 
+/** The hooks of a suite that opens its own panels: one browser for the suite, given to `assign`, closed after it. */
+export function useHarness(assign: (harness: Harness) => void): void {
+  let harness: Harness | undefined;
+  before(async () => {
+    harness = await Harness.start();
+    assign(harness);
+  });
+  after(async () => {
+    await harness?.close();
+  });
+}
+
 /**
  * The hooks of a suite that opens a fresh panel for each test: one browser for the suite, and a test fails if its
  * page had a script error or a CSP violation. `assign` receives each test's panel.
@@ -321,12 +326,7 @@ export class PanelPage {
 export function usePanel(assign: (panel: PanelPage) => void): void {
   let harness: Harness | undefined;
   let panel: PanelPage | undefined;
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
   beforeEach(async () => {
     panel = await harness!.open();
     assign(panel);

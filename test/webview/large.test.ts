@@ -1,6 +1,6 @@
 // A 10 MB answer: the first screen paints before the rest is rendered, and the panel keeps answering meanwhile.
 import * as assert from 'node:assert/strict';
-import { Harness } from './harness';
+import { Harness, useHarness } from './harness';
 import { longMarkdown } from './fixtures/longMarkdown';
 import { message, record } from './fixtures/records';
 
@@ -19,12 +19,7 @@ describe('webview: a 10 MB answer', function () {
   const text = longMarkdown(TEN_MB);
   const big = record({ message: message([{ type: 'text', text }]) });
 
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   it('paints the first heading before the rest is in the DOM, stays responsive, then shows it all', async () => {
     const panel = await harness.open();

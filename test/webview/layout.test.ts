@@ -3,7 +3,7 @@
 // name, a server tool name, a block type or a model id is.
 import * as assert from 'node:assert/strict';
 import type { CallRecord, JsonObject } from '../../src/shared/callRecord';
-import { Harness } from './harness';
+import { Harness, useHarness } from './harness';
 import { message, record, streamedCall } from './fixtures/records';
 
 const LONG_TOOL = 'get_the_current_weather_forecast_for_a_city_by_its_name_and_country_code_in_celsius';
@@ -38,12 +38,7 @@ function longBlocks(): JsonObject[] {
 describe('webview: layout beside an editor', function () {
   this.timeout(120_000);
   let harness: Harness;
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   for (const [width, height] of [
     [1400, 900],

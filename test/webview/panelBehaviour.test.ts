@@ -4,7 +4,7 @@
 // never break a view.
 import * as assert from 'node:assert/strict';
 import type { CallRecord, JsonObject } from '../../src/shared/callRecord';
-import { Harness, type PanelPage, usePanel, type W } from './harness';
+import { Harness, type PanelPage, usePanel, type W, useHarness } from './harness';
 import { everyBlock, message, record, startedRecord, streamedCall } from './fixtures/records';
 
 describe('webview: the panel does what a user expects', function () {
@@ -205,12 +205,7 @@ function withValueAt(base: CallRecord, path: string[], odd: unknown): CallRecord
 describe('webview: records of any shape never break a view', function () {
   this.timeout(240_000);
   let harness: Harness;
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   it('renders every view of a record with any field of the wrong kind, without a script error', async () => {
     const base = record({

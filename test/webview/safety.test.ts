@@ -2,7 +2,7 @@
 // everywhere model output or a server can reach, streamed and finished, in every view.
 import * as assert from 'node:assert/strict';
 import type { CallRecord, JsonObject } from '../../src/shared/callRecord';
-import { Harness, type PanelPage } from './harness';
+import { Harness, type PanelPage, useHarness } from './harness';
 import { INJECTIONS } from './fixtures/injections';
 import { message, record, streamedCall } from './fixtures/records';
 
@@ -105,12 +105,7 @@ describe('webview: safety against hostile content', function () {
   let harness: Harness;
   let panel: PanelPage;
 
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
   beforeEach(async () => {
     harness.served.length = 0;
     panel = await harness.open();

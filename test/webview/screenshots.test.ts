@@ -2,7 +2,7 @@
 // (test-results/). The test checks that each one was taken without script errors or CSP violations.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { Harness, THEME_NAMES, type PanelPage, type Theme } from './harness';
+import { Harness, THEME_NAMES, type PanelPage, type Theme, useHarness } from './harness';
 import { everyBlock, message, record, streamedCall } from './fixtures/records';
 
 const ANSWER = `# Paris in spring
@@ -29,13 +29,7 @@ def forecast(city: str) -> str:
 describe('webview: screenshots', function () {
   this.timeout(120_000);
   let harness: Harness;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   async function shoot(theme: Theme, name: string, setup: (panel: PanelPage) => Promise<void>, size?: { width: number; height: number; viewportOnly: boolean }): Promise<void> {
     const panel = await harness.open({ theme, width: size?.width ?? 960, height: size?.height ?? 1000 });

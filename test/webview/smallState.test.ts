@@ -2,7 +2,7 @@
 // the host after a reload, and its first screen is back within a second of the host's answer); a big request body
 // comes once, with the attempt, and the request view shows it from there.
 import * as assert from 'node:assert/strict';
-import { Harness } from './harness';
+import { Harness, useHarness } from './harness';
 import { longMarkdown } from './fixtures/longMarkdown';
 import { message, record } from './fixtures/records';
 
@@ -18,13 +18,7 @@ interface PageWindow {
 describe('webview: big calls, small state', function () {
   this.timeout(180_000);
   let harness: Harness;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   it('keeps a 10 MB answer out of the saved state, asks the host for it after a reload, and shows its first screen within 1 s', async () => {
     const big = record({ message: message([{ type: 'text', text: longMarkdown(10 * MB) }]) });

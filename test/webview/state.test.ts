@@ -1,18 +1,12 @@
 // After a window reload the panel comes back from its saved state: the record at once, on the chosen view.
 import * as assert from 'node:assert/strict';
-import { Harness } from './harness';
+import { Harness, useHarness } from './harness';
 import { everyBlock, message, record, streamedCall } from './fixtures/records';
 
 describe('webview: saved state', function () {
   this.timeout(60_000);
   let harness: Harness;
-
-  before(async () => {
-    harness = await Harness.start();
-  });
-  after(async () => {
-    await harness?.close();
-  });
+  useHarness((started) => (harness = started));
 
   it('renders the saved record at once after a reload, on the saved view', async () => {
     const first = await harness.open();
