@@ -9,6 +9,7 @@
 //
 //   node out/bench/largeInputs.js [--large-runs=3]
 import Module from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkRequest } from '../src/core/diagnostics';
 import { CheckThread } from '../src/extension/requestFiles/checkThread';
@@ -88,12 +89,16 @@ async function keystroke(runs: number): Promise<number[]> {
   return times;
 }
 
+/** Where the stand-in `vscode`'s URIs point: activation creates nothing there (the history writes on the first call). */
+const STORAGE = path.join(os.tmpdir(), 'claude-inspector-bench-storage');
+
 /** Loads the bundle in a fresh module cache with a `vscode` whose every member is a no-op, then activates it. */
 function activation(): { loadMs: number; activateMs: number } {
   // A function target (not an arrow): `new vscode.EventEmitter()` must work too.
   const member = (): object => new Proxy(function () {}, handler);
   const handler: ProxyHandler<() => void> = {
-    get: (_target, property) => (property === 'then' ? undefined : member()),
+    // A path-like member is a path (the history's folder is joined from globalStorageUri.fsPath at activation).
+    get: (_target, property) => (property === 'then' ? undefined : property === 'fsPath' || property === 'path' ? STORAGE : member()),
     apply: () => member(),
     construct: () => member(),
   };
