@@ -6,7 +6,7 @@
 // It knows only well-formed text: at the first thing it does not expect it gives up and says where, and the caller
 // parses with jsonc-parser, which reports the errors. What it read before giving up is not wasted: the long strings
 // it checked are handed back, so that jsonc-parser can skip their content (compactStrings).
-import type { Node } from 'jsonc-parser';
+import { type Node, parseTree } from 'jsonc-parser';
 
 export type FastParse =
   | { ok: true; root: Node }
@@ -229,6 +229,15 @@ export function fastParseTree(text: string): FastParse {
     }
     throw error;
   }
+}
+
+/**
+ * The tree of a request file as the editor's features read it (CodeLenses, fork): jsonc-parser's tree, quickly when
+ * the file is well-formed, with jsonc-parser's own recovery when it is not.
+ */
+export function lenientTree(text: string): Node | undefined {
+  const fast = fastParseTree(text);
+  return fast.ok ? fast.root : parseTree(text, [], { allowTrailingComma: true });
 }
 
 /** A text shortened for a second parse, and where each of its offsets is in the text it was made from. */
