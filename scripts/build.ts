@@ -1,4 +1,5 @@
-// The one build of the scripts: the bundles (esbuild: the extension for Node with `vscode` external, the SDK it loads
+// The one build of the scripts: the bundles (esbuild: the extension for Node with `vscode` external and the loader
+// that compiles it with V8's code cache, the SDK it loads
 // at its first call, its request-file check worker, the webview for the browser, the CLI) and the compile of src, test, bench and scripts into out/ (tsc -p .). Every
 // script that needs a build calls these; `npm run build` (and vsce's prepublish, with --production) runs the bundles.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change and reports problems the way VS Code's
@@ -78,13 +79,15 @@ function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOption
     {
       ...common,
       entryPoints: ['src/extension/extension.ts'],
-      outfile: 'dist/extension.js',
+      outfile: 'dist/main.js',
       platform: 'node',
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
       plugins: [...(common.plugins ?? []), sdkApart],
     },
+    // What VS Code loads (package.json "main"): dist/main.js compiled with V8's code cache (src/extension/loader.ts).
+    { ...common, entryPoints: ['src/extension/loader.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20' },
     // The SDK, loaded by the extension at its first call (src/core/sdk.ts), not at activation.
     { ...common, entryPoints: ['node_modules/@anthropic-ai/sdk/index.js'], outfile: 'dist/sdk.js', mainFields: ['main'], platform: 'node', format: 'cjs', target: 'node20' },
     // The request-file check, in a worker thread of the extension host (src/extension/requestFiles/checkThread.ts).

@@ -32,6 +32,8 @@ export interface DiagnosticContext {
   check?: boolean;
   /** What the thinking blocks of this file were made after, from this session's calls: edits that unbind them warn. */
   thinkingOrigins?: ThinkingOrigins;
+  /** How many syntax errors to report (see ParseOptions.syntaxErrors). */
+  syntaxErrors?: number;
 }
 
 /** Core's words for where a default comes from: no setting, no flag. */
@@ -49,7 +51,7 @@ export function diagnoseRequest(text: string, context: DiagnosticContext): Reque
 
 /** The diagnostics of a request file, and its body when it parsed: Send reads both from one parse. */
 export function checkRequest(text: string, context: DiagnosticContext): { diagnostics: RequestDiagnostic[]; body?: JsonObject } {
-  const parsed = parseRequestFile(text, { check: context.check });
+  const parsed = parseRequestFile(text, { check: context.check, syntaxErrors: context.syntaxErrors });
   if (!parsed.ok) {
     return {
       diagnostics: parsed.problems.map((p) => ({

@@ -5,6 +5,8 @@ import { createScanner, getNodeValue, Node, parseTree, printParseErrorCode, Synt
 import type { JsonObject } from '../shared/callRecord';
 import { MAX_REQUEST_BYTES, wideEncoding } from './requestBytes';
 import { CappedErrors, EnoughErrors, placeInString } from './syntaxErrors';
+import { type Compacted, compactStrings, fastParseTree } from './fastJsonTree';
+import { firstTooDeep } from './bracketDepth';
 import { problemAt, RequestFileProblem } from './requestFileProblem';
 import { checkShape, describe } from './requestFileShape';
 import { valueProblems } from './requestFileValues';
@@ -18,6 +20,12 @@ export interface ParseOptions {
    * non-object); duplicate keys and the request's shape are left to the API. The CLI's --no-check.
    */
   check?: boolean;
+  /**
+   * Syntax errors to report before "and more" (MAX_SYNTAX_ERRORS by default). The editor asks for 1 where VS Code's
+   * JSON language server shows them: ours would not be shown, and the parse stops at the first error instead of
+   * reading the rest of a broken file as the junk it has become.
+   */
+  syntaxErrors?: number;
 }
 
 /**
@@ -65,17 +73,21 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Requ
   if (onlyComments(source)) {
     return empty();
   }
-  const errors = new CappedErrors();
-  let root: Node | undefined;
+  const fast = fastParseTree(source);
+  // Well-formed text has its tree already; otherwise jsonc-parser finds the errors in a copy without the content of
+  // the long strings read before the first one (the same tokens; its offsets mapped back by `toOriginal`).
+  const scanned = fast.ok ? { text: source, toOriginal: (offset: number) => offset } : compactStrings(source, fast.strings);
+  const errors = new CappedErrors(options.syntaxErrors);
+  let root: Node | undefined = fast.ok ? fast.root : undefined;
   try {
-    root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
+    root ??= parseTree(scanned.text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch (error) {
     if (error instanceof EnoughErrors) {
       root = undefined;
     } else {
       // The parser recurses: thousands of levels of [ and { run it out of stack. The scanner, which does not, finds
     // the bracket that goes too deep.
-      const deep = error instanceof RangeError ? tooDeep(text, source) : undefined;
+      const deep = error instanceof RangeError ? tooDeep(text, scanned) : undefined;
       if (deep) {
         return { ok: false, problems: [deep] };
       }
@@ -86,19 +98,23 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Requ
     if (errors.total === 0) {
       return empty();
     }
-    // Too deep first: it is what the user must change, and the syntax errors may be its consequence. (Few brackets
-    // cannot nest too deep: counting them is much cheaper than scanning.)
-    const deep = bracketCount(source) > MAX_NESTING ? tooDeep(text, source) : undefined;
+    // Too deep first: it is what the user must change, and the syntax errors may be its consequence.
+    const deep = tooDeep(text, scanned);
     if (deep) {
       return { ok: false, problems: [deep] };
     }
-    const problems = errors.map((e) => {
+    // Where each error is in the text itself.
+    const placed = errors.map((found) => {
+      const start = scanned.toOriginal(found.offset);
+      return { ...found, offset: start, length: scanned.toOriginal(found.offset + found.length) - start };
+    });
+    const problems = placed.map((e) => {
       const code = printParseErrorCode(e.error);
       const at = placeInString(source, e);
       return problemAt(text, at.offset, at.length, `invalid JSON: ${SYNTAX_MESSAGES[code] ?? code}`, undefined, 'json');
     });
     if (errors.more) {
-      const last = errors[errors.length - 1];
+      const last = placed[placed.length - 1];
       problems.push(problemAt(text, last.offset, last.length, 'invalid JSON: and more syntax errors after this one, not listed (they often all follow from the first: fix it and check again)', undefined, 'json'));
     }
     return { ok: false, problems };
@@ -128,17 +144,6 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Requ
       return body;
     },
   };
-}
-
-function bracketCount(source: string): number {
-  let count = 0;
-  for (let i = source.indexOf('['); i !== -1 && count <= MAX_NESTING; i = source.indexOf('[', i + 1)) {
-    count++;
-  }
-  for (let i = source.indexOf('{'); i !== -1 && count <= MAX_NESTING; i = source.indexOf('{', i + 1)) {
-    count++;
-  }
-  return count;
 }
 
 /** Whether the text holds nothing but white space and comments: the first token decides, not a copy of the text. */
@@ -190,18 +195,8 @@ function textEncodingProblem(text: string): RequestFileProblem | undefined {
   return problemAt(text, wide ? 0 : nul, wide ? 0 : 1, message, undefined, 'encoding');
 }
 
-/** The first bracket or brace nested deeper than {@link MAX_NESTING}, found with the scanner, which does not recurse. */
-function tooDeep(text: string, source: string): RequestFileProblem | undefined {
-  const scanner = createScanner(source, false);
-  let depth = 0;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-      if (++depth > MAX_NESTING) {
-        return tooDeepAt(text, scanner.getTokenOffset());
-      }
-    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
-      depth = Math.max(0, depth - 1);
-    }
-  }
-  return undefined;
+/** The first bracket or brace nested deeper than {@link MAX_NESTING}, found without recursing. */
+function tooDeep(text: string, scanned: Compacted): RequestFileProblem | undefined {
+  const offset = firstTooDeep(scanned.text, MAX_NESTING);
+  return offset === undefined ? undefined : tooDeepAt(text, scanned.toOriginal(offset));
 }

@@ -1,9 +1,11 @@
 // Fork a conversation at a message: a new request file with the turns up to and including that message, and
 // everything else of the file (model, system, tools, comments) as it was.
-import { applyEdits, findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, type Node } from 'jsonc-parser';
+import { lenientTree } from '../fastJsonTree';
 
 function messagesNode(text: string): Node | undefined {
-  const root = parseTree(text, [], { allowTrailingComma: true });
+  // On every CodeLens request of a 5 MB file: the fast parse, not jsonc-parser's, when the file is well-formed.
+  const root = lenientTree(text);
   const messages = root && root.type === 'object' ? findNodeAtLocation(root, ['messages']) : undefined;
   return messages?.type === 'array' ? messages : undefined;
 }

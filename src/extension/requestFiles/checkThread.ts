@@ -8,6 +8,12 @@ import { Worker } from 'node:worker_threads';
 import type { CheckAnswered, CheckAsked } from '../../core/checkWorker';
 import { checkRequest, type DiagnosticContext, type RequestDiagnostic } from '../../core/diagnostics';
 
+/**
+ * How long the editor waits after the last keystroke before it checks (requestDiagnostics.ts): short, since the check
+ * runs off the extension host's thread and a 5 MB file is checked in tens of milliseconds; a stale check is dropped.
+ */
+export const CHECK_DEBOUNCE_MS = 100;
+
 /** How long a stale running check may go on before its thread is ended. */
 const STALE_GRACE_MS = 200;
 

@@ -2,7 +2,8 @@
 // calls, Resume, Continue the answer / Raise max_tokens, or why not), while the file still holds the conversation
 // that call sent; and "Fork here" on each message.
 import * as vscode from 'vscode';
-import { parse } from 'jsonc-parser';
+import { getNodeValue, parse } from 'jsonc-parser';
+import { fastParseTree } from '../../core/fastJsonTree';
 import { messageRanges } from '../../core/conversation/fork';
 import type { JsonObject } from '../../shared/callRecord';
 import { continuationOf } from '../../shared/continuation';
@@ -21,9 +22,9 @@ export class ConversationCodeLens implements vscode.CodeLensProvider {
     const ranges = messageRanges(text);
     const lenses: vscode.CodeLens[] = [];
     const last = this.calls.lastOf(document);
-    const body = parse(text, [], { allowTrailingComma: true }) as JsonObject | undefined;
     // Only while the file holds what that call sent: after a Continue (or any edit of the turns) it would append twice.
-    if (last && !last.error && ranges.length > 0 && JSON.stringify(body?.messages) === JSON.stringify(last.effectiveRequest.messages)) {
+    // (The messages are read only then: a 5 MB file is not parsed again on every edit for nothing.)
+    if (last && !last.error && ranges.length > 0 && JSON.stringify(messagesOf(text)) === JSON.stringify(last.effectiveRequest.messages)) {
       const at = document.positionAt(ranges[ranges.length - 1].offset);
       const range = new vscode.Range(at, at);
       const continuation = continuationOf(last);
@@ -57,4 +58,11 @@ export class ConversationCodeLens implements vscode.CodeLensProvider {
     });
     return lenses;
   }
+}
+
+/** The file's messages as values: from the fast parse when the file is well-formed, else jsonc-parser's lenient one. */
+function messagesOf(text: string): unknown {
+  const fast = fastParseTree(text);
+  const body = (fast.ok ? getNodeValue(fast.root) : parse(text, [], { allowTrailingComma: true })) as JsonObject | undefined;
+  return body?.messages;
 }

@@ -13,10 +13,8 @@ import { Disposable } from '../dispose';
 import type { ModelsCache } from '../modelsCache';
 import { isRequestFile } from '../requestDocument';
 import { DEFAULTS_FROM, readSettings } from '../settings';
-import { CheckThread } from './checkThread';
+import { CHECK_DEBOUNCE_MS, CheckThread } from './checkThread';
 
-/** After the last keystroke: short, since the check runs off the extension host's thread. */
-const DEBOUNCE_MS = 150;
 
 const SEVERITY: Record<RequestDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -38,7 +36,7 @@ export class RequestDiagnostics extends Disposable {
     this._register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
     this._register(this.thread);
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
-    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, CHECK_DEBOUNCE_MS)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -76,6 +74,8 @@ export class RequestDiagnostics extends Disposable {
       defaultsFrom: DEFAULTS_FROM,
       knownModels: known,
       thinkingOrigins: this.thinkingOrigins?.(document),
+      // VS Code's JSON server shows the syntax errors (ours are not shown): whether there is one is enough.
+      syntaxErrors: jsonServerChecks(document) ? 1 : undefined,
     };
   }
 

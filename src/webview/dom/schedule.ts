@@ -78,9 +78,10 @@ const SLICE_MS = 12;
 /**
  * A job cut in slices; `step` does a little work and returns false when done. Cancelled when `alive` turns false.
  * One slice per frame, started right after the frame painted (an animation frame callback posts a message, whose
- * task runs after the paint), so what is already rendered shows before more work begins.
+ * task runs after the paint), so what is already rendered shows before more work begins. `sliceMs`: the work per
+ * slice (a job the reader waits for may take more of each frame).
  */
-export function runSliced(step: () => boolean, alive: () => boolean, done?: () => void): void {
+export function runSliced(step: () => boolean, alive: () => boolean, done?: () => void, sliceMs = SLICE_MS): void {
   const channel = new MessageChannel();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let requested = false;
@@ -105,7 +106,7 @@ export function runSliced(step: () => boolean, alive: () => boolean, done?: () =
       channel.port1.close();
       return;
     }
-    const until = performance.now() + SLICE_MS;
+    const until = performance.now() + sliceMs;
     let more = true;
     while (more && performance.now() < until) {
       more = step();

@@ -11,7 +11,7 @@ import { fillLongText } from '../dom/longText';
 import { renderMarkdown, renderCodeBlock, type MarkdownEnv } from './render';
 import { sanitize } from './sanitize';
 import { MarkdownSegmenter, type Segment } from './segmenter';
-import { flushNow, frameShare, requestFlush, runSliced, type Flushable } from '../dom/schedule';
+import { FRAME_WORK_MS, flushNow, frameShare, requestFlush, runSliced, type Flushable } from '../dom/schedule';
 
 /** A fence longer than this is shown as plain chunked text rather than through markdown-it. */
 const BIG_FENCE_CHARS = 64 * 1024;
@@ -24,6 +24,12 @@ const LIVE_GROUP_CHARS = 64 * 1024;
 const LIVE_SLICE_CHARS = 16 * 1024;
 /** Text still to render beyond which the live rendering is behind the stream (groups sealed at once). */
 const BEHIND_CHARS = 128 * 1024;
+/**
+ * The work per frame while the rendering is far behind the stream, or catches up after it ended: the reader waits
+ * for it, and what is rendered is off screen (sealed groups), so a frame may give it more than its live share and
+ * still stay well under 100 ms.
+ */
+const CATCH_UP_SLICE_MS = 32;
 /** Left to render when the block ends: up to this much is rendered at once, more in slices. */
 const END_AT_ONCE_CHARS = 64 * 1024;
 /** Rendered before the first paint of a whole text. */
@@ -72,7 +78,15 @@ export class MarkdownView implements Flushable {
    * answers streaming at once); the rest waits for the next frame.
    */
   flush(): void {
-    this.render(frameShare());
+    // Far behind, this view's share grows in the ratio of the catch-up budget to the live one (all of it for a view
+    // alone, as in the response panel; a fair part of it when several answers stream at once).
+    const share = frameShare();
+    this.render(this.backlog() > BEHIND_CHARS ? share * (CATCH_UP_SLICE_MS / FRAME_WORK_MS) : share);
+  }
+
+  /** Text received and not rendered yet. */
+  private backlog(): number {
+    return this.pending.reduce((sum, text) => sum + text.length, 0);
   }
 
   /**
@@ -96,7 +110,9 @@ export class MarkdownView implements Flushable {
       // Far behind the stream: what is rendered now is off screen by the time it shows, so its groups are sealed
       // from the start (no style or layout until scrolled to), as in a whole render.
       const behind = text.length - offset > BEHIND_CHARS;
-      for (const segment of finished) {
+      // Far behind, consecutive segments are rendered joined (as a whole render does): one markdown render and one
+      // element for many paragraphs, instead of one each.
+      for (const segment of behind ? joined(finished) : finished) {
         this.appendSegment(segment, behind);
       }
       appended ||= finished.length > 0;
@@ -114,8 +130,7 @@ export class MarkdownView implements Flushable {
   /** The block is complete. When `whole` is given and small, it is rendered again in one piece for exact fidelity. */
   end(whole?: string): void {
     flushNow(this);
-    const backlog = this.pending.reduce((sum, text) => sum + text.length, 0);
-    if (backlog > END_AT_ONCE_CHARS) {
+    if (this.backlog() > END_AT_ONCE_CHARS) {
       // The stream outran the frames: the rest is rendered in slices, between which the panel stays responsive.
       const generation = this.generation;
       runSliced(
@@ -125,6 +140,7 @@ export class MarkdownView implements Flushable {
         },
         () => generation === this.generation,
         () => this.endNow(whole),
+        CATCH_UP_SLICE_MS,
       );
       return;
     }
@@ -316,6 +332,23 @@ export class MarkdownView implements Flushable {
     node.append(renderMarkdown(segment.text, this.env));
     return node;
   }
+}
+
+/**
+ * Consecutive segments joined up to {@link GROUP_CHARS}: they render the same joined as apart (the segmenter cut them at
+ * block boundaries), with fewer markdown renders. Code fences stay apart (a big one is filled in chunks).
+ */
+function joined(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const segment of segments) {
+    const last = out[out.length - 1];
+    if (last && !last.fence && !segment.fence && last.text.length < GROUP_CHARS) {
+      out[out.length - 1] = { text: last.text + segment.text, continues: last.continues };
+    } else {
+      out.push(segment);
+    }
+  }
+  return out;
 }
 
 /** An empty code block for a fence (its info string comes from the model: escaped, then sanitized). */
