@@ -150,6 +150,13 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
     }
   }
 
+  /** The shown call is in the history (and whether it has a previous run, for the Compare button); an open panel only. */
+  showInHistory(message: Extract<HostMessage, { type: 'inHistory' }>): void {
+    if (this.isOpen) {
+      this.post(message);
+    }
+  }
+
   /** How many stream events were posted to a webview so far, and in how many messages. */
   postedEvents(): { messages: number; events: number } {
     return { ...this.eventsPosted };
@@ -264,6 +271,10 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         return;
       case 'code':
         this.post(this.code.answer(message));
+        return;
+      case 'compareWithPrevious':
+        // The command finds the call in the history by the id the panel was told, else by the call's id.
+        void vscode.commands.executeCommand(Commands.compareWithPrevious, message.historyId ?? message.callId);
         return;
     }
   }
