@@ -42,8 +42,11 @@ export interface InspectorApi {
   cancelCall(callId: string): void;
   keySource(): Promise<KeySource>;
   isPanelOpen(): boolean;
-  /** What the panel's webview shows, view by view, and its markup (undefined when it is closed or does not answer). */
-  inspectPanel(): Promise<{ views: DomView[]; html: string } | undefined>;
+  /**
+   * What the panel's webview shows, view by view, and its markup (undefined when it is closed or does not answer).
+   * `click`: a button (CSS selector) the webview presses first, as a user would.
+   */
+  inspectPanel(click?: string): Promise<{ views: DomView[]; html: string } | undefined>;
   /** The messages the host posted to the panel lately, oldest first. */
   panelMessages(): readonly HostMessage[];
   /** Stream events posted to the panel so far, and in how many messages. */
@@ -120,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     cancelCall: (callId) => calls.cancel(callId),
     keySource: async () => (await keys.current()).source,
     isPanelOpen: () => panel.isOpen,
-    inspectPanel: () => panel.inspectDom(),
+    inspectPanel: (click) => panel.inspectDom(undefined, click),
     panelMessages: () => panel.recentMessages(),
     panelEventsPosted: () => panel.postedEvents(),
     fileNotice: (uri) => notices.current(uri),

@@ -67,7 +67,12 @@ export type HostMessage =
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests
  * use it (they read the panel's DOM through it). The answer is the `dom` WebviewMessage.
  */
-export type InspectDom = { type: 'inspectDom'; requestId: string };
+export type InspectDom = {
+  type: 'inspectDom';
+  requestId: string;
+  /** A CSS selector of a button to press first, as a user would (the answer then says what the press led to). */
+  click?: string;
+};
 
 export type CopyWhat = 'curl' | 'code' | 'request' | 'response' | 'headers' | 'block' | 'requestId';
 

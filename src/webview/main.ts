@@ -13,9 +13,9 @@ function main(): void {
   // Saved state first, synchronously: after a window reload the last answer is back before anything else.
   app.restore(host.getState());
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
-    const data = event.data as { type?: unknown; requestId?: unknown } | undefined;
+    const data = event.data as { type?: unknown; requestId?: unknown; click?: unknown } | undefined;
     if (data?.type === 'inspectDom' && typeof data.requestId === 'string') {
-      answerDomInspection(host, { type: 'inspectDom', requestId: data.requestId });
+      answerDomInspection(host, { type: 'inspectDom', requestId: data.requestId, ...(typeof data.click === 'string' ? { click: data.click } : {}) });
       return;
     }
     if (isHostMessage(event.data)) {

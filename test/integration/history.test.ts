@@ -176,6 +176,43 @@ describe('History', function () {
     assert.deepEqual([diff.original.path.split('/')[1], diff.modified.path.split('/')[1]], [a, b]);
   });
 
+  it("the panel's Compare with Previous Run button: not there for a first run, there for the next, and a click compares the two", async () => {
+    // An untitled request file of its own: its first run has nothing before it.
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(FIXTURES);
+    const name = `previous-run-${Date.now()}.claude.json`;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' }));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), JSON.stringify({ model: 'claude-haiku-5-5', max_tokens: 64, messages: [{ role: 'user', content: 'Which run is this?' }] }, null, 2)));
+    const send = async (): Promise<{ callId: string; historyId: string }> => {
+      await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+      const callId = api.lastCall()?.id ?? '';
+      await api.history.settled();
+      const historyId = await waitFor('the call in the history', () => api.history.historyIdOf(callId));
+      // The host tells the panel once it has looked for an earlier run.
+      await waitFor('the panel told about the call in the history', () => api.panelMessages().some((m) => m.type === 'inHistory' && m.callId === callId));
+      return { callId, historyId };
+    };
+    const first = await send();
+    assert.ok(api.panelMessages().some((m) => m.type === 'inHistory' && m.callId === first.callId && !m.previousRun));
+    const shown = await panelText(api, 'Response', /Which run is this|end_turn/);
+    assert.doesNotMatch(shown, /Compare with Previous Run/);
+    const second = await send();
+    await panelText(api, 'Response', /Compare with Previous Run/);
+    // The user presses it in the panel: the host runs Compare with Previous Run for the call shown.
+    const pressed = await api.inspectPanel('[data-testid="previous-run"] button');
+    assert.ok(pressed, 'the panel answered');
+    assert.deepEqual(pressed.views.filter((view) => view.label === 'error'), []);
+    const diff = await waitFor('the diff editor on the two requests', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((tab) => tab.input).find((input): input is vscode.TabInputTextDiff => input instanceof vscode.TabInputTextDiff),
+    );
+    assert.deepEqual([diff.original.path.split('/')[1], diff.modified.path.split('/')[1]], [first.historyId, second.historyId]);
+    const message = [...api.panelMessages()].reverse().find((m) => m.type === 'compare');
+    assert.ok(message && message.type === 'compare');
+    assert.deepEqual([message.comparison.a.id, message.comparison.b.id].map(String), [first.callId, second.callId]);
+    const compare = await panelText(api, 'Compare', /Model/);
+    assert.match(compare, /A: .*claude-haiku-5-5/);
+  });
+
   it('filters by file and text, deletes, and clears', async () => {
     await sendAndRecord(api, 'hello.claude.json');
     const second = await sendAndRecord(api, 'second.claude.json');

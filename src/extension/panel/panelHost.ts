@@ -54,8 +54,11 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
     this.attach(panel);
   }
 
-  /** What the webview shows, view by view, and its markup; undefined when no panel is open or it does not answer. */
-  async inspectDom(timeoutMs = 5000): Promise<DomSnapshot | undefined> {
+  /**
+   * What the webview shows, view by view, and its markup; undefined when no panel is open or it does not answer.
+   * `click`: a button (CSS selector) the webview presses first, as a user would.
+   */
+  async inspectDom(timeoutMs = 5000, click?: string): Promise<DomSnapshot | undefined> {
     const panel = this.panel;
     // Asked even when not known to be ready: a webview that is there answers, one that is not times out.
     if (!panel) {
@@ -72,7 +75,7 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
     const timedOut = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), timeoutMs);
     });
-    const message: InspectDom = { type: 'inspectDom', requestId };
+    const message: InspectDom = { type: 'inspectDom', requestId, ...(click !== undefined ? { click } : {}) };
     void panel.webview.postMessage(message);
     try {
       return await Promise.race([answered, timedOut]);

@@ -2,29 +2,23 @@
 // out what the webview asks (copy, open a link, cancel). One panel is reused for every call, like a preview. The
 // webview itself (its page, the ready handshake, the listeners) is panelHost.ts's.
 import * as vscode from 'vscode';
-import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from '../../shared/callRecord';
+import type { Attempt, CallRecord, CapturedRequest, CapturedResponse } from '../../shared/callRecord';
 import type { HostMessage, WebviewMessage } from '../../shared/protocol';
 import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
 import { Commands } from '../commandIds';
 import { slimForPanel } from './bodyOnce';
 import { CodeSnippets } from './codeSnippets';
-import { CoalescedEvents } from './coalescedEvents';
 import { openWebLink, PanelHost } from './panelHost';
 import { redactForPanel } from './panelRedaction';
 import { RecentCalls } from './recentCalls';
+import { RunningCall } from './runningCall';
 
 export const RESPONSE_VIEW_TYPE = 'claudeInspector.response';
 
-/** How often batched stream events are posted: often enough to look live, rarely enough to stay cheap. */
-const EVENT_FLUSH_MS = 40;
-
 export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
   private readonly pending: HostMessage[] = [];
-  /** The running call, replayed to a webview that reloads while it runs (hidden and shown again). */
-  private running: { record: CallRecord; events: CoalescedEvents } | undefined;
-  /** Events not yet posted, a block's consecutive deltas joined: a fast stream makes a few events per batch. */
-  private batch = new CoalescedEvents();
-  private flushTimer: NodeJS.Timeout | undefined;
+  /** The running call's events: batched, and replayed to a webview that reloads while it runs. */
+  private readonly running = new RunningCall((callId, events) => this.post({ type: 'events', callId, events }));
   /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
   private readonly recent: HostMessage[] = [];
   /** Stream events posted to a webview, and in how many messages: the integration tests check a fast stream's stay few. */
@@ -50,7 +44,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
     super(extensionUri, { viewType: RESPONSE_VIEW_TYPE, title: 'Claude Response', script: 'webview.js' });
     this.calls = new RecentCalls(storage?.fsPath);
     this._register(feed.onDidCallEvent((event) => this.follow(event)));
-    this._register({ dispose: () => clearTimeout(this.flushTimer) });
+    this._register(this.running);
   }
 
   private follow(event: CallEvent): void {
@@ -62,7 +56,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
       case 'response':
         return this.response(event.callId, event.attempt, event.response);
       case 'event':
-        return this.event(event.event);
+        return this.running.push(event.event);
       case 'retrying':
         return this.retrying(event.callId, event.notice);
       case 'finished':
@@ -78,14 +72,13 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
    */
   private callStarted(record: CallRecord, editorColumn?: vscode.ViewColumn): void {
     this.show(editorColumn);
-    this.flushEvents();
-    this.running = { record, events: new CoalescedEvents() };
+    this.running.started(record);
     this.post({ type: 'callStarted', record });
   }
 
   private attempt(callId: string, attempt: Attempt, request: CapturedRequest): void {
     this.code.remember(callId, request);
-    this.flushEvents();
+    this.running.flush();
     this.post({ type: 'attempt', callId, attempt, request });
   }
 
@@ -93,19 +86,9 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
     this.post({ type: 'response', callId, attempt, response });
   }
 
-  /** Queues one server-sent event; events go to the webview in batches. */
-  private event(event: TimelineEvent): void {
-    this.running?.events.push(event);
-    this.batch.push(event);
-    if (!this.flushTimer) {
-      this.flushTimer = setTimeout(() => this.flushEvents(), EVENT_FLUSH_MS);
-    }
-  }
-
   private callFinished(record: CallRecord): void {
     this.code.remember(record.id, record.request);
-    this.flushEvents();
-    this.running = undefined;
+    this.running.finished();
     this.calls.remember(record);
     this.post({ type: 'callFinished', record });
     const conversation = this.conversationOf?.(record);
@@ -116,7 +99,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
 
   /** The call waits before a retry: said in the panel as well as in the progress notification. */
   private retrying(callId: string, notice: RetryingNotice): void {
-    this.flushEvents();
+    this.running.flush();
     this.post({ type: 'retrying', callId, ...notice });
   }
 
@@ -165,18 +148,6 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
   /** The messages posted lately, oldest first. */
   recentMessages(): readonly HostMessage[] {
     return this.recent;
-  }
-
-  private flushEvents(): void {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-    }
-    const events = this.batch.take();
-    if (events.length === 0 || !this.running) {
-      return;
-    }
-    this.post({ type: 'events', callId: this.running.record.id, events });
   }
 
   /**
@@ -236,13 +207,13 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
    */
   protected onReady(): void {
     const queued = this.pending.splice(0);
-    const running = this.running;
+    const running = this.running.replay();
     if (running && !queued.some((m) => m.type === 'callStarted' && m.record.id === running.record.id)) {
       queued.unshift({ type: 'callStarted', record: running.record });
     }
     queued.forEach((m) => this.post(m, true));
     if (running && running.events.length) {
-      this.post({ type: 'events', callId: running.record.id, events: running.events.peek() }, true);
+      this.post({ type: 'events', callId: running.record.id, events: running.events }, true);
     }
   }
 

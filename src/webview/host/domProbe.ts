@@ -8,6 +8,14 @@ export function answerDomInspection(host: Host, message: InspectDom): void {
   const views: DomView[] = [];
   let html = '';
   try {
+    if (message.click !== undefined) {
+      const target = document.querySelector<HTMLElement>(message.click);
+      if (!target) {
+        host.post({ type: 'dom', requestId: message.requestId, views: [{ label: 'error', text: `nothing to click at ${message.click}` }], html: '' });
+        return;
+      }
+      target.click();
+    }
     const tabs = Array.from(document.querySelectorAll<HTMLElement>('[role="tab"]'));
     const selected = tabs.find((tab) => tab.getAttribute('aria-selected') === 'true');
     views.push({ label: '', text: document.body.innerText });
