@@ -206,9 +206,11 @@ describe('History', function () {
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((tab) => tab.input).find((input): input is vscode.TabInputTextDiff => input instanceof vscode.TabInputTextDiff),
     );
     assert.deepEqual([diff.original.path.split('/')[1], diff.modified.path.split('/')[1]], [first.historyId, second.historyId]);
-    const message = [...api.panelMessages()].reverse().find((m) => m.type === 'compare');
-    assert.ok(message && message.type === 'compare');
-    assert.deepEqual([message.comparison.a.id, message.comparison.b.id].map(String), [first.callId, second.callId]);
+    // The panel's Compare view comes after both diff editors: the two runs, older first.
+    const message = await waitFor('the comparison posted to the panel', () =>
+      api.panelMessages().find((m): m is Extract<typeof m, { type: 'compare' }> => m.type === 'compare' && m.comparison.b.id === second.callId),
+    );
+    assert.equal(message.comparison.a.id, first.callId);
     const compare = await panelText(api, 'Compare', /Model/);
     assert.match(compare, /A: .*claude-haiku-5-5/);
   });
