@@ -22,15 +22,24 @@ export async function runsOf(history: HistoryService, filePath: string | undefin
 /** The run of the same request just before `stored`, if the history has one. */
 export async function previousRunOf(history: HistoryService, stored: StoredCall): Promise<HistoryEntry | undefined> {
   const source = stored.entry.source;
+  if (source.kind === 'selection') {
+    // A selection is no request file: it has no runs (and the history is not read for it).
+    return undefined;
+  }
   const runs = await runsOf(history, source.path, source.title);
   return runs.find((entry) => entry.id < stored.entry.id);
 }
 
-/** Tells the panel that the call it shows is in the history, and whether it has a run to compare with. */
+/**
+ * Tells the panel that the call it shows has a run to compare with (its Compare button). Nothing is said of a call
+ * without one: the panel has nothing to show for it, and a message that changes nothing is not worth posting to a
+ * panel that may still be laying out a big answer (a 2 MB stream's render was seen to fall behind when it was).
+ */
 export async function tellPanelInHistory(history: HistoryService, panel: ShowsHistoryFacts, stored: StoredCall): Promise<void> {
   try {
-    const previous = await previousRunOf(history, stored);
-    panel.showInHistory({ type: 'inHistory', callId: stored.record.id, historyId: stored.entry.id, previousRun: previous !== undefined });
+    if (await previousRunOf(history, stored)) {
+      panel.showInHistory({ type: 'inHistory', callId: stored.record.id, historyId: stored.entry.id, previousRun: true });
+    }
   } catch (error) {
     // Without it the panel only lacks its Compare button (the command still works): said in the log only.
     console.warn(`Claude history: no previous run looked up for ${stored.entry.id}: ${error instanceof Error ? error.message : String(error)}`);

@@ -28,6 +28,8 @@ export class FromHistory {
   private readonly cacheSlot = el('div', { class: 'cache-slot' });
   readonly element = el('div', { class: 'from-history' }, this.compareSlot, this.cacheSlot);
   private facts: Facts | undefined;
+  /** What the slots show now. */
+  private readonly drawn: { button: string; cache: CacheExplanation | undefined } = { button: '', cache: undefined };
   /** The call shown now (finished or running), or none. */
   private shownId: string | undefined;
 
@@ -103,9 +105,18 @@ export class FromHistory {
     return true;
   }
 
+  /** Redraws a slot only when what it shows changed: the answer above it may be megabytes being laid out. */
   private draw(): void {
     const facts = this.facts && this.facts.callId === this.shownId ? this.facts : undefined;
-    renderPreviousRunButton(this.compareSlot, facts?.previousRun ? { callId: facts.callId, historyId: facts.historyId } : undefined, this.host);
-    renderCacheNote(this.cacheSlot, facts?.cacheExplanation);
+    const button = facts?.previousRun ? { callId: facts.callId, historyId: facts.historyId } : undefined;
+    const buttonKey = button ? JSON.stringify(button) : '';
+    if (buttonKey !== this.drawn.button) {
+      this.drawn.button = buttonKey;
+      renderPreviousRunButton(this.compareSlot, button, this.host);
+    }
+    if (facts?.cacheExplanation !== this.drawn.cache) {
+      this.drawn.cache = facts?.cacheExplanation;
+      renderCacheNote(this.cacheSlot, facts?.cacheExplanation);
+    }
   }
 }
