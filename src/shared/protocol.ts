@@ -52,6 +52,11 @@ export type HostMessage =
   /** What the prompt cache did for a call with cache_control, and why, against the earlier calls in history. */
   | { type: 'cacheExplanation'; callId: string; explanation: CacheExplanation }
   /**
+   * The call is kept in the history as `historyId`. `previousRun`: an earlier run of the same request file is there
+   * too, so the panel offers Compare with Previous Run.
+   */
+  | { type: 'inHistory'; callId: string; historyId: string; previousRun: boolean }
+  /**
    * The answer to `code`: the call's request in `lang` (the setting's language when the webview named none), and
    * what to say beside it. `missing`: the host no longer holds this call's request (a window reload); ask again
    * with it.
@@ -94,6 +99,8 @@ export type WebviewMessage =
    * holds recent calls' requests; `request` is sent only when it answered `missing`.
    */
   | { type: 'code'; callId: string; lang?: CodeLanguage; request?: CapturedRequest }
+  /** Run "Claude: Compare with Previous Run" for this call (the panel's Compare button); `historyId` as `inHistory` said. */
+  | { type: 'compareWithPrevious'; callId: string; historyId?: string }
   /** The answer to `inspectDom`: each view's visible text and the whole document's markup. */
   | { type: 'dom'; requestId: string; views: DomView[]; html: string };
 
@@ -115,6 +122,10 @@ export interface PanelState {
   callId?: string;
   /** Its id in the history, when the history keeps it on disk. */
   historyId?: string;
+  /** The call has an earlier run in the history: the panel offers Compare with Previous Run. */
+  previousRun?: boolean;
+  /** The cache note below the call's answer (small: a few facts and two short excerpts). */
+  cacheExplanation?: CacheExplanation;
   view?: string;
   /** The language the Code view was last left on (else the claudeInspector.codeLanguage setting's). */
   codeLanguage?: CodeLanguage;

@@ -1,22 +1,23 @@
 // The panel program: which call is shown, what each host message changes, and in what order. The views and what
 // they are drawn from are in views/ (the list: views/viewList.ts), which are out of date in shown/viewSwitch.ts,
-// what a reload keeps in shown/stateKeeping.ts, the record updates in live/.
-import type { CallRecord, TimelineEvent } from '../shared/callRecord';
+// what a reload keeps in shown/stateKeeping.ts, what the running call's messages change in shown/liveUpdates.ts
+// (the record updates in live/), what the history says about the call in shown/fromHistory.ts.
+import type { CallRecord } from '../shared/callRecord';
 import type { HostMessage, PanelState } from '../shared/protocol';
 import { el } from './dom/elements';
-import { applyAttempt, applyResponse } from './live/callProgress';
-import { MessageAccumulator } from './live/messageAccumulator';
 import { normalizeRecord, normalizeRefusal } from './host/record';
 import { requestFlush, type Flushable } from './dom/schedule';
-import { Announcer } from './views/announce';
+import { copyCodeBlocksOn } from './markdown/codeCopy';
+import { Announcer, callOutcome } from './views/announce';
 import { normalizeComparison, renderCompareView, type ShownComparison } from './views/compareView';
-import { renderCacheNote } from './views/cacheNote';
 import { RefusedNote } from './views/refusedNote';
 import { ResponseView } from './views/responseView';
 import { Tabs } from './views/tabs';
 import { TimelineView } from './views/timelineView';
 import { codeView, conversationView, VIEWS } from './views/viewList';
+import { FromHistory } from './shown/fromHistory';
 import { HeaderSlot } from './shown/headerSlot';
+import { LiveUpdates } from './shown/liveUpdates';
 import { finishedCall, keepBody, runningCall, type ShownCall } from './shown/shownCall';
 import { panelState } from './shown/stateKeeping';
 import { ViewSwitch } from './shown/viewSwitch';
@@ -34,16 +35,15 @@ export class App implements Flushable {
   private readonly timeline: TimelineView;
   private readonly views: ViewSwitch;
   private readonly announcer = new Announcer();
-  private headerStale = false;
-  private footerStale = false;
+  private readonly live: LiveUpdates;
   /** The last send was refused: the panel says so, and an older call is only shown on request. */
   private readonly refused: RefusedNote;
   /** A call the saved state named and the host was asked for, until it answers. */
   private awaited: string | undefined;
   /** Two calls compared (from history): the Compare view, shown only once there is one. */
   private comparison: ShownComparison | undefined;
-  /** Below the answer: what the prompt cache did for the shown call (from the host, when it has breakpoints). */
-  private readonly cacheSlot = el('div', { class: 'cache-slot' });
+  /** Below the answer: the Compare button and the cache note, from the history (the host says them after the call). */
+  private readonly fromHistory: FromHistory;
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.header = new HeaderSlot(host, () => this.saveState());
@@ -51,6 +51,8 @@ export class App implements Flushable {
     this.response = new ResponseView(this.tabs.panel('response'), host);
     this.timeline = new TimelineView(this.tabs.panel('timeline'));
     this.views = new ViewSwitch(this.tabs, this.timeline, host, () => this.shown);
+    this.live = new LiveUpdates({ header: this.header, tabs: this.tabs, response: this.response, timeline: this.timeline, views: this.views, announcer: this.announcer });
+    this.fromHistory = new FromHistory(host);
     codeView.onPick = () => this.saveState();
     this.tabs.onSelect = (id) => {
       this.views.render(id);
@@ -67,9 +69,9 @@ export class App implements Flushable {
     root.replaceChildren(this.refused.element, callArea, this.announcer.element);
     root.classList.add('empty');
     this.header.note(' No call yet. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.');
-    root.addEventListener('click', (event) => this.onCodeCopy(event));
+    copyCodeBlocksOn(root, host);
     this.tabs.setAvailable('compare', false);
-    this.tabs.panel('response').append(this.cacheSlot);
+    this.tabs.panel('response').append(this.fromHistory.element);
   }
 
   /**
@@ -90,6 +92,8 @@ export class App implements Flushable {
       this.header.note(' Bringing back the last call…');
       this.host.post({ type: 'needCall', callId: state.callId, ...(typeof state.historyId === 'string' ? { historyId: state.historyId } : {}) });
     }
+    // The Compare button and the cache note of the saved call: drawn now, or once a big call is back from the host.
+    this.fromHistory.restore(record?.id ?? this.awaited, state);
     this.showComparison(normalizeComparison(state.comparison), false);
     if (typeof state.view === 'string') {
       // The curl view grew into the Code view.
@@ -147,8 +151,13 @@ export class App implements Flushable {
         this.showComparison(normalizeComparison(message), true);
         return;
       case 'cacheExplanation':
-        if (this.shown && this.shown.record.id === message.callId) {
-          renderCacheNote(this.cacheSlot, message.explanation);
+        if (this.fromHistory.cacheExplained(message.callId, message.explanation)) {
+          this.saveState();
+        }
+        return;
+      case 'inHistory':
+        if (typeof message.historyId === 'string' && this.fromHistory.inHistory(message.callId, message.historyId, message.previousRun)) {
+          this.saveState();
         }
         return;
       case 'done':
@@ -162,36 +171,7 @@ export class App implements Flushable {
     if (!shown || !shown.running || message.callId !== shown.record.id) {
       return;
     }
-    const record = shown.record;
-    switch (message.type) {
-      case 'attempt': {
-        applyAttempt(record, message.attempt, message.request);
-        if (this.header.retry && message.attempt.number >= this.header.retry.attempt) {
-          // The announced attempt has started: the countdown has done its job.
-          this.header.retry = undefined;
-        }
-        this.views.markStale('request', 'code');
-        this.headerStale = true;
-        break;
-      }
-      case 'response': {
-        applyResponse(record, message.attempt, message.response);
-        this.views.markStale('headers', 'raw');
-        this.headerStale = true;
-        break;
-      }
-      case 'events':
-        this.onEvents(shown, message.events);
-        break;
-      case 'retrying': {
-        const wait = typeof message.waitMs === 'number' && Number.isFinite(message.waitMs) ? Math.max(0, message.waitMs) : 0;
-        const attempt = typeof message.attempt === 'number' ? message.attempt : record.attempts.length + 1;
-        this.header.retry = { callId: record.id, text: String(message.text ?? 'Retrying'), at: Date.now() + wait, attempt };
-        this.announcer.say(String(message.text ?? 'Retrying'), false);
-        this.headerStale = true;
-        break;
-      }
-    }
+    this.live.apply(shown, message);
     requestFlush(this);
   }
 
@@ -206,7 +186,7 @@ export class App implements Flushable {
     this.superseded.delete(record.id);
     this.awaited = undefined;
     this.header.retry = undefined;
-    renderCacheNote(this.cacheSlot, undefined);
+    this.fromHistory.show(record.id);
     this.refused.clear();
     this.shown = runningCall(record);
     this.root.classList.remove('empty');
@@ -241,50 +221,10 @@ export class App implements Flushable {
     this.showFinished(record, shown?.running === true && shown.record.id === record.id);
   }
 
-  private onEvents(shown: ShownCall, events: readonly TimelineEvent[]): void {
-    const { firstChanged } = shown.timeline.add(events);
-    if (this.tabs.selected === 'timeline') {
-      this.timeline.update(shown.timeline.entries, firstChanged, shown.timeline.eventCount);
-    } else {
-      this.views.markStale('timeline');
-    }
-    const accumulator = shown.accumulator ?? (shown.accumulator = new MessageAccumulator());
-    for (const event of events) {
-      const change = accumulator.apply(event.event, event.data, event.ms);
-      if (change.kind === 'message' || change.kind === 'messageDelta') {
-        shown.record.message = accumulator.message;
-        this.headerStale = true;
-        this.footerStale = true;
-      } else if (change.kind === 'delta' && shown.record.timing.firstTokenMs === undefined && accumulator.firstDeltaMs !== undefined) {
-        shown.record.timing = { ...shown.record.timing, firstTokenMs: accumulator.firstDeltaMs };
-        this.headerStale = true;
-      }
-      this.response.apply(change);
-    }
-    shown.record.message ??= accumulator.message;
-    this.views.markStale('raw');
-  }
-
-  /**
-   * Per frame: the header and footer when they changed, and a secondary view on screen that went stale. The raw
-   * view is not redone while a stream runs (it may be megabytes): it has a Refresh button instead.
-   */
+  /** Per frame: what the running call's messages left out of date (see LiveUpdates). */
   flush(): void {
-    const shown = this.shown;
-    if (!shown) {
-      return;
-    }
-    if (this.headerStale) {
-      this.headerStale = false;
-      this.renderHeader();
-    }
-    if (this.footerStale) {
-      this.footerStale = false;
-      this.response.renderFooter(shown.record, shown.running);
-    }
-    const selected = this.tabs.selected;
-    if (selected !== 'response' && selected !== 'timeline' && this.views.isStale(selected) && !(selected === 'raw' && shown.running)) {
-      this.views.render(selected);
+    if (this.shown) {
+      this.live.flush(this.shown);
     }
   }
 
@@ -297,7 +237,6 @@ export class App implements Flushable {
     }
     if (previous && previous.record.id !== record.id) {
       this.superseded.add(previous.record.id);
-      renderCacheNote(this.cacheSlot, undefined);
     }
     if (live || previous?.record.id !== record.id) {
       // A call that finished after the refusal is newer than it.
@@ -306,23 +245,17 @@ export class App implements Flushable {
     }
     this.shown = finishedCall(record);
     this.finished = record;
+    this.fromHistory.show(record.id);
     this.root.classList.remove('empty', 'running');
     this.response.finish(record, live);
     this.tabs.setAvailable('timeline', record.streamed);
     this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
     this.views.markAllStale();
-    this.headerStale = false;
-    this.footerStale = false;
+    this.live.drawn();
     this.renderHeader();
     this.views.render(this.tabs.selected);
     if (live) {
-      const outcome =
-        record.error?.kind === 'cancelled'
-          ? 'cancelled'
-          : record.error
-            ? `failed: ${record.error.message}`
-            : `finished, ${record.response?.status ?? ''} ${record.response?.statusText ?? ''}`;
-      this.announcer.say(`Call ${outcome}`, false);
+      this.announcer.say(callOutcome(record), false);
     }
     // After the first paint, not before it.
     setTimeout(() => this.saveState(), 0);
@@ -350,26 +283,17 @@ export class App implements Flushable {
   }
 
   private saveState(): void {
-    const state = panelState({ view: this.tabs.selected, detailsOpen: this.header.detailsOpen, finished: this.finished, refused: this.refused.current });
-    if (codeView.language) {
-      state.codeLanguage = codeView.language;
-    }
-    if (!this.finished && this.awaited) {
-      // Still waiting for the host's answer: a reload meanwhile asks again.
-      state.callId = this.awaited;
-    }
-    if (this.comparison) {
-      state.comparison = this.comparison;
-    }
-    this.host.setState(state);
-  }
-
-  /** Copy buttons inside rendered markdown code blocks (their HTML comes from markdown/render.ts). */
-  private onCodeCopy(event: MouseEvent): void {
-    const target = event.target instanceof Element ? event.target.closest('.md-copy-code') : null;
-    const code = target?.closest('.md-code')?.querySelector('pre code');
-    if (target && code) {
-      this.host.post({ type: 'copy', what: 'block', text: code.textContent ?? '' });
-    }
+    this.host.setState(
+      panelState({
+        view: this.tabs.selected,
+        detailsOpen: this.header.detailsOpen,
+        finished: this.finished,
+        awaited: this.awaited,
+        refused: this.refused.current,
+        codeLanguage: codeView.language,
+        comparison: this.comparison,
+        fromHistory: (callId) => this.fromHistory.keptFor(callId),
+      }),
+    );
   }
 }

@@ -166,6 +166,45 @@ describe('History', function () {
     assert.deepEqual([diff.original.path.split('/')[1], diff.modified.path.split('/')[1]], [a, b]);
   });
 
+  it("the panel's Compare with Previous Run button: not there for a first run, there for the next, and a click compares the two", async () => {
+    // An untitled request file of its own: its first run has nothing before it.
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(FIXTURES);
+    const name = `previous-run-${Date.now()}.claude.json`;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' }));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), JSON.stringify({ model: 'claude-haiku-5-5', max_tokens: 64, messages: [{ role: 'user', content: 'Which run is this?' }] }, null, 2)));
+    const send = async (): Promise<{ callId: string; historyId: string }> => {
+      await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+      const callId = api.lastCall()?.id ?? '';
+      await api.history.settled();
+      const historyId = await waitFor('the call in the history', () => api.history.historyIdOf(callId));
+      return { callId, historyId };
+    };
+    const first = await send();
+    // Its cache note (none here) is looked for with the same lookup as the earlier run: once it is over, nothing more comes.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.ok(!api.panelMessages().some((m) => m.type === 'inHistory' && m.callId === first.callId), 'a first run has no previous run');
+    const shown = await panelText(api, 'Response', /Which run is this|end_turn/);
+    assert.doesNotMatch(shown, /Compare with Previous Run/);
+    const second = await send();
+    await panelText(api, 'Response', /Compare with Previous Run/);
+    // The user presses it in the panel: the host runs Compare with Previous Run for the call shown.
+    const pressed = await api.clickInPanel('Compare with Previous Run');
+    assert.ok(pressed, 'the panel answered');
+    assert.deepEqual(pressed.views.filter((view) => view.label === 'error'), []);
+    const diff = await waitFor('the diff editor on the two requests', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((tab) => tab.input).find((input): input is vscode.TabInputTextDiff => input instanceof vscode.TabInputTextDiff),
+    );
+    assert.deepEqual([diff.original.path.split('/')[1], diff.modified.path.split('/')[1]], [first.historyId, second.historyId]);
+    // The panel's Compare view comes after both diff editors: the two runs, older first.
+    const message = await waitFor('the comparison posted to the panel', () =>
+      api.panelMessages().find((m): m is Extract<typeof m, { type: 'compare' }> => m.type === 'compare' && m.comparison.b.id === second.callId),
+    );
+    assert.equal(message.comparison.a.id, first.callId);
+    const compare = await panelText(api, 'Compare', /Model/);
+    assert.match(compare, /A: .*claude-haiku-5-5/);
+  });
+
   it('filters by file and text, deletes, and clears', async () => {
     await sendAndRecord(api, 'hello.claude.json');
     const second = await sendAndRecord(api, 'second.claude.json');

@@ -6,6 +6,7 @@ import { explainCacheFromHistory } from '../../core/history/cacheFromHistory';
 import type { CallRecord } from '../../shared/callRecord';
 import type { HostMessage } from '../../shared/protocol';
 import type { HistoryService } from './historyService';
+import { type ShowsHistoryFacts, tellPanelInHistory } from './previousRun';
 
 export interface ShowsCacheExplanations {
   showCacheExplanation(message: Extract<HostMessage, { type: 'cacheExplanation' }>): void;
@@ -23,12 +24,12 @@ export async function explainCacheInPanel(history: HistoryService, panel: ShowsC
   }
 }
 
-/** Explains each call as soon as the history has it. */
-export function explainRecordedCalls(history: HistoryService, panel: ShowsCacheExplanations): vscode.Disposable {
+/** Explains each call as soon as the history has it (and says whether it has a previous run to compare with). */
+export function explainRecordedCalls(history: HistoryService, panel: ShowsCacheExplanations & ShowsHistoryFacts): vscode.Disposable {
   return history.onDidRecord(async ({ historyId }) => {
     const stored = await history.store.get(historyId);
     if (stored) {
-      await explainCacheInPanel(history, panel, stored.record, historyId);
+      await Promise.all([explainCacheInPanel(history, panel, stored.record, historyId), tellPanelInHistory(history, panel, stored)]);
     }
   });
 }

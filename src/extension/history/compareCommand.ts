@@ -3,12 +3,13 @@
 // two in the History view, or are a call and the previous run of the same request.
 import * as vscode from 'vscode';
 import { compareCalls } from '../../shared/compare';
-import type { HistoryEntry, StoredCall } from '../../shared/history';
+import type { StoredCall } from '../../shared/history';
 import type { HostMessage } from '../../shared/protocol';
 import { isRequestFile } from '../requestDocument';
 import { answerUri, requestUri } from './compareDocuments';
 import type { HistoryService } from './historyService';
 import { sourceText } from './historyTree';
+import { previousRunOf, runsOf } from './previousRun';
 
 export interface ShowsComparisons {
   showComparison(message: Extract<HostMessage, { type: 'compare' }>): void;
@@ -62,24 +63,12 @@ async function compareWithPreviousCall(history: HistoryService, panel: ShowsComp
     void vscode.window.showWarningMessage(`Claude: the call ${id} is not in the history.`);
     return false;
   }
-  const source = stored.entry.source;
-  const runs = await runsOf(history, source.path, source.title);
-  const previous = runs.find((entry) => entry.id < id);
+  const previous = await previousRunOf(history, stored);
   if (!previous) {
     void vscode.window.showInformationMessage(`Claude: no earlier run of ${sourceText(stored.entry)} in the history to compare with.`);
     return false;
   }
   return showComparison(history, panel, previous.id, id);
-}
-
-/** The calls of one request file (by its path, or an untitled one by its title), newest first. */
-async function runsOf(history: HistoryService, filePath: string | undefined, title: string | undefined): Promise<HistoryEntry[]> {
-  const key = filePath ?? title;
-  if (!key) {
-    return [];
-  }
-  const entries = await history.store.list({ filter: { file: key } });
-  return entries.filter((entry) => (filePath ? entry.source.path === filePath : entry.source.title === title) && entry.source.kind !== 'selection');
 }
 
 async function showComparison(history: HistoryService, panel: ShowsComparisons, idA: string, idB: string): Promise<boolean> {

@@ -12,6 +12,7 @@ import { type HistoryNode, HistoryTree } from './historyTree';
 import { clearHistory, deleteCalls, filterHistory } from './manageHistory';
 import { copyCallCurl, openCall, openRequestAsFile, type ShowsRecords } from './openCall';
 import { pinCall } from './pinCall';
+import { type ShowsHistoryFacts, tellPanelInHistory } from './previousRun';
 import { rerunCall, type RunsCalls } from './rerunCall';
 
 // Not under claudeInspector.: VS Code registers <view id>.focus and the like, which are not our commands.
@@ -20,7 +21,7 @@ export const HISTORY_VIEW_ID = 'claudeHistory';
 export interface HistoryDeps {
   calls: CallsToRecord & RunsCalls;
   keys: ApiKeyStore;
-  panel: ShowsRecords & ShowsComparisons & ShowsCacheExplanations;
+  panel: ShowsRecords & ShowsComparisons & ShowsCacheExplanations & ShowsHistoryFacts;
 }
 
 /** What the extension offers its tests about the history. */
@@ -50,7 +51,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     if (stored) {
       shownFromHistory.set(stored.record.id, stored.entry.id);
       shownInPanel = stored.entry.id;
-      await explainCacheInPanel(history, deps.panel, stored.record, stored.entry.id);
+      await Promise.all([explainCacheInPanel(history, deps.panel, stored.record, stored.entry.id), tellPanelInHistory(history, deps.panel, stored)]);
     }
   };
   const one = (first: unknown, all: unknown) => ids(first, all)[0] ?? (view.selection[0]?.kind === 'call' ? view.selection[0].entry.id : undefined);

@@ -1,39 +1,24 @@
 // The "Claude Response" webview panel, host side: creates or revives it, feeds it a call as it happens, and carries
-// out what the webview asks (copy, open a link, cancel). One panel is reused for every call, like a preview.
-import { randomBytes } from 'node:crypto';
+// out what the webview asks (copy, open a link, cancel). One panel is reused for every call, like a preview. The
+// webview itself (its page, the ready handshake, the listeners) is panelHost.ts's.
 import * as vscode from 'vscode';
-import type { Attempt, CallRecord, CapturedRequest, CapturedResponse, TimelineEvent } from '../../shared/callRecord';
-import type { DomView, HostMessage, InspectDom, WebviewMessage } from '../../shared/protocol';
+import type { Attempt, CallRecord, CapturedRequest, CapturedResponse } from '../../shared/callRecord';
+import type { HostMessage, WebviewMessage } from '../../shared/protocol';
 import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
-import { Disposable, disposeAll } from '../dispose';
 import { Commands } from '../commandIds';
 import { slimForPanel } from './bodyOnce';
 import { CodeSnippets } from './codeSnippets';
-import { CoalescedEvents } from './coalescedEvents';
-import { panelHtml } from './panelHtml';
+import { openWebLink, PanelHost } from './panelHost';
 import { redactForPanel } from './panelRedaction';
 import { RecentCalls } from './recentCalls';
+import { RunningCall } from './runningCall';
 
 export const RESPONSE_VIEW_TYPE = 'claudeInspector.response';
 
-/** How often batched stream events are posted: often enough to look live, rarely enough to stay cheap. */
-const EVENT_FLUSH_MS = 40;
-
-export class ResponsePanel extends Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  /** The panel's column when last seen (a hidden panel's viewColumn is not always set). */
-  private column: vscode.ViewColumn | undefined;
-  private ready = false;
+export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
   private readonly pending: HostMessage[] = [];
-  /** The running call, replayed to a webview that reloads while it runs (hidden and shown again). */
-  private running: { record: CallRecord; events: CoalescedEvents } | undefined;
-  /** Events not yet posted, a block's consecutive deltas joined: a fast stream makes a few events per batch. */
-  private batch = new CoalescedEvents();
-  private flushTimer: NodeJS.Timeout | undefined;
-  /** Answers to `inspectDom` the host is waiting for, by request id. */
-  private readonly inspections = new Map<string, (dom: { views: DomView[]; html: string }) => void>();
-  /** The listeners of each panel not yet disposed (an old one's last events may still be on their way). */
-  private readonly panelListeners = new Set<vscode.Disposable[]>();
+  /** The running call's events: batched, and replayed to a webview that reloads while it runs. */
+  private readonly running = new RunningCall((callId, events) => this.post({ type: 'events', callId, events }));
   /** What was posted, newest last (a few): the integration tests check what the host told the webview. */
   private readonly recent: HostMessage[] = [];
   /** Stream events posted to a webview, and in how many messages: the integration tests check a fast stream's stay few. */
@@ -49,26 +34,17 @@ export class ResponsePanel extends Disposable {
    * "Set API Key" to `setApiKey`. `storage`: a folder where the last call is kept across window reloads.
    */
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly feed: CallFeed,
     private readonly setApiKey: () => void,
     storage?: vscode.Uri,
     /** The file's calls so far, for the conversation view (see FileCalls). */
     private readonly conversationOf?: (record: CallRecord) => Omit<Extract<HostMessage, { type: 'conversationCalls' }>, 'type' | 'callId'> | undefined,
   ) {
-    super();
+    super(extensionUri, { viewType: RESPONSE_VIEW_TYPE, title: 'Claude Response', script: 'webview.js' });
     this.calls = new RecentCalls(storage?.fsPath);
     this._register(feed.onDidCallEvent((event) => this.follow(event)));
-    this._register({
-      dispose: () => {
-        this.panelListeners.forEach(disposeAll);
-        this.panelListeners.clear();
-        this.panel?.dispose();
-        if (this.flushTimer) {
-          clearTimeout(this.flushTimer);
-        }
-      },
-    });
+    this._register(this.running);
   }
 
   private follow(event: CallEvent): void {
@@ -80,7 +56,7 @@ export class ResponsePanel extends Disposable {
       case 'response':
         return this.response(event.callId, event.attempt, event.response);
       case 'event':
-        return this.event(event.event);
+        return this.running.push(event.event);
       case 'retrying':
         return this.retrying(event.callId, event.notice);
       case 'finished':
@@ -90,38 +66,19 @@ export class ResponsePanel extends Disposable {
     }
   }
 
-  /** Restores a panel VS Code kept across a window reload; the webview restores its own content from its state. */
-  revive(panel: vscode.WebviewPanel): void {
-    this.attach(panel);
-  }
-
-  get isOpen(): boolean {
-    return this.panel !== undefined;
-  }
-
-  /**
-   * Shown and not loaded yet. A webview closed while it loads leaves VS Code's webview service worker waiting (up to
-   * 30 s) for resources nobody will deliver, and the next webview to load waits as long: the tests let a panel
-   * finish loading before they close it.
-   */
-  get isLoading(): boolean {
-    return this.panel !== undefined && this.panel.visible && !this.ready;
-  }
-
   /**
    * Opens the panel beside the editor the call came from (or reveals it) and shows the start of a call.
    * `editorColumn` is that editor's column: the panel never covers it.
    */
   private callStarted(record: CallRecord, editorColumn?: vscode.ViewColumn): void {
     this.show(editorColumn);
-    this.flushEvents();
-    this.running = { record, events: new CoalescedEvents() };
+    this.running.started(record);
     this.post({ type: 'callStarted', record });
   }
 
   private attempt(callId: string, attempt: Attempt, request: CapturedRequest): void {
     this.code.remember(callId, request);
-    this.flushEvents();
+    this.running.flush();
     this.post({ type: 'attempt', callId, attempt, request });
   }
 
@@ -129,19 +86,9 @@ export class ResponsePanel extends Disposable {
     this.post({ type: 'response', callId, attempt, response });
   }
 
-  /** Queues one server-sent event; events go to the webview in batches. */
-  private event(event: TimelineEvent): void {
-    this.running?.events.push(event);
-    this.batch.push(event);
-    if (!this.flushTimer) {
-      this.flushTimer = setTimeout(() => this.flushEvents(), EVENT_FLUSH_MS);
-    }
-  }
-
   private callFinished(record: CallRecord): void {
     this.code.remember(record.id, record.request);
-    this.flushEvents();
-    this.running = undefined;
+    this.running.finished();
     this.calls.remember(record);
     this.post({ type: 'callFinished', record });
     const conversation = this.conversationOf?.(record);
@@ -152,7 +99,7 @@ export class ResponsePanel extends Disposable {
 
   /** The call waits before a retry: said in the panel as well as in the progress notification. */
   private retrying(callId: string, notice: RetryingNotice): void {
-    this.flushEvents();
+    this.running.flush();
     this.post({ type: 'retrying', callId, ...notice });
   }
 
@@ -161,7 +108,7 @@ export class ResponsePanel extends Disposable {
    * as if it were the reply; a closed one is not opened for it (the notification and the Problems panel say it).
    */
   private callRefused(title: string, reasons: string[]): void {
-    if (!this.panel) {
+    if (!this.isOpen) {
       return;
     }
     this.post({ type: 'callRefused', title, reasons });
@@ -181,7 +128,14 @@ export class ResponsePanel extends Disposable {
 
   /** What the prompt cache did for a shown call; an open panel only (it is a note below the answer). */
   showCacheExplanation(message: Extract<HostMessage, { type: 'cacheExplanation' }>): void {
-    if (this.panel) {
+    if (this.isOpen) {
+      this.post(message);
+    }
+  }
+
+  /** The shown call is in the history (and whether it has a previous run, for the Compare button); an open panel only. */
+  showInHistory(message: Extract<HostMessage, { type: 'inHistory' }>): void {
+    if (this.isOpen) {
       this.post(message);
     }
   }
@@ -197,141 +151,40 @@ export class ResponsePanel extends Disposable {
   }
 
   /**
-   * What the webview shows, view by view, and its markup; undefined when no panel is open or it does not answer.
-   * `click`: the label of a button the webview presses first (a view labelled "error" says when it could not).
-   */
-  async inspectDom(timeoutMs = 5000, click?: string): Promise<{ views: DomView[]; html: string } | undefined> {
-    const panel = this.panel;
-    // Asked even when not known to be ready: a webview that is there answers, one that is not times out.
-    if (!panel) {
-      return undefined;
-    }
-    if (!panel.visible) {
-      // A hidden webview is torn down and shows nothing: looked at, as a person would, it is brought to the front
-      // (without taking the focus), and answers once it has loaded again.
-      panel.reveal(this.column, true);
-    }
-    const requestId = `dom-${randomBytes(6).toString('hex')}`;
-    const answered = new Promise<{ views: DomView[]; html: string }>((resolve) => this.inspections.set(requestId, resolve));
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), timeoutMs);
-    });
-    const message: InspectDom = { type: 'inspectDom', requestId, click };
-    void panel.webview.postMessage(message);
-    try {
-      return await Promise.race([answered, timedOut]);
-    } finally {
-      clearTimeout(timer);
-      this.inspections.delete(requestId);
-    }
-  }
-
-  private flushEvents(): void {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-    }
-    const events = this.batch.take();
-    if (events.length === 0 || !this.running) {
-      return;
-    }
-    this.post({ type: 'events', callId: this.running.record.id, events });
-  }
-
-  /**
    * Shows the panel without taking the focus: in its own column when it has one that is not the editor's, else
    * beside the editor (the column to its right, made if there is none). A panel in the editor's own column would
    * hide the file being edited, so it moves beside it.
    */
   private show(editorColumn: vscode.ViewColumn | undefined): void {
     const beside = editorColumn !== undefined && editorColumn > 0 ? ((editorColumn + 1) as vscode.ViewColumn) : vscode.ViewColumn.Beside;
-    if (this.panel) {
-      const column = this.panel.viewColumn ?? this.column;
+    if (this.isOpen) {
+      const column = this.column;
       if (editorColumn !== undefined && column === editorColumn) {
-        this.panel.reveal(beside, true);
-      } else if (!this.panel.visible) {
-        this.panel.reveal(column, true);
+        this.reveal(beside);
+      } else if (!this.isVisible) {
+        this.reveal(column);
       }
       return;
     }
-    const panel = vscode.window.createWebviewPanel(
-      RESPONSE_VIEW_TYPE,
-      'Claude Response',
-      { viewColumn: beside, preserveFocus: true },
-      this.webviewOptions(),
-    );
-    this.attach(panel);
+    this.create(beside);
   }
 
-  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-  }
-
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    this.column = panel.viewColumn;
-    this.ready = false;
+  protected override onWebviewGone(): void {
     this.bodySent.clear();
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.webview.options = this.webviewOptions();
-    panel.webview.html = this.html(panel.webview);
-    // Each panel's listeners act only while it is the current one: a closed panel's last events (hidden, disposed)
-    // arrive late, after a new panel may have opened, and must not mark the new one as not ready or gone.
-    const current = () => this.panel === panel;
-    // The panel's listeners go with the panel (and with this host, if it goes first): none outlives either.
-    const listeners: vscode.Disposable[] = [];
-    this.panelListeners.add(listeners);
-    listeners.push(
-      panel.webview.onDidReceiveMessage((message: WebviewMessage) => current() && this.onMessage(message)),
-      panel.onDidChangeViewState(() => {
-        if (!current()) {
-          return;
-        }
-        this.column = panel.viewColumn ?? this.column;
-        // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
-        if (!panel.visible) {
-          this.ready = false;
-          this.bodySent.clear();
-        }
-      }),
-      panel.onDidDispose(() => {
-        disposeAll(listeners);
-        this.panelListeners.delete(listeners);
-        if (!current()) {
-          return;
-        }
-        this.panel = undefined;
-        this.ready = false;
-        this.pending.length = 0;
-      }),
-    );
   }
 
-  private html(webview: vscode.Webview): string {
-    const asUri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
-    return panelHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: asUri('dist', 'webview.js'),
-      styleUri: asUri('media', 'panel.css'),
-      codiconsUri: asUri('dist', 'codicons', 'codicon.css'),
-      title: 'Claude Response',
-    });
+  protected override onClosed(): void {
+    this.pending.length = 0;
   }
 
   private post(original: HostMessage, replay = false): void {
     // Replays too: the running call is kept as it came, and masked on every way out.
-    const message = redactForPanel(this.ready && this.panel ? slimForPanel(original, (id) => this.bodySent.has(id)) : original);
+    const message = redactForPanel(this.isReady ? slimForPanel(original, (id) => this.bodySent.has(id)) : original);
     if (message.type !== 'events' && !replay) {
       this.recent.push(message);
       this.recent.splice(0, Math.max(0, this.recent.length - 20));
     }
-    if (!this.panel || !this.ready) {
+    if (!this.isReady) {
       // Events of the running call are replayed from `running` when the webview is ready; queuing them as well
       // would show them twice.
       if (message.type !== 'events') {
@@ -345,38 +198,34 @@ export class ResponsePanel extends Disposable {
       this.eventsPosted.messages++;
       this.eventsPosted.events += message.events.length;
     }
-    void this.panel.webview.postMessage(message);
+    this.postToWebview(message);
   }
 
-  private async onMessage(message: WebviewMessage): Promise<void> {
+  /**
+   * The webview just loaded: for the first time, or again after being hidden. It gets what was queued, and a call
+   * still running is replayed from its start, so that nothing streamed meanwhile is missing.
+   */
+  protected onReady(): void {
+    const queued = this.pending.splice(0);
+    const running = this.running.replay();
+    if (running && !queued.some((m) => m.type === 'callStarted' && m.record.id === running.record.id)) {
+      queued.unshift({ type: 'callStarted', record: running.record });
+    }
+    queued.forEach((m) => this.post(m, true));
+    if (running && running.events.length) {
+      this.post({ type: 'events', callId: running.record.id, events: running.events }, true);
+    }
+  }
+
+  protected async onMessage(message: Exclude<WebviewMessage, { type: 'ready' | 'dom' }>): Promise<void> {
     switch (message.type) {
-      case 'ready': {
-        this.ready = true;
-        // The webview just loaded: for the first time, or again after being hidden. It gets what was queued, and a
-        // call still running is replayed from its start, so that nothing streamed meanwhile is missing.
-        const queued = this.pending.splice(0);
-        const running = this.running;
-        if (running && !queued.some((m) => m.type === 'callStarted' && m.record.id === running.record.id)) {
-          queued.unshift({ type: 'callStarted', record: running.record });
-        }
-        queued.forEach((m) => this.post(m, true));
-        if (running && running.events.length) {
-          this.post({ type: 'events', callId: running.record.id, events: running.events.peek() }, true);
-        }
-        return;
-      }
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
         this.post({ type: 'done', what: `Copied ${message.what}` });
         return;
-      case 'openLink': {
-        const uri = vscode.Uri.parse(message.url, true);
-        // Only web links leave the panel: never file:, command: or other schemes named in model output.
-        if (uri.scheme === 'http' || uri.scheme === 'https') {
-          await vscode.env.openExternal(uri);
-        }
+      case 'openLink':
+        await openWebLink(message.url);
         return;
-      }
       case 'cancel':
         this.feed.cancel(message.callId);
         return;
@@ -394,8 +243,9 @@ export class ResponsePanel extends Disposable {
       case 'code':
         this.post(this.code.answer(message));
         return;
-      case 'dom':
-        this.inspections.get(message.requestId)?.({ views: message.views, html: message.html });
+      case 'compareWithPrevious':
+        // The command finds the call in the history by the id the panel was told, else by the call's id.
+        void vscode.commands.executeCommand(Commands.compareWithPrevious, message.historyId ?? message.callId);
         return;
     }
   }

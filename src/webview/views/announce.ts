@@ -1,5 +1,17 @@
 // A polite live region for short confirmations ("Copied curl"), read by screen readers and shown briefly.
+import type { CallRecord } from '../../shared/callRecord';
 import { el } from '../dom/elements';
+
+/** What is said when a call the panel followed ends: "Call finished, 200 OK", "Call cancelled", "Call failed: …". */
+export function callOutcome(record: CallRecord): string {
+  const outcome =
+    record.error?.kind === 'cancelled'
+      ? 'cancelled'
+      : record.error
+        ? `failed: ${record.error.message}`
+        : `finished, ${record.response?.status ?? ''} ${record.response?.statusText ?? ''}`;
+  return `Call ${outcome}`;
+}
 
 export class Announcer {
   readonly element: HTMLElement;

@@ -1,0 +1,222 @@
+// The host side every webview panel of ours shares (the response panel, the Compare Models panel): the webview's
+// options and page (CSP, nonce, script), the readiness handshake (`ready` again after each reload), the listeners of
+// each panel (none outlives it, or this host), and the tests' DOM inspection. Each panel adds what it shows and what
+// its messages ask. Modelled on VS Code's Markdown preview and vscode-hexeditor: a small Disposable that owns its
+// panel.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { DomView, InspectDom } from '../../shared/protocol';
+import { Disposable, disposeAll } from '../dispose';
+import { panelHtml } from './panelHtml';
+
+/** What one kind of panel is: its view type, title and the page's own bundle and stylesheets. */
+export interface PanelPage {
+  viewType: string;
+  title: string;
+  /** The bundle in dist/ (webview.js, compare.js). */
+  script: string;
+  /** Stylesheets in media/ after panel.css. */
+  moreStyles?: string[];
+}
+
+/** Every webview message of ours has a type; two are the handshake's and the DOM probe's, which this base answers. */
+type Incoming = { type: string };
+type Answered = { type: 'ready' } | { type: 'dom'; requestId: string; views: DomView[]; html: string };
+export type DomSnapshot = { views: DomView[]; html: string };
+
+export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  /** The panel's column when last seen (a hidden panel's viewColumn is not always set). */
+  private lastColumn: vscode.ViewColumn | undefined;
+  private ready = false;
+  /** The listeners of each panel not yet disposed (an old one's last events may still be on their way). */
+  private readonly panelListeners = new Set<vscode.Disposable[]>();
+  /** Answers to `inspectDom` the host is waiting for, by request id. */
+  private readonly inspections = new Map<string, (dom: DomSnapshot) => void>();
+
+  constructor(protected readonly extensionUri: vscode.Uri, private readonly page: PanelPage) {
+    super();
+    this._register({
+      dispose: () => {
+        this.panelListeners.forEach(disposeAll);
+        this.panelListeners.clear();
+        this.panel?.dispose();
+      },
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** Restores a panel VS Code kept across a window reload; the webview restores its own content from its state. */
+  revive(panel: vscode.WebviewPanel): void {
+    this.attach(panel);
+  }
+
+  /**
+   * What the webview shows, view by view, and its markup; undefined when no panel is open or it does not answer.
+   * `click`: the label of a shown, enabled button the webview presses first, as a person would (a view labelled
+   * "error" says when it could not).
+   */
+  async inspectDom(timeoutMs = 5000, click?: string): Promise<DomSnapshot | undefined> {
+    const panel = this.panel;
+    // Asked even when not known to be ready: a webview that is there answers, one that is not times out.
+    if (!panel) {
+      return undefined;
+    }
+    if (!panel.visible) {
+      // A hidden webview is torn down and shows nothing: looked at, as a person would, it is brought to the front
+      // (without taking the focus), and answers once it has loaded again.
+      panel.reveal(this.lastColumn, true);
+    }
+    const requestId = `dom-${randomBytes(6).toString('hex')}`;
+    const answered = new Promise<DomSnapshot>((resolve) => this.inspections.set(requestId, resolve));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), timeoutMs);
+    });
+    const message: InspectDom = { type: 'inspectDom', requestId, ...(click !== undefined ? { click } : {}) };
+    void panel.webview.postMessage(message);
+    try {
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      this.inspections.delete(requestId);
+    }
+  }
+
+  /**
+   * Shown and not loaded yet. A webview closed while it loads leaves VS Code's webview service worker waiting (up to
+   * 30 s) for resources nobody will deliver, and the next webview to load waits as long: the tests let a panel
+   * finish loading before they close it.
+   */
+  get isLoading(): boolean {
+    return this.panel !== undefined && this.panel.visible && !this.ready;
+  }
+
+  /** The webview is there and has said `ready`: a message posted now is received. */
+  protected get isReady(): boolean {
+    return this.panel !== undefined && this.ready;
+  }
+
+  protected get isVisible(): boolean {
+    return this.panel?.visible === true;
+  }
+
+  /** The panel's column, or where it was last seen. */
+  protected get column(): vscode.ViewColumn | undefined {
+    return this.panel?.viewColumn ?? this.lastColumn;
+  }
+
+  /** Brings the open panel to `column` (its own when undefined) without taking the focus. */
+  protected reveal(column: vscode.ViewColumn | undefined): void {
+    this.panel?.reveal(column, true);
+  }
+
+  /** Opens a new panel in `column`, without taking the focus. */
+  protected create(column: vscode.ViewColumn): void {
+    const panel = vscode.window.createWebviewPanel(this.page.viewType, this.page.title, { viewColumn: column, preserveFocus: true }, this.options());
+    this.attach(panel);
+  }
+
+  /** Posts to the webview, which must be ready (see isReady). */
+  protected postToWebview(message: Out): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  /** The webview has loaded (for the first time, or again after being hidden or reloaded) and listens. */
+  protected abstract onReady(): void;
+
+  /** A message from the webview other than the handshake and the DOM probe's answer. */
+  protected abstract onMessage(message: Exclude<In, Answered>): void | Promise<void>;
+
+  /** The webview there is gone (hidden, so torn down; or replaced by a revived panel): what it held is lost. */
+  protected onWebviewGone(): void {}
+
+  /** The panel was closed. */
+  protected onClosed(): void {}
+
+  private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private html(webview: vscode.Webview): string {
+    const asUri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
+    return panelHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: asUri('dist', this.page.script),
+      styleUri: asUri('media', 'panel.css'),
+      ...(this.page.moreStyles ? { moreStyleUris: this.page.moreStyles.map((name) => asUri('media', name)) } : {}),
+      codiconsUri: asUri('dist', 'codicons', 'codicon.css'),
+      title: this.page.title,
+    });
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.lastColumn = panel.viewColumn;
+    this.ready = false;
+    this.onWebviewGone();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
+    panel.webview.options = this.options();
+    panel.webview.html = this.html(panel.webview);
+    // Each panel's listeners act only while it is the current one: a closed panel's last events (hidden, disposed)
+    // arrive late, after a new panel may have opened, and must not mark the new one as not ready or gone.
+    const current = () => this.panel === panel;
+    // The panel's listeners go with the panel (and with this host, if it goes first): none outlives either.
+    const listeners: vscode.Disposable[] = [];
+    this.panelListeners.add(listeners);
+    listeners.push(
+      panel.webview.onDidReceiveMessage((message: In) => current() && this.receive(message)),
+      panel.onDidChangeViewState(() => {
+        if (!current()) {
+          return;
+        }
+        this.lastColumn = panel.viewColumn ?? this.lastColumn;
+        // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
+        if (!panel.visible) {
+          this.ready = false;
+          this.onWebviewGone();
+        }
+      }),
+      panel.onDidDispose(() => {
+        disposeAll(listeners);
+        this.panelListeners.delete(listeners);
+        if (!current()) {
+          return;
+        }
+        this.panel = undefined;
+        this.ready = false;
+        this.onClosed();
+      }),
+    );
+  }
+
+  private receive(message: In): void | Promise<void> {
+    const answered = message as In | Answered;
+    if (answered.type === 'ready') {
+      this.ready = true;
+      return this.onReady();
+    }
+    if (answered.type === 'dom') {
+      const dom = answered as Extract<Answered, { type: 'dom' }>;
+      this.inspections.get(dom.requestId)?.({ views: dom.views, html: dom.html });
+      return;
+    }
+    return this.onMessage(message as Exclude<In, Answered>);
+  }
+}
+
+/** Opens an http(s) link from a panel in the browser: never file:, command: or other schemes named in model output. */
+export async function openWebLink(url: string): Promise<void> {
+  const uri = vscode.Uri.parse(url, true);
+  if (uri.scheme === 'http' || uri.scheme === 'https') {
+    await vscode.env.openExternal(uri);
+  }
+}
