@@ -18,6 +18,9 @@ describe('A refused send, in the workbench', function () {
     const tab = page.locator('.tabs-container .tab[aria-label^="request"]').first();
     await tab.waitFor({ state: 'visible', timeout: 15_000 });
     const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    // The new file opens empty and its template is written into it just after: type only once it is there (typed
+    // before, the stray brace would land in an empty file and Undo would not make it valid).
+    await editor.filter({ hasText: 'Write your message here.' }).waitFor({ state: 'visible', timeout: 15_000 });
     await editor.click();
     // A stray brace after the request object: invalid JSON.
     await page.keyboard.press('Control+End');
