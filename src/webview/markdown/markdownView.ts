@@ -1,22 +1,17 @@
 // The rendered markdown of one text block, live or finished.
 //
-// Live: deltas are buffered and applied once per frame. The segmenter finds which part of the text is finished
+// Live: deltas are buffered and applied once per frame (a segment's DOM is segmentElement.ts's). The segmenter finds which part of the text is finished
 // (cut at block boundaries, see segmenter.ts); each finished segment is rendered once and appended, and its DOM is
 // never touched again. Only the unfinished tail (at most about one paragraph) is rendered again each frame; an
 // open code fence in the tail is not re-rendered at all: its new text is appended as text nodes.
 // Finished (a whole answer, or restored state): the text is segmented and rendered in groups, the first screen
 // at once and the rest in slices between frames, so a 10 MB answer paints quickly and the panel stays responsive.
 import { el } from '../dom/elements';
-import { fillLongText } from '../dom/longText';
-import { renderMarkdown, renderCodeBlock, type MarkdownEnv } from './render';
-import { sanitize } from './sanitize';
+import { renderMarkdown, type MarkdownEnv } from './render';
+import { codeBlockFragment, GROUP_CHARS, joined, segmentElement } from './segmentElement';
 import { MarkdownSegmenter, type Segment } from './segmenter';
 import { FRAME_WORK_MS, flushNow, frameShare, requestFlush, runSliced, type Flushable } from '../dom/schedule';
 
-/** A fence longer than this is shown as plain chunked text rather than through markdown-it. */
-const BIG_FENCE_CHARS = 64 * 1024;
-/** Finished segments are grouped up to this size per render call when rendering a whole text. */
-const GROUP_CHARS = 16 * 1024;
 /** Live segments per group before the group is sealed (fewer groups: less per-frame work for the browser). */
 const GROUP_SEGMENTS = 128;
 const LIVE_GROUP_CHARS = 64 * 1024;
@@ -160,7 +155,7 @@ export class MarkdownView implements Flushable {
     this.lastSegment = undefined;
     if (whole !== undefined && whole.length <= WHOLE_RERENDER_CHARS && this.segmentCount > 1) {
       this.env = {};
-      this.content.replaceChildren(this.segmentElement({ text: whole, continues: false }));
+      this.content.replaceChildren(segmentElement({ text: whole, continues: false }, this.env));
       this.segmentCount = 1;
     }
   }
@@ -171,7 +166,7 @@ export class MarkdownView implements Flushable {
    * walk thousands of paragraphs.
    */
   private appendSegment(segment: Segment, lazy = false): void {
-    const node = this.segmentElement(segment);
+    const node = segmentElement(segment, this.env);
     if (segment.continues) {
       this.lastSegment?.classList.add('md-before-cont');
     }
@@ -315,46 +310,4 @@ export class MarkdownView implements Flushable {
     this.content.removeAttribute('aria-busy');
     this.element.querySelector(':scope > .md-progress')?.remove();
   }
-
-  /** `lazy`: a large group of a whole render, laid out only when scrolled near (content-visibility). */
-  private segmentElement(segment: Segment): HTMLElement {
-    const node = el('div', { class: `md-seg${segment.continues ? ' md-cont' : ''}` });
-    const fence = segment.fence;
-    if (fence && segment.text.length > BIG_FENCE_CHARS) {
-      // Too big for one markdown render and one text node: a code block filled in chunks.
-      node.append(codeBlockFragment(fence.info, ''));
-      const code = node.querySelector('code');
-      if (code) {
-        fillLongText(code, segment.text.slice(fence.contentStart, fence.contentEnd).replace(/\n$/, ''));
-      }
-      return node;
-    }
-    node.append(renderMarkdown(segment.text, this.env));
-    return node;
-  }
-}
-
-/**
- * Consecutive segments joined up to {@link GROUP_CHARS}: they render the same joined as apart (the segmenter cut them at
- * block boundaries), with fewer markdown renders. Code fences stay apart (a big one is filled in chunks).
- */
-function joined(segments: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const segment of segments) {
-    const last = out[out.length - 1];
-    if (last && !last.fence && !segment.fence && last.text.length < GROUP_CHARS) {
-      out[out.length - 1] = { text: last.text + segment.text, continues: last.continues };
-    } else {
-      out.push(segment);
-    }
-  }
-  return out;
-}
-
-/** An empty code block for a fence (its info string comes from the model: escaped, then sanitized). */
-function codeBlockFragment(info: string, escaped: string): DocumentFragment {
-  const template = document.createElement('template');
-  template.innerHTML = renderCodeBlock(info.split(/\s+/)[0] ?? '', escaped);
-  sanitize(template.content);
-  return template.content;
 }
