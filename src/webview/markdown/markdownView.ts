@@ -1,8 +1,8 @@
 // The rendered markdown of one text block, live or finished.
 //
-// Live: deltas are buffered and applied once per frame (a segment's DOM is segmentElement.ts's). The segmenter finds which part of the text is finished
-// (cut at block boundaries, see segmenter.ts); each finished segment is rendered once and appended, and its DOM is
-// never touched again. Only the unfinished tail (at most about one paragraph) is rendered again each frame; an
+// Live: deltas are buffered and applied once per frame. The segmenter finds which part of the text is finished
+// (cut at block boundaries, see segmenter.ts); each finished segment is rendered once (segmentElement.ts) and
+// appended, and its DOM is never touched again. Only the unfinished tail (at most about one paragraph) is rendered again each frame; an
 // open code fence in the tail is not re-rendered at all: its new text is appended as text nodes.
 // Finished (a whole answer, or restored state): the text is segmented and rendered in groups, the first screen
 // at once and the rest in slices between frames, so a 10 MB answer paints quickly and the panel stays responsive.
