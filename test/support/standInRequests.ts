@@ -3,7 +3,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Message, MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import * as assert from 'node:assert/strict';
-import type { StandIn } from '../../src/standIn/server';
+import { type StandIn, startStandIn } from '../../src/standIn/server';
 
 export const KEY = 'sk-ant-test-key-0000000000';
 export const MODEL = 'claude-sonnet-5-5';
@@ -77,4 +77,18 @@ export function sseEvents(text: string): { event: string; data: Record<string, u
       const data = JSON.parse(lines.find((l) => l.startsWith('data: '))!.slice(6)) as Record<string, unknown>;
       return { event, data };
     });
+}
+
+/**
+ * The hooks of a stand-in suite: a stand-in started before it (with an SDK client on it), reset before each test and
+ * closed after. `ready` receives both, for the suite's own variables.
+ */
+export function useStandInWithSdk(ready: (started: { standIn: StandIn; sdk: Anthropic }) => void): void {
+  let standIn: StandIn | undefined;
+  before(async () => {
+    standIn = await startStandIn();
+    ready({ standIn, sdk: client(standIn) });
+  });
+  after(() => standIn?.close());
+  beforeEach(() => standIn?.reset());
 }

@@ -7,18 +7,12 @@ import * as assert from 'node:assert/strict';
 import { StandIn, startStandIn } from '../../src/standIn/server';
 import { buildMessage } from '../../src/standIn/message';
 import { chunkFrames, messageEvents, planStream } from '../../src/standIn/sse';
-import { ask, assertErrorBody, client, comparable, get, KEY, MODEL, post, sseEvents } from '../support/standInRequests';
+import { ask, assertErrorBody, client, comparable, get, KEY, MODEL, post, sseEvents, useStandInWithSdk } from '../support/standInRequests';
 
 describe('Messages API stand-in', function () {
   let standIn: StandIn;
   let sdk: Anthropic;
-
-  before(async () => {
-    standIn = await startStandIn();
-    sdk = client(standIn);
-  });
-  after(() => standIn.close());
-  beforeEach(() => standIn.reset());
+  useStandInWithSdk((started) => ({ standIn, sdk } = started));
 
   describe('basics', () => {
     it('listens on 127.0.0.1 and records every request', async () => {

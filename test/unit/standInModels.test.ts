@@ -7,18 +7,12 @@ import * as path from 'node:path';
 import { STAND_IN_API_KEY } from '../../src/standIn/fakeKey';
 import { FAMILIES } from '../../src/standIn/family';
 import { DEFAULT_MODELS, StandIn, startStandIn } from '../../src/standIn/server';
-import { ask, assertErrorBody, client, comparable, get, KEY, MODEL, post, sseEvents } from '../support/standInRequests';
+import { ask, assertErrorBody, client, comparable, get, KEY, MODEL, post, sseEvents, useStandInWithSdk } from '../support/standInRequests';
 
 describe('Messages API stand-in, models and answers', function () {
   let standIn: StandIn;
   let sdk: Anthropic;
-
-  before(async () => {
-    standIn = await startStandIn();
-    sdk = client(standIn);
-  });
-  after(() => standIn.close());
-  beforeEach(() => standIn.reset());
+  useStandInWithSdk((started) => ({ standIn, sdk } = started));
 
   describe('models and count_tokens', () => {
     const listed = DEFAULT_MODELS.filter((m) => m.lifecycle !== 'retired').map((m) => m.id);

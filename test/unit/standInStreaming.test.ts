@@ -3,18 +3,12 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { Tool } from '@anthropic-ai/sdk/resources/messages';
 import * as assert from 'node:assert/strict';
 import { StandIn, startStandIn } from '../../src/standIn/server';
-import { ask, assertErrorBody, client, comparable, post, sseEvents } from '../support/standInRequests';
+import { ask, assertErrorBody, client, comparable, post, sseEvents, useStandInWithSdk } from '../support/standInRequests';
 
 describe('Messages API stand-in, streams and errors', function () {
   let standIn: StandIn;
   let sdk: Anthropic;
-
-  before(async () => {
-    standIn = await startStandIn();
-    sdk = client(standIn);
-  });
-  after(() => standIn.close());
-  beforeEach(() => standIn.reset());
+  useStandInWithSdk((started) => ({ standIn, sdk } = started));
 
   describe('streaming through the SDK', () => {
     it('gives the same final message as the JSON answer, with random chunks and pings', async () => {
