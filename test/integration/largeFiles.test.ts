@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, inspector, waitFor } from './support';
+import { closeAllEditors, EXTENSION_ID, inspector, waitFor, responsiveness } from './support';
 
 const MB = 1024 * 1024;
 
@@ -15,40 +15,6 @@ function bigRequest(megabytes: number): string {
   const words = 'lorem ipsum dolor sit amet, {consectetur} [adipiscing] elit, "quoted" \\n ';
   const content = words.replace(/"/g, '\\"').repeat(Math.ceil((megabytes * MB) / words.length));
   return `{\n  "model": "claude-haiku-5-5",\n  "messages": [\n    {"role": "user", "content": "${content}"}\n  ]\n}\n`;
-}
-
-/** Watches this thread while `during` runs: the longest gap between 10 ms timer ticks, and a command's round trips. */
-async function responsiveness(during: () => Promise<void>): Promise<{ stallMs: number; slowestCommandMs: number; commands: number }> {
-  const command = `claudeInspector.test.ping.${Date.now()}`;
-  const registration = vscode.commands.registerCommand(command, () => 'pong');
-  let last = performance.now();
-  let stallMs = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 10);
-  let running = true;
-  let slowestCommandMs = 0;
-  let commands = 0;
-  const pinging = (async () => {
-    while (running) {
-      const start = performance.now();
-      assert.equal(await vscode.commands.executeCommand(command), 'pong');
-      slowestCommandMs = Math.max(slowestCommandMs, performance.now() - start);
-      commands++;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  try {
-    await during();
-  } finally {
-    running = false;
-    await pinging;
-    clearInterval(ticker);
-    registration.dispose();
-  }
-  return { stallMs, slowestCommandMs, commands };
 }
 
 describe('Large request files', function () {

@@ -95,3 +95,37 @@ export async function letWebviewsLoad(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Watches this thread while `during` runs: the longest gap between 10 ms timer ticks, and a command's round trips. */
+export async function responsiveness(during: () => Promise<void>): Promise<{ stallMs: number; slowestCommandMs: number; commands: number }> {
+  const command = `claudeInspector.test.ping.${Date.now()}`;
+  const registration = vscode.commands.registerCommand(command, () => 'pong');
+  let last = performance.now();
+  let stallMs = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 10);
+  let running = true;
+  let slowestCommandMs = 0;
+  let commands = 0;
+  const pinging = (async () => {
+    while (running) {
+      const start = performance.now();
+      assert.equal(await vscode.commands.executeCommand(command), 'pong');
+      slowestCommandMs = Math.max(slowestCommandMs, performance.now() - start);
+      commands++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  try {
+    await during();
+  } finally {
+    running = false;
+    await pinging;
+    clearInterval(ticker);
+    registration.dispose();
+  }
+  return { stallMs, slowestCommandMs, commands };
+}
