@@ -212,6 +212,23 @@ describe('History', function () {
     const filtered = await showHistoryView(api, (ids) => ids.includes(second) && ids.length > 0);
     const stored = await Promise.all(filtered.map((id) => JSON.parse(fs.readFileSync(path.join(api.history.folder, 'calls', `${id}.json`), 'utf8')) as Json));
     assert.ok(stored.every((s) => String(s.entry.source.path).includes('second')), 'only calls of second.claude.json');
+    // The view is alone in its container, where VS Code shows no description: its message names the filter and the
+    // way back, or a filtered list would pass for the whole history.
+    const says = async (expected: string | undefined) => {
+      await vscode.commands.executeCommand('claudeHistory.focus');
+      await waitFor(`the History view to say ${JSON.stringify(expected)}`, () => api.history.viewMessage() === expected)
+        .catch((error) => assert.fail(`${(error as Error).message}; it says ${JSON.stringify(api.history.viewMessage())}`));
+    };
+    const count = `${filtered.length} ${filtered.length === 1 ? 'call' : 'calls'}`;
+    await says(`Filtered by "file:second": ${count}. Claude: Clear History Filter shows every call.`);
+    const nothing = `no-call-has-this-${Date.now()}`;
+    await vscode.commands.executeCommand('claudeInspector.history.filter', nothing);
+    await says(`No call matches the filter "${nothing}". Claude: Clear History Filter shows every call.`);
+    await vscode.commands.executeCommand('claudeInspector.history.clearFilter');
+    await says(undefined);
+    await vscode.commands.executeCommand('claudeInspector.history.filter', 'file:second');
+    await says(`Filtered by "file:second": ${count}. Claude: Clear History Filter shows every call.`);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('claudeInspector.history.delete', second, [second]);
     await showHistoryView(api, (ids) => !ids.includes(second));
     await vscode.commands.executeCommand('claudeInspector.history.filter', '');

@@ -84,19 +84,34 @@ export class HistoryTree extends Disposable implements vscode.TreeDataProvider<H
   }
 
   private say(count: number): void {
-    if (!this.view) {
-      return;
+    if (this.view) {
+      this.view.message = historyMessage(count, filterText(this.filter));
     }
-    const filtered = filterText(this.filter) !== '';
-    this.view.message =
-      count === 0
-        ? filtered
-          ? 'No call matches the filter.'
-          : 'No calls yet: every call you send is kept here (claudeInspector.history.enabled).'
-        : count >= LIST_LIMIT
-          ? `The newest ${LIST_LIMIT} calls${filtered ? ' that match' : ''}: filter to reach older ones.`
-          : undefined;
   }
+
+  /** The line the view shows above its list, if any (the tests read it). */
+  get message(): string | undefined {
+    return this.view?.message;
+  }
+}
+
+/**
+ * The line above the list. A filter is always named there, with the way back: when the History view is alone in
+ * its container VS Code shows no view description, so without it a filtered list looks like the whole history.
+ */
+export function historyMessage(count: number, filter: string): string | undefined {
+  const clear = 'Claude: Clear History Filter shows every call.';
+  if (count === 0) {
+    return filter
+      ? `No call matches the filter "${filter}". ${clear}`
+      : 'No calls yet: every call you send is kept here (claudeInspector.history.enabled).';
+  }
+  if (count >= LIST_LIMIT) {
+    return filter
+      ? `The newest ${LIST_LIMIT} calls that match the filter "${filter}". ${clear}`
+      : `The newest ${LIST_LIMIT} calls: filter to reach older ones.`;
+  }
+  return filter ? `Filtered by "${filter}": ${count} ${count === 1 ? 'call' : 'calls'}. ${clear}` : undefined;
 }
 
 /** Local days, newest first: "Today", "Yesterday", then "Mon, Nov 30, 2026". */

@@ -32,6 +32,8 @@ export interface HistoryApi {
   settled(): Promise<void>;
   /** What the History view lists now (its last listing), newest first. */
   shownIds(): string[];
+  /** The line the History view shows above its list (a filter named, an empty state), if any. */
+  viewMessage(): string | undefined;
   historyIdOf(callId: string): string | undefined;
 }
 
@@ -87,6 +89,7 @@ export function registerHistory(context: vscode.ExtensionContext, deps: HistoryD
     onDidRecord: history.onDidRecord,
     settled: () => history.settled(),
     shownIds: () => tree.entries.map((entry) => entry.id),
+    viewMessage: () => tree.message,
     historyIdOf,
   };
 }
