@@ -12,7 +12,7 @@ export function renderContinueBar(record: CallRecord, host: Host): HTMLElement |
     return null;
   }
   const post = (action: 'continue' | 'raiseMaxTokens') => () => host.post({ type: 'conversation', callId: record.id, action });
-  const where = record.source.kind === 'selection' ? 'into a new request file' : 'into the request file';
+  const where = record.source.kind === 'selection' ? 'to a new request file' : 'to the request file';
   const continuation = continuationOf(record);
   const buttons: HTMLElement[] = [];
   let note: string;
@@ -21,12 +21,12 @@ export function renderContinueBar(record: CallRecord, host: Host): HTMLElement |
       case 'toolResults': {
         const count = continuation.toolUseIds.length;
         buttons.push(button({ label: count === 1 ? 'Answer the tool call' : `Answer ${count} tool calls`, icon: 'tools', class: 'btn-primary', onClick: post('continue') }));
-        note = `Appends this answer ${where}, then a user turn with a tool_result placeholder per tool_use id: type each result, Tab to the next, and send.`;
+        note = `Adds this answer ${where}, then a user turn with a tool_result placeholder for each tool_use id: type each result, Tab to the next, and send.`;
         break;
       }
       case 'resume':
         buttons.push(button({ label: 'Resume', icon: 'debug-continue', class: 'btn-primary', onClick: post('continue') }));
-        note = `The turn was paused (pause_turn): Resume appends it ${where}, unchanged, and sends the request again so the model goes on.`;
+        note = `The turn was paused (pause_turn): Resume adds it ${where}, unchanged, and sends the request again so the model goes on.`;
         break;
       case 'continueAnswer':
         buttons.push(
@@ -37,7 +37,7 @@ export function renderContinueBar(record: CallRecord, host: Host): HTMLElement |
         break;
       default:
         buttons.push(button({ label: 'Continue conversation', icon: 'comment-discussion', class: 'btn-primary', onClick: post('continue') }));
-        note = `The API keeps no state: Continue appends this answer ${where} as the assistant turn, and a user turn for your next message.`;
+        note = `The API keeps no state: Continue adds this answer ${where} as the assistant turn, and a user turn for your next message.`;
     }
   } else {
     const blocked = button({ label: 'Cannot continue', icon: 'circle-slash', onClick: () => undefined });

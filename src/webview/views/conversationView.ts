@@ -69,7 +69,9 @@ function growthTable(calls: readonly FileCallStat[], currentId: string): HTMLEle
   const most = Math.max(1, ...calls.map((c) => c.inputTokens));
   const rows = calls.map((c, i) => {
     const share = c.inputTokens > 0 ? Math.round((c.cacheReadTokens / c.inputTokens) * 100) : 0;
-    const bar = el('div', { class: 'growth-bar', attrs: { style: undefined } });
+    // The bar says in words what its length and its second colour show (a screen reader, a colour-blind reader).
+    const said = `${formatCount(c.inputTokens)} input tokens, ${c.cacheReadTokens > 0 ? `${share}% read from the cache` : 'none read from the cache'}`;
+    const bar = el('div', { class: 'growth-bar', attrs: { role: 'img', 'aria-label': said, title: said } });
     bar.style.width = `${Math.max(1, Math.round((c.inputTokens / most) * 100))}%`;
     const cached = el('div', { class: 'growth-cached' });
     cached.style.width = `${share}%`;
@@ -85,13 +87,28 @@ function growthTable(calls: readonly FileCallStat[], currentId: string): HTMLEle
       el('td', { class: 'growth' }, bar),
     );
   });
+  const numeric = new Set(['input tokens', 'read from cache', 'written to cache']);
+  const heads = ['call', 'messages', 'input tokens', 'read from cache', 'written to cache', ''];
+  // In a wrapper that can scroll sideways: six columns do not fit a narrow panel (media/panel.css: .growth-wrap).
   return el(
-    'table',
-    { class: 'growth-table', attrs: { 'data-testid': 'input-growth' } },
-    el('caption', null, 'Input tokens sent, call by call (this session, this file)'),
-    el('thead', null, el('tr', null, ...['call', 'messages', 'input tokens', 'read from cache', 'written to cache', ''].map((h) => el('th', null, h)))),
-    el('tbody', null, ...rows),
+    'div',
+    { class: 'growth-wrap' },
+    el(
+      'table',
+      { class: 'growth-table', attrs: { 'data-testid': 'input-growth' } },
+      el('caption', null, 'Input tokens sent, call by call (this session, this file). Each bar is a call\'s input; its part in a second colour was read from the cache.'),
+      el('thead', null, el('tr', null, ...heads.map((h) => el('th', numeric.has(h) ? { class: 'num' } : null, h)))),
+      el('tbody', null, ...rows),
+    ),
   );
+}
+
+/** "all 5 messages below", "the 1 message below", "no messages". */
+function carried(count: number): string {
+  if (count === 0) {
+    return 'no messages';
+  }
+  return count === 1 ? 'the 1 message below' : `all ${formatCount(count)} messages below`;
 }
 
 export class ConversationView {
@@ -116,7 +133,7 @@ export class ConversationView {
     panel.replaceChildren(
       renderContinueBar(record, host) ?? '',
       el('h3', { class: 'section-title' }, 'As the model received it'),
-      el('div', { class: 'note' }, `The API keeps no state: this request carried all ${messages.length} message${messages.length === 1 ? '' : 's'} below, and the model saw nothing else of the conversation.`),
+      el('div', { class: 'note' }, `The API keeps no state: this request carried ${carried(messages.length)}, and the model saw nothing else of the conversation.`),
       transformations.length > 0
         ? el('section', { class: 'transformations', attrs: { 'data-testid': 'input-transformations' } }, el('h3', { class: 'section-title' }, 'What the API changed in the input'), el('ul', null, ...transformations.map((t) => el('li', null, transformationText(t)))))
         : '',
