@@ -18,7 +18,7 @@ describe('webview: conversations', function () {
       ['tool_use', [{ type: 'tool_use', id: 'toolu_1', name: 'f', input: {} }, { type: 'tool_use', id: 'toolu_2', name: 'g', input: {} }], ['Answer 2 tool calls'], /Adds this answer to the request file, then a user turn with a tool_result placeholder for each tool_use id/],
       ['pause_turn', [{ type: 'text', text: 'Searching.' }], ['Resume'], /pause_turn/],
       ['max_tokens', [{ type: 'text', text: 'Cut' }], ['Continue the answer', 'Raise max_tokens and resend'], /cut at max_tokens/],
-      ['refusal', [{ type: 'text', text: 'No.' }], ['Cannot continue'], /Cannot continue: the model refused/],
+      ['refusal', [{ type: 'text', text: 'No.' }], ['Cannot continue'], /^Cannot continue\nWhy not: the model refused/],
     ];
     for (const [stop, content, labels, note] of cases) {
       const shown = record({ message: message(content as never, { stop_reason: stop }) });

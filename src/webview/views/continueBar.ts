@@ -47,7 +47,8 @@ export function renderContinueBar(record: CallRecord, host: Host): HTMLElement |
     if (continuation.stopReason === 'max_tokens') {
       buttons.push(button({ label: 'Raise max_tokens and resend', icon: 'arrow-up', onClick: post('raiseMaxTokens') }));
     }
-    note = `Cannot continue: ${continuation.reason}.`;
+    // The button already says "Cannot continue": the note says why, without saying it twice.
+    note = `Why not: ${continuation.reason}.`;
   }
   return el('section', { class: 'continue-bar', attrs: { 'data-testid': 'continue-bar' } }, el('div', { class: 'continue-buttons' }, ...buttons), el('div', { class: 'note' }, note));
 }
