@@ -188,7 +188,13 @@ describe('History', function () {
     assert.doesNotMatch(shown, /Compare with Previous Run/);
     const second = await send();
     await panelText(api, 'Response', /Compare with Previous Run/);
-    // The user presses it in the panel: the host runs Compare with Previous Run for the call shown.
+    // The user presses it in the panel: the click makes the panel's editor group the active one, and the host runs
+    // Compare with Previous Run for the call shown.
+    const isPanel = (input: unknown) => input instanceof vscode.TabInputWebview && input.viewType.endsWith('claudeInspector.response');
+    for (let i = 0; i < 4 && !vscode.window.tabGroups.activeTabGroup.tabs.some((tab) => isPanel(tab.input)); i += 1) {
+      await vscode.commands.executeCommand('workbench.action.focusNextGroup');
+    }
+    assert.ok(vscode.window.tabGroups.activeTabGroup.tabs.some((tab) => isPanel(tab.input)), 'the panel\'s group is the active one');
     const pressed = await api.clickInPanel('Compare with Previous Run');
     assert.ok(pressed, 'the panel answered');
     assert.deepEqual(pressed.views.filter((view) => view.label === 'error'), []);
@@ -196,6 +202,13 @@ describe('History', function () {
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((tab) => tab.input).find((input): input is vscode.TabInputTextDiff => input instanceof vscode.TabInputTextDiff),
     );
     assert.deepEqual([diff.original.path.split('/')[1], diff.modified.path.split('/')[1]], [first.historyId, second.historyId]);
+    // The diff editors open beside the panel, not over it: the panel stays in view (over it, it was hidden and then
+    // loaded anew, blank for seconds, with the diff editors out of sight behind it).
+    const panelGroup = vscode.window.tabGroups.all.find((g) => g.tabs.some((tab) => isPanel(tab.input)));
+    const diffGroups = vscode.window.tabGroups.all.filter((g) => g.tabs.some((tab) => tab.input instanceof vscode.TabInputTextDiff));
+    assert.ok(panelGroup, 'the panel is open');
+    assert.ok(diffGroups.length > 0 && diffGroups.every((g) => g !== panelGroup), 'no diff editor in the panel\'s group');
+    assert.ok(panelGroup.activeTab?.input instanceof vscode.TabInputWebview, `the panel is its group's shown tab, not ${panelGroup.activeTab?.label}`);
     // The panel's Compare view comes after both diff editors: the two runs, older first.
     const message = await waitFor('the comparison posted to the panel', () =>
       api.panelMessages().find((m): m is Extract<typeof m, { type: 'compare' }> => m.type === 'compare' && m.comparison.b.id === second.callId),

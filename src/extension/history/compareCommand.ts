@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { compareCalls } from '../../shared/compare';
 import type { StoredCall } from '../../shared/history';
 import type { HostMessage } from '../../shared/protocol';
+import { RESPONSE_VIEW_TYPE } from '../panel/responsePanel';
 import { isRequestFile } from '../requestDocument';
 import { answerUri, requestUri } from './compareDocuments';
 import type { HistoryService } from './historyService';
@@ -79,10 +80,27 @@ async function showComparison(history: HistoryService, panel: ShowsComparisons, 
   }
   const labels = { a: `A: ${label(a)}`, b: `B: ${label(b)}` };
   const short = (s: StoredCall) => `${time(s)} ${s.entry.model}`;
-  await vscode.commands.executeCommand('vscode.diff', requestUri(idA, labels.a), requestUri(idB, labels.b), `Request: ${short(a)} ↔ ${short(b)}`, { preview: false });
-  await vscode.commands.executeCommand('vscode.diff', answerUri(idA, labels.a), answerUri(idB, labels.b), `Answer: ${short(a)} ↔ ${short(b)}`, { preview: false });
+  const options: vscode.TextDocumentShowOptions = { preview: false, viewColumn: diffColumn() };
+  await vscode.commands.executeCommand('vscode.diff', requestUri(idA, labels.a), requestUri(idB, labels.b), `Request: ${short(a)} ↔ ${short(b)}`, options);
+  await vscode.commands.executeCommand('vscode.diff', answerUri(idA, labels.a), answerUri(idB, labels.b), `Answer: ${short(a)} ↔ ${short(b)}`, options);
   panel.showComparison({ type: 'compare', comparison: compareCalls(a.record, b.record), labels });
   return true;
+}
+
+/**
+ * Where the diff editors open: beside the panel, never in its group. Opened over it (the panel's button leaves its
+ * group active), they hid the panel, which then loaded anew for the Compare view, blank for seconds, while the diff
+ * editors sat behind it, out of sight. The active group when it is not the panel's, else another one, else a new
+ * group beside.
+ */
+function diffColumn(): vscode.ViewColumn {
+  const groups = vscode.window.tabGroups;
+  const isPanel = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(RESPONSE_VIEW_TYPE);
+  const panelGroup = groups.all.find((group) => group.tabs.some(isPanel));
+  if (!panelGroup || groups.activeTabGroup !== panelGroup) {
+    return groups.activeTabGroup.viewColumn;
+  }
+  return groups.all.find((group) => group !== panelGroup)?.viewColumn ?? vscode.ViewColumn.Beside;
 }
 
 function label(stored: StoredCall): string {
