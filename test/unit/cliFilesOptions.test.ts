@@ -39,7 +39,7 @@ describe('CLI: request files are checked as the editor checks them', function ()
         [[], { ANTHROPIC_BASE_URL: url }, 'ANTHROPIC_BASE_URL'],
       ] as const).entries()) {
         for (const command of [commands[(i * 2 + j) % 4]]) {
-          const run = await cli(command === 'models' ? [command, ...args] : [command, target, ...args], { ...env, ...extraEnv });
+          const run = await cli(command === 'models' ? [command, ...args] : [command, target, ...args], { ...suite.env, ...extraEnv });
           refused(run, `${command} ${url}`);
           assert.equal(run.stderr, `claude-inspector: the base URL (${source}) cannot be used: ${problem}\n`);
           assert.ok(!run.stderr.includes(secret) && !run.stdout.includes(secret));
