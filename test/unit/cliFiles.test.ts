@@ -4,17 +4,12 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { diagnoseRequest } from '../../src/core/diagnostics';
 import { MAX_REQUEST_BYTES } from '../../src/core/requestBytes';
 import { MAX_NESTING, positionAt } from '../../src/core/requestFile';
-import { COMMAND_HELP } from '../../src/cli/usage';
-import { StandIn, startStandIn } from '../../src/standIn/server';
 import { exactNumberText, expectedPosition, inexactNumberText, printRequest, randomRequest, seededRng } from './requestFileCases';
-import { cli, KEY, RUN_BOUND_MS, useCliFilesSuite } from '../support/cliFilesSuite';
+import { cli, RUN_BOUND_MS, useCliFilesSuite } from '../support/cliFilesSuite';
 
 describe('CLI: request files are checked as the editor checks them', function () {
   this.timeout(120_000);

@@ -2,19 +2,10 @@
 // stand-in: a base URL with a query, fragment, credentials or another scheme; out-of-bounds numbers; each command's
 // help and our usage message; count's context window and cost. cliFiles.test.ts checks the files themselves.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { diagnoseRequest } from '../../src/core/diagnostics';
-import { MAX_REQUEST_BYTES } from '../../src/core/requestBytes';
-import { MAX_NESTING, positionAt } from '../../src/core/requestFile';
 import { COMMAND_HELP } from '../../src/cli/usage';
-import { StandIn, startStandIn } from '../../src/standIn/server';
-import { exactNumberText, expectedPosition, inexactNumberText, printRequest, randomRequest, seededRng } from './requestFileCases';
-import { cli, KEY, RUN_BOUND_MS, useCliFilesSuite } from '../support/cliFilesSuite';
+import { cli, useCliFilesSuite } from '../support/cliFilesSuite';
 
 describe('CLI: request files are checked as the editor checks them', function () {
   this.timeout(120_000);

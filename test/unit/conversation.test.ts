@@ -3,19 +3,13 @@
 // in classes (indentation, line ends, comments, trailing commas, one-line lists, empty lists), not picked as a
 // handful of cases.
 import * as assert from 'node:assert/strict';
-import { parse } from 'jsonc-parser';
 import { assistantTurnOf } from '../../src/core/conversation/assistantTurn';
-import { appendTurns, layoutOf, setMaxTokens } from '../../src/core/conversation/fileEdits';
-import { forkAt, messageIndexAt } from '../../src/core/conversation/fork';
 import { nextTurns, type NextTurns } from '../../src/core/conversation/nextTurns';
-import { thinkingOriginsOf } from '../../src/core/conversation/conversationChecks';
-import { diagnoseRequest } from '../../src/core/diagnostics';
-import { parseRequestFile } from '../../src/core/requestFile';
 import type { JsonObject } from '../../src/shared/callRecord';
 import { continuationOf } from '../../src/shared/continuation';
 import { seededRng } from '../../src/standIn/random';
 import { allBlocksContent } from '../../src/standIn/scenarios';
-import { context, message, record } from '../support/conversationRecords';
+import { message, record } from '../support/conversationRecords';
 
 /** Fields the API takes as input, per block type (SDK 1.12's *BlockParam), written out apart from the code under test. */
 const ACCEPTED: Record<string, string[]> = {

@@ -11,9 +11,7 @@ import { thinkingOriginsOf } from '../../src/core/conversation/conversationCheck
 import { diagnoseRequest } from '../../src/core/diagnostics';
 import { parseRequestFile } from '../../src/core/requestFile';
 import type { JsonObject } from '../../src/shared/callRecord';
-import { continuationOf } from '../../src/shared/continuation';
 import { seededRng } from '../../src/standIn/random';
-import { allBlocksContent } from '../../src/standIn/scenarios';
 import { context, message, record } from '../support/conversationRecords';
 
 function randomFile(rng: () => number): string {

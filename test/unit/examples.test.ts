@@ -11,7 +11,6 @@ import type { CallRecord } from '../../src/shared/callRecord';
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../../src/shared/defaults';
 import { diagnoseRequest } from '../../src/core/diagnostics';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
-import { parseRequestFile } from '../../src/core/requestFile';
 import { StandIn, startStandIn } from '../../src/standIn/server';
 import { blocksOf, checkPromise, commentsOf, comparable, EXAMPLES, type Json, PROMISES, readExample, textOf, TOOL_FIRST_TURN } from '../support/examplePromises';
 

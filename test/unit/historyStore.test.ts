@@ -2,14 +2,9 @@
 // files and lines, deleting. historyStoreWriters.test.ts: a writer killed mid-write, two processes recording at
 // once, and no secret in any stored byte.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { redactForStore, storedJson } from '../../src/core/history/redaction';
 import { HistoryStore } from '../../src/core/history/store';
-import { Redactor } from '../../src/core/redact';
-import { rememberSecretsInPlay } from '../../src/core/secretsInPlay';
 import { callRecordFor } from '../support/historyRecords';
 import { useTempFolders } from '../support/tempFolders';
 

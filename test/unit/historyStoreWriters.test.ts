@@ -3,7 +3,6 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { redactForStore, storedJson } from '../../src/core/history/redaction';
 import { HistoryStore } from '../../src/core/history/store';

@@ -5,10 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { DEFAULT_MODEL } from '../../src/shared/defaults';
-import { branchValues, claudeFiles, FIXTURES, makeAjv, readJsonc, resolveRef, root, schema, SCHEMA_ID, type Schema, walk } from '../support/requestSchema';
+import { branchValues, claudeFiles, FIXTURES, type Json, makeAjv, readJsonc, resolveRef, root, schema, SCHEMA_ID, type Schema, walk } from '../support/requestSchema';
 
 // A JSON Schema is walked generically here, keyword by keyword: `any` is the honest type of its nodes.
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -2,7 +2,7 @@
 // @anthropic-ai/sdk: the same fields, block types, tool types and literals (read from the SDK's TypeScript source).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { branchValues, resolveRef, schema, SDK_MESSAGES } from '../support/requestSchema';
+import { branchValues, resolveRef, schema, type Schema, SDK_MESSAGES } from '../support/requestSchema';
 
 describe('request schema (schemas/claude-request.schema.json)', () => {
   describe('agreement with the installed SDK (@anthropic-ai/sdk request types)', () => {

@@ -6,13 +6,12 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { STAND_IN_API_KEY } from '../../src/standIn/fakeKey';
 import { FAMILIES } from '../../src/standIn/family';
-import { DEFAULT_MODELS, StandIn, startStandIn } from '../../src/standIn/server';
-import { ask, assertErrorBody, client, comparable, get, KEY, MODEL, post, sseEvents, useStandInWithSdk } from '../support/standInRequests';
+import type { StandIn } from '../../src/standIn/server';
+import { ask, KEY, useStandInWithSdk } from '../support/standInRequests';
 
 describe('Messages API stand-in, models and answers', function () {
   let standIn: StandIn;
-  let sdk: Anthropic;
-  useStandInWithSdk((started) => ({ standIn, sdk } = started));
+  useStandInWithSdk((started) => ({ standIn } = started));
 
   describe('main.js', () => {
     const main = path.join(__dirname, '..', '..', 'src', 'standIn', 'main.js');

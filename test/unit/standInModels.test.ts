@@ -2,12 +2,8 @@
 // command line is in standInMain.test.ts).
 import Anthropic from '@anthropic-ai/sdk';
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
-import { STAND_IN_API_KEY } from '../../src/standIn/fakeKey';
-import { FAMILIES } from '../../src/standIn/family';
 import { DEFAULT_MODELS, StandIn, startStandIn } from '../../src/standIn/server';
-import { ask, assertErrorBody, client, comparable, get, KEY, MODEL, post, sseEvents, useStandInWithSdk } from '../support/standInRequests';
+import { ask, assertErrorBody, client, comparable, get, MODEL, post, sseEvents, useStandInWithSdk } from '../support/standInRequests';
 
 describe('Messages API stand-in, models and answers', function () {
   let standIn: StandIn;
