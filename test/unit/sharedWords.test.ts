@@ -1,8 +1,9 @@
-// One formatter per fact, in shared/: counts, waits, models, and where a price comes from (a field, not a string
-// compared elsewhere).
+// One formatter per fact, in shared/: counts, a call's time, times to the millisecond, waits, times of day, days,
+// models, prices per million tokens, and where a price comes from (a field, not a string compared elsewhere).
 import * as assert from 'node:assert/strict';
-import { costOf, priceSourceText } from '../../src/shared/cost';
-import { formatCount, secondsText } from '../../src/shared/format';
+import { costOf, perMillionText, priceSourceText } from '../../src/shared/cost';
+import { dayText, formatCount, formatMs, secondsText, timeOfDayText, wholeMsText } from '../../src/shared/format';
+import { seededRng } from '../../src/standIn/random';
 import { describeModel } from '../../src/shared/modelText';
 import { BUILT_IN_PRICES, PRICES_AS_OF, readPriceOverrides } from '../../src/shared/prices';
 
@@ -39,5 +40,50 @@ describe('shared words', () => {
     }
     assert.equal(priceSourceText('list'), `list prices of ${PRICES_AS_OF}`);
     assert.equal(priceSourceText('setting'), 'your claudeInspector.prices');
+  });
+
+  it('says a call\'s time in ms under a second, in seconds to two then one decimal, then in minutes and seconds', () => {
+    const rng = seededRng(10);
+    // Each band of durations, with random values inside it and its edges.
+    const bands: [number, number, RegExp][] = [
+      [0, 999.4, /^\d{1,3} ms$/],
+      [1000, 9994, /^\d\.\d\d s$/],
+      [10_000, 59_949, /^\d\d\.\d s$/],
+      [60_000, 10 * 3_600_000, /^\d+ min [1-5]?\d s$/],
+    ];
+    for (const [low, high, shape] of bands) {
+      for (const ms of [low, high, ...Array.from({ length: 50 }, () => low + rng() * (high - low))]) {
+        const text = formatMs(ms);
+        assert.match(text, shape, `${ms} ms reads "${text}"`);
+        // What it says is the duration, rounded: read back, it is within half its last digit.
+        const read = /min/.test(text)
+          ? Number(text.split(' ')[0]) * 60_000 + Number(text.split(' ')[2]) * 1000
+          : Number(text.split(' ')[0]) * (text.endsWith(' ms') ? 1 : 1000);
+        const step = text.endsWith(' ms') ? 1 : /min/.test(text) ? 1000 : ms < 10_000 ? 10 : 100;
+        assert.ok(Math.abs(read - ms) <= step / 2 + 1e-6, `${ms} ms reads "${text}"`);
+      }
+    }
+    assert.equal(formatMs(Number.NaN), 'NaN');
+  });
+
+  it('says a time to the whole millisecond with thousands separators, and a price per million tokens as the list writes it', () => {
+    const rng = seededRng(11);
+    for (const ms of [0, 0.4, 999.5, 1234, ...Array.from({ length: 50 }, () => rng() * 10_000_000)]) {
+      assert.equal(wholeMsText(ms), `${Math.round(ms).toLocaleString('en-US')} ms`);
+    }
+    for (const rate of [0.08, 0.3, 1, 3, 15, 18.75]) {
+      assert.equal(perMillionText(rate), `$${rate}/M`);
+    }
+  });
+
+  it('says the time of day on a 24-hour clock in this machine\'s zone, and the day as the date writes it', () => {
+    const rng = seededRng(12);
+    for (let i = 0; i < 50; i++) {
+      const date = new Date(Date.UTC(2020, 0, 1) + Math.floor(rng() * 10 * 365 * 86_400_000));
+      const iso = date.toISOString();
+      const two = (n: number) => String(n).padStart(2, '0');
+      assert.equal(timeOfDayText(iso), `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`);
+      assert.equal(dayText(iso), `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`);
+    }
   });
 });

@@ -3,8 +3,8 @@
 import type { Attempt, CallRecord, JsonObject } from '../../shared/callRecord';
 import { stopReasonMeaning } from '../../shared/stopReasons';
 import { button, el, icon, type Child } from '../dom/elements';
-import { formatMs, plural } from '../values/format';
-import { formatCount } from '../../shared/format';
+import { plural } from '../values/format';
+import { formatCount, formatMs } from '../../shared/format';
 import { isOfficialBaseUrl } from '../links/urls';
 import { asNumber, asObject, asString, describe } from '../values/json';
 import type { Host } from '../host/vscodeApi';
