@@ -36,9 +36,16 @@ export function wholeMsText(ms: number): string {
   return `${formatCount(Math.round(ms))} ms`;
 }
 
-/** "14:03:27": the time of day of an ISO date, in this machine's zone, on a 24-hour clock. */
+/** "14:03:27": the time of day of an ISO date, in this machine's zone, on a 24-hour clock; a date that does not parse as written. */
 export function timeOfDayText(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour12: false });
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString('en-GB', { hour12: false });
+}
+
+/** "01/12/2026, 14:03:27": when a call started, day first, in this machine's zone; a date that does not parse as written. */
+export function dateTimeText(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB');
 }
 
 /** "2026-02-01": the day of an ISO date, as written in it. */

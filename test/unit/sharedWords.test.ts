@@ -2,7 +2,7 @@
 // models, prices per million tokens, and where a price comes from (a field, not a string compared elsewhere).
 import * as assert from 'node:assert/strict';
 import { costOf, perMillionText, priceSourceText } from '../../src/shared/cost';
-import { dayText, formatCount, formatMs, secondsText, timeOfDayText, wholeMsText } from '../../src/shared/format';
+import { dateTimeText, dayText, formatCount, formatMs, secondsText, timeOfDayText, wholeMsText } from '../../src/shared/format';
 import { seededRng } from '../../src/standIn/random';
 import { describeModel } from '../../src/shared/modelText';
 import { BUILT_IN_PRICES, PRICES_AS_OF, readPriceOverrides } from '../../src/shared/prices';
@@ -76,7 +76,7 @@ describe('shared words', () => {
     }
   });
 
-  it('says the time of day on a 24-hour clock in this machine\'s zone, and the day as the date writes it', () => {
+  it('says the time of day on a 24-hour clock in this machine\'s zone, the date and time day first, and the day as the date writes it', () => {
     const rng = seededRng(12);
     for (let i = 0; i < 50; i++) {
       const date = new Date(Date.UTC(2020, 0, 1) + Math.floor(rng() * 10 * 365 * 86_400_000));
@@ -84,6 +84,12 @@ describe('shared words', () => {
       const two = (n: number) => String(n).padStart(2, '0');
       assert.equal(timeOfDayText(iso), `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`);
       assert.equal(dayText(iso), `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`);
+      assert.equal(dateTimeText(iso), `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}, ${timeOfDayText(iso)}`);
+    }
+    // A date that does not parse is shown as written, not as "Invalid Date".
+    for (const bad of ['', 'yesterday', '2026-13-45T99:00:00Z']) {
+      assert.equal(timeOfDayText(bad), bad);
+      assert.equal(dateTimeText(bad), bad);
     }
   });
 });

@@ -2,7 +2,7 @@
 // stop_reason, tokens in/out, cost and total time; narrowed by the filter the view's title shows.
 import * as vscode from 'vscode';
 import { formatUsd } from '../../shared/cost';
-import { formatCount, formatMs, timeOfDayText, wholeMsText } from '../../shared/format';
+import { dateTimeText, formatCount, formatMs, timeOfDayText, wholeMsText } from '../../shared/format';
 import type { HistoryEntry, HistoryFilter } from '../../shared/history';
 import { Commands } from '../commandIds';
 import { Disposable } from '../dispose';
@@ -181,7 +181,7 @@ function tokens(value: number | null): string {
 
 function callTooltip(entry: HistoryEntry): vscode.MarkdownString {
   const rows: [string, string][] = [
-    ['Started', new Date(entry.startedAt).toLocaleString('en-GB')],
+    ['Started', dateTimeText(entry.startedAt)],
     ['Model', entry.model],
     ['Source', entry.source.path ?? entry.source.title ?? entry.source.kind],
     ['Status', outcomeText(entry)],
