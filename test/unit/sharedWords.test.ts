@@ -1,10 +1,11 @@
 // One formatter per fact, in shared/: counts, a call's time, times to the millisecond, waits, times of day, days,
 // models, prices per million tokens, and where a price comes from (a field, not a string compared elsewhere).
 import * as assert from 'node:assert/strict';
-import { costOf, perMillionText, priceSourceText } from '../../src/shared/cost';
+import { costOf, estimateCost, formatUsd, perMillionText, priceSourceText } from '../../src/shared/cost';
 import { dateTimeText, dayText, formatCount, formatMs, secondsText, timeOfDayText, wholeMsText } from '../../src/shared/format';
 import { seededRng } from '../../src/standIn/random';
 import { describeModel } from '../../src/shared/modelText';
+import { estimateText, shortTokenCountText, tokenCountText } from '../../src/shared/tokenCountText';
 import { BUILT_IN_PRICES, PRICES_AS_OF, readPriceOverrides } from '../../src/shared/prices';
 
 describe('shared words', () => {
@@ -92,4 +93,27 @@ describe('shared words', () => {
       assert.equal(dateTimeText(bad), bad);
     }
   });
+
+  it('says a token count in full (Count Tokens, the CLI) and in short (the CodeLens) with the same numbers and costs', () => {
+    const rng = seededRng(13);
+    for (let i = 0; i < 60; i++) {
+      const tokens = Math.floor(rng() * 2_000_000);
+      const window = rng() < 0.3 ? undefined : [200_000, 1_000_000][Math.floor(rng() * 2)];
+      const model = rng() < 0.3 ? 'claude-unpriced-9' : Object.keys(BUILT_IN_PRICES)[Math.floor(rng() * Object.keys(BUILT_IN_PRICES).length)];
+      const estimate = estimateCost(model, tokens, 1024);
+      const full = `${tokenCountText(tokens, model, window)} ${estimateText(estimate)}`;
+      const short = shortTokenCountText(tokens, window, estimate);
+      assert.ok(full.startsWith(`${formatCount(tokens)} input tokens`), full);
+      assert.ok(short.startsWith(`${formatCount(tokens)}${window ? ` of ${formatCount(window)}` : ''} input tokens`), short);
+      if (estimate.known) {
+        assert.match(short, / input tokens · \$[\d.e-]+ in, ≤ \$[\d.]+$/);
+        for (const usd of [estimate.inputUsd, estimate.ceilingUsd]) {
+          assert.ok(full.includes(formatUsd(usd)) && short.includes(formatUsd(usd)), `${full} / ${short}`);
+        }
+      } else {
+        assert.ok(short.endsWith(' input tokens'), short);
+      }
+    }
+  });
 });
+
