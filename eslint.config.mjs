@@ -37,7 +37,7 @@ export default tseslint.config(
   room(['src/extension/**/*.ts'], [up(['webview', 'cli', 'standIn'], 'The extension talks to the webview through shared/protocol.ts only.')]),
   // Below the commands, nothing imports a command (only extension.ts, which registers them): their ids live in
   // extension/commandIds.ts.
-  room(['src/extension/!(extension).ts', 'src/extension/panel/**/*.ts', 'src/extension/requestFiles/**/*.ts'], [
+  room(['src/extension/!(extension).ts', 'src/extension/{panel,requestFiles,history,conversation,compare}/**/*.ts'], [
     up(['webview', 'cli', 'standIn'], 'The extension talks to the webview through shared/protocol.ts only.'),
     { group: ['**/commands/*', './commands/*', '../commands/*'], message: 'Nothing below the commands imports them.' },
   ]),

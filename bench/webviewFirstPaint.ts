@@ -10,7 +10,9 @@ import { finishedRecord, REPLY_HEADING, REPLY_MARKDOWN, REPLY_PROGRESS, streamed
 import { FIRST_HEADING, LAST_HEADING, longMarkdown, MB, megabytes } from '../test/webview/fixtures/longMarkdown';
 import { numberOption } from './lib/options';
 import { BenchPanel, difference, Harness, within } from './lib/panel';
-import { armClick, clickTimes, paintDone, paintStart, prepareRecord, streamRun, type ClickTimes } from './lib/panelProbe';
+import { paintDone, paintStart, prepareRecord } from './lib/panelPaint';
+import { armClick, clickTimes, type ClickTimes } from './lib/panelProbe';
+import { streamRun } from './lib/panelStream';
 import { report, row, runMain, type Row } from './lib/report';
 import { median, ms, p95 } from './lib/stats';
 

@@ -11,7 +11,7 @@ import { streamedCall, REPLY_HEADING } from './lib/calls';
 import { LAST_HEADING, longMarkdown, MB, megabytes } from '../test/webview/fixtures/longMarkdown';
 import { numberOption } from './lib/options';
 import { BenchPanel, difference, Harness, within, type MainThread } from './lib/panel';
-import { streamRun, type StreamFrame, type StreamResult } from './lib/panelProbe';
+import { streamRun, type StreamFrame, type StreamResult } from './lib/panelStream';
 import { report, row, runMain } from './lib/report';
 import { median, ms, p95, sum } from './lib/stats';
 

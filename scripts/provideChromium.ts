@@ -5,36 +5,28 @@
 // Usage: node scripts/run.js provideChromium   (prints the browser's version and path)
 //        ensureChromium() -> Promise<string>
 import * as fs from 'node:fs';
-import { aptInstall } from './debianPackages';
+import { provideFromDebian } from './debianPackages';
 import { runCommand } from './processes';
 import { exitWhenDone } from './cleanup';
-import { errorMessage } from './waits';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /** Returns the path of a Chromium that starts, installing Debian's when there is none. */
-export async function ensureChromium(): Promise<string> {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) {
-      throw new Error(`CHROMIUM_PATH is ${fromEnv}, which is not an executable file.`);
-    }
-    return fromEnv;
-  }
-  if (!isExecutable(DEBIAN_CHROMIUM)) {
-    if (process.platform !== 'linux' || !fs.existsSync('/usr/bin/apt-get')) {
-      throw new Error(`No browser at ${DEBIAN_CHROMIUM} and no apt-get to install one: set CHROMIUM_PATH to a Chromium or Chrome.`);
-    }
-    try {
-      await aptInstall(['chromium'], { why: 'the browser the webview and UI tests (and the benchmarks) run in; about a minute', timeoutMs: 600_000 });
-    } catch (error) {
-      throw new Error(`Could not install Chromium with apt-get (set CHROMIUM_PATH to use another browser).\n${errorMessage(error)}`);
-    }
-    if (!isExecutable(DEBIAN_CHROMIUM)) {
-      throw new Error(`apt-get installed chromium but ${DEBIAN_CHROMIUM} is not there.`);
-    }
-  }
-  return DEBIAN_CHROMIUM;
+export function ensureChromium(): Promise<string> {
+  return provideFromDebian({
+    envVar: 'CHROMIUM_PATH',
+    places: [DEBIAN_CHROMIUM],
+    usable: isExecutable,
+    packages: ['chromium'],
+    why: 'the browser the webview and UI tests (and the benchmarks) run in; about a minute',
+    timeoutMs: 600_000,
+    says: {
+      notUsable: (fromEnv) => `CHROMIUM_PATH is ${fromEnv}, which is not an executable file.`,
+      noAptGet: `No browser at ${DEBIAN_CHROMIUM} and no apt-get to install one: set CHROMIUM_PATH to a Chromium or Chrome.`,
+      notInstalled: 'Could not install Chromium with apt-get (set CHROMIUM_PATH to use another browser).',
+      notThereAfter: `apt-get installed chromium but ${DEBIAN_CHROMIUM} is not there.`,
+    },
+  });
 }
 
 /**

@@ -6,11 +6,9 @@
 // Usage: node scripts/run.js providePython   (prints the path of python3)
 //        ensurePython() -> Promise<string>
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import { aptInstall } from './debianPackages';
+import { provideFromDebian } from './debianPackages';
 import { isExecutable } from './provideChromium';
 import { exitWhenDone } from './cleanup';
-import { errorMessage } from './waits';
 
 const DEBIAN_PYTHON = '/usr/bin/python3';
 
@@ -23,29 +21,21 @@ function hasHttpx(python: string): boolean {
   return check.status === 0;
 }
 
-export async function ensurePython(): Promise<string> {
-  const fromEnv = process.env.CLAUDE_INSPECTOR_PYTHON;
-  if (fromEnv) {
-    if (!hasHttpx(fromEnv)) {
-      throw new Error(`CLAUDE_INSPECTOR_PYTHON is ${fromEnv}, which is not a python3 that imports httpx.`);
-    }
-    return fromEnv;
-  }
-  if (hasHttpx(DEBIAN_PYTHON)) {
-    return DEBIAN_PYTHON;
-  }
-  if (process.platform !== 'linux' || !fs.existsSync('/usr/bin/apt-get')) {
-    throw new Error('No python3 with httpx and no apt-get to install it: install httpx, or set CLAUDE_INSPECTOR_PYTHON to a python3 that has it.');
-  }
-  try {
-    await aptInstall(['python3-httpx'], { why: 'the code-export tests run every httpx snippet', timeoutMs: 300_000 });
-  } catch (error) {
-    throw new Error(`Could not install python3-httpx with apt-get (set CLAUDE_INSPECTOR_PYTHON to use another).\n${errorMessage(error)}`);
-  }
-  if (!hasHttpx(DEBIAN_PYTHON)) {
-    throw new Error(`apt-get installed python3-httpx but ${DEBIAN_PYTHON} does not import httpx.`);
-  }
-  return DEBIAN_PYTHON;
+export function ensurePython(): Promise<string> {
+  return provideFromDebian({
+    envVar: 'CLAUDE_INSPECTOR_PYTHON',
+    places: [DEBIAN_PYTHON],
+    usable: hasHttpx,
+    packages: ['python3-httpx'],
+    why: 'the code-export tests run every httpx snippet',
+    timeoutMs: 300_000,
+    says: {
+      notUsable: (fromEnv) => `CLAUDE_INSPECTOR_PYTHON is ${fromEnv}, which is not a python3 that imports httpx.`,
+      noAptGet: 'No python3 with httpx and no apt-get to install it: install httpx, or set CLAUDE_INSPECTOR_PYTHON to a python3 that has it.',
+      notInstalled: 'Could not install python3-httpx with apt-get (set CLAUDE_INSPECTOR_PYTHON to use another).',
+      notThereAfter: `apt-get installed python3-httpx but ${DEBIAN_PYTHON} does not import httpx.`,
+    },
+  });
 }
 
 /** `node scripts/run.js providePython`. */

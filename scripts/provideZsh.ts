@@ -4,40 +4,28 @@
 //
 // Usage: node scripts/run.js provideZsh   (prints the path of zsh)
 //        ensureZsh() -> Promise<string>
-import * as fs from 'node:fs';
-import { aptInstall } from './debianPackages';
+import { provideFromDebian } from './debianPackages';
 import { isExecutable } from './provideChromium';
 import { exitWhenDone } from './cleanup';
 import { ensurePython } from './providePython';
-import { errorMessage } from './waits';
 
 const PLACES = ['/usr/bin/zsh', '/bin/zsh'];
 
-export async function ensureZsh(): Promise<string> {
-  const fromEnv = process.env.CLAUDE_INSPECTOR_ZSH;
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) {
-      throw new Error(`CLAUDE_INSPECTOR_ZSH is ${fromEnv}, which is not an executable file.`);
-    }
-    return fromEnv;
-  }
-  const found = PLACES.find(isExecutable);
-  if (found) {
-    return found;
-  }
-  if (process.platform !== 'linux' || !fs.existsSync('/usr/bin/apt-get')) {
-    throw new Error('No zsh and no apt-get to install it: install zsh, or set CLAUDE_INSPECTOR_ZSH to one.');
-  }
-  try {
-    await aptInstall(['zsh'], { why: 'the curl tests run every generated command in bash and in zsh', timeoutMs: 300_000 });
-  } catch (error) {
-    throw new Error(`Could not install zsh with apt-get (set CLAUDE_INSPECTOR_ZSH to use another).\n${errorMessage(error)}`);
-  }
-  const installed = PLACES.find(isExecutable);
-  if (!installed) {
-    throw new Error('apt-get installed zsh but it is not in /usr/bin or /bin.');
-  }
-  return installed;
+export function ensureZsh(): Promise<string> {
+  return provideFromDebian({
+    envVar: 'CLAUDE_INSPECTOR_ZSH',
+    places: PLACES,
+    usable: isExecutable,
+    packages: ['zsh'],
+    why: 'the curl tests run every generated command in bash and in zsh',
+    timeoutMs: 300_000,
+    says: {
+      notUsable: (fromEnv) => `CLAUDE_INSPECTOR_ZSH is ${fromEnv}, which is not an executable file.`,
+      noAptGet: 'No zsh and no apt-get to install it: install zsh, or set CLAUDE_INSPECTOR_ZSH to one.',
+      notInstalled: 'Could not install zsh with apt-get (set CLAUDE_INSPECTOR_ZSH to use another).',
+      notThereAfter: 'apt-get installed zsh but it is not in /usr/bin or /bin.',
+    },
+  });
 }
 
 /**

@@ -5,6 +5,8 @@
 // something has been painted: an animation frame, then a task (which runs after that frame's paint).
 //
 // Times are the page's performance.now(), in milliseconds. Playwright's round trips are never inside a measurement.
+// Here: the probe and the timing of a click; the measurements built on the probe are panelStream.ts (a stream) and
+// panelPaint.ts (a finished call's first paint).
 
 /** The page's global object, as far as the probe uses it (the bench build has no DOM lib). */
 interface ProbeElement {
@@ -16,7 +18,7 @@ interface ProbeEvent {
   timeStamp: number;
 }
 
-interface ProbeWindow {
+export interface ProbeWindow {
   MutationObserver: new (callback: () => void) => { observe(target: unknown, options: { childList: boolean; subtree: boolean }): void; disconnect(): void };
   PerformanceObserver: new (callback: (list: { getEntries(): Array<{ identifier?: string; renderTime?: number; startTime: number }> }) => void) => {
     observe(options: { type: string; buffered?: boolean }): void;
@@ -45,7 +47,7 @@ export interface ClickTimes {
   paintedAt: number;
 }
 
-interface Probe {
+export interface Probe {
   rawRaf(callback: (time: number) => void): number;
   /** Milliseconds spent in the panel's own animation-frame callbacks since last reset. */
   flushMs: number;
@@ -137,223 +139,6 @@ export function installProbe(): void {
   Object.defineProperty(w, '__probe', { value: probe });
 }
 
-export interface StreamPlan {
-  /** Host messages before the deltas: callStarted, attempt, response, the first events. */
-  before: unknown[];
-  callId: string;
-  deltaChars: number;
-  deltasPerFrame: number;
-  /** Host messages after the deltas: the closing events and callFinished, whose first text block gets the text. */
-  after: unknown[];
-  headingSelector: string;
-  /** The text of the answer's last heading: the finish lasts until it is rendered (the panel caught up). */
-  lastHeading?: string;
-  /** Each frame's deltas come joined into one event (count, lastMs), as the host posts them (coalescedEvents.ts). */
-  joined?: boolean;
-}
-
-export interface StreamFrame {
-  /** The panel's message handler for this frame's batch. */
-  handlerMs: number;
-  /** The panel's animation-frame callbacks that applied it. */
-  flushMs: number;
-  /** From the frame before to the frame that applied it: handler, flush, style, layout, paint, idle. */
-  intervalMs: number;
-}
-
-export interface StreamResult {
-  frames: StreamFrame[];
-  deltas: number;
-  /** First batch delivered → the frame that applied the last one, painted. */
-  streamMs: number;
-  /** Closing events and callFinished delivered → painted (and the state saved). */
-  finishMs: number;
-  /** streamMs + finishMs. */
-  wallMs: number;
-  /** First batch delivered → the answer's first heading painted. */
-  firstHeadingMs: number | undefined;
-  /** The longest time between two painted frames while the panel caught up after the stream (0: it had nothing left). */
-  finishLongestFrameMs: number;
-}
-
-/**
- * Streams the text in `__benchText` into the panel as the host does: batches of text_delta events, one batch per
- * frame (delivered in a task after the frame, as a message from the host would be).
- */
-export async function streamRun(plan: StreamPlan): Promise<StreamResult> {
-  const w = globalThis as unknown as ProbeWindow;
-  const probe = w.__probe as Probe;
-  const text = w.__benchText ?? '';
-  const now = (): number => w.performance.now();
-  for (const message of plan.before) {
-    probe.dispatch(message);
-  }
-  await probe.afterPaint();
-  const frames: StreamFrame[] = [];
-  let offset = 0;
-  let deltas = 0;
-  let ms = 1000;
-  let started = 0;
-  let headingPaintedAt: number | undefined;
-  void probe.firstPainted(plan.headingSelector).then((t) => {
-    headingPaintedAt = t;
-  });
-  await new Promise<void>((resolve) => {
-    let pendingHandlerMs: number | undefined;
-    let lastFrame = 0;
-    const tick = (time: number): void => {
-      if (pendingHandlerMs !== undefined) {
-        frames.push({ handlerMs: pendingHandlerMs, flushMs: probe.flushMs, intervalMs: time - lastFrame });
-        pendingHandlerMs = undefined;
-      }
-      probe.flushMs = 0;
-      lastFrame = time;
-      void probe.nextTask().then(() => {
-        if (offset >= text.length) {
-          resolve();
-          return;
-        }
-        const events: unknown[] = [];
-        if (plan.joined) {
-          const piece = text.slice(offset, offset + plan.deltaChars * plan.deltasPerFrame);
-          const count = Math.ceil(piece.length / plan.deltaChars);
-          events.push({ ms, event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }, count, lastMs: ms + count - 1 });
-          ms += count;
-          offset += piece.length;
-          deltas += count;
-        }
-        for (let i = 0; !plan.joined && i < plan.deltasPerFrame && offset < text.length; i++) {
-          const piece = text.slice(offset, offset + plan.deltaChars);
-          events.push({ ms: ms++, event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } } });
-          offset += piece.length;
-          deltas++;
-        }
-        if (started === 0) {
-          started = now();
-        }
-        pendingHandlerMs = probe.dispatch({ type: 'events', callId: plan.callId, events });
-        probe.rawRaf(tick);
-      });
-    };
-    probe.rawRaf(tick);
-  });
-  const streamEnd = now();
-  for (const message of plan.after) {
-    const m = message as { type?: string; record?: { message?: { content?: Array<{ text?: string }> } } };
-    const block = m.type === 'callFinished' ? m.record?.message?.content?.[0] : undefined;
-    if (block) {
-      block.text = text;
-    }
-  }
-  const finishStart = now();
-  for (const message of plan.after) {
-    probe.dispatch(message);
-  }
-  // The panel may still be rendering what streamed faster than its frames: the finish lasts until the last heading
-  // is there (bounded: a minute of frames).
-  const caughtUp = (): boolean => {
-    const headings = w.document.querySelectorAll(plan.headingSelector);
-    return plan.lastHeading === undefined || (headings.length > 0 && headings[headings.length - 1].textContent === plan.lastHeading);
-  };
-  let finishLongestFrameMs = 0;
-  let painted = finishStart;
-  for (let frame = 0; frame < 3600 && !caughtUp(); frame++) {
-    const at = await probe.afterPaint();
-    finishLongestFrameMs = Math.max(finishLongestFrameMs, at - painted);
-    painted = at;
-  }
-  const finishEnd = await probe.afterPaint();
-  return {
-    frames,
-    deltas,
-    streamMs: streamEnd - started,
-    finishMs: finishEnd - finishStart,
-    wallMs: streamEnd - started + (finishEnd - finishStart),
-    firstHeadingMs: headingPaintedAt === undefined ? undefined : headingPaintedAt - started,
-    finishLongestFrameMs,
-  };
-}
-
-export interface PaintPlan {
-  headingSelector: string;
-  /** The rendering is over when this element has no aria-busy and `progressSelector` matches nothing. */
-  busySelector: string;
-  progressSelector: string;
-}
-
-export interface PaintStart {
-  /** The panel's handler of callFinished (synchronous: it renders the first screen). */
-  handlerMs: number;
-  /** Delivered → the first animation frame with the heading in the DOM. */
-  headingFrameMs: number;
-  /** Delivered → the heading painted (Element Timing). */
-  headingPaintedMs: number;
-}
-
-export interface PaintEnd {
-  /** Delivered → the first animation frame after the rendering ended. */
-  fullFrameMs: number;
-  /** Delivered → that frame painted (and the task after it run). */
-  fullPaintedMs: number;
-  /** Milliseconds between consecutive animation frames while the rest rendered (one slice of work each). */
-  intervals: number[];
-}
-
-/**
- * Delivers `{type: 'callFinished', record: __benchRecord}` (the record is prepared beforehand, outside the
- * measurement) and resolves once the heading is painted; watching for the end of the rendering goes on (see
- * {@link paintDone}).
- */
-export async function paintStart(plan: PaintPlan): Promise<PaintStart> {
-  const w = globalThis as unknown as ProbeWindow;
-  const probe = w.__probe as Probe;
-  const now = (): number => w.performance.now();
-  const message = { type: 'callFinished', record: w.__benchRecord };
-  const state: NonNullable<Probe['paint']> = { started: 0, frames: [] };
-  probe.paint = state;
-  const watch = (time: number): void => {
-    state.frames.push(time);
-    const t = now();
-    if (state.headingFrame === undefined && w.document.querySelector(plan.headingSelector)) {
-      state.headingFrame = t;
-    }
-    const busy = w.document.querySelector(plan.busySelector);
-    if (state.full === undefined && busy && busy.getAttribute('aria-busy') === null && !w.document.querySelector(plan.progressSelector)) {
-      state.full = t;
-      void probe.nextTask().then(() => {
-        state.fullPainted = now();
-      });
-      return;
-    }
-    probe.rawRaf(watch);
-  };
-  const painted = probe.firstPainted(plan.headingSelector);
-  state.started = now();
-  const handlerMs = probe.dispatch(message);
-  probe.rawRaf(watch);
-  const headingPainted = await painted;
-  return {
-    handlerMs,
-    headingFrameMs: (state.headingFrame ?? Number.NaN) - state.started,
-    headingPaintedMs: headingPainted - state.started,
-  };
-}
-
-/** Resolves when the rendering that {@link paintStart} began is over and painted. */
-export async function paintDone(): Promise<PaintEnd> {
-  const w = globalThis as unknown as ProbeWindow;
-  const probe = w.__probe as Probe;
-  const state = probe.paint;
-  if (!state) {
-    throw new Error('paintStart first');
-  }
-  while (state.fullPainted === undefined) {
-    await probe.afterPaint();
-  }
-  const intervals = state.frames.slice(1).map((t, i) => t - state.frames[i]);
-  return { fullFrameMs: (state.full as number) - state.started, fullPaintedMs: state.fullPainted - state.started, intervals };
-}
-
 /** Starts watching the next click: when the browser took it, when the panel handled it, when that was painted. */
 export function armClick(): void {
   const w = globalThis as unknown as ProbeWindow;
@@ -398,21 +183,4 @@ export async function clickTimes(): Promise<ClickTimes> {
     await probe.afterPaint();
   }
   return probe.click;
-}
-
-/**
- * Keeps `record` in the page as `__benchRecord`, with `__benchText` as its first text block and, when it has a
- * response, the message's JSON as the response body (as the host records a non-streamed call).
- */
-export function prepareRecord(record: unknown): void {
-  const w = globalThis as unknown as ProbeWindow;
-  const r = record as { message?: { content?: Array<{ text?: string }> }; response?: { body?: string } };
-  const block = r.message?.content?.[0];
-  if (block) {
-    block.text = w.__benchText ?? '';
-  }
-  if (r.response && r.message) {
-    r.response.body = JSON.stringify(r.message);
-  }
-  w.__benchRecord = r;
 }

@@ -9,7 +9,7 @@ import type { CallRecord } from '../shared/callRecord';
 import { compareCalls } from '../shared/compare';
 import { comparisonLines } from '../shared/compare/compareText';
 import { formatUsd } from '../shared/cost';
-import { formatCount } from '../shared/format';
+import { formatCount, wholeMsText } from '../shared/format';
 import type { HistoryEntry, HistorySourceInput, StoredCall } from '../shared/history';
 import { cliJson } from './jsonOutput';
 import { callSummaryText } from './messageText';
@@ -188,7 +188,7 @@ function listTable(entries: HistoryEntry[]): string {
     e.inputTokens === null ? '' : formatCount(e.inputTokens),
     e.outputTokens === null ? '' : formatCount(e.outputTokens),
     e.costUsd === null ? '' : formatUsd(e.costUsd),
-    e.totalMs === null ? '' : `${formatCount(Math.round(e.totalMs))} ms`,
+    e.totalMs === null ? '' : wholeMsText(e.totalMs),
   ]);
   return table(header, rows);
 }

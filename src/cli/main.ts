@@ -19,7 +19,7 @@ import {
 import { describeRetry, RetryNotice } from '../core/retry';
 import type { RequestDefaults } from '../core/effectiveRequest';
 import { estimateText, tokenCountText } from '../shared/tokenCountText';
-import { formatCount } from '../shared/format';
+import { dayText, formatCount } from '../shared/format';
 import { parseCommandLine } from './args';
 import { RedactingWriter } from '../core/redactingWriter';
 import { rememberSecretsInPlay } from '../core/secretsInPlay';
@@ -216,7 +216,7 @@ async function modelsCommand(connection: Connection, json: boolean): Promise<num
     m.displayName,
     m.contextWindow !== undefined ? formatCount(m.contextWindow) : '',
     m.maxOutput !== undefined ? formatCount(m.maxOutput) : '',
-    m.createdAt.slice(0, 10),
+    dayText(m.createdAt),
   ]);
   stdout.print(`${table(['id', 'name', 'context', 'max output', 'created'], rows)}\n${result.models.length} models\n`);
   return 0;

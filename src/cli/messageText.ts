@@ -1,7 +1,8 @@
 // A Message as readable terminal text: each block in order, the stop_reason with its meaning, the usage.
 import type { CallRecord, JsonObject } from '../shared/callRecord';
 import { summarizeError } from '../core/callError';
-import { formatUsd } from '../shared/cost';
+import { formatUsd, perMillionText } from '../shared/cost';
+import { formatCount, wholeMsText } from '../shared/format';
 import { stopReasonMeaning } from '../shared/stopReasons';
 
 type Block = JsonObject & { type?: unknown };
@@ -112,7 +113,7 @@ export function callSummaryText(record: CallRecord, options: { includeBlocks: bo
     record.requestId ? `request-id: ${record.requestId}` : undefined,
     record.response ? `status: ${record.response.status}` : undefined,
     record.timing.totalMs !== undefined
-      ? `time: ${Math.round(record.timing.totalMs)} ms${record.timing.headersMs !== undefined ? ` (headers after ${Math.round(record.timing.headersMs)} ms)` : ''}`
+      ? `time: ${wholeMsText(record.timing.totalMs)}${record.timing.headersMs !== undefined ? ` (headers after ${wholeMsText(record.timing.headersMs)})` : ''}`
       : undefined,
     record.attempts.length > 1 ? `attempts: ${record.attempts.length}` : undefined,
   ].filter(Boolean);
@@ -129,6 +130,6 @@ export function costText(cost: NonNullable<CallRecord['cost']>): string {
   if (!cost.known) {
     return `cost: unknown. ${cost.reason}`;
   }
-  const lines = cost.parts.map((p) => `${p.label}: ${p.tokens} tokens${p.usd === undefined ? ' (no published price)' : ` × $${p.rate}/M = ${formatUsd(p.usd)}`}`);
+  const lines = cost.parts.map((p) => `${p.label}: ${formatCount(p.tokens)} tokens${p.rate === undefined || p.usd === undefined ? ' (no published price)' : ` × ${perMillionText(p.rate)} = ${formatUsd(p.usd)}`}`);
   return `cost: ${formatUsd(cost.usd)}\n${indent(lines.join('\n'))}`;
 }

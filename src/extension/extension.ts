@@ -9,6 +9,7 @@ import { Commands } from './commandIds';
 import { copyCurl } from './commands/copyCurl';
 import { copyAsCode } from './commands/copyAsCode';
 import type { CodeLanguage } from '../shared/codeLanguages';
+import { compareModels, type CompareArgs } from './commands/compareModels';
 import { countTokens } from './commands/countTokens';
 import { continueConversation, type ContinueArgs } from './commands/continueConversation';
 import { forkConversation } from './commands/forkConversation';
@@ -84,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     (record) => fileCalls.conversationOf(record, readSettings().prices),
   );
   const history = registerHistory(context, { calls, keys, panel });
-  const compare = registerCompare(context, { ...resolving, calls, models, panel });
+  const { api: compare, panel: comparePanel } = registerCompare(context, { ...resolving, calls, models, panel });
 
   context.subscriptions.push(
     models,
@@ -102,6 +103,9 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     vscode.commands.registerCommand(Commands.newRequestFile, () => newRequestFile()),
     vscode.commands.registerCommand(Commands.listModels, () => listModels(keys, models)),
     vscode.commands.registerCommand(Commands.countTokens, (uri?: vscode.Uri) => countTokens({ ...resolving, models, counts }, uri)),
+    vscode.commands.registerCommand(Commands.compareModels, (uri?: unknown, args?: CompareArgs) =>
+      compareModels({ ...resolving, calls, models, panel: comparePanel, state: context.globalState }, uri instanceof vscode.Uri ? uri : undefined, typeof args === 'object' && args !== null ? args : {}),
+    ),
     fileCalls,
     fileCalls.onDidChange(() => vscode.workspace.textDocuments.filter(isRequestFile).forEach((d) => diagnostics.check(d))),
     vscode.commands.registerCommand(Commands.continueConversation, (arg?: vscode.Uri | ContinueArgs) => continueConversation(fileCalls, calls, arg)),

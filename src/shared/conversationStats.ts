@@ -2,7 +2,7 @@
 // input grows turn by turn; with cache_control set, the repeated prefix is read from the cache instead. Pure: the
 // extension keeps the calls, the panel shows them.
 import type { CallRecord, JsonObject } from './callRecord';
-import { formatUsd } from './cost';
+import { formatUsd, perMillionText } from './cost';
 import { formatCount } from './format';
 import { lookUpPrice, type PriceTable } from './prices';
 
@@ -95,7 +95,7 @@ export function cacheAdvice(calls: readonly FileCallStat[], request: JsonObject,
   const text =
     `Each call sends the conversation again: about ${formatCount(prefixTokens)} tokens repeat what the call before sent, ` +
     `above the ${formatCount(minimum)}-token minimum ${model} caches, and no cache_control is set. With a breakpoint on the last turn ` +
-    `("cache_control": {"type": "ephemeral"}), each later call would read them at $${price.cacheRead}/M instead of $${price.input}/M: ` +
+    `("cache_control": {"type": "ephemeral"}), each later call would read them at ${perMillionText(price.cacheRead)} instead of ${perMillionText(price.input)}: ` +
     `${formatUsd(savingPerCall)} saved a call${write} (5-minute cache).`;
   return { prefixTokens, minimum, savingPerCall, extraFirstWrite, text };
 }

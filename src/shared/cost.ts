@@ -101,6 +101,11 @@ export function priceSourceText(source: PriceSource): string {
   return source === 'setting' ? 'your claudeInspector.prices' : `list prices of ${PRICES_AS_OF}`;
 }
 
+/** "$3/M": a price in USD per million tokens, as the price list writes it. */
+export function perMillionText(usdPerMillion: number): string {
+  return `$${usdPerMillion}/M`;
+}
+
 /** "$0.0123" for cents and up; more digits for the tiny amounts single calls cost. */
 export function formatUsd(usd: number): string {
   if (usd === 0) {

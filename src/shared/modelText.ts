@@ -1,5 +1,5 @@
 // A model in one line, the same in the List Models picker and the "model" completions of request files.
-import { formatCount } from './format';
+import { dayText, formatCount } from './format';
 
 export interface ModelFacts {
   contextWindow?: number;
@@ -13,7 +13,7 @@ export function describeModel(model: ModelFacts): string {
   return [
     model.contextWindow ? `context window ${formatCount(model.contextWindow)} tokens` : undefined,
     model.maxOutput ? `max output ${formatCount(model.maxOutput)} tokens` : undefined,
-    model.createdAt ? `released ${model.createdAt.slice(0, 10)}` : undefined,
+    model.createdAt ? `released ${dayText(model.createdAt)}` : undefined,
   ]
     .filter(Boolean)
     .join(' · ');

@@ -60,7 +60,7 @@ describe('History and Compare, in the workbench', function () {
     await haiku.waitFor({ state: 'visible', timeout: 30_000 });
     const listed = await rows.allInnerTexts();
     assert.ok(listed.some((row) => /Today/.test(row)), `a day group: ${JSON.stringify(listed)}`);
-    assert.match(await opus.innerText(), /triage\.claude\.json · 200 · end_turn · [\d,]+→[\d,]+ tok · \$[\d.]+ · [\d.]+ s/);
+    assert.match(await opus.innerText(), /triage\.claude\.json · 200 · end_turn · [\d,]+→[\d,]+ tok · \$[\d.]+ · (?:[\d.]+ m?s|\d+ min \d+ s)/);
     await page.mouse.move(700, 800);
     await workbench.setTheme('dark');
     await workbench.screenshot('history-dark');

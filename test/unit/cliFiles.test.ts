@@ -4,60 +4,17 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { diagnoseRequest } from '../../src/core/diagnostics';
 import { MAX_REQUEST_BYTES } from '../../src/core/requestBytes';
 import { MAX_NESTING, positionAt } from '../../src/core/requestFile';
-import { COMMAND_HELP } from '../../src/cli/usage';
-import { StandIn, startStandIn } from '../../src/standIn/server';
 import { exactNumberText, expectedPosition, inexactNumberText, printRequest, randomRequest, seededRng } from './requestFileCases';
-import { CLI, type CliRun, runCli } from '../support/runCli';
-
-const KEY = 'sk-ant-fake-cli-files-key-not-real-ABCDEFGHIJKLMNOPQ';
-/** Long enough for a slow shared machine; a run that takes longer is a hang, and fails. */
-const RUN_BOUND_MS = 20_000;
-
-/** Runs the built CLI; stdin is bytes, or 'endless' for a writer that never stops (yes | …). */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin: Buffer | string | 'endless' = ''): Promise<CliRun> {
-  return runCli(args, { env, stdin, timeoutMs: RUN_BOUND_MS, secret: KEY });
-}
+import { cli, RUN_BOUND_MS, useCliFilesSuite } from '../support/cliFilesSuite';
 
 describe('CLI: request files are checked as the editor checks them', function () {
   this.timeout(120_000);
-  let standIn: StandIn;
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-  let n = 0;
-
-  const file = (text: string | Buffer, name = `f${n++}.claude.json`) => {
-    const full = path.join(dir, name);
-    fs.writeFileSync(full, text);
-    return full;
-  };
-  const hello = '{"messages": [{"role": "user", "content": "Hello"}]}';
-
-  before(async () => {
-    assert.ok(fs.existsSync(CLI), 'dist/cli.js is built (node esbuild.js)');
-    standIn = await startStandIn({ apiKey: KEY });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-inspector-cli-files-'));
-    env = { ANTHROPIC_API_KEY: KEY };
-  });
-  beforeEach(() => standIn.reset());
-  after(async () => {
-    await standIn.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** Asserts a refusal: exit 2, no stack trace, nothing on the wire. */
-  function refused(run: CliRun, what: string): void {
-    assert.equal(run.timedOut, false, `${what}: ended within ${RUN_BOUND_MS} ms`);
-    assert.equal(run.code, 2, `${what}: exit 2\n${run.stderr}`);
-    assert.doesNotMatch(run.stderr, /RangeError|Maximum call stack|\n\s+at /, `${what}: no crash`);
-    assert.equal(standIn.requests.length, 0, `${what}: nothing sent`);
-  }
+  const suite = useCliFilesSuite();
+  const { file, refused, hello } = suite;
 
   it('refuses duplicate keys and inexact numbers at their line:column, for send, count and curl, with the Problems panel\'s messages', async () => {
     const rng = seededRng(101);
@@ -73,7 +30,7 @@ describe('CLI: request files are checked as the editor checks them', function ()
       const text = bom ? `\uFEFF${printed.text}` : printed.text;
       const target = file(text);
       const command = (['send', 'count', 'curl'] as const)[i % 3];
-      const run = await cli([command, target, '--base-url', standIn.url], env);
+      const run = await cli([command, target, '--base-url', suite.standIn.url], suite.env);
       refused(run, `case ${i} ${command}`);
       const { line, column } = expectedPosition(text, printed.mark! + (bom ? 1 : 0));
       // The same messages as the Problems panel, from the same core, each as file:line:column: message.
@@ -87,16 +44,16 @@ describe('CLI: request files are checked as the editor checks them', function ()
       const hint = i % 2 === 0 ? ' (--no-check sends it anyway, to see what the API says)' : '';
       assert.equal(run.stderr, `${expected.join('\n')}\nclaude-inspector: nothing was sent: ${target} has ${count}${hint}\n`, `case ${i}`);
       if (i % 2 === 1) {
-        refused(await cli([command, target, '--base-url', standIn.url, '--no-check'], env), `case ${i}: a number that would change is refused even with --no-check`);
+        refused(await cli([command, target, '--base-url', suite.standIn.url, '--no-check'], suite.env), `case ${i}: a number that would change is refused even with --no-check`);
       }
     }
   });
 
   it('sends the last of two keys with --no-check, and sends a file with a byte order mark as written', async () => {
     const twice = file('{"messages": [{"role": "user", "content": "first"}],\n "messages": [{"role": "user", "content": "second"}]}');
-    const run = await cli(['send', twice, '--base-url', standIn.url, '--no-check', '--json'], env);
+    const run = await cli(['send', twice, '--base-url', suite.standIn.url, '--no-check', '--json'], suite.env);
     assert.equal(run.code, 0, run.stderr);
-    assert.equal(JSON.parse(standIn.requests[0].body).messages[0].content, 'second');
+    assert.equal(JSON.parse(suite.standIn.requests[0].body).messages[0].content, 'second');
     const rng = seededRng(102);
     for (let i = 0; i < 4; i++) {
       const request = randomRequest(rng);
@@ -105,10 +62,10 @@ describe('CLI: request files are checked as the editor checks them', function ()
       assert.equal(curl.code, 0, curl.stderr);
       assert.ok(curl.stdout.includes(JSON.stringify(request.messages).slice(1, 20).replace(/'/g, "'\\''")), 'the body is the file\'s');
     }
-    standIn.reset();
-    const bomHello = await cli(['send', file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(hello)])), '--base-url', standIn.url], env);
+    suite.standIn.reset();
+    const bomHello = await cli(['send', file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(hello)])), '--base-url', suite.standIn.url], suite.env);
     assert.equal(bomHello.code, 0, bomHello.stderr);
-    assert.equal(standIn.requests[0].body, '{"model":"claude-sonnet-5-5","max_tokens":1024,"messages":[{"role":"user","content":"Hello"}]}');
+    assert.equal(suite.standIn.requests[0].body, '{"model":"claude-sonnet-5-5","max_tokens":1024,"messages":[{"role":"user","content":"Hello"}]}');
   });
 
   it('gives the same line:column for a syntax error with LF, CRLF and CR-only line ends', async () => {
@@ -144,14 +101,14 @@ describe('CLI: request files are checked as the editor checks them', function ()
     ];
     for (const [bytes, name] of cases) {
       const target = file(bytes);
-      const run = await cli(['send', target, '--base-url', standIn.url], env);
+      const run = await cli(['send', target, '--base-url', suite.standIn.url], suite.env);
       refused(run, name);
       assert.equal(run.stderr, `claude-inspector: cannot read ${target}: the file is ${name}: save it as UTF-8\n`);
-      const piped = await cli(['send', '-', '--base-url', standIn.url], env, bytes);
+      const piped = await cli(['send', '-', '--base-url', suite.standIn.url], suite.env, bytes);
       assert.equal(piped.stderr, `claude-inspector: cannot read <stdin>: the file is ${name}: save it as UTF-8\n`);
     }
     const binary = file(Buffer.concat([Buffer.from('{\n  "messages": '), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])]));
-    const run = await cli(['send', binary, '--base-url', standIn.url], env);
+    const run = await cli(['send', binary, '--base-url', suite.standIn.url], suite.env);
     refused(run, 'binary');
     assert.equal(run.stderr, `${binary}:2:15: invalid UTF-8: a request file must be saved as UTF-8 text\nclaude-inspector: nothing was sent: the file is not UTF-8 text\n`);
     const nul = file(Buffer.concat([Buffer.from('{"a":\r\n  "'), Buffer.from([0, 1]), Buffer.from('"}')]));
@@ -163,45 +120,45 @@ describe('CLI: request files are checked as the editor checks them', function ()
       const prefix = '{\n  "messages": [{"role": "user", "content": "deep"}],\n  "extra": ';
       const text = `${prefix}${'['.repeat(levels - 1)}`;
       const target = file(text);
-      const run = await cli(['send', target, '--base-url', standIn.url], env);
+      const run = await cli(['send', target, '--base-url', suite.standIn.url], suite.env);
       refused(run, `${levels} levels`);
       assert.ok(run.stderr.startsWith(`${target}:3:${12 + MAX_NESTING - 1}: nesting too deep: more than ${MAX_NESTING} levels of [ and {`), run.stderr.slice(0, 300));
-      const stdin = await cli(['count', '-', '--base-url', standIn.url], env, text);
+      const stdin = await cli(['count', '-', '--base-url', suite.standIn.url], suite.env, text);
       refused(stdin, `${levels} levels on stdin`);
     }
     const deepest = `{"messages": [{"role": "user", "content": "deep"}], "extra": ${'['.repeat(MAX_NESTING - 1)}${']'.repeat(MAX_NESTING - 1)}}`;
-    const run = await cli(['send', file(deepest), '--base-url', standIn.url, '--json'], env);
+    const run = await cli(['send', file(deepest), '--base-url', suite.standIn.url, '--json'], suite.env);
     assert.equal(run.code, 0, run.stderr.slice(0, 500));
-    assert.equal(JSON.parse(standIn.requests[0].body).extra.length, 1);
+    assert.equal(JSON.parse(suite.standIn.requests[0].body).extra.length, 1);
   });
 
   it('refuses a file or stdin above 32 MB without reading it all, and an endless stdin stops', async () => {
-    const big = path.join(dir, 'big.claude.json');
+    const big = path.join(suite.dir, 'big.claude.json');
     fs.writeFileSync(big, hello);
     fs.truncateSync(big, MAX_REQUEST_BYTES + 1);
-    const run = await cli(['send', big, '--base-url', standIn.url], env);
+    const run = await cli(['send', big, '--base-url', suite.standIn.url], suite.env);
     refused(run, 'big file');
     assert.equal(run.stderr, `claude-inspector: cannot read ${big}: it is larger than 32 MB, the most the API accepts in one request (${MAX_REQUEST_BYTES + 1} bytes)\n`);
     const started = Date.now();
-    const endless = await cli(['send', '-', '--base-url', standIn.url], env, 'endless');
+    const endless = await cli(['send', '-', '--base-url', suite.standIn.url], suite.env, 'endless');
     refused(endless, 'endless stdin');
     assert.equal(endless.stderr, 'claude-inspector: cannot read <stdin>: it is larger than 32 MB, the most the API accepts in one request; stopped reading there\n');
     assert.ok(Date.now() - started < RUN_BOUND_MS);
   });
 
   it('refuses a folder, a missing file, a pipe, a device and an unreadable file, with the reason', async () => {
-    const fifo = path.join(dir, 'pipe.claude.json');
+    const fifo = path.join(suite.dir, 'pipe.claude.json');
     execFileSync('mkfifo', [fifo]);
     const cases: [string, string][] = [
-      [dir, `cannot read ${dir}: it is a folder`],
-      [path.join(dir, 'nope.claude.json'), `cannot read ${path.join(dir, 'nope.claude.json')}: no such file`],
-      [path.join(dir, 'nope', 'x.json'), `cannot read ${path.join(dir, 'nope', 'x.json')}: no such file`],
+      [suite.dir, `cannot read ${suite.dir}: it is a folder`],
+      [path.join(suite.dir, 'nope.claude.json'), `cannot read ${path.join(suite.dir, 'nope.claude.json')}: no such file`],
+      [path.join(suite.dir, 'nope', 'x.json'), `cannot read ${path.join(suite.dir, 'nope', 'x.json')}: no such file`],
       [fifo, `cannot read ${fifo}: it is a named pipe, not a file: pipe it to stdin instead, e.g. claude-inspector send - < ${fifo}`],
       ['/dev/zero', 'cannot read /dev/zero: it is a device, not a file: pipe it to stdin instead, e.g. claude-inspector send - < /dev/zero'],
     ];
     for (const [target, message] of cases) {
       for (const command of ['send', 'count', 'curl']) {
-        const run = await cli([command, target, '--base-url', standIn.url], env);
+        const run = await cli([command, target, '--base-url', suite.standIn.url], suite.env);
         refused(run, `${command} ${target}`);
         assert.equal(run.stderr, `claude-inspector: ${message}\n`);
       }
@@ -210,7 +167,7 @@ describe('CLI: request files are checked as the editor checks them', function ()
     if (process.getuid?.() !== 0) {
       const locked = file(hello);
       fs.chmodSync(locked, 0o000);
-      const run = await cli(['send', locked, '--base-url', standIn.url], env);
+      const run = await cli(['send', locked, '--base-url', suite.standIn.url], suite.env);
       refused(run, 'unreadable');
       assert.equal(run.stderr, `claude-inspector: cannot read ${locked}: permission denied\n`);
     }
@@ -219,7 +176,7 @@ describe('CLI: request files are checked as the editor checks them', function ()
   it('refuses errors the editor shows and prints its warnings, then sends; --no-check sends anyway', async () => {
     const errors = file('{\n  "temperature": 0.5,\n  "messages": [{"role": "developer", "content": "x"}]\n}');
     for (const command of ['send', 'count', 'curl']) {
-      const run = await cli([command, errors, '--base-url', standIn.url], env);
+      const run = await cli([command, errors, '--base-url', suite.standIn.url], suite.env);
       refused(run, command);
       assert.equal(
         run.stderr,
@@ -227,128 +184,17 @@ describe('CLI: request files are checked as the editor checks them', function ()
           `${errors}:3:25: role must be "user", "assistant" or "system", not "developer". Instructions go in the top-level "system" field, or a "system" turn.\n` +
           `claude-inspector: nothing was sent: ${errors} has 2 errors (--no-check sends it anyway, to see what the API says)\n`,
       );
-      const loose = await cli([command, errors, '--base-url', standIn.url, '--no-check'], env);
+      const loose = await cli([command, errors, '--base-url', suite.standIn.url, '--no-check'], suite.env);
       assert.notEqual(loose.code, 2, loose.stderr);
-      assert.equal(standIn.requests.length, command === 'curl' ? 0 : 1, `${command} --no-check goes on`);
-      standIn.reset();
+      assert.equal(suite.standIn.requests.length, command === 'curl' ? 0 : 1, `${command} --no-check goes on`);
+      suite.standIn.reset();
     }
     const thinking = file('{"thinking": {"type": "enabled", "budget_tokens": 2048}, "messages": [{"role": "user", "content": "x"}]}');
     assert.match((await cli(['curl', thinking, '--max-tokens', '2000'], {})).stderr, /must be below max_tokens \(from --max-tokens or its default\) \(2000\)/);
     const warned = file('{"messages": [{"role": "user", "content": "x"},\r\n {"role": "assistant", "content": ""}]}');
-    const run = await cli(['send', warned, '--base-url', standIn.url, '--json'], env);
+    const run = await cli(['send', warned, '--base-url', suite.standIn.url, '--json'], suite.env);
     assert.ok(run.stderr.startsWith(`${warned}:2:35: warning: The final assistant turn is empty: remove it, or write the start of the answer (a prefill).\n`), run.stderr);
-    assert.equal(standIn.requests.length, 1, 'a warning does not stop the send');
+    assert.equal(suite.standIn.requests.length, 1, 'a warning does not stop the send');
   });
 
-  it('refuses a base URL with a query, a fragment, credentials or another scheme, from the option or the environment', async () => {
-    const secret = 'pw-not-real-0123456789';
-    const target = file(hello);
-    const cases: [string, string][] = [
-      [`${standIn.url}/?route=x`, 'it has a query (?…): the request path would be appended after it and the call would go to another path'],
-      [`${standIn.url}#${secret}`, 'it has a fragment (#…): the request path would be appended after it and never be sent'],
-      [standIn.url.replace('http://', `http://user:${secret}@`), 'it contains credentials (user:password@): they are not sent that way; pass a token with ANTHROPIC_CUSTOM_HEADERS instead'],
-      [standIn.url.replace('http://', 'ftp://'), 'it must start with http:// or https://'],
-      ['not a url', 'it contains spaces or control characters'],
-      ['127.0.0.1:9', 'it must start with http:// or https://'],
-    ];
-    const commands = ['send', 'count', 'models', 'curl'];
-    for (const [i, [url, problem]] of cases.entries()) {
-      for (const [j, [args, extraEnv, source]] of ([
-        [['--base-url', url], {}, '--base-url'],
-        [[], { ANTHROPIC_BASE_URL: url }, 'ANTHROPIC_BASE_URL'],
-      ] as const).entries()) {
-        for (const command of [commands[(i * 2 + j) % 4]]) {
-          const run = await cli(command === 'models' ? [command, ...args] : [command, target, ...args], { ...env, ...extraEnv });
-          refused(run, `${command} ${url}`);
-          assert.equal(run.stderr, `claude-inspector: the base URL (${source}) cannot be used: ${problem}\n`);
-          assert.ok(!run.stderr.includes(secret) && !run.stdout.includes(secret));
-        }
-      }
-    }
-  });
-
-  it('refuses a timeout a timer cannot hold, and other out-of-bounds numbers, before anything else', async () => {
-    const target = file(hello);
-    const cases: [string[], RegExp][] = [
-      [['--timeout', '0'], /^--timeout must be more than 0 seconds \(got "0"\)$/],
-      [['--timeout', '-5'], /^--timeout must be a number of seconds/],
-      [['--timeout', 'soon'], /^--timeout must be a number of seconds, such as 30 or 2\.5 \(got "soon"\)$/],
-      [['--timeout', '2147484'], /^--timeout can be at most 2147483 seconds/],
-      [['--timeout=1e9'], /^--timeout must be a number of seconds/],
-      [['--timeout', 'Infinity'], /^--timeout must be a number of seconds/],
-      [['--max-retries', '-1'], /^--max-retries must be a whole number from 0 to 100/],
-      [['--max-retries', '1000'], /^--max-retries must be from 0 to 100/],
-      [['--max-tokens', '1.5'], /^--max-tokens must be a whole number/],
-      [['--max-tokens', '99999999999'], /^--max-tokens must be from 0 to 2147483647/],
-    ];
-    for (const [args, message] of cases) {
-      const run = await cli(['send', target, '--base-url', standIn.url, ...args], env);
-      refused(run, args.join(' '));
-      assert.match(run.stderr.replace(/^claude-inspector: /, '').trimEnd(), message);
-    }
-    const longest = await cli(['send', target, '--base-url', standIn.url, '--timeout', '2147483'], env);
-    assert.equal(longest.code, 0, longest.stderr);
-  });
-
-  it('gives each command its help, and answers unknown commands and options with our usage message', async () => {
-    for (const command of Object.keys(COMMAND_HELP) as (keyof typeof COMMAND_HELP)[]) {
-      const texts = new Set<string>();
-      for (const args of [[command, '--help'], ['help', command], [command, '-h'], ['--help', command], [command, 'x.json', '--json', '--help']]) {
-        const run = await cli(args, {});
-        assert.equal(run.code, 0, `${args.join(' ')}: ${run.stderr}`);
-        texts.add(run.stdout);
-      }
-      assert.equal(texts.size, 1, `${command}: one help text whatever the way it is asked`);
-      const [help] = texts;
-      assert.ok(help.startsWith(`claude-inspector ${command}: `));
-      assert.match(help, new RegExp(`Usage: claude-inspector ${command} `));
-      assert.match(help, /\nOptions:\n/);
-      assert.match(help, new RegExp(`\\nExample:\\n  claude-inspector ${command} `));
-    }
-    const general = await cli(['--help'], {});
-    assert.match(general.stdout, /claude-inspector help COMMAND/);
-    const cases: [string[], string][] = [
-      [['send', 'x.json', '--modle', 'm'], 'unknown option --modle for send: did you mean --model? (see claude-inspector send --help)'],
-      [['count', 'x.json', '--jsno'], 'unknown option --jsno for count: did you mean --json? (see claude-inspector count --help)'],
-      [['models', '--stream'], '--stream is not an option of models (it is for send, curl and code)'],
-      [['sedn', 'x.json'], 'unknown command "sedn": did you mean send? (commands: send, curl, code, count, models, compare, history, help; see --help)'],
-      [['help', 'launch'], 'no help for "launch": the commands are send, curl, code, count, models, compare and history'],
-      [['send', 'x.json', '-x'], 'unknown option -x for send (see claude-inspector send --help)'],
-      [['send', 'x.json', '--timeout'], '--timeout needs a value'],
-    ];
-    for (const [args, message] of cases) {
-      const run = await cli(args, {});
-      assert.equal(run.code, 2, args.join(' '));
-      assert.equal(run.stderr, `claude-inspector: ${message}\n`);
-    }
-  });
-
-  it('count shows the context window and the cost, and leaves the window out quietly when the API does not say', async () => {
-    const target = file(hello);
-    const run = await cli(['count', target, '--base-url', standIn.url], env);
-    assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^\d+ input tokens of 1,000,000 \(0\.0% of claude-sonnet-5-5's context window\)\nCost: \$[\d.e-]+ input, at most \$[\d.]+ with max_tokens 1024\.\n$/);
-    assert.ok(standIn.requests.some((r) => r.path === '/v1/models/claude-sonnet-5-5'), 'GET /v1/models/{id}');
-    const json = JSON.parse((await cli(['count', target, '--base-url', standIn.url, '--json', '--model', 'claude-haiku-5-5'], env)).stdout);
-    assert.equal(json.contextWindow, 200_000);
-    // A server with count_tokens and no models endpoint: the count is still shown, without a window, exit 0.
-    const server = http.createServer((req, res) => {
-      req.resume();
-      if (req.method === 'POST' && req.url === '/v1/messages/count_tokens') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"input_tokens": 7}');
-      } else {
-        res.writeHead(404, { 'content-type': 'text/html' }).end('<html>no</html>');
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-      const quiet = await cli(['count', target, '--base-url', url], env);
-      assert.equal(quiet.code, 0, quiet.stderr);
-      assert.equal(quiet.stderr, '');
-      assert.match(quiet.stdout, /^7 input tokens \(claude-sonnet-5-5: the API did not say its context window\)\nCost: /);
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
-  });
 });

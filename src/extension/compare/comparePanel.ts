@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CallRecord, TimelineEvent } from '../../shared/callRecord';
 import type { Comparison, ComparisonRun } from '../../shared/modelCompare/comparison';
 import type { CompareHostMessage, CompareWebviewMessage } from '../../shared/modelCompare/protocol';
-import { openWebLink, PanelHost } from '../panel/panelHost';
+import { answerBlockAsk, PanelHost } from '../panel/panelHost';
 import { redactForPanel } from '../panel/panelRedaction';
 import { exportComparison, saveComparison } from './comparisonFiles';
 
@@ -176,11 +176,8 @@ export class ComparePanel extends PanelHost<CompareHostMessage, CompareWebviewMe
         }
         return;
       case 'copy':
-        await vscode.env.clipboard.writeText(message.text);
-        this.post({ type: 'done', what: `Copied ${message.what}` });
-        return;
       case 'openLink':
-        await openWebLink(message.url);
+        await answerBlockAsk(message, (what) => this.post({ type: 'done', what }));
         return;
     }
   }

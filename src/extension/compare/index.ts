@@ -1,12 +1,12 @@
 // Compare Models in VS Code, registered in one call from activate(): the compare panel (and its restore after a
-// reload), Claude: Compare Models and Claude: Open Saved Comparison.
+// reload) and Claude: Open Saved Comparison. Claude: Compare Models is a command (commands/compareModels.ts), which
+// activate() registers with the panel this returns: nothing below the commands imports them.
 import * as vscode from 'vscode';
 import type { Comparison } from '../../shared/modelCompare/comparison';
 import type { CompareHostMessage } from '../../shared/modelCompare/protocol';
 import type { DomView } from '../../shared/protocol';
 import type { CallRunner } from '../callRunner';
 import { Commands } from '../commandIds';
-import { type CompareArgs, compareModels } from '../commands/compareModels';
 import type { ModelsCache } from '../modelsCache';
 import type { ResolveServices } from '../resolveCall';
 import { COMPARE_VIEW_TYPE, ComparePanel, type ComparePanelDeps } from './comparePanel';
@@ -35,14 +35,17 @@ export interface CompareApi {
   saveTo(uri: vscode.Uri): Promise<void>;
 }
 
-export function registerCompare(context: vscode.ExtensionContext, deps: CompareDepsOfActivate): CompareApi {
+export interface RegisteredCompare {
+  /** What the extension offers its tests. */
+  api: CompareApi;
+  /** The compare view, which Claude: Compare Models fills. */
+  panel: ComparePanel;
+}
+
+export function registerCompare(context: vscode.ExtensionContext, deps: CompareDepsOfActivate): RegisteredCompare {
   const panel = new ComparePanel(context.extensionUri, deps.panel);
-  const commandDeps = { ...deps, panel, state: context.globalState };
   context.subscriptions.push(
     panel,
-    vscode.commands.registerCommand(Commands.compareModels, (uri?: unknown, args?: CompareArgs) =>
-      compareModels(commandDeps, uri instanceof vscode.Uri ? uri : undefined, typeof args === 'object' && args !== null ? args : {}),
-    ),
     vscode.commands.registerCommand(Commands.openComparison, async (uri?: unknown) => {
       const file = uri instanceof vscode.Uri
         ? uri
@@ -56,7 +59,7 @@ export function registerCompare(context: vscode.ExtensionContext, deps: CompareD
       deserializeWebviewPanel: async (webviewPanel) => panel.revive(webviewPanel),
     }),
   );
-  return {
+  const api: CompareApi = {
     isOpen: () => panel.isOpen,
     isLoading: () => panel.isLoading,
     current: () => panel.current,
@@ -69,4 +72,5 @@ export function registerCompare(context: vscode.ExtensionContext, deps: CompareD
       }
     },
   };
+  return { api, panel };
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { compareCalls } from '../../shared/compare';
 import type { StoredCall } from '../../shared/history';
+import { timeOfDayText } from '../../shared/format';
 import type { HostMessage } from '../../shared/protocol';
 import { RESPONSE_VIEW_TYPE } from '../panel/responsePanel';
 import { isRequestFile } from '../requestDocument';
@@ -108,7 +109,7 @@ function label(stored: StoredCall): string {
 }
 
 function time(stored: StoredCall): string {
-  return new Date(stored.entry.startedAt).toLocaleTimeString('en-GB', { hour12: false });
+  return timeOfDayText(stored.entry.startedAt);
 }
 
 function activeRequestFile(): vscode.Uri | undefined {

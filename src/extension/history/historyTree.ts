@@ -2,7 +2,7 @@
 // stop_reason, tokens in/out, cost and total time; narrowed by the filter the view's title shows.
 import * as vscode from 'vscode';
 import { formatUsd } from '../../shared/cost';
-import { formatCount } from '../../shared/format';
+import { dateTimeText, formatCount, formatMs, timeOfDayText, wholeMsText } from '../../shared/format';
 import type { HistoryEntry, HistoryFilter } from '../../shared/history';
 import { Commands } from '../commandIds';
 import { Disposable } from '../dispose';
@@ -142,7 +142,7 @@ function dayLabel(date: Date, now: Date): string {
 }
 
 function callItem(entry: HistoryEntry): vscode.TreeItem {
-  const time = new Date(entry.startedAt).toLocaleTimeString('en-GB', { hour12: false });
+  const time = timeOfDayText(entry.startedAt);
   const item = new vscode.TreeItem(`${time}  ${entry.model}`, vscode.TreeItemCollapsibleState.None);
   item.id = entry.id;
   item.description = callDescription(entry);
@@ -185,7 +185,7 @@ export function callDescription(entry: HistoryEntry): string {
     parts.push(formatUsd(entry.costUsd));
   }
   if (entry.totalMs !== null) {
-    parts.push(`${(entry.totalMs / 1000).toFixed(1)} s`);
+    parts.push(formatMs(entry.totalMs));
   }
   return parts.join(' · ');
 }
@@ -196,7 +196,7 @@ function tokens(value: number | null): string {
 
 function callTooltip(entry: HistoryEntry): vscode.MarkdownString {
   const rows: [string, string][] = [
-    ['Started', new Date(entry.startedAt).toLocaleString('en-GB')],
+    ['Started', dateTimeText(entry.startedAt)],
     ['Model', entry.model],
     ['Source', entry.source.path ?? entry.source.title ?? entry.source.kind],
     ['Status', outcomeText(entry)],
@@ -204,7 +204,7 @@ function callTooltip(entry: HistoryEntry): vscode.MarkdownString {
     ['Input tokens', tokens(entry.inputTokens)],
     ['Output tokens', tokens(entry.outputTokens)],
     ['Cost', entry.costUsd === null ? 'unknown' : formatUsd(entry.costUsd)],
-    ['Total time', entry.totalMs === null ? '—' : `${formatCount(entry.totalMs)} ms`],
+    ['Total time', entry.totalMs === null ? '—' : wholeMsText(entry.totalMs)],
     ['History id', entry.id],
   ];
   if (entry.requestId) {

@@ -5,7 +5,7 @@
 // panel.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { DomView, InspectDom } from '../../shared/protocol';
+import type { DomView, InspectDom, WebviewMessage } from '../../shared/protocol';
 import { Disposable, disposeAll } from '../dispose';
 import { panelHtml } from './panelHtml';
 
@@ -210,6 +210,19 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
       return;
     }
     return this.onMessage(message as Exclude<In, Answered>);
+  }
+}
+
+/**
+ * What every panel does for the block views it shows, alike: a copy (confirmed through `done`, for the page's short
+ * note) and a link opened in the browser.
+ */
+export async function answerBlockAsk(message: Extract<WebviewMessage, { type: 'copy' | 'openLink' }>, done: (what: string) => void): Promise<void> {
+  if (message.type === 'copy') {
+    await vscode.env.clipboard.writeText(message.text);
+    done(`Copied ${message.what}`);
+  } else {
+    await openWebLink(message.url);
   }
 }
 

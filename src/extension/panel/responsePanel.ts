@@ -8,7 +8,7 @@ import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
 import { Commands } from '../commandIds';
 import { slimForPanel } from './bodyOnce';
 import { CodeSnippets } from './codeSnippets';
-import { openWebLink, PanelHost } from './panelHost';
+import { answerBlockAsk, PanelHost } from './panelHost';
 import { redactForPanel } from './panelRedaction';
 import { RecentCalls } from './recentCalls';
 import { RunningCall } from './runningCall';
@@ -220,11 +220,8 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
   protected async onMessage(message: Exclude<WebviewMessage, { type: 'ready' | 'dom' }>): Promise<void> {
     switch (message.type) {
       case 'copy':
-        await vscode.env.clipboard.writeText(message.text);
-        this.post({ type: 'done', what: `Copied ${message.what}` });
-        return;
       case 'openLink':
-        await openWebLink(message.url);
+        await answerBlockAsk(message, (what) => this.post({ type: 'done', what }));
         return;
       case 'cancel':
         this.feed.cancel(message.callId);

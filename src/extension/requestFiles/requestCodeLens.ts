@@ -1,8 +1,8 @@
 // "Send · Count tokens · Copy as curl · Compare" above the first line of every request file, with the last token count.
 import * as vscode from 'vscode';
 import { Commands } from '../commandIds';
-import { formatUsd } from '../../shared/cost';
 import { formatCount } from '../../shared/format';
+import { shortTokenCountText } from '../../shared/tokenCountText';
 import type { TokenCounts } from './tokenCounts';
 
 export class RequestCodeLens implements vscode.CodeLensProvider {
@@ -18,9 +18,7 @@ export class RequestCodeLens implements vscode.CodeLensProvider {
     let countTitle = '$(symbol-numeric) Count tokens';
     let countTooltip = 'Count the input tokens with /v1/messages/count_tokens';
     if (count && this.counts.isCurrent(document, count)) {
-      const window = count.contextWindow ? ` of ${formatCount(count.contextWindow)}` : '';
-      const cost = count.estimate.known ? ` · ${formatUsd(count.estimate.inputUsd)} in, ≤ ${formatUsd(count.estimate.ceilingUsd)}` : '';
-      countTitle = `$(symbol-numeric) ${formatCount(count.inputTokens)}${window} input tokens${cost}`;
+      countTitle = `$(symbol-numeric) ${shortTokenCountText(count.inputTokens, count.contextWindow, count.estimate)}`;
       countTooltip = `${count.model}: counted with /v1/messages/count_tokens. Click to count again.`;
     } else if (count) {
       // The file or the settings changed since: the old model's window and price would be wrong, so they go.

@@ -1,6 +1,6 @@
 // How a comparison reads, the same in every face: a metric's value and its delta ("+120 ms (+15%)"), and, for a
 // terminal, the whole comparison as lines with git's word-diff marks ([-removed-]{+added+}).
-import { formatCount } from '../format';
+import { formatCount, wholeMsText } from '../format';
 import { formatUsd } from '../cost';
 import type { CallComparison } from './index';
 import type { BlockDiff, KeyDiff } from './content';
@@ -18,7 +18,7 @@ export function metricValueText(unit: Unit, value: string | number | null): stri
   }
   switch (unit) {
     case 'ms':
-      return `${formatCount(Math.round(value))} ms`;
+      return wholeMsText(value);
     case 'tokens':
       return `${formatCount(value)} ${value === 1 ? 'token' : 'tokens'}`;
     case 'usd':
@@ -42,7 +42,7 @@ export function metricDeltaText(unit: Unit, metric: MetricDelta): string {
   const sign = metric.delta > 0 ? '+' : '−';
   const size = Math.abs(metric.delta);
   const amount =
-    unit === 'usd' ? formatUsd(size) : unit === 'ms' ? `${formatCount(Math.round(size))} ms` : formatCount(size);
+    unit === 'usd' ? formatUsd(size) : unit === 'ms' ? wholeMsText(size) : formatCount(size);
   const base = typeof metric.a === 'number' ? metric.a : 0;
   const percent = base !== 0 ? ` (${sign}${formatCount(Math.round((size / Math.abs(base)) * 100))}%)` : '';
   return `${sign}${amount}${percent}`;

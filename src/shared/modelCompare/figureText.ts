@@ -1,6 +1,6 @@
 // How a comparison's figures read, the same in the CLI table, the compare view and the Markdown export.
 import { formatUsd } from '../cost';
-import { formatCount } from '../format';
+import { formatCount, wholeMsText } from '../format';
 import type { Spread, SpreadFigure } from './stats';
 
 /** Row labels, in the order the view and the export show them. */
@@ -19,7 +19,7 @@ export const FIGURE_LABELS: Record<SpreadFigure, string> = {
 /** One value of a figure: "812 ms", "95.3 tok/s", "1,204", "$0.0031". */
 export function figureText(figure: SpreadFigure, value: number): string {
   if (figure.endsWith('Ms')) {
-    return `${formatCount(Math.round(value))} ms`;
+    return wholeMsText(value);
   }
   if (figure === 'outputTokensPerSecond') {
     return `${value >= 100 ? Math.round(value) : value.toFixed(1)} tok/s`;

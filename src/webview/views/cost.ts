@@ -1,6 +1,6 @@
 // What the call cost, beside the usage: each billed line with its tokens and rate, or why the cost is unknown.
 import type { CallRecord } from '../../shared/callRecord';
-import { formatUsd, priceSourceText, unknownCostText } from '../../shared/cost';
+import { formatUsd, perMillionText, priceSourceText, unknownCostText } from '../../shared/cost';
 import { PRICES_SETTING } from '../../shared/prices';
 import { el } from '../dom/elements';
 import { formatCount } from '../../shared/format';
@@ -17,7 +17,7 @@ export function renderCost(cost: NonNullable<CallRecord['cost']>): HTMLElement {
       null,
       el('th', { class: 'usage-label', attrs: { scope: 'row' } }, part.label),
       el('td', { class: 'usage-value number' }, formatCount(part.tokens)),
-      el('td', { class: 'usage-value muted' }, part.rate === undefined ? 'no published price' : `× $${part.rate}/M`),
+      el('td', { class: 'usage-value muted' }, part.rate === undefined ? 'no published price' : `× ${perMillionText(part.rate)}`),
       el('td', { class: 'usage-value number' }, part.usd === undefined ? '—' : formatUsd(part.usd)),
     ),
   );

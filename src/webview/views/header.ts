@@ -3,8 +3,8 @@
 import type { Attempt, CallRecord, JsonObject } from '../../shared/callRecord';
 import { stopReasonMeaning } from '../../shared/stopReasons';
 import { button, el, icon, type Child } from '../dom/elements';
-import { formatMs, plural } from '../values/format';
-import { formatCount } from '../../shared/format';
+import { plural } from '../values/format';
+import { dateTimeText, formatCount, formatMs } from '../../shared/format';
 import { isOfficialBaseUrl } from '../links/urls';
 import { asNumber, asObject, asString, describe } from '../values/json';
 import type { Host } from '../host/vscodeApi';
@@ -259,9 +259,7 @@ export function renderHeader(record: CallRecord, state: HeaderState, host: Host)
       ? el('span', null, ...record.defaultsApplied.flatMap((name, i) => [i > 0 ? ', ' : null, el('code', null, name)]))
       : el('span', { class: 'muted' }, 'nothing (every field came from the request)'),
   );
-  const started = new Date(record.startedAt);
-  const startedText = Number.isNaN(started.getTime()) ? record.startedAt : started.toLocaleString();
-  add('Source', 'source', ...source(record), el('span', { class: 'muted' }, ` · started ${startedText}`));
+  add('Source', 'source', ...source(record), el('span', { class: 'muted' }, ` · started ${dateTimeText(record.startedAt)}`));
   const retries = record.attempts.length > 1 ? ` · ${plural(record.attempts.length - 1, 'retry', 'retries')}` : '';
   const details = el(
     'details',

@@ -1,7 +1,7 @@
 // The response headers, with the rate-limit headers summed up in a table: what is left, and when it resets.
 import type { CallRecord } from '../../shared/callRecord';
 import { append, button, el } from '../dom/elements';
-import { formatMs } from '../values/format';
+import { formatMs } from '../../shared/format';
 import type { Host } from '../host/vscodeApi';
 import { emptyState, headerTable, headersAsText, toolbar } from './common';
 

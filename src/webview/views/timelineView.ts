@@ -2,8 +2,8 @@
 // are one row (count, characters, first and last time). Live: only the changed rows are touched.
 import type { TimelineEntry } from '../../shared/callRecord';
 import { el } from '../dom/elements';
-import { formatChars, formatMs, plural } from '../values/format';
-import { formatCount } from '../../shared/format';
+import { formatChars, plural } from '../values/format';
+import { formatCount, formatMs } from '../../shared/format';
 import { entryName } from '../live/timelineFold';
 import { asNumber, asObject, asString, describe, prettyJson } from '../values/json';
 import { emptyState, toolbar } from './common';
