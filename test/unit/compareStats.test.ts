@@ -166,8 +166,11 @@ describe('compare statistics', () => {
     const runs = [ok('claude-haiku-5-5', 1, { totalMs: 100, firstTokenMs: 10 }), failed('x|y', 1)];
     const md = comparisonMarkdown(comparison(runs, ['claude-haiku-5-5', 'x|y']));
     const lines = md.split('\n');
-    assert.equal(lines[0], '| | claude-haiku-5-5 | x\\|y |');
-    assert.equal(lines[1], '|---|---|---|');
+    assert.equal(lines[0], '## Compare Models: request', 'a heading names what was compared (and the export\'s tab)');
+    assert.equal(lines[2], '| | claude-haiku-5-5 | x\\|y |');
+    assert.equal(lines[3], '|---|---|---|');
+    const named = comparisonMarkdown({ ...comparison(runs, ['claude-haiku-5-5', 'x|y']), source: { kind: 'file', path: '/work/asks/triage.claude.json' } });
+    assert.equal(named.split('\n')[0], '## Compare Models: triage.claude.json');
     assert.ok(lines.includes('| runs answered | 1 of 1 | 0 of 1 |'));
     assert.ok(lines.includes('| total time | 100 ms | – |'), md);
     assert.ok(lines.some((l) => l.startsWith('| errors | – | run 1: 404 not_found_error: model: x\\|y |')), md);

@@ -2,7 +2,7 @@
 // scripts: change it only by adding fields), and the Markdown table of the view's export.
 import { PRICES_AS_OF } from '../prices';
 import { formatUsd } from '../cost';
-import { Comparison, ComparisonRun, runsOf } from './comparison';
+import { Comparison, ComparisonRun, comparisonSourceName, runsOf } from './comparison';
 import { figuresOf } from './figures';
 import { FIGURE_LABELS, spreadText, stopReasonsText } from './figureText';
 import { BestRow, ComparisonSummary, plainError, SPREAD_FIGURES, SpreadFigure, summarize } from './stats';
@@ -86,7 +86,13 @@ function cell(text: string): string {
 export function comparisonMarkdown(comparison: Comparison, describeError?: (run: ComparisonRun) => string): string {
   const summary = summarize(comparison, describeError);
   const models = summary.models;
-  const lines = [`| | ${models.map((m) => cell(m.model)).join(' | ')} |`, `|---|${models.map(() => '---|').join('')}`];
+  // A heading first: it names the export's new document (its tab showed "| | claude-opus-5-5 | …") and says what was compared.
+  const lines = [
+    `## Compare Models: ${cell(comparisonSourceName(comparison))}`,
+    '',
+    `| | ${models.map((m) => cell(m.model)).join(' | ')} |`,
+    `|---|${models.map(() => '---|').join('')}`,
+  ];
   const row = (label: string, cells: string[]) => lines.push(`| ${cell(label)} | ${cells.map(cell).join(' | ')} |`);
   row('runs answered', models.map((m) => `${m.ok} of ${m.runs}`));
   for (const figure of SPREAD_FIGURES) {
