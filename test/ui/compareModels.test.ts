@@ -72,6 +72,7 @@ describe('Claude: Compare Models, in the workbench', function () {
     assert.equal(await frame.getByRole('button', { name: 'Cancel', exact: true }).count(), 0, 'no Cancel once nothing runs');
     const cancelled = await frame.locator('.run-button.status-cancelled').count();
     assert.ok(cancelled > 0, 'runs not sent are shown cancelled');
+    assert.equal(await frame.getByRole('button', { name: /^Run \d+: cancelled$/ }).count(), cancelled, 'each says so by its name');
     assert.match(await frame.locator('.figures-table tr[data-row="runs"]').innerText(), /cancelled/);
     await workbench.screenshot('compare-cancelled');
     // Save: VS Code asks where, beside the request and named after it; the view says where it went.

@@ -81,7 +81,15 @@ export class ModelColumn {
             this.refresh(identicalText);
           },
         });
-        b.replaceChildren(icon(STATUS_ICON[run.status], run.status === 'running' ? 'codicon-modifier-spin' : ''), el('span', { class: 'btn-label' }, ` ${run.run} `), el('span', { class: 'run-reason' }, what));
+        // A run that never answered (waiting, cancelled) shows its icon and number only, its word in its name and
+        // tooltip: twenty cancelled runs took ten rows of a column when each said "cancelled".
+        const worded = run.status !== 'waiting' && run.status !== 'cancelled';
+        b.replaceChildren(icon(STATUS_ICON[run.status], run.status === 'running' ? 'codicon-modifier-spin' : ''), el('span', { class: 'btn-label' }, ` ${run.run}${worded ? ' ' : ''}`));
+        if (worded) {
+          b.append(el('span', { class: 'run-reason' }, what));
+        }
+        b.setAttribute('aria-label', `Run ${run.run}: ${what}`);
+        b.title ||= `Run ${run.run}: ${what}`;
         b.setAttribute('aria-pressed', String(run.run === target));
         return b;
       }),
