@@ -82,7 +82,13 @@ describe('Claude: Compare Models, in the workbench', function () {
       await frame.getByRole('button', { name: 'Save', exact: true }).click();
       const box = page.locator('.quick-input-widget .quick-input-box input');
       await box.waitFor({ state: 'visible', timeout: 20_000 });
-      assert.match(await box.inputValue(), /triage\.claude-compare\.json$/);
+      // The dialog shows a folder first, then fills in the name it was given.
+      let value = '';
+      for (let waited = 0; waited < 10_000 && !/triage\.claude-compare\.json$/.test(value); waited += 200) {
+        value = await box.inputValue();
+        await page.waitForTimeout(200);
+      }
+      assert.match(value, /examples\/triage\.claude-compare\.json$/);
       await page.keyboard.press('Enter');
       await frame.locator('.toast').filter({ hasText: 'Saved triage.claude-compare.json' }).waitFor({ state: 'visible', timeout: 20_000 });
       const file = (JSON.parse(fs.readFileSync(saved, 'utf8')) as { comparison: { runs: { status: string }[] } }).comparison;
