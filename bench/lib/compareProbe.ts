@@ -3,13 +3,16 @@
 // comparison, each run starting, then every EVENT_FLUSH_MS one `runEvents` per running run holding the small
 // text_delta events that came in that time, then each run's closing events and its finished record. Meanwhile it
 // notes every animation frame and every long task (the Long Tasks API), until each column shows its answer's last
-// heading. Uses the probe of panelProbe.ts (installProbe) for raw frames and synchronous delivery.
+// heading. Uses the probe of panelProbe.ts (installProbe) for raw frames and synchronous delivery. Each message is
+// delivered in a task of its own, as each postMessage of the host is (a MessageChannel hop between two): delivered
+// in one task, the four columns' messages made one long task the view never sees in VS Code.
 
 interface CompareProbeWindow {
   __probe?: { rawRaf(callback: (time: number) => void): number; dispatch(message: unknown): number; afterPaint(): Promise<number> };
   __benchText?: string;
   performance: { now(): number };
   setTimeout(callback: () => void, ms: number): number;
+  MessageChannel: new () => { port1: { onmessage: (() => void) | null; close(): void }; port2: { postMessage(message: unknown): void } };
   PerformanceObserver: new (callback: (list: { getEntries(): Array<{ duration: number; startTime: number }> }) => void) => {
     observe(options: { type: string; buffered?: boolean }): void;
     disconnect(): void;
@@ -83,33 +86,47 @@ export async function compareStreamRun(plan: CompareStreamPlan): Promise<Compare
   };
   probe.rawRaf(frame);
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => w.setTimeout(resolve, ms));
+  /** The next task (no 4 ms clamp as for nested timers): where the next postMessage of the host is delivered. */
+  const nextTask = (): Promise<void> =>
+    new Promise((resolve) => {
+      const channel = new w.MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  const post = async (message: unknown): Promise<void> => {
+    probe.dispatch(message);
+    await nextTask();
+  };
 
   const started = now();
-  probe.dispatch({ type: 'comparison', comparison: plan.comparison, running: true });
-  plan.models.forEach((model, index) => {
-    probe.dispatch({ type: 'run', index, run: { model, run: 1, status: 'running', record: plan.started[index] } });
-    probe.dispatch({ type: 'runEvents', index, events: plan.opening });
-  });
+  await post({ type: 'comparison', comparison: plan.comparison, running: true });
+  for (const [index, model] of plan.models.entries()) {
+    await post({ type: 'run', index, run: { model, run: 1, status: 'running', record: plan.started[index] } });
+    await post({ type: 'runEvents', index, events: plan.opening });
+  }
   // Each run streams at its own pace (models write at different speeds) and finishes when its text is out, while
   // the others go on: its closing events, then its finished record, as the host posts them.
   const offsets = plan.models.map(() => 0);
   let ms = 1000;
   let batches = 0;
   let deltas = 0;
-  const finish = (index: number): void => {
+  const finish = async (index: number): Promise<void> => {
     const final = plan.finals[index] as { message?: { content?: Array<{ text?: string }> } };
     const block = final.message?.content?.[0];
     if (block) {
       block.text = text;
     }
-    probe.dispatch({ type: 'runEvents', index, events: plan.closing });
-    probe.dispatch({ type: 'run', index, run: { model: plan.models[index], run: 1, status: 'ok', record: final } });
+    await post({ type: 'runEvents', index, events: plan.closing });
+    await post({ type: 'run', index, run: { model: plan.models[index], run: 1, status: 'ok', record: final } });
   };
   while (offsets.some((offset) => offset < text.length)) {
     await sleep(plan.flushMs);
-    plan.models.forEach((_, index) => {
+    for (const index of plan.models.keys()) {
       if (offsets[index] >= text.length) {
-        return;
+        continue;
       }
       const piece = text.slice(offsets[index], offsets[index] + Math.round(plan.batchChars * plan.paces[index]));
       offsets[index] += piece.length;
@@ -117,13 +134,13 @@ export async function compareStreamRun(plan: CompareStreamPlan): Promise<Compare
       for (let at = 0; at < piece.length; at += plan.deltaChars) {
         events.push({ ms: ms++, event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece.slice(at, at + plan.deltaChars) } } });
       }
-      probe.dispatch({ type: 'runEvents', index, events });
+      await post({ type: 'runEvents', index, events });
       batches++;
       deltas += events.length;
       if (offsets[index] >= text.length) {
-        finish(index);
+        await finish(index);
       }
-    });
+    }
   }
   const streamEnd = now();
   const streamFrames = frames.length;

@@ -15,6 +15,8 @@ export const screenshotDir = path.join(repoRoot, 'test-results', 'ui');
 export const THEMES = {
   light: { id: 'Default Light Modern', label: 'Light Modern', workbenchClass: 'vs' },
   dark: { id: 'Default Dark Modern', label: 'Dark Modern', workbenchClass: 'vs-dark' },
+  'high-contrast': { id: 'Default High Contrast', label: 'Dark High Contrast', workbenchClass: 'hc-black' },
+  'high-contrast-light': { id: 'Default High Contrast Light', label: 'Light High Contrast', workbenchClass: 'hc-light' },
 } as const;
 
 export interface WorkbenchOptions {

@@ -166,8 +166,11 @@ describe('compare statistics', () => {
     const runs = [ok('claude-haiku-5-5', 1, { totalMs: 100, firstTokenMs: 10 }), failed('x|y', 1)];
     const md = comparisonMarkdown(comparison(runs, ['claude-haiku-5-5', 'x|y']));
     const lines = md.split('\n');
-    assert.equal(lines[0], '| | claude-haiku-5-5 | x\\|y |');
-    assert.equal(lines[1], '|---|---|---|');
+    assert.equal(lines[0], '## Compare Models: request', 'a heading names what was compared (and the export\'s tab)');
+    assert.equal(lines[2], '| | claude-haiku-5-5 | x\\|y |');
+    assert.equal(lines[3], '|---|---|---|');
+    const named = comparisonMarkdown({ ...comparison(runs, ['claude-haiku-5-5', 'x|y']), source: { kind: 'file', path: '/work/asks/triage.claude.json' } });
+    assert.equal(named.split('\n')[0], '## Compare Models: triage.claude.json');
     assert.ok(lines.includes('| runs answered | 1 of 1 | 0 of 1 |'));
     assert.ok(lines.includes('| total time | 100 ms | – |'), md);
     assert.ok(lines.some((l) => l.startsWith('| errors | – | run 1: 404 not_found_error: model: x\\|y |')), md);
@@ -190,6 +193,55 @@ describe('compare statistics', () => {
     assert.equal(m.min.totalMs, 100);
     assert.equal(m.max.headersMs, 7);
     assert.equal(m.median.firstTokenMs, null);
+  });
+
+  it('times count from the request going out: what the client did before is left out, the wait before a retry is kept', () => {
+    const random = rng(29);
+    for (let i = 0; i < 200; i++) {
+      // Before the first attempt: the client's own start (the SDK's first load in a process took 500 ms and more).
+      const before = Math.round(random() * 2000);
+      const waits = Array.from({ length: Math.floor(random() * 3) }, () => Math.round(random() * 3000));
+      const failedFor = waits.map(() => Math.round(random() * 50));
+      const headers = 1 + Math.round(random() * 800);
+      const writing = Math.round(random() * 5000);
+      const r = record({ output: 100 });
+      let at = before;
+      r.attempts = waits.map((waitMs, n) => {
+        const attempt = { number: n + 1, startedMs: at, headersMs: at + failedFor[n], status: 429, waitMs };
+        at += failedFor[n] + waitMs;
+        return attempt;
+      });
+      r.attempts.push({ number: waits.length + 1, startedMs: at, headersMs: at + headers, status: 200 });
+      r.timing = { headersMs: at + headers, firstTokenMs: at + headers + 5, totalMs: at + headers + 5 + writing };
+      const f = figuresOf(r);
+      const waited = waits.reduce((a, b) => a + b, 0) + failedFor.reduce((a, b) => a + b, 0);
+      const what = `case ${i}: ${before} ms before, waits ${waits}`;
+      assert.equal(f.headersMs, waited + headers, what);
+      assert.equal(f.firstTokenMs, waited + headers + 5, what);
+      assert.equal(f.totalMs, waited + headers + 5 + writing, what);
+      const json = comparisonJson(comparison([{ model: 'm', run: 1, status: 'ok', record: r }], ['m'])) as { models: { runs: Record<string, unknown>[] }[] };
+      assert.equal(json.models[0].runs[0].attempts, waits.length + 1, what);
+      assert.equal(json.models[0].runs[0].retryWaitMs, waits.reduce((a, b) => a + b, 0), what);
+    }
+  });
+
+  it('JSON numbers as a person writes them: costs of any usage at 12 significant digits, not 0.00017099999999999998', () => {
+    const random = rng(31);
+    for (const model of ['claude-haiku-4-5', 'claude-sonnet-5', 'claude-opus-4-5', 'claude-haiku-5-5', 'claude-fable-5-1']) {
+      for (let i = 0; i < 40; i++) {
+        const shape = { model, input: Math.floor(random() * 5000), output: Math.floor(random() * 3000), cacheRead: Math.floor(random() * 2000) };
+        const runs = [ok(model, 1, shape), ok(model, 2, { ...shape, output: shape.output + 1 }), ok(model, 3, shape)];
+        const text = JSON.stringify(comparisonJson(comparison(runs, [model])));
+        const numbers: number[] = [];
+        JSON.parse(text, (_key, value: unknown) => (typeof value === 'number' && numbers.push(value), value));
+        for (const n of numbers) {
+          assert.equal(n, Number(n.toPrecision(12)), `${model} ${JSON.stringify(shape)}: ${n} has more than 12 significant digits`);
+        }
+        const json = JSON.parse(text) as { models: { runs: { costUsd: number }[]; costPerCallUsd: number }[] };
+        const exact = (runs[0].record!.cost as { usd: number }).usd;
+        assert.ok(Math.abs(json.models[0].runs[0].costUsd - exact) <= exact * 1e-11, `${model}: ${json.models[0].runs[0].costUsd} for ${exact}`);
+      }
+    }
   });
 
   it('a saved comparison reads back as it was; a file that is not one says what is wrong', () => {

@@ -197,6 +197,28 @@ describe('webview: compare models view', function () {
     assert.equal(await panel.page.getByRole('button', { name: 'Cancel' }).count(), 0);
   });
 
+  it('Cancel answers a click while runs end: a run ending between the press and the release does not lose it', async () => {
+    const panel = await openCompare();
+    await play(panel, 2);
+    const records = finals();
+    const comparison = planned();
+    // Every kind of update the toolbar gets while runs go on: a run starts, a run ends ok, a run fails.
+    for (const index of [2, 3, 4]) {
+      await panel.clearPosted();
+      const box = await panel.page.getByRole('button', { name: 'Cancel' }).boundingBox();
+      assert.ok(box, 'Cancel is shown while runs go on');
+      await panel.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await panel.page.mouse.down();
+      const run = comparison.runs[index];
+      const final = records.get(`${run.model}/${run.run}`)!;
+      await post(panel, { type: 'run', index, run: { ...run, status: 'running', record: startedRecord({ id: final.id, effectiveRequest: final.effectiveRequest }) } });
+      await post(panel, { type: 'run', index, run: { ...run, status: final.error ? 'failed' : 'ok', record: final } });
+      await panel.page.mouse.up();
+      const posted = (await panel.posted()) as unknown as { type: string }[];
+      assert.deepEqual(posted.map((m) => m.type), ['cancel'], `run ${index + 1} ended during the click`);
+    }
+  });
+
   it('comes back the same after a reload, from its saved state', async () => {
     const panel = await openCompare();
     await play(panel);

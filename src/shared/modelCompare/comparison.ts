@@ -80,3 +80,10 @@ export function comparisonProblem(models: readonly string[], runs: number, concu
   }
   return undefined;
 }
+
+/** What was compared, in a word: the request file's name, the editor's title of an unsaved one, or "selection". */
+export function comparisonSourceName(comparison: Pick<Comparison, 'source'>): string {
+  const from = comparison.source;
+  const source = from.title ?? (from.kind === 'selection' ? 'selection' : from.path) ?? 'request';
+  return source.split(/[\\/]/).pop() || 'request';
+}

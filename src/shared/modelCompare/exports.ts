@@ -2,12 +2,13 @@
 // scripts: change it only by adding fields), and the Markdown table of the view's export.
 import { PRICES_AS_OF } from '../prices';
 import { formatUsd } from '../cost';
-import { Comparison, ComparisonRun, runsOf } from './comparison';
+import { Comparison, ComparisonRun, comparisonSourceName, runsOf } from './comparison';
 import { figuresOf } from './figures';
 import { FIGURE_LABELS, spreadText, stopReasonsText } from './figureText';
 import { BestRow, ComparisonSummary, plainError, SPREAD_FIGURES, SpreadFigure, summarize } from './stats';
 
-const orNull = (value: number | undefined) => (value === undefined ? null : value);
+/** Null for a number a run did not have; 12 significant digits, so that a sum of prices prints as 0.000171, not 0.00017099999999999998. */
+const orNull = (value: number | undefined) => (value === undefined ? null : Number(value.toPrecision(12)));
 
 function runJson(run: ComparisonRun, describeError: (run: ComparisonRun) => string): Record<string, unknown> {
   const f = figuresOf(run.record);
@@ -25,6 +26,9 @@ function runJson(run: ComparisonRun, describeError: (run: ComparisonRun) => stri
     cacheWriteTokens: orNull(f.cacheWriteTokens),
     costUsd: orNull(f.costUsd),
     requestId: run.record?.requestId ?? null,
+    // A retry's wait is part of the run's times (the run took it): said here, so that a script can tell it apart.
+    attempts: run.record?.attempts.length ?? 0,
+    retryWaitMs: orNull(run.record?.attempts.reduce((sum, attempt) => sum + (attempt.waitMs ?? 0), 0)),
   };
   if (run.status === 'failed' || run.status === 'cancelled') {
     out.error = run.record?.error ? describeError(run) : 'cancelled before it was sent';
@@ -82,7 +86,13 @@ function cell(text: string): string {
 export function comparisonMarkdown(comparison: Comparison, describeError?: (run: ComparisonRun) => string): string {
   const summary = summarize(comparison, describeError);
   const models = summary.models;
-  const lines = [`| | ${models.map((m) => cell(m.model)).join(' | ')} |`, `|---|${models.map(() => '---|').join('')}`];
+  // A heading first: it names the export's new document (its tab showed "| | claude-opus-5-5 | …") and says what was compared.
+  const lines = [
+    `## Compare Models: ${cell(comparisonSourceName(comparison))}`,
+    '',
+    `| | ${models.map((m) => cell(m.model)).join(' | ')} |`,
+    `|---|${models.map(() => '---|').join('')}`,
+  ];
   const row = (label: string, cells: string[]) => lines.push(`| ${cell(label)} | ${cells.map(cell).join(' | ')} |`);
   row('runs answered', models.map((m) => `${m.ok} of ${m.runs}`));
   for (const figure of SPREAD_FIGURES) {

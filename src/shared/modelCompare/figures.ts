@@ -24,7 +24,13 @@ export function figuresOf(record: CallRecord | undefined): RunFigures {
     return {};
   }
   const usage = (record.message?.usage ?? undefined) as Record<string, unknown> | undefined;
-  const { headersMs, firstTokenMs, totalMs } = record.timing;
+  // From the moment the request first went out: what the client does before (building the SDK client, its first
+  // use in a process) is neither the network's nor the model's time. A retry's wait stays in: the run took it.
+  const sentAt = record.attempts?.[0]?.startedMs ?? 0;
+  const since = (ms: number | undefined) => (ms === undefined ? undefined : Math.max(0, Math.round((ms - sentAt) * 10) / 10));
+  const headersMs = since(record.timing.headersMs);
+  const firstTokenMs = since(record.timing.firstTokenMs);
+  const totalMs = since(record.timing.totalMs);
   const outputTokens = count(usage?.output_tokens);
   // Speed is the model writing, so the wait for the first token is left out; a JSON answer has no first token,
   // and its whole time counts.

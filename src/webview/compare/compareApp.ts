@@ -3,7 +3,7 @@
 // when the panel is shown again.
 import type { TimelineEvent } from '../../shared/callRecord';
 import { compareCalls } from '../../shared/compare';
-import type { Comparison, ComparisonRun } from '../../shared/modelCompare/comparison';
+import { type Comparison, type ComparisonRun, comparisonSourceName } from '../../shared/modelCompare/comparison';
 import type { CompareHostMessage, CompareState } from '../../shared/modelCompare/protocol';
 import { identicalText, summarize } from '../../shared/modelCompare/stats';
 import { append, button, el, icon } from '../dom/elements';
@@ -27,6 +27,16 @@ export class CompareApp {
   private readonly grid = el('div', { class: 'model-columns' });
   private readonly toast = el('div', { class: 'toast', role: 'status', attrs: { 'aria-live': 'polite' } });
   private figuresPending = false;
+  private readonly title = el('div', { class: 'view-title' });
+  private readonly progress = el('div', { class: 'compare-progress', role: 'status' });
+  private readonly cancel = button({ label: 'Cancel', icon: 'debug-stop', class: 'cancel', onClick: () => this.host.post({ type: 'cancel' }) });
+  private readonly actions = el(
+    'div',
+    { class: 'view-actions' },
+    button({ label: 'Save', icon: 'save', onClick: () => this.host.post({ type: 'save' }) }),
+    button({ label: 'Export Markdown', icon: 'markdown', onClick: () => this.host.post({ type: 'export', format: 'markdown' }) }),
+    button({ label: 'Export JSON', icon: 'json', onClick: () => this.host.post({ type: 'export', format: 'json' }) }),
+  );
 
   constructor(private readonly root: HTMLElement, private readonly host: CompareHost) {
     root.classList.add('compare-page');
@@ -155,34 +165,38 @@ export class CompareApp {
     return identicalText(summary);
   }
 
+  /**
+   * The toolbar's parts are made once and updated in place: runs end many times a second, and a Cancel button made
+   * again on each of them was gone between the press and the release of a click (seen in VS Code: Cancel did not
+   * answer while runs were ending).
+   */
   private renderToolbar(): void {
     const comparison = this.comparison;
     if (!comparison) {
       return;
     }
+    if (this.toolbar.firstChild !== this.title) {
+      this.toolbar.replaceChildren(this.title, this.progress, this.actions);
+    }
+    const about = ` · ${comparison.models.length} models × ${comparison.runsPerModel} runs, ${comparison.concurrency} at once`;
+    const name = comparisonSourceName(comparison);
+    if (this.title.dataset.shows !== name + about) {
+      this.title.dataset.shows = name + about;
+      this.title.replaceChildren(icon('versions'), ' ', el('strong', null, name), about);
+    }
     const over = comparison.runs.filter((r) => r.status !== 'waiting' && r.status !== 'running').length;
-    const from = comparison.source;
-    const source = from.title ?? (from.kind === 'selection' ? 'selection' : from.path) ?? 'request';
-    const name = source.split(/[\\/]/).pop();
-    this.toolbar.replaceChildren(
-      el(
-        'div',
-        { class: 'view-title' },
-        icon('versions'),
-        ' ',
-        el('strong', null, name ?? ''),
-        ` · ${comparison.models.length} models × ${comparison.runsPerModel} runs, ${comparison.concurrency} at once`,
-      ),
-      el('div', { class: 'compare-progress', role: 'status' }, this.running ? icon('loading', 'codicon-modifier-spin') : icon('check'), ` ${over} of ${comparison.runs.length} runs done`),
-      el(
-        'div',
-        { class: 'view-actions' },
-        this.running ? button({ label: 'Cancel', icon: 'debug-stop', class: 'cancel', onClick: () => this.host.post({ type: 'cancel' }) }) : null,
-        button({ label: 'Save', icon: 'save', onClick: () => this.host.post({ type: 'save' }) }),
-        button({ label: 'Export Markdown', icon: 'markdown', onClick: () => this.host.post({ type: 'export', format: 'markdown' }) }),
-        button({ label: 'Export JSON', icon: 'json', onClick: () => this.host.post({ type: 'export', format: 'json' }) }),
-      ),
-    );
+    const progress = `${this.running ? 'running' : 'over'} ${over}`;
+    if (this.progress.dataset.shows !== progress) {
+      this.progress.dataset.shows = progress;
+      this.progress.replaceChildren(this.running ? icon('loading', 'codicon-modifier-spin') : icon('check'), ` ${over} of ${comparison.runs.length} runs done`);
+    }
+    if (this.running !== this.cancel.isConnected) {
+      if (this.running) {
+        this.actions.prepend(this.cancel);
+      } else {
+        this.cancel.remove();
+      }
+    }
   }
 
   /** The figures at most once a frame: many runs can end in one frame. */

@@ -2,6 +2,7 @@
 // shown run's answer rendered by the response view's own block renderers, filling in live while it streams.
 import type { TimelineEvent } from '../../shared/callRecord';
 import type { ComparisonRun } from '../../shared/modelCompare/comparison';
+import { figuresOf } from '../../shared/modelCompare/figures';
 import { plainError } from '../../shared/modelCompare/stats';
 import { append, button, el, icon } from '../dom/elements';
 import type { Host } from '../host/vscodeApi';
@@ -80,7 +81,15 @@ export class ModelColumn {
             this.refresh(identicalText);
           },
         });
-        b.replaceChildren(icon(STATUS_ICON[run.status], run.status === 'running' ? 'codicon-modifier-spin' : ''), el('span', { class: 'btn-label' }, ` ${run.run} `), el('span', { class: 'run-reason' }, what));
+        // A run that never answered (waiting, cancelled) shows its icon and number only, its word in its name and
+        // tooltip: twenty cancelled runs took ten rows of a column when each said "cancelled".
+        const worded = run.status !== 'waiting' && run.status !== 'cancelled';
+        b.replaceChildren(icon(STATUS_ICON[run.status], run.status === 'running' ? 'codicon-modifier-spin' : ''), el('span', { class: 'btn-label' }, ` ${run.run}${worded ? ' ' : ''}`));
+        if (worded) {
+          b.append(el('span', { class: 'run-reason' }, what));
+        }
+        b.setAttribute('aria-label', `Run ${run.run}: ${what}`);
+        b.title ||= `Run ${run.run}: ${what}`;
         b.setAttribute('aria-pressed', String(run.run === target));
         return b;
       }),
@@ -126,11 +135,12 @@ export class ModelColumn {
     }
     const { run } = state;
     const record = run.record;
-    const t = record?.timing;
+    // The figures the table and the exports use (from the request going out), so that a run's line and its column agree.
+    const t = figuresOf(record);
     const parts = [
-      t?.headersMs !== undefined ? `headers ${Math.round(t.headersMs)} ms` : '',
-      t?.firstTokenMs !== undefined ? `first token ${Math.round(t.firstTokenMs)} ms` : '',
-      t?.totalMs !== undefined && run.status !== 'running' ? `total ${Math.round(t.totalMs)} ms` : '',
+      t.headersMs !== undefined ? `headers ${Math.round(t.headersMs)} ms` : '',
+      t.firstTokenMs !== undefined ? `first token ${Math.round(t.firstTokenMs)} ms` : '',
+      t.totalMs !== undefined && run.status !== 'running' ? `total ${Math.round(t.totalMs)} ms` : '',
     ].filter(Boolean);
     this.about.replaceChildren();
     append(

@@ -30,7 +30,16 @@ function runFrame(): void {
   dirty.clear();
   itemsLeft = items.length;
   frameEnds = performance.now() + FRAME_WORK_MS;
+  // Once the frame's budget is spent, the items not flushed yet wait for the next frame, where they go first: each
+  // item that flushes does at least a little (a slice of text, its live tail), so with four answers streaming at once
+  // flushing every one of them made the frame's script the sum of four minimums (39 ms seen), however small the share.
+  const deferred: Flushable[] = [];
   for (const item of items) {
+    if (deferred.length > 0 || (itemsLeft < items.length && performance.now() >= frameEnds)) {
+      deferred.push(item);
+      itemsLeft--;
+      continue;
+    }
     try {
       item.flush();
     } catch (error) {
@@ -40,6 +49,13 @@ function runFrame(): void {
     }
   }
   itemsLeft = 0;
+  if (deferred.length > 0) {
+    const again = [...dirty];
+    dirty.clear();
+    for (const item of [...deferred, ...again]) {
+      requestFlush(item);
+    }
+  }
 }
 
 /**
