@@ -2,6 +2,7 @@
 // shown run's answer rendered by the response view's own block renderers, filling in live while it streams.
 import type { TimelineEvent } from '../../shared/callRecord';
 import type { ComparisonRun } from '../../shared/modelCompare/comparison';
+import { wholeMsText } from '../../shared/format';
 import { figuresOf } from '../../shared/modelCompare/figures';
 import { plainError } from '../../shared/modelCompare/stats';
 import { append, button, el, icon } from '../dom/elements';
@@ -138,9 +139,9 @@ export class ModelColumn {
     // The figures the table and the exports use (from the request going out), so that a run's line and its column agree.
     const t = figuresOf(record);
     const parts = [
-      t.headersMs !== undefined ? `headers ${Math.round(t.headersMs)} ms` : '',
-      t.firstTokenMs !== undefined ? `first token ${Math.round(t.firstTokenMs)} ms` : '',
-      t.totalMs !== undefined && run.status !== 'running' ? `total ${Math.round(t.totalMs)} ms` : '',
+      t.headersMs !== undefined ? `headers ${wholeMsText(t.headersMs)}` : '',
+      t.firstTokenMs !== undefined ? `first token ${wholeMsText(t.firstTokenMs)}` : '',
+      t.totalMs !== undefined && run.status !== 'running' ? `total ${wholeMsText(t.totalMs)}` : '',
     ].filter(Boolean);
     this.about.replaceChildren();
     append(
