@@ -130,6 +130,22 @@ describe('code snippets, checked from outside', function () {
     }
   });
 
+  it('sends a body field the SDK itself takes as an option ("betas") with an anthropic-beta header', async () => {
+    // client.beta.messages would take "betas" out of the body into the header: the field would be lost.
+    for (const betas of [['not-a-header'], 'text', null]) {
+      const body = { model: 'claude-haiku-5-5', max_tokens: 8, betas, messages: [{ role: 'user', content: 'hi' }] };
+      const request = capture(server.url, body, { 'anthropic-beta': 'files-api-2025-04-14,tools-2026-01-01' });
+      server.requests.length = 0;
+      const result = await runTypescript(codeSnippet(request, 'typescript', { redactor: secrets() }).text, snippetEnv(ENV));
+      assert.equal(result.code, 0, result.stderr.slice(0, 2000));
+      assert.deepStrictEqual(JSON.parse(server.requests[0].body.toString('utf8')), body);
+      assert.equal(server.requests[0].headers['anthropic-beta'], 'files-api-2025-04-14,tools-2026-01-01');
+      const call = await readPythonCall(codeSnippet(request, 'python', { redactor: secrets() }).text, ENV);
+      assert.deepStrictEqual(call.body, body);
+      assert.equal(call.betas?.join(',') ?? call.headers['anthropic-beta'], 'files-api-2025-04-14,tools-2026-01-01');
+    }
+  });
+
   for (const maxTokens of [21_334, 64_000, 128_000]) {
     it(`runs a call that does not stream with max_tokens ${maxTokens} (the SDKs refuse it without a timeout)`, async () => {
       const body = { model: 'claude-opus-5-5', max_tokens: maxTokens, messages: [{ role: 'user', content: 'long' }] };

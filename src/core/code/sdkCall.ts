@@ -48,6 +48,9 @@ export function sdkCall(parts: RequestParts, options: SdkCallOptions = {}): SdkC
   const line = known ?? newestSdkLine();
   const headers: HeaderPart[] = [];
   let betas: string[] | undefined;
+  // The TypeScript SDK takes `betas` out of the beta call's body (into the header): a body that has a field of that
+  // name keeps it only on client.messages, with anthropic-beta as a header.
+  const bodyHasBetas = parts.body?.kind === 'object' && parts.body.entries.some(([name]) => name === 'betas');
   for (const header of parts.headers) {
     const { name, value, secret } = header;
     if ((name === 'accept' || name === 'content-type') && value === 'application/json') {
@@ -59,7 +62,7 @@ export function sdkCall(parts: RequestParts, options: SdkCallOptions = {}): SdkC
     if (name === line.keyHeader && secret?.variable === KEY_VARIABLE && (secret.prefix ?? '') === (name === 'authorization' ? 'Bearer ' : '')) {
       continue; // the key, which the SDK reads from ANTHROPIC_API_KEY and sends in this header
     }
-    if (name === 'anthropic-beta' && !secret && betas === undefined && betasOf(value)) {
+    if (name === 'anthropic-beta' && !secret && !bodyHasBetas && betas === undefined && betasOf(value)) {
       betas = betasOf(value);
       continue;
     }
