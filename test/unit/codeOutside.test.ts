@@ -69,7 +69,9 @@ function hostileNames(count: number): string[] {
  * sent over a socket; resolves with the answer.
  */
 function sendRaw(text: string, port: number, env: Record<string, string>, fillBody: boolean): Promise<string> {
-  const fill = (part: string) => part.replace(/\$(ANTHROPIC_API_KEY|CLAUDE_HEADER_[A-Z0-9_]+)/g, (whole, name: string) => env[name] ?? whole);
+  // As a shell reads them: ${NAME}, or $NAME up to the end of the name.
+  const fill = (part: string) =>
+    part.replace(/\$\{(ANTHROPIC_API_KEY|CLAUDE_HEADER_[A-Z0-9_]+)\}|\$(ANTHROPIC_API_KEY|CLAUDE_HEADER_[A-Z0-9_]+)\b/g, (whole, braced?: string, bare?: string) => env[(braced ?? bare)!] ?? whole);
   const end = text.indexOf('\r\n\r\n');
   const head = `${fill(text.slice(0, end))}\r\nconnection: close\r\n\r\n`;
   const bytes = Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(fillBody ? fill(text.slice(end + 4)) : text.slice(end + 4), 'utf8')]);
@@ -172,6 +174,8 @@ describe('code snippets, checked from outside', function () {
       `my key is ${KEY}, and the gateway's ${GATEWAY}; ${HOSTILE}`,
       HOSTILE,
       `${HOSTILE}${'🧪 long text '.repeat(12_000)}${KEY}`,
+      // A secret run on by text that could be more of its variable's name.
+      `${KEY}_2 ${GATEWAY}ABC ${KEY}${GATEWAY}x`,
       ...Array.from({ length: 10 }, () => Array.from({ length: 8 }, () => pick([pick(HOSTILE_BITS), pick(CONTROL), pick(UNICODE), KEY, GATEWAY])).join('')),
     ];
     const url = new URL(server.url);
@@ -182,7 +186,7 @@ describe('code snippets, checked from outside', function () {
       assert.ok(!snippet.text.includes(KEY) && !snippet.text.includes(GATEWAY), 'no secret inline');
       const hasSecret = text.includes(KEY) || text.includes(GATEWAY);
       assert.equal(snippet.note !== undefined, hasSecret, 'a note exactly when the body holds a $VARIABLE');
-      const literal = JSON.stringify(text).match(/\$(ANTHROPIC_API_KEY|CLAUDE_HEADER_[A-Z0-9_]+)\b/);
+      const literal = /\$\{?(ANTHROPIC_API_KEY|CLAUDE_HEADER_[A-Z0-9_]+)/.exec(JSON.stringify(text));
       if (hasSecret && literal) {
         // The request's own text reads like a placeholder: putting values in everywhere would change it. The note
         // says which text to leave as it is; the bytes are not sent blindly.

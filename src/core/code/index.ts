@@ -28,7 +28,7 @@ export interface CodeSnippet {
 
 /** Said for raw HTTP whose body held a secret: written as its $VARIABLE, as in the headers. */
 export const HTTP_BODY_MASKED_NOTE =
-  'The body holds a secret, written as its $VARIABLE as in the headers: put the values in before sending these bytes (content-length counts the values).';
+  'The body holds a secret, written as its $VARIABLE (or ${VARIABLE}) as in the headers: put the values in before sending these bytes (content-length counts the values).';
 
 /** Said when text shaped like a secret was masked in the body: the snippet sends those characters masked. */
 export const CODE_BODY_MASKED_NOTE =
