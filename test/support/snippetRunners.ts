@@ -103,13 +103,15 @@ def value(node):
         return {value(k): value(v) for k, v in zip(node.keys, node.values)}
     if isinstance(node, ast.List):
         return [value(v) for v in node.elts]
-    return ast.literal_eval(node)
+    literal = ast.literal_eval(node)
+    # A header value with Latin-1 bytes is written as bytes (httpx sends str header values as ASCII).
+    return literal.decode("latin-1") if isinstance(literal, bytes) else literal
 body = {}
 extra = {}
 for keyword in call.keywords:
     if keyword.arg == "extra_body":
         extra = value(keyword.value)
-    elif keyword.arg not in ("extra_headers", "betas"):
+    elif keyword.arg not in ("extra_headers", "betas", "timeout", "extra_query"):  # the SDK's request options, not body
         body[keyword.arg] = value(keyword.value)
 body.update(extra)
 if call.func.attr == "stream":

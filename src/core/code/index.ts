@@ -26,9 +26,9 @@ export interface CodeSnippet {
   note?: string;
 }
 
-/** Said for raw HTTP whose body held a secret: it is shown as its placeholder, as everywhere in the panel. */
+/** Said for raw HTTP whose body held a secret: written as its $VARIABLE, as in the headers. */
 export const HTTP_BODY_MASKED_NOTE =
-  'The body holds a secret (the key, or text shaped like one), shown masked here: these are not the bytes the request sent.';
+  'The body holds a secret, written as its $VARIABLE (or ${VARIABLE}) as in the headers: put the values in before sending these bytes (content-length counts the values).';
 
 /** Said when text shaped like a secret was masked in the body: the snippet sends those characters masked. */
 export const CODE_BODY_MASKED_NOTE =
@@ -63,11 +63,17 @@ export function codeSnippet(request: CapturedRequest, language: CodeLanguage, op
     case 'python-httpx':
       text = httpxSnippet(parts);
       break;
-    case 'http':
-      text = rawHttpSnippet(parts, secrets);
-      masked = secrets.redact(parts.bodyText) !== parts.bodyText;
-      note = HTTP_BODY_MASKED_NOTE;
+    case 'http': {
+      const http = rawHttpSnippet(parts, secrets);
+      text = http.text;
+      masked = http.bodyHasVariables;
+      note = [
+        HTTP_BODY_MASKED_NOTE,
+        ...(http.literalPlaceholders.length > 0 ? [`The body also holds the text ${http.literalPlaceholders.join(', ')} itself, which is no secret: leave it as it is.`] : []),
+        ...(parts.masked ? [CODE_BODY_MASKED_NOTE] : []),
+      ].join(' ');
       break;
+    }
   }
   return parts.masked || masked ? { text, note: masked ? note : CODE_BODY_MASKED_NOTE } : { text };
 }

@@ -5,7 +5,7 @@
 import type { HeaderPart, RequestParts, TextPiece } from './requestParts';
 import { layout, type LiteralSyntax } from './layout';
 import { pythonBytes, pythonString } from './literals';
-import { sdkCall, versionComment, type SdkCallOptions } from './sdkCall';
+import { commentText, sdkCall, versionComment, type SdkCallOptions } from './sdkCall';
 
 /** Python expressions for text, headers and body, with `usesEnv` set once os.environ is read. */
 export class PythonWriter {
@@ -72,11 +72,16 @@ export function pythonSnippet(parts: RequestParts, options: SdkCallOptions = {})
   }
   if (unknown.length > 0) {
     const extra = { kind: 'object' as const, entries: unknown.map((f): [string, typeof f.value] => [f.name, f.value]) };
-    args.push(`${indent}# ${unknown.map((f) => f.name).join(', ')}: not in the SDK's types yet, sent as they are`);
+    const names = unknown.map((f) => commentText(f.name, parts, pythonString));
+    args.push(`${indent}# ${names.join(', ')}: not in the SDK's types yet, sent as they are`);
     args.push(`${indent}extra_body=${layout(extra, w.syntax, 1, 'extra_body='.length)},`);
   }
   if (call.headers.length > 0) {
     args.push(`${indent}extra_headers=${w.headers(call.headers, 1)},`);
+  }
+  if (call.callTimeoutSeconds !== undefined) {
+    args.push(`${indent}# Given, or the SDK refuses a call this long that does not stream (it asks for streaming).`);
+    args.push(`${indent}timeout=${call.callTimeoutSeconds},`);
   }
   const clientArgs = [
     ...(call.baseUrl !== undefined ? [`base_url=${pythonString(call.baseUrl)}`] : []),
@@ -101,7 +106,7 @@ export function pythonSnippet(parts: RequestParts, options: SdkCallOptions = {})
       ]
     : [`message = ${messages}.create(`, ...args, ')', 'print(message.content)'];
   return [
-    `# ${versionComment(call, `The Python SDK, ${call.line.python},`)}`,
+    `# ${versionComment(call, `The Python SDK, ${call.line.python},`, parts, pythonString)}`,
     ...(w.usesEnv ? ['import os', ''] : []),
     'import anthropic',
     '',

@@ -6,7 +6,7 @@
 import type { HeaderPart, RequestParts, TextPiece } from './requestParts';
 import { layout, type LiteralSyntax } from './layout';
 import { typescriptString } from './literals';
-import { sdkCall, versionComment, type SdkCallOptions } from './sdkCall';
+import { commentText, sdkCall, versionComment, type SdkCallOptions } from './sdkCall';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -52,7 +52,7 @@ export function typescriptSnippet(parts: RequestParts, options: SdkCallOptions =
   if (call.betas) {
     fields.push(`    betas: [${call.betas.map(typescriptString).join(', ')}],`);
   }
-  const unknown = call.fields.filter((f) => !f.known).map((f) => f.name);
+  const unknown = call.fields.filter((f) => !f.known).map((f) => commentText(f.name, parts, typescriptString));
   const type = call.streamed
     ? call.betas ? 'Anthropic.Beta.Messages.MessageCreateParamsStreaming' : 'Anthropic.MessageStreamParams'
     : call.betas ? 'Anthropic.Beta.Messages.MessageCreateParamsNonStreaming' : 'Anthropic.MessageCreateParamsNonStreaming';
@@ -62,8 +62,16 @@ export function typescriptSnippet(parts: RequestParts, options: SdkCallOptions =
     ...fields,
     `  }${unknown.length > 0 ? ` as ${type}` : ''},`,
   ];
-  const requestOptions =
-    call.headers.length > 0 ? ['  {', '    headers: {', ...call.headers.map((h) => `      ${key(h.name)}: ${headerValue(h)},`), '    },', '  },'] : [];
+  const optionLines = [
+    ...(call.callTimeoutSeconds !== undefined
+      ? [
+          "    // Given, or the SDK refuses a call this long that does not stream (\"Streaming is required\").",
+          `    timeout: ${Math.round(call.callTimeoutSeconds * 1000)},`,
+        ]
+      : []),
+    ...(call.headers.length > 0 ? ['    headers: {', ...call.headers.map((h) => `      ${key(h.name)}: ${headerValue(h)},`), '    },'] : []),
+  ];
+  const requestOptions = optionLines.length > 0 ? ['  {', ...optionLines, '  },'] : [];
   const clientOptions = [
     ...(call.baseUrl !== undefined ? [`baseURL: ${typescriptString(call.baseUrl)}`] : []),
     ...(call.timeoutSeconds !== undefined ? [`timeout: ${Math.round(call.timeoutSeconds * 1000)}`] : []),
@@ -97,7 +105,7 @@ export function typescriptSnippet(parts: RequestParts, options: SdkCallOptions =
     '}',
   ];
   return [
-    `// ${versionComment(call, call.line.typescript)}`,
+    `// ${versionComment(call, call.line.typescript, parts, typescriptString)}`,
     "import Anthropic from '@anthropic-ai/sdk';",
     ...(usesEnv ? envHelper : []),
     '',

@@ -19,7 +19,8 @@ async function pickLanguage(): Promise<CodeLanguage | undefined> {
   const picked = await vscode.window.showQuickPick(
     ordered.map((language) => ({
       label: language.label,
-      description: language.id === preferred ? 'claudeInspector.codeLanguage' : undefined,
+      // In the user's words: the setting's title, not its id.
+      description: language.id === preferred ? 'the default (setting Code Language)' : undefined,
       id: language.id,
     })),
     { title: 'Claude: Copy as Code', placeHolder: 'The language to write the request in' },

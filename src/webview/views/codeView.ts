@@ -74,7 +74,10 @@ export class CodeView {
       onClick: () => snippet && this.host?.post({ type: 'copy', what: lang === 'curl' ? 'curl' : 'code', text: snippet.text }),
     });
     copy.disabled = snippet === undefined;
-    const title = lang === 'curl' ? 'The same request with curl; set ANTHROPIC_API_KEY in your shell first.' : `The same request as ${codeLanguageLabel(lang)}; the key comes from ANTHROPIC_API_KEY.`;
+    const title =
+      lang === 'curl' ? 'The same request with curl; set ANTHROPIC_API_KEY in your shell first.'
+      : lang === 'http' ? 'The request as it went; the key and other secrets are $VARIABLE placeholders.'
+      : `The same request as ${codeLanguageLabel(lang)}; the key comes from ANTHROPIC_API_KEY.`;
     const pre = el('pre', { class: `curl code code-${lang}` });
     panel.replaceChildren(
       toolbar(el('span', { class: 'code-title' }, el('label', null, 'Code in ', picker), ' ', title), copy),
