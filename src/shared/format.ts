@@ -13,3 +13,16 @@ export function secondsText(ms: number): string {
   const s = Math.round(ms / 100) / 10;
   return `${Number.isInteger(s) ? s.toFixed(0) : s.toFixed(1)} s`;
 }
+
+/**
+ * "05:45:09": when a call started, in the user's local time, as the History view lists calls; a call of another
+ * day than `now` gets its day too ("30 Nov 05:45:09"). Text that is no time is returned as it is.
+ */
+export function localTimeText(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  const time = date.toLocaleTimeString('en-GB', { hour12: false });
+  return date.toDateString() === now.toDateString() ? time : `${date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
+}

@@ -2,7 +2,7 @@
 // stop_reason, tokens in/out, cost and total time; narrowed by the filter the view's title shows.
 import * as vscode from 'vscode';
 import { formatUsd } from '../../shared/cost';
-import { formatCount } from '../../shared/format';
+import { formatCount, localTimeText } from '../../shared/format';
 import type { HistoryEntry, HistoryFilter } from '../../shared/history';
 import { Commands } from '../commandIds';
 import { Disposable } from '../dispose';
@@ -127,7 +127,8 @@ function dayLabel(date: Date, now: Date): string {
 }
 
 function callItem(entry: HistoryEntry): vscode.TreeItem {
-  const time = new Date(entry.startedAt).toLocaleTimeString('en-GB', { hour12: false });
+  // The day is the group the item is in: the time alone.
+  const time = localTimeText(entry.startedAt, new Date(entry.startedAt));
   const item = new vscode.TreeItem(`${time}  ${entry.model}`, vscode.TreeItemCollapsibleState.None);
   item.id = entry.id;
   item.description = callDescription(entry);
