@@ -22,7 +22,7 @@ export type CallEvent =
   /** Over, successfully or not. */
   | { type: 'finished'; record: CallRecord }
   /** A send was refused before anything went out (a file with errors): `reasons` are `file:line:column: message`. */
-  | { type: 'refused'; title: string; reasons: string[] };
+  | { type: 'refused'; title: string; reasons: string[]; warnings?: number };
 
 /** What follows calls needs of the runner: its events, and Cancel. */
 export interface CallFeed {

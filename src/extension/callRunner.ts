@@ -40,8 +40,8 @@ export class CallRunner extends Disposable implements CallFeed {
   }
 
   /** A send was refused before anything went out: the panel stops presenting the last answer as the reply. */
-  refused(refusal: { title: string; reasons: string[] }): void {
-    this.callEvents.fire({ type: 'refused', title: refusal.title, reasons: refusal.reasons });
+  refused(refusal: { title: string; reasons: string[]; warnings?: number }): void {
+    this.callEvents.fire({ type: 'refused', title: refusal.title, reasons: refusal.reasons, warnings: refusal.warnings ?? 0 });
   }
 
   /**

@@ -29,7 +29,7 @@ import { RESPONSE_VIEW_TYPE, ResponsePanel } from './panel/responsePanel';
 import { watchPriceSetting } from './priceSettingCheck';
 import { ModelCompletions } from './requestFiles/modelCompletions';
 import { RequestCodeLens } from './requestFiles/requestCodeLens';
-import { FileNotices } from './requestFiles/fileNotices';
+import { FileNotices, type NoticeShown } from './requestFiles/fileNotices';
 import { RequestDiagnostics } from './requestFiles/requestDiagnostics';
 import type { DomView, HostMessage } from '../shared/protocol';
 import { TokenCounts } from './requestFiles/tokenCounts';
@@ -55,6 +55,8 @@ export interface InspectorApi {
   panelEventsPosted(): { messages: number; events: number };
   /** The notice open about a file (a refused send, count or curl), if any. */
   fileNotice(uri: vscode.Uri): string | undefined;
+  /** Where the notice about a file was said (the panel or an error message), and how many messages so far. */
+  fileNoticeShown(uri: vscode.Uri): NoticeShown | undefined;
   /** How long `activate` took, in milliseconds (the bundle's load is not in it: the integration suite times that). */
   activationMs: number;
   /** The call history: where it is kept, what the History view lists. */
@@ -71,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const models = new ModelsCache(context.globalState);
   const counts = new TokenCounts();
   const diagnostics = new RequestDiagnostics(models, (document) => fileCalls.thinkingOrigins(document));
-  const notices = new FileNotices(diagnostics.onDidClear);
+  const notices = new FileNotices(diagnostics.onDidClear, () => panel.inView);
   // What turns a file or a selection plus the settings into a request and its connection (resolveCall).
   const resolving = { keys, diagnostics, notices };
   const calls = new CallRunner();
@@ -134,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     panelMessages: () => panel.recentMessages(),
     panelEventsPosted: () => panel.postedEvents(),
     fileNotice: (uri) => notices.current(uri),
+    fileNoticeShown: (uri) => notices.shown(uri),
     history,
     compare,
   };

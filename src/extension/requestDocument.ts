@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { RequestDiagnostic } from '../core/diagnostics';
 import { positionAt } from '../core/requestFile';
 import type { FileNotices } from './requestFiles/fileNotices';
+import { problemsOf } from './requestFiles/problemsList';
 
 export function isRequestFile(document: vscode.TextDocument): boolean {
   return document.uri.path.endsWith('.claude.json');
@@ -22,6 +23,8 @@ export async function requestDocument(uri?: vscode.Uri): Promise<vscode.TextDocu
 export interface Refusal {
   title: string;
   reasons: string[];
+  /** Warnings the Problems panel lists besides the errors (they do not refuse). */
+  warnings: number;
 }
 
 /** How the file is named to the user: its path in the workspace, or for an unsaved new file its title. */
@@ -50,12 +53,14 @@ export function refuseIfErrors(
   }
   const name = documentName(document);
   const text = document.getText();
-  // Every error (core caps each kind): the panel lists them and says how many.
-  const reasons = errors.map((error) => {
+  // Ours decide the refusal (core caps each kind); what is said is what the Problems panel lists.
+  const ours = errors.map((error) => {
     const { line, column } = positionAt(text, error.offset);
     return `${name}:${line}:${column}: ${error.message}`;
   });
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the Problems panel)` : '';
-  notices.show(document.uri, `${what}: ${reasons[0]}${more}`);
-  return { title: name, reasons };
+  const { errors: reasons, warnings } = problemsOf(document, name, ours);
+  const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more in the Problems panel)` : '';
+  // A refused send reaches the panel ("Not sent"); a refused count or curl does not.
+  notices.show(document.uri, `${what}: ${reasons[0]}${more}`, { panelSaysIt: what === 'nothing was sent' });
+  return { title: name, reasons, warnings };
 }

@@ -67,6 +67,8 @@ export interface CacheExplanation {
     elements: number;
     /** Whether it had a breakpoint inside the prefix the two share: it wrote something this call could read. */
     cachedSharedPrefix: boolean;
+    /** What it read and wrote: the note words a miss from these numbers (null: it has no usage). */
+    usage?: CacheExplanation['usage'];
   };
   /** Why nothing (or less than all) was read; absent on a full hit. */
   missReason?: MissReason;
@@ -166,6 +168,7 @@ export function explainCache(call: CallRecord, history: readonly EarlierCall[], 
       commonElements: best.common,
       elements: mine.length,
       cachedSharedPrefix: theirPoints.some((p) => p.elements <= best!.common),
+      usage: usageOf(best.earlier.record),
     };
     if (best.common < mine.length || best.common < best.elements.length) {
       explanation.difference = differenceAt(mine, best.elements, best.common);

@@ -1,7 +1,7 @@
 // The cache explanation (cacheExplain.ts) in words, the same in every face: one headline (what the cache did) and
 // the lines that say why, for the panel and a terminal alike.
 import type { CacheExplanation } from './cacheExplain';
-import { formatCount } from './format';
+import { formatCount, localTimeText } from './format';
 
 export interface CacheExplanationText {
   /** "Cache: read 1,024 tokens, wrote 0." */
@@ -21,7 +21,8 @@ export function cacheExplanationText(e: CacheExplanation): CacheExplanationText 
     : 'Cache: the call has no usage (it failed before an answer).';
   const details: string[] = [];
   let severity: 'info' | 'warning' = 'info';
-  const earlier = e.earlier ? `the earlier call of ${e.earlier.startedAt} (${ago(e.earlier.ageMs)} before)` : 'the earlier call';
+  // Local time, as History lists the calls: the user finds the earlier call there by it.
+  const earlier = e.earlier ? `the earlier call of ${localTimeText(e.earlier.startedAt)} (${ago(e.earlier.ageMs)} before)` : 'the earlier call';
   switch (e.missReason) {
     case 'no-earlier-call':
       details.push(`No earlier call with ${e.model} in the history to compare the prefix with.`);
@@ -65,7 +66,7 @@ export function cacheExplanationText(e: CacheExplanation): CacheExplanationText 
       details.push(`Every breakpoint is on a prefix below ${e.model}'s minimum of ${formatCount(e.minimum.tokens)} tokens: nothing can be cached.`);
       break;
     case 'unexplained':
-      details.push(`The prefix is the same as ${earlier}, recent and written: the API does not say why it was not read (evicted, or another workspace).`);
+      details.push(unexplained(earlier, e.earlier?.usage));
       break;
     default:
       break;
@@ -77,4 +78,25 @@ export function cacheExplanationText(e: CacheExplanation): CacheExplanationText 
     }
   }
   return { headline, details, severity };
+}
+
+/**
+ * The same recent prefix, and nothing read: what the earlier call did, from its numbers. "Written" only when it
+ * wrote: an earlier call that wrote nothing left nothing to read, whatever its breakpoints.
+ */
+function unexplained(earlier: string, usage: CacheExplanation['usage'] | undefined): string {
+  const unknown = 'the API does not say why it was not read (evicted, or another workspace).';
+  if (usage === undefined) {
+    return `The prefix is the same as ${earlier}, which was recent: ${unknown}`;
+  }
+  if (usage === null) {
+    return `The prefix is the same as ${earlier}, which has no usage (it failed before an answer): it may have cached nothing.`;
+  }
+  if (usage.writeTokens > 0) {
+    return `The prefix is the same as ${earlier}, recent, and it wrote ${formatCount(usage.writeTokens)} tokens to the cache: ${unknown}`;
+  }
+  if (usage.readTokens > 0) {
+    return `The prefix is the same as ${earlier}, which wrote nothing but read ${formatCount(usage.readTokens)} tokens from an older call's entry: ${unknown}`;
+  }
+  return `The prefix is the same as ${earlier}, which cached nothing either (it wrote and read 0 tokens): there was nothing to read. The API does not say why neither call wrote the prefix.`;
 }

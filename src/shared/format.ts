@@ -52,3 +52,16 @@ export function dateTimeText(iso: string): string {
 export function dayText(iso: string): string {
   return iso.slice(0, 10);
 }
+
+/**
+ * "05:45:09": when a call started, in the user's local time, as the History view lists calls; a call of another
+ * day than `now` gets its day too ("30 Nov 05:45:09"). Text that is no time is returned as it is.
+ */
+export function localTimeText(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  const time = timeOfDayText(iso);
+  return date.toDateString() === now.toDateString() ? time : `${date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
+}

@@ -34,8 +34,11 @@ export type HostMessage =
    * 3)"); the next attempt starts about `waitMs` from now, and its `attempt` message replaces this.
    */
   | { type: 'retrying'; callId: string; text: string; waitMs: number; attempt: number; of: number }
-  /** A send was refused before anything went out: `title` (the file's name) has errors, one line each in `reasons`. */
-  | { type: 'callRefused'; title: string; reasons: string[] }
+  /**
+   * A send was refused before anything went out: `title` (the file's name) has errors, one line each in `reasons`
+   * (the errors of the Problems panel), and `warnings` warnings besides.
+   */
+  | { type: 'callRefused'; title: string; reasons: string[]; warnings?: number }
   /**
    * After callFinished, for a request file's call: this session's calls of that file, oldest first, up to this one
    * (the input sent each time), and what a cache breakpoint would save when none is set.
@@ -132,7 +135,7 @@ export interface PanelState {
   /** The header's details (request-id, attempts, base URL, ...) were left open. */
   detailsOpen?: boolean;
   /** The last send was refused: shown instead of `record`, which stays reachable below it. */
-  refused?: { title: string; reasons: string[] };
+  refused?: { title: string; reasons: string[]; warnings?: number };
   /** The last comparison shown in the Compare view. */
   comparison?: { comparison: CallComparison; labels: { a: string; b: string } };
 }

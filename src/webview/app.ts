@@ -16,6 +16,7 @@ import { Tabs } from './views/tabs';
 import { TimelineView } from './views/timelineView';
 import { codeView, conversationView, VIEWS } from './views/viewList';
 import { FromHistory } from './shown/fromHistory';
+import { ComparisonFreshness } from './shown/comparisonFreshness';
 import { HeaderSlot } from './shown/headerSlot';
 import { LiveUpdates } from './shown/liveUpdates';
 import { finishedCall, keepBody, runningCall, type ShownCall } from './shown/shownCall';
@@ -44,6 +45,7 @@ export class App implements Flushable {
   private comparison: ShownComparison | undefined;
   /** Below the answer: the Compare button and the cache note, from the history (the host says them after the call). */
   private readonly fromHistory: FromHistory;
+  private readonly comparisonFreshness = new ComparisonFreshness();
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.header = new HeaderSlot(host, () => this.saveState());
@@ -140,6 +142,7 @@ export class App implements Flushable {
         const record = normalizeRecord(message.record);
         if (record) {
           this.superseded.delete(record.id);
+          this.fromHistory.opened(record.id);
           this.showFinished(record, false);
           if (this.tabs.selected === 'compare') {
             this.tabs.select('response');
@@ -187,6 +190,7 @@ export class App implements Flushable {
     this.awaited = undefined;
     this.header.retry = undefined;
     this.fromHistory.show(record.id);
+    this.comparisonFreshness.shown(this.tabs.panel('compare'), this.comparison, record.id);
     this.refused.clear();
     this.shown = runningCall(record);
     this.root.classList.remove('empty');
@@ -246,6 +250,7 @@ export class App implements Flushable {
     this.shown = finishedCall(record);
     this.finished = record;
     this.fromHistory.show(record.id);
+    this.comparisonFreshness.shown(this.tabs.panel('compare'), this.comparison, record.id);
     this.root.classList.remove('empty', 'running');
     this.response.finish(record, live);
     this.tabs.setAvailable('timeline', record.streamed);
@@ -270,6 +275,7 @@ export class App implements Flushable {
     this.root.classList.remove('empty');
     this.tabs.setAvailable('compare', true);
     renderCompareView(this.tabs.panel('compare'), comparison);
+    this.comparisonFreshness.compared(this.shown?.record.id ?? this.awaited);
     if (select) {
       this.tabs.select('compare');
       this.saveState();
@@ -278,7 +284,7 @@ export class App implements Flushable {
 
   private renderHeader(): void {
     if (this.shown) {
-      this.header.render(this.shown);
+      this.header.render(this.shown, this.fromHistory.isOpened(this.shown.record.id));
     }
   }
 

@@ -63,6 +63,18 @@ async function sendAndWait(api: Awaited<ReturnType<typeof inspector>>): Promise<
   return record;
 }
 
+/** The errors the Problems panel lists for the file (`name:line:column: message`, in file order), once it lists one. */
+async function problemsListed(uri: vscode.Uri): Promise<{ errors: string[]; warnings: number }> {
+  await waitFor('the Problems panel to list the file\'s errors', () => vscode.languages.getDiagnostics(uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+  const listed = vscode.languages.getDiagnostics(uri);
+  const name = uri.path.split('/').pop();
+  const errors = listed
+    .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+    .sort((a, b) => a.range.start.compareTo(b.range.start))
+    .map((d) => `${name}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`);
+  return { errors, warnings: listed.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length };
+}
+
 describe('The panel and the editor', function () {
   this.timeout(90_000);
   let standIn: StandIn;
@@ -97,12 +109,14 @@ describe('The panel and the editor', function () {
     assert.match(dom.views.find((v) => v.label.includes('Code'))?.text ?? '', /\$ANTHROPIC_API_KEY/);
   });
 
-  it('refuses a file with an error: nothing is sent, the panel is told the reply is not this, one notice per file', async () => {
+  it('refuses a file with an error: nothing is sent, the panel in view says it (no notification), with the Problems panel\'s errors', async () => {
     const api = await inspector();
     await open('hello.claude.json');
     await sendAndWait(api);
     await panelShows(api, /Say hello/);
     const editor = await open('broken.claude.json');
+    const { errors, warnings } = await problemsListed(editor.document.uri);
+    const messages = api.fileNoticeShown(editor.document.uri)?.messages ?? 0;
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     assert.equal(standIn.requests.length, 1, 'only the first file was sent');
@@ -111,14 +125,17 @@ describe('The panel and the editor', function () {
     const last = refused[refused.length - 1];
     assert.ok(last.type === 'callRefused');
     assert.equal(last.title, 'broken.claude.json');
-    assert.deepEqual(last.reasons, ['broken.claude.json:7:5: invalid JSON: a comma was expected']);
-    assert.equal(
-      api.fileNotice(editor.document.uri),
-      'nothing was sent: broken.claude.json:7:5: invalid JSON: a comma was expected',
-      'one notice about the file, the second refusal replacing the first',
-    );
-    const dom = await panelShows(api, /Not sent: broken\.claude\.json has 1 problem/);
-    assert.match(dom.views[0].text, /broken\.claude\.json:7:5: invalid JSON: a comma was expected/);
+    // The panel counts and lists what the Problems panel lists: its errors, and how many warnings besides.
+    assert.deepEqual(last.reasons, errors);
+    assert.equal(last.warnings, warnings);
+    assert.match(errors[0], /^broken\.claude\.json:7:5: /);
+    assert.equal(api.fileNotice(editor.document.uri), `nothing was sent: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more in the Problems panel)` : ''}`);
+    assert.deepEqual(api.fileNoticeShown(editor.document.uri)?.where, 'panel', 'the panel in view says it: no notification');
+    assert.equal(api.fileNoticeShown(editor.document.uri)?.messages, messages);
+    const dom = await panelShows(api, new RegExp(`Not sent: broken\\.claude\\.json has ${errors.length} errors?`));
+    for (const error of errors) {
+      assert.ok(dom.views[0].text.includes(error), `${error}\n${dom.views[0].text}`);
+    }
     const response = dom.views.find((v) => v.label.includes('Response'))?.text ?? '';
     assert.doesNotMatch(response, /Say hello/, 'the older answer is not shown as if it were the reply');
     // The user fixes the file: the notice goes.
@@ -127,6 +144,38 @@ describe('The panel and the editor', function () {
     await editor.edit((edit) => edit.insert(at, ','));
     await waitFor('the notice to close once the file is fixed', () => api.fileNotice(editor.document.uri) === undefined);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('with the panel out of view: one plain error message per file, not stacking, said anew once the file was fixed', async () => {
+    const api = await inspector();
+    await closeAllEditors();
+    const editor = await open('broken.claude.json');
+    await problemsListed(editor.document.uri);
+    assert.equal(api.isPanelOpen(), false);
+    const uri = editor.document.uri;
+    // A message of an earlier test (Copy as curl refuses this file too) may still be open: closed, as a user would.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await waitFor('the earlier messages to be closed', () => api.fileNoticeShown(uri)?.messageOpen !== true);
+    const before = api.fileNoticeShown(uri)?.messages ?? 0;
+    const sent = standIn.requests.length;
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    assert.equal(standIn.requests.length, sent, 'nothing sent');
+    assert.deepEqual({ ...api.fileNoticeShown(uri), text: undefined }, { text: undefined, where: 'error message', messages: before + 1, messageOpen: true }, 'one message for two refusals');
+    // A count refused is said in the same message (still open), not in a second one.
+    await vscode.commands.executeCommand('claudeInspector.countTokens');
+    assert.equal(api.fileNoticeShown(uri)?.messages, before + 1);
+    // Fixed: forgotten; broken again and sent: said anew.
+    const text = editor.document.getText();
+    const at = editor.document.positionAt(text.indexOf('"First" }') + '"First" }'.length);
+    await editor.edit((edit) => edit.insert(at, ','));
+    await waitFor('the notice to be forgotten once the file is fixed', () => api.fileNotice(uri) === undefined && api.fileNoticeShown(uri)?.messageOpen === false);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await problemsListed(uri);
+    await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    assert.equal(api.fileNoticeShown(uri)?.messages, before + 2);
+    assert.equal(api.fileNoticeShown(uri)?.where, 'error message');
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('names an untitled file by its title, not by a path on disk', async () => {

@@ -107,10 +107,10 @@ describe('Request files', function () {
     assert.deepEqual(ours.map((d) => d.message), [], 'no syntax error of ours');
     const errorsOnLine7 = all.filter((d) => d.range.start.line === 6 && d.severity === vscode.DiagnosticSeverity.Error);
     assert.equal(errorsOnLine7.length, 1, `one report for the missing comma: ${JSON.stringify(errorsOnLine7.map((d) => `${d.source}: ${d.message}`))}`);
-    // Send still refuses the file, with the position of the error.
+    // Send still refuses the file, with the position of the error, in the words the Problems panel shows.
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     assert.equal(standIn.requests.length, 0);
-    assert.match((await inspector()).fileNotice(editor.document.uri) ?? '', /broken\.claude\.json:7:5: invalid JSON/);
+    assert.ok(((await inspector()).fileNotice(editor.document.uri) ?? '').startsWith(`nothing was sent: broken.claude.json:7:${errorsOnLine7[0].range.start.character + 1}: ${errorsOnLine7[0].message}`));
   });
 
   it('keep their own checks beside the JSON server\'s', async () => {

@@ -1,5 +1,6 @@
-// UI test: a person breaks a request file and presses Ctrl+Alt+Enter again and again. One notification says why
-// nothing was sent (not a pile of them), and it goes away by itself once the mistake is undone.
+// UI test: a person breaks a request file and presses Ctrl+Alt+Enter again and again, the panel not in view. One
+// plain error message says why nothing was sent (not a pile of them), with Show Problems; no Cancel button and no
+// progress bar, as if something were still being sent. Closed, and the file fixed, the next mistake is said anew.
 // Run it with `npm run test:ui` (see sendSelection.test.ts).
 import * as assert from 'node:assert/strict';
 import { useWorkbench } from './workbench';
@@ -10,7 +11,7 @@ describe('A refused send, in the workbench', function () {
   this.timeout(120_000);
   const session = useWorkbench();
 
-  it('shows one notice however often Send is pressed, and closes it when the file is fixed', async () => {
+  it('shows one error message however often Send is pressed, with Show Problems and no Cancel, and says a new mistake anew', async () => {
     const workbench = session.workbench;
     const page = workbench.page;
     // A new untitled request file: never saved (not even by auto-save), so the examples stay as they are.
@@ -33,16 +34,29 @@ describe('A refused send, in the workbench', function () {
     }
     const shown = await refusals();
     assert.equal(shown.length, 1, `one notice, not a pile: ${JSON.stringify(shown)}`);
-    assert.match(shown[0], /request(-\d+)?\.claude\.json:\d+:\d+: invalid JSON/);
+    assert.match(shown[0], /request(-\d+)?\.claude\.json:\d+:\d+: \S/);
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: REFUSED });
+    assert.equal(await toast.getByRole('button', { name: 'Show Problems' }).count(), 1, 'a Show Problems button');
+    assert.equal(await toast.getByRole('button', { name: 'Cancel' }).count(), 0, 'no Cancel: nothing is being sent');
+    assert.equal(await toast.locator('.monaco-progress-container.active, .progress-bit').filter({ visible: true }).count(), 0, 'no progress bar');
+    assert.equal(await toast.locator('.codicon-error').count(), 1, 'an error, not an information');
     await workbench.screenshot('refused-send-notice');
-    // Undo the stray brace: the file is valid again and the notice goes by itself.
+    // Show Problems opens the Problems panel, and the message is closed by it.
+    await toast.getByRole('button', { name: 'Show Problems' }).click();
+    await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal((await refusals()).length, 0);
+    // Undo the stray brace, then break the file again: the new mistake is said anew, once.
     await editor.click();
     await page.keyboard.press('Control+Z');
-    const deadline = Date.now() + 15_000;
-    while ((await refusals()).length > 0) {
-      assert.ok(Date.now() < deadline, 'the notice closed once the file was fixed');
-      await page.waitForTimeout(250);
-    }
+    await page.waitForTimeout(1_000);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('}');
+    await page.waitForTimeout(1_000);
+    await page.keyboard.press('Control+Alt+Enter');
+    await page.waitForTimeout(1_500);
+    assert.equal((await refusals()).length, 1, 'said anew');
+    await editor.click();
+    await page.keyboard.press('Control+Z');
     await workbench.runCommand('View: Revert and Close Editor');
   });
 });

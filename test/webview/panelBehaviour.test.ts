@@ -98,7 +98,7 @@ describe('webview: the panel does what a user expects', function () {
     });
     const refused = panel.page.locator('[data-testid="refused"]');
     const text = await refused.innerText();
-    assert.match(text, /Not sent: Untitled-1 has 2 problems/);
+    assert.match(text, /Not sent: Untitled-1 has 2 errors/);
     assert.match(text, /3:5 "messages" must not be empty/);
     assert.match(text, /temperature is rejected/);
     assert.match(text, /Problems panel/);
@@ -122,7 +122,7 @@ describe('webview: the panel does what a user expects', function () {
   it('says a refused send was not sent when there was no call before', async () => {
     await panel.post({ type: 'callRefused', title: 'broken.claude.json', reasons: ['1:1 invalid JSON'] });
     const text = await panel.page.locator('#app').innerText();
-    assert.match(text, /Not sent: broken\.claude\.json has 1 problem\b/);
+    assert.match(text, /Not sent: broken\.claude\.json has 1 error\b/);
     assert.doesNotMatch(text, /No call yet/);
     assert.equal(await panel.page.getByRole('button', { name: 'Show the previous answer' }).count(), 0);
   });

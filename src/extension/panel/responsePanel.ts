@@ -62,7 +62,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
       case 'finished':
         return this.callFinished(event.record);
       case 'refused':
-        return this.callRefused(event.title, event.reasons);
+        return this.callRefused(event.title, event.reasons, event.warnings ?? 0);
     }
   }
 
@@ -107,11 +107,16 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
    * A send was refused before anything went out. An open panel says so, rather than go on showing the last answer
    * as if it were the reply; a closed one is not opened for it (the notification and the Problems panel say it).
    */
-  private callRefused(title: string, reasons: string[]): void {
+  private callRefused(title: string, reasons: string[], warnings: number): void {
     if (!this.isOpen) {
       return;
     }
-    this.post({ type: 'callRefused', title, reasons });
+    this.post({ type: 'callRefused', title, reasons, warnings });
+  }
+
+  /** The panel is open and in view: a refused send's "Not sent" box there is seen. */
+  get inView(): boolean {
+    return this.isVisible;
   }
 
   /** Shows a finished call that is not the runner's (one from history), exactly as it was recorded. */

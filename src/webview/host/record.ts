@@ -11,13 +11,14 @@ export function isHostMessage(data: unknown): data is HostMessage {
 }
 
 /** A refusal from the host or a saved state, with its reasons as strings. */
-export function normalizeRefusal(value: unknown): { title: string; reasons: string[] } | undefined {
+export function normalizeRefusal(value: unknown): { title: string; reasons: string[]; warnings: number } | undefined {
   const raw = asObject(value);
   if (!raw) {
     return undefined;
   }
   const reasons = (asArray(raw.reasons) ?? []).map((reason) => (typeof reason === 'string' ? reason : JSON.stringify(reason) ?? String(reason)));
-  return { title: asString(raw.title) ?? 'the request file', reasons };
+  const warnings = typeof raw.warnings === 'number' && Number.isInteger(raw.warnings) && raw.warnings > 0 ? raw.warnings : 0;
+  return { title: asString(raw.title) ?? 'the request file', reasons, warnings };
 }
 
 /** A record with every field the views read present and of the right kind. */

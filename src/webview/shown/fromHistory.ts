@@ -32,16 +32,31 @@ export class FromHistory {
   private readonly drawn: { button: string; cache: CacheExplanation | undefined } = { button: '', cache: undefined };
   /** The call shown now (finished or running), or none. */
   private shownId: string | undefined;
+  /** The shown call was opened from the History view (it may be older than the last call). */
+  private openedId: string | undefined;
 
   constructor(private readonly host: Host) {}
 
   /** The shown call is now `callId` (none: nothing is shown): its facts are drawn, any other call's dropped. */
   show(callId: string | undefined): void {
     this.shownId = callId;
+    if (this.openedId !== callId) {
+      this.openedId = undefined;
+    }
     if (this.facts && this.facts.callId !== callId) {
       this.facts = undefined;
     }
     this.draw();
+  }
+
+  /** The call `callId` is being opened from the History view: its header says so, until another call is shown. */
+  opened(callId: string): void {
+    this.openedId = callId;
+  }
+
+  /** Whether the shown call `callId` was opened from the History view. */
+  isOpened(callId: string): boolean {
+    return this.openedId === callId;
   }
 
   /** The call is in the history as `historyId`, with or without a previous run. False when it is not the shown call. */

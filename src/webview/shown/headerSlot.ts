@@ -26,7 +26,8 @@ export class HeaderSlot {
     this.element.replaceChildren(el('div', { class: 'welcome' }, icon('comment-discussion'), ...text));
   }
 
-  render(shown: ShownCall): void {
+  /** `fromHistory`: the call was opened from the History view, and may be older than the last one. */
+  render(shown: ShownCall, fromHistory = false): void {
     const retry = this.retry && this.retry.callId === shown.record.id ? this.retry : undefined;
     this.element.replaceChildren(
       renderHeader(
@@ -41,6 +42,7 @@ export class HeaderSlot {
             }
           },
           retry,
+          fromHistory,
         },
         this.host,
       ),

@@ -4,7 +4,7 @@ import type { Attempt, CallRecord, JsonObject } from '../../shared/callRecord';
 import { stopReasonMeaning } from '../../shared/stopReasons';
 import { button, el, icon, type Child } from '../dom/elements';
 import { plural } from '../values/format';
-import { dateTimeText, formatCount, formatMs } from '../../shared/format';
+import { dateTimeText, formatCount, formatMs, localTimeText } from '../../shared/format';
 import { isOfficialBaseUrl } from '../links/urls';
 import { asNumber, asObject, asString, describe } from '../values/json';
 import type { Host } from '../host/vscodeApi';
@@ -16,6 +16,8 @@ export interface HeaderState {
   onDetailsToggle(open: boolean): void;
   /** A retry is announced: its text, and when the next attempt should start (Date.now() time). */
   retry?: { text: string; at: number };
+  /** Opened from the History view: an earlier call, maybe not the last one; said beside the status. */
+  fromHistory?: boolean;
 }
 
 function statusChip(record: CallRecord, running: boolean, retrying: boolean): HTMLElement {
@@ -184,6 +186,17 @@ function retryNote(retry: { text: string; at: number }): HTMLElement {
   return note;
 }
 
+/** "from history · 05:20:21": the call was opened from the History view, in History's own time of it. */
+function fromHistoryMark(record: CallRecord): HTMLElement {
+  const started = localTimeText(record.startedAt);
+  return el(
+    'span',
+    { class: 'mode from-history-mark', title: `Opened from the History view: the call of ${started}, not necessarily the last one sent.`, attrs: { 'data-testid': 'from-history' } },
+    icon('history'),
+    ` from history · ${started}`,
+  );
+}
+
 export function renderHeader(record: CallRecord, state: HeaderState, host: Host): HTMLElement {
   const message = asObject(record.message) ?? {};
   const requested = asString(record.effectiveRequest.model);
@@ -198,6 +211,7 @@ export function renderHeader(record: CallRecord, state: HeaderState, host: Host)
     el('span', { class: 'model', title: `model ${model}` }, icon('sparkle'), ' ', el('code', null, model)),
     requested && requested !== model ? el('span', { class: 'muted requested' }, ` (requested ${requested})`) : null,
     el('span', { class: 'mode' }, record.streamed ? 'streamed' : 'not streamed'),
+    state.fromHistory ? fromHistoryMark(record) : null,
     named ? el('span', { class: 'from muted', title: named.path }, 'from ', el('span', { class: 'source-name' }, named.name)) : null,
     official
       ? null

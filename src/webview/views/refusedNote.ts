@@ -5,7 +5,10 @@ import { plural } from '../values/format';
 
 export interface Refusal {
   title: string;
+  /** The errors, as the Problems panel lists them: these refused the send. */
   reasons: string[];
+  /** Warnings in the Problems panel besides (a duplicate key…): they do not refuse a send. */
+  warnings?: number;
 }
 
 export class RefusedNote {
@@ -43,6 +46,7 @@ export class RefusedNote {
     this.refusal = refusal;
     this.previousShown = false;
     const count = refusal.reasons.length;
+    const warnings = refusal.warnings ?? 0;
     const toggle = this.hasCall()
       ? button({
           label: 'Show the previous answer',
@@ -72,10 +76,11 @@ export class RefusedNote {
           ' ',
           el('strong', null, 'Not sent: '),
           refusal.title,
-          count > 0 ? ` has ${plural(count, 'problem')}` : ' has problems',
+          count > 0 ? ` has ${plural(count, 'error')}` : ' has errors',
+          warnings > 0 ? ` and ${plural(warnings, 'warning')}` : '',
         ),
         count > 0 ? el('ul', { class: 'refused-reasons' }, ...refusal.reasons.map((reason) => el('li', null, reason))) : null,
-        el('div', { class: 'refused-where' }, 'They are listed in the Problems panel too. Fix them and send again: nothing went to the API.'),
+        el('div', { class: 'refused-where' }, whereText(count, warnings)),
         toggle ?? null,
       ),
     );
@@ -104,4 +109,14 @@ export class RefusedNote {
       this.root.classList.add('empty');
     }
   }
+}
+
+/** Where the problems are, in the Problems panel's own count: the errors refused the send, the warnings did not. */
+function whereText(errors: number, warnings: number): string {
+  const them = errors === 1 ? 'It is' : 'They are';
+  const besides =
+    warnings > 0
+      ? ` The ${plural(warnings, 'warning')} besides ${warnings === 1 ? 'is' : 'are'} there too (${plural(errors + warnings, 'problem')} in all); warnings do not stop a send.`
+      : '';
+  return `${them} listed in the Problems panel too.${besides} Fix the ${errors === 1 ? 'error' : 'errors'} and send again: nothing went to the API.`;
 }
