@@ -4,7 +4,7 @@
 // can start, the check runs here, as before.
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CheckAnswered, CheckAsked } from '../../core/checkWorker';
 import { checkRequest, type DiagnosticContext, type RequestDiagnostic } from '../../core/diagnostics';
 
@@ -83,7 +83,10 @@ export class CheckThread {
     if (!existsSync(this.script)) {
       return undefined;
     }
-    const worker = new Worker(this.script);
+    // node:worker_threads is loaded here, at the first check, not with the extension: it is most of what
+    // activation would load of Node's own modules.
+    const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new WorkerThread(this.script);
     // An idle worker does not keep the extension host's process alive.
     worker.unref();
     worker.on('message', (answer: CheckAnswered) => this.answered(answer));
