@@ -62,6 +62,24 @@ const sdkApart: esbuild.Plugin = {
   },
 };
 
+/**
+ * markdown-it's dist is built with Babel's class-field helper: each field of each Token (eleven per token, thousands
+ * of tokens per screen of markdown) went through toPropertyKey → toPrimitive → _typeof before it was set, about a
+ * tenth of the panel's rendering of a long answer. Its keys are all string literals, so the helper's own fast path
+ * (`e[r] = t`, or defineProperty when the key is inherited) is kept without the key conversion: the same result.
+ * A markdown-it whose helper reads otherwise is bundled as it is.
+ */
+const markdownItFields: esbuild.Plugin = {
+  name: 'markdown-it-fields',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const helper = /function _defineProperty\(e, r, t\) \{\n\treturn \(r = toPropertyKey\(r\)\) in e \?/;
+      return { contents: source.replace(helper, 'function _defineProperty(e, r, t) {\n\treturn r in e ?'), loader: 'js' };
+    });
+  },
+};
+
 function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOptions[] {
   const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
   const common: esbuild.BuildOptions = {
@@ -92,9 +110,9 @@ function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOption
     { ...common, entryPoints: ['node_modules/@anthropic-ai/sdk/index.js'], outfile: 'dist/sdk.js', mainFields: ['main'], platform: 'node', format: 'cjs', target: 'node20' },
     // The request-file check, in a worker thread of the extension host (src/extension/requestFiles/checkThread.ts).
     { ...common, entryPoints: ['src/core/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
-    { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+    { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [...(common.plugins ?? []), markdownItFields] },
     // The compare view's own page (its own panel), on the same block renderers as the response panel.
-    { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/compare.js', platform: 'browser', format: 'iife', target: 'es2022' },
+    { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/compare.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [...(common.plugins ?? []), markdownItFields] },
     {
       ...common,
       entryPoints: ['src/cli/main.ts'],
