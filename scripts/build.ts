@@ -80,6 +80,44 @@ const markdownItFields: esbuild.Plugin = {
   },
 };
 
+/**
+ * Libraries the extension needs only once a request file is parsed, a stream read or two calls compared: each is a
+ * bundle of its own (`dist/lib/<name>.js`), compiled and run at its first use rather
+ * than with the extension at activation (compiling main.js is most of a first activation's time, in proportion to
+ * its size). Only stateless libraries go apart: a module of ours would take its own copy of what it imports, and
+ * some of that is state of the process (core/redact.ts's secrets in play: a copy apart would not know them, and
+ * would let a secret through). The importers are unchanged (`import { parseTree } from 'jsonc-parser'`): in the extension's bundle the import resolves to a
+ * stand-in whose members are read from the real module at each use, loaded at the first.
+ */
+const APART: ReadonlyArray<{ name: string; entry: string; imports: RegExp }> = [
+  { name: 'jsonc-parser', entry: 'jsonc-parser', imports: /^jsonc-parser$/ },
+  { name: 'diff', entry: 'diff', imports: /^diff$/ },
+  { name: 'eventsource-parser', entry: 'eventsource-parser', imports: /^eventsource-parser$/ },
+];
+
+const apart: esbuild.Plugin = {
+  name: 'apart',
+  setup(build) {
+    for (const { name, imports } of APART) {
+      build.onResolve({ filter: imports }, (args) =>
+        args.namespace === 'apart' || args.kind !== 'import-statement' ? undefined : { path: name, namespace: 'apart' },
+      );
+    }
+    build.onResolve({ filter: /^\.\/lib\// }, (args) => (args.namespace === 'apart' ? { path: args.path, external: true } : undefined));
+    // A CommonJS stand-in: esbuild copies a CommonJS module's own members into each importer's namespace object,
+    // whose prototype is the module's: the stand-in has no member of its own, and its prototype reads the module.
+    // __esModule is read when the stand-in is imported (at activation): answered without loading anything.
+    build.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => ({
+      loader: 'js',
+      contents: [
+        'let loaded;',
+        `const load = () => (loaded ??= require(${JSON.stringify(`./lib/${args.path}.js`)}));`,
+        "module.exports = Object.create(new Proxy({}, { get: (_target, key) => (key === '__esModule' ? undefined : load()[key]) }));",
+      ].join('\n'),
+    }));
+  },
+};
+
 function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOptions[] {
   const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
   const common: esbuild.BuildOptions = {
@@ -102,8 +140,10 @@ function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOption
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
-      plugins: [...(common.plugins ?? []), sdkApart],
+      plugins: [...(common.plugins ?? []), sdkApart, apart],
     },
+    // What the extension loads at its first use (apart).
+    ...APART.map(({ name, entry }) => ({ ...common, entryPoints: [entry], outfile: `dist/lib/${name}.js`, platform: 'node' as const, format: 'cjs' as const, target: 'node20' })),
     // What VS Code loads (package.json "main"): dist/main.js compiled with V8's code cache (src/extension/loader.ts).
     { ...common, entryPoints: ['src/extension/loader.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20' },
     // The SDK, loaded by the extension at its first call (src/core/sdk.ts), not at activation.
