@@ -24,13 +24,13 @@ const BEHIND_CHARS = 128 * 1024;
  * for it, and what is rendered is off screen (sealed groups), so a frame may give it more than its live share and
  * still stay well under 100 ms.
  */
-const CATCH_UP_SLICE_MS = 40;
+const CATCH_UP_SLICE_MS = 32;
 /**
  * The work per frame once the stream has ended and the rendering is still behind: nothing else moves on the panel
  * and the reader waits for the end, so a frame gives it most of the issue's 100 ms budget (a fast 5 MB stream left
  * seconds of rendering at 32 ms a frame, most of each frame spent waiting for the next one).
  */
-const END_SLICE_MS = 56;
+const END_SLICE_MS = 32;
 /** Left to render when the block ends: up to this much is rendered at once, more in slices. */
 const END_AT_ONCE_CHARS = 64 * 1024;
 /** Rendered before the first paint of a whole text. */
