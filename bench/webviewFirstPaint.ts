@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     const deltas = Math.ceil(text.length / deltaChars);
     const { before, after } = streamedCall('paint-stream', deltas, text.length);
     const flood = await within(
-      streamed.page.evaluate(streamRun, { before, after, callId: 'paint-stream', deltaChars, deltasPerFrame: floodPerFrame, headingSelector: REPLY_HEADING }),
+      streamed.page.evaluate(streamRun, { before, after, callId: 'paint-stream', deltaChars, deltasPerFrame: floodPerFrame, headingSelector: REPLY_HEADING, lastHeading: LAST_HEADING }),
       240_000,
       `streaming ${size}`,
     );
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     const floodInterval = flood.frames.map((f) => f.intervalMs);
     console.log(
       `  streamed, ${floodPerFrame} deltas (${megabytes(floodPerFrame * deltaChars)}) per frame: first heading painted after ${ms(flood.firstHeadingMs ?? Number.NaN)}; ` +
-        `all streamed after ${ms(flood.streamMs)}, finished after ${ms(flood.wallMs)}; ${flood.frames.length} frames, script per frame median ${ms(median(floodScript))} p95 ${ms(p95(floodScript))} max ${ms(Math.max(...floodScript))}; ` +
+        `all streamed after ${ms(flood.streamMs)}, caught up ${ms(flood.finishMs)} after the last batch (longest frame then ${ms(flood.finishLongestFrameMs)}), finished after ${ms(flood.wallMs)}; ${flood.frames.length} frames, script per frame median ${ms(median(floodScript))} p95 ${ms(p95(floodScript))} max ${ms(Math.max(...floodScript))}; ` +
         `frame interval median ${ms(median(floodInterval))} max ${ms(Math.max(...floodInterval))}`,
     );
     streamed.assertNoErrors('the streamed answer');

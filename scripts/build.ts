@@ -62,6 +62,62 @@ const sdkApart: esbuild.Plugin = {
   },
 };
 
+/**
+ * markdown-it's dist is built with Babel's class-field helper: each field of each Token (eleven per token, thousands
+ * of tokens per screen of markdown) went through toPropertyKey → toPrimitive → _typeof before it was set, about a
+ * tenth of the panel's rendering of a long answer. Its keys are all string literals, so the helper's own fast path
+ * (`e[r] = t`, or defineProperty when the key is inherited) is kept without the key conversion: the same result.
+ * A markdown-it whose helper reads otherwise is bundled as it is.
+ */
+const markdownItFields: esbuild.Plugin = {
+  name: 'markdown-it-fields',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const helper = /function _defineProperty\(e, r, t\) \{\n\treturn \(r = toPropertyKey\(r\)\) in e \?/;
+      return { contents: source.replace(helper, 'function _defineProperty(e, r, t) {\n\treturn r in e ?'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Libraries the extension needs only once a request file is parsed, a stream read or two calls compared: each is a
+ * bundle of its own (`dist/lib/<name>.js`), compiled and run at its first use rather
+ * than with the extension at activation (compiling main.js is most of a first activation's time, in proportion to
+ * its size). Only stateless libraries go apart: a module of ours would take its own copy of what it imports, and
+ * some of that is state of the process (core/redact.ts's secrets in play: a copy apart would not know them, and
+ * would let a secret through). The importers are unchanged (`import { parseTree } from 'jsonc-parser'`): in the extension's bundle the import resolves to a
+ * stand-in whose members are read from the real module at each use, loaded at the first.
+ */
+const APART: ReadonlyArray<{ name: string; entry: string; imports: RegExp }> = [
+  { name: 'jsonc-parser', entry: 'jsonc-parser', imports: /^jsonc-parser$/ },
+  { name: 'diff', entry: 'diff', imports: /^diff$/ },
+  { name: 'eventsource-parser', entry: 'eventsource-parser', imports: /^eventsource-parser$/ },
+];
+
+const apart: esbuild.Plugin = {
+  name: 'apart',
+  setup(build) {
+    for (const { name, imports } of APART) {
+      build.onResolve({ filter: imports }, (args) =>
+        args.namespace === 'apart' || args.kind !== 'import-statement' ? undefined : { path: name, namespace: 'apart' },
+      );
+    }
+    build.onResolve({ filter: /^\.\/lib\// }, (args) => (args.namespace === 'apart' ? { path: args.path, external: true } : undefined));
+    // A CommonJS stand-in: esbuild copies a CommonJS module's own members into each importer's namespace object,
+    // whose prototype is the module's: the stand-in has no member of its own, and its prototype reads the module.
+    // __esModule is read when the stand-in is imported (at activation): answered without loading anything.
+    build.onLoad({ filter: /.*/, namespace: 'apart' }, (args) => ({
+      loader: 'js',
+      contents: [
+        'let loaded;',
+        `const load = () => (loaded ??= require(${JSON.stringify(`./lib/${args.path}.js`)}));`,
+        "module.exports = Object.create(new Proxy({}, { get: (_target, key) => (key === '__esModule' ? undefined : load()[key]) }));",
+      ].join('\n'),
+    }));
+  },
+};
+
 function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOptions[] {
   const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
   const common: esbuild.BuildOptions = {
@@ -84,17 +140,19 @@ function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOption
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
-      plugins: [...(common.plugins ?? []), sdkApart],
+      plugins: [...(common.plugins ?? []), sdkApart, apart],
     },
+    // What the extension loads at its first use (apart).
+    ...APART.map(({ name, entry }) => ({ ...common, entryPoints: [entry], outfile: `dist/lib/${name}.js`, platform: 'node' as const, format: 'cjs' as const, target: 'node20' })),
     // What VS Code loads (package.json "main"): dist/main.js compiled with V8's code cache (src/extension/loader.ts).
     { ...common, entryPoints: ['src/extension/loader.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20' },
     // The SDK, loaded by the extension at its first call (src/core/sdk.ts), not at activation.
     { ...common, entryPoints: ['node_modules/@anthropic-ai/sdk/index.js'], outfile: 'dist/sdk.js', mainFields: ['main'], platform: 'node', format: 'cjs', target: 'node20' },
     // The request-file check, in a worker thread of the extension host (src/extension/requestFiles/checkThread.ts).
     { ...common, entryPoints: ['src/core/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
-    { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+    { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [...(common.plugins ?? []), markdownItFields] },
     // The compare view's own page (its own panel), on the same block renderers as the response panel.
-    { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/compare.js', platform: 'browser', format: 'iife', target: 'es2022' },
+    { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/compare.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [...(common.plugins ?? []), markdownItFields] },
     {
       ...common,
       entryPoints: ['src/cli/main.ts'],

@@ -3,7 +3,6 @@
 // good one.
 import type Anthropic from '@anthropic-ai/sdk';
 import { anthropicSdk } from './sdk';
-import { randomUUID } from 'node:crypto';
 import { ERROR_HINTS, toCallError } from './callError';
 import type { Attempt, CallRecord, CallSource, CapturedRequest, CapturedResponse, JsonObject, TimelineEvent } from '../shared/callRecord';
 import { CallCapture, CaptureListener, Fetch } from './capture';
@@ -110,7 +109,8 @@ export function createClient(options: ConnectionOptions, capture: CallCapture): 
 export async function sendMessage(request: EffectiveRequest, options: SendOptions): Promise<CallRecord> {
   const capture = captureFor(options, options);
   const record: CallRecord = {
-    id: randomUUID(),
+    // The global Web Crypto: node:crypto is loaded at the first call, not when the extension activates.
+    id: crypto.randomUUID(),
     startedAt: new Date().toISOString(),
     source: options.source,
     baseUrl: options.baseUrl,

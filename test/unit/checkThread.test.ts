@@ -66,6 +66,35 @@ describe('request-file checks in a worker thread', function () {
     assert.match(otherAnswer.map((d) => d.message).join('\n'), /messages` is empty/);
   });
 
+  it("a document's text goes to the thread once per version: the same version checked again is not read or copied again", async () => {
+    let reads = 0;
+    const document = {
+      version: 1,
+      text: bigFile(5, true),
+      getText() {
+        reads++;
+        return this.text;
+      },
+    };
+    const first = await thread.check('doc', document, CONTEXT);
+    // A setting changed, not the text: the same version is checked again with another context.
+    const again = await thread.check('doc', document, { ...CONTEXT, defaultModel: 'claude-haiku-5-5' });
+    assert.equal(reads, 1, `the text was read ${reads} times for one version`);
+    assert.ok(first && again);
+    assert.deepEqual(again, first, 'the kept copy gives the same diagnostics');
+    assert.match(again[0].message, /^invalid JSON/);
+    // An edit: a new version, read and sent once more, and its own diagnostics.
+    document.version = 2;
+    document.text = bigFile(1, false);
+    const edited = await thread.check('doc', document, CONTEXT);
+    assert.equal(reads, 2);
+    assert.deepEqual(edited?.filter((d) => d.severity === 'error'), []);
+    // Closed and opened again (versions may start over): the thread's copy was dropped, the text goes again.
+    thread.forget('doc');
+    await thread.check('doc', document, CONTEXT);
+    assert.equal(reads, 3);
+  });
+
   it('checks in this thread when there is no worker script, with the same diagnostics', async () => {
     const here = new CheckThread(path.join(__dirname, 'no-such-worker.js'));
     try {

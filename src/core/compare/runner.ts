@@ -2,7 +2,6 @@
 // ordinary streamed call through the core client (so time to first token is measured, and rate limits are waited
 // out as the client does, announced through onRetry); a failed run is kept with its error and the others go on;
 // the signal stops what is left, the runs not yet sent included.
-import { randomUUID } from 'node:crypto';
 import type { CallRecord, TimelineEvent } from '../../shared/callRecord';
 import type { CallSource } from '../../shared/callRecord';
 import type { PriceTable } from '../../shared/prices';
@@ -49,7 +48,8 @@ export async function runComparison(request: EffectiveRequest, options: CompareO
   }
   const { body } = request;
   const comparison: Comparison = {
-    id: randomUUID(),
+    // The global Web Crypto: node:crypto is not loaded with the extension.
+    id: crypto.randomUUID(),
     startedAt: new Date().toISOString(),
     source: options.source,
     baseUrl: options.baseUrl,

@@ -1,6 +1,6 @@
 // One call, one file: written atomically (a temp file in the same folder, then a rename, so a reader or a crash
 // sees the whole file or none of it), and read back with a check of its shape.
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../../shared/randomHex';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { HISTORY_FORMAT, type StoredCall } from '../../shared/history';
@@ -21,7 +21,7 @@ export function newCallId(startedAt: string): string {
   const at = Number.isNaN(date.getTime()) ? new Date() : date;
   const iso = at.toISOString(); // 2026-11-30T10:15:03.123Z
   const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`;
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
+  return `${stamp}-${randomHex(3)}`;
 }
 
 export function callFileName(id: string): string {
@@ -29,7 +29,7 @@ export function callFileName(id: string): string {
 }
 
 function tempFileFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${randomHex(4)}${TEMP_SUFFIX}`);
 }
 
 /** Writes `text` to `file` so that `file` is either absent, or whole: never a prefix of it. */

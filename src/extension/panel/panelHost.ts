@@ -3,9 +3,9 @@
 // each panel (none outlives it, or this host), and the tests' DOM inspection. Each panel adds what it shows and what
 // its messages ask. Modelled on VS Code's Markdown preview and vscode-hexeditor: a small Disposable that owns its
 // panel.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { DomView, InspectDom, WebviewMessage } from '../../shared/protocol';
+import { randomHex } from '../../shared/randomHex';
 import { Disposable, disposeAll } from '../dispose';
 import { panelHtml } from './panelHtml';
 
@@ -70,7 +70,7 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
       // (without taking the focus), and answers once it has loaded again.
       panel.reveal(this.lastColumn, true);
     }
-    const requestId = `dom-${randomBytes(6).toString('hex')}`;
+    const requestId = `dom-${randomHex(6)}`;
     const answered = new Promise<DomSnapshot>((resolve) => this.inspections.set(requestId, resolve));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<undefined>((resolve) => {
@@ -149,7 +149,7 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
     const asUri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
     return panelHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64'),
       scriptUri: asUri('dist', this.page.script),
       styleUri: asUri('media', 'panel.css'),
       ...(this.page.moreStyles ? { moreStyleUris: this.page.moreStyles.map((name) => asUri('media', name)) } : {}),

@@ -3,7 +3,8 @@
 // written to the extension's storage, so that it outlives a window reload (which restarts the extension host). A
 // small one needs no copy: the webview's state holds it. The history (issue 11) keeps more, on disk: `find` is where
 // it plugs in.
-import * as fs from 'node:fs/promises';
+// fs.promises, not node:fs/promises: that module loads at first use, not with the extension (activation).
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CallRecord } from '../../shared/callRecord';
 import { fitsIn, STATE_RECORD_LIMIT } from '../../shared/size';

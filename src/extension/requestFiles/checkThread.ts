@@ -1,11 +1,13 @@
 // Checks request files off the extension host's thread, in dist/checkWorker.js. Checks run one at a time, in order;
 // a new check of a file whose previous check is still running ends the thread (that check is stale: a parse of a big
 // file cannot be interrupted any other way) and the checks still wanted start again on a new one. Where no worker
-// can start, the check runs here, as before.
+// can start, the check runs here, as before. A document's text goes to the thread once per version: a check of the
+// same version again (a setting or the known models changed) reuses the copy there. Each edit still copies the whole
+// text (structured clone, about a memcpy): encoding it into a transferable buffer costs this thread as much.
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import type { CheckAnswered, CheckAsked } from '../../core/checkWorker';
+import type { Worker } from 'node:worker_threads';
+import type { CheckAnswered, CheckAsked, CheckForget } from '../../core/checkWorker';
 import { checkRequest, type DiagnosticContext, type RequestDiagnostic } from '../../core/diagnostics';
 
 /**
@@ -17,11 +19,17 @@ export const CHECK_DEBOUNCE_MS = 100;
 /** How long a stale running check may go on before its thread is ended. */
 const STALE_GRACE_MS = 200;
 
+/** What is checked: a text, or a document (VS Code's TextDocument is one), whose text is read only when needed. */
+export type CheckSource = string | { readonly version: number; getText(): string };
+
 interface Pending {
   key: string;
   asked: CheckAsked;
+  source: CheckSource;
   resolve(diagnostics: RequestDiagnostic[] | undefined): void;
 }
+
+const textOf = (source: CheckSource): string => (typeof source === 'string' ? source : source.getText());
 
 export class CheckThread {
   private worker: Worker | undefined;
@@ -31,6 +39,8 @@ export class CheckThread {
   private disposed = false;
   /** Workers that ended without being asked to: after a few, checks run here. */
   private crashes = 0;
+  /** The version of each document whose text the current worker has. */
+  private readonly sent = new Map<string, number>();
 
   /** `script`: the worker's file; the bundled one next to the extension's by default. */
   constructor(private readonly script = path.join(__dirname, 'checkWorker.js')) {}
@@ -39,10 +49,10 @@ export class CheckThread {
    * The diagnostics of `text`, or undefined when a newer check of the same `key` (the document) came first. A
    * check that the worker could not make is made here.
    */
-  check(key: string, text: string, context: DiagnosticContext): Promise<RequestDiagnostic[] | undefined> {
+  check(key: string, source: CheckSource, context: DiagnosticContext): Promise<RequestDiagnostic[] | undefined> {
     const worker = this.ensureWorker();
     if (!worker) {
-      return Promise.resolve(checkRequest(text, context).diagnostics);
+      return Promise.resolve(checkRequest(textOf(source), context).diagnostics);
     }
     const stale = this.pending.filter((p) => p.key === key);
     if (stale.length > 0) {
@@ -55,10 +65,26 @@ export class CheckThread {
       }
     }
     return new Promise((resolve) => {
-      const asked: CheckAsked = { id: this.nextId++, text, context };
-      this.pending.push({ key, asked, resolve });
-      this.ensureWorker()?.postMessage(asked);
+      const pending: Pending = { key, asked: { id: this.nextId++, context }, source, resolve };
+      this.pending.push(pending);
+      this.post(worker, pending);
     });
+  }
+
+  /** Posts a check, with the text unless the worker has this version of the document already. */
+  private post(worker: Worker, p: Pending): void {
+    const version = typeof p.source === 'string' ? undefined : p.source.version;
+    const asked: CheckAsked = { id: p.asked.id, key: p.key, version, context: p.asked.context };
+    if (version === undefined || this.sent.get(p.key) !== version) {
+      asked.text = textOf(p.source);
+      if (version === undefined) {
+        this.sent.delete(p.key);
+      } else {
+        this.sent.set(p.key, version);
+      }
+    }
+    p.asked = asked;
+    worker.postMessage(asked);
   }
 
   /** Drops the checks of `key` not answered yet (the document was closed). */
@@ -66,6 +92,10 @@ export class CheckThread {
     // Answered later, to nobody: only the running one could be stopped, and it is about to end anyway.
     for (const p of this.pending.filter((q) => q.key === key)) {
       p.resolve(undefined);
+    }
+    if (this.sent.delete(key)) {
+      const forget: CheckForget = { forget: key };
+      this.worker?.postMessage(forget);
     }
   }
 
@@ -83,13 +113,18 @@ export class CheckThread {
     if (!existsSync(this.script)) {
       return undefined;
     }
-    const worker = new Worker(this.script);
+    // node:worker_threads is loaded here, at the first check, not with the extension: it is most of what
+    // activation would load of Node's own modules.
+    const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new WorkerThread(this.script);
     // An idle worker does not keep the extension host's process alive.
     worker.unref();
     worker.on('message', (answer: CheckAnswered) => this.answered(answer));
     worker.on('error', () => this.lost(worker));
     worker.on('exit', () => this.lost(worker));
     this.worker = worker;
+    // A new thread has no text yet.
+    this.sent.clear();
     return worker;
   }
 
@@ -99,7 +134,7 @@ export class CheckThread {
       return;
     }
     const [done] = this.pending.splice(index, 1);
-    done.resolve('diagnostics' in answer ? answer.diagnostics : checkRequest(done.asked.text, done.asked.context).diagnostics);
+    done.resolve('diagnostics' in answer ? answer.diagnostics : checkRequest(textOf(done.source), done.asked.context).diagnostics);
   }
 
   /** The worker ended (ended on purpose, or crashed): the checks still wanted go to a new one. */
@@ -141,9 +176,9 @@ export class CheckThread {
     for (const p of this.pending.splice(0)) {
       if (worker) {
         this.pending.push(p);
-        worker.postMessage(p.asked);
+        this.post(worker, p);
       } else {
-        p.resolve(checkRequest(p.asked.text, p.asked.context).diagnostics);
+        p.resolve(checkRequest(textOf(p.source), p.asked.context).diagnostics);
       }
     }
   }

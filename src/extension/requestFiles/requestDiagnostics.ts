@@ -59,7 +59,7 @@ export class RequestDiagnostics extends Disposable {
   /** Diagnoses in the worker; a result that a newer edit made stale is dropped. */
   private async checkInBackground(document: vscode.TextDocument): Promise<void> {
     const version = document.version;
-    const diagnostics = await this.thread.check(document.uri.toString(), document.getText(), this.contextFor(document));
+    const diagnostics = await this.thread.check(document.uri.toString(), document, this.contextFor(document));
     if (diagnostics && !document.isClosed && document.version === version) {
       this.show(document, diagnostics);
     }

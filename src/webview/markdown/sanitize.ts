@@ -40,6 +40,10 @@ const ALLOWED: Record<string, readonly string[]> = {
 const CLASS_TOKEN = /^(md-[a-z-]+|language-[A-Za-z0-9_+#.-]{1,40}|codicon|codicon-[a-z-]+)$/;
 
 function cleanAttributes(element: Element, allowed: readonly string[]): void {
+  // Most elements (paragraphs, list items, emphasis) have none: the check is a fifth of a big render otherwise.
+  if (!element.hasAttributes()) {
+    return;
+  }
   for (const attribute of [...element.attributes]) {
     const name = attribute.name;
     if (!allowed.includes(name)) {
@@ -47,10 +51,11 @@ function cleanAttributes(element: Element, allowed: readonly string[]): void {
       continue;
     }
     if (name === 'class') {
-      const kept = attribute.value.split(/\s+/).filter((token) => CLASS_TOKEN.test(token));
+      const tokens = attribute.value.split(/\s+/);
+      const kept = tokens.filter((token) => CLASS_TOKEN.test(token));
       if (kept.length === 0) {
         element.removeAttribute('class');
-      } else {
+      } else if (kept.length !== tokens.length) {
         element.setAttribute('class', kept.join(' '));
       }
     } else if (name === 'href') {
