@@ -35,6 +35,9 @@ export function cliJson(record: CallRecord): Record<string, unknown> {
   if (record.partialToolInputs?.length) {
     out.partialToolInputs = record.partialToolInputs;
   }
+  if (record.unfoldedEvents?.length) {
+    out.unfoldedEvents = record.unfoldedEvents;
+  }
   if (record.error && record.response?.body !== undefined) {
     // What the server sent when it was not a Message (an HTML page, a stalled or cut JSON body), as received.
     out.responseBody = record.response.body;

@@ -5,7 +5,7 @@ import { captureWithoutSending, sendMessage } from '../core/client';
 import { usableBaseUrl } from '../core/connection';
 import { estimateCost } from '../shared/cost';
 import { countTokens } from '../core/countTokens';
-import { listModels, retrieveModel } from '../core/models';
+import { listModels, type ModelSummary, retrieveModel } from '../core/models';
 import type { CallError, CallRecord } from '../shared/callRecord';
 import { type HintKnobs, wordHint } from '../shared/hints';
 import { CURL_BODY_MASKED_NOTE, curlOf } from '../core/curl';
@@ -203,23 +203,32 @@ type Connection = import('../core/client').ConnectionOptions;
 
 async function modelsCommand(connection: Connection, json: boolean): Promise<number> {
   const result = await listModels(connection);
+  const arrived = { models: result.raw, count: result.models.length, pages: result.pages };
   if (!result.ok) {
-    printError(result.error, json);
+    // The pages that arrived before the list went wrong (a repeated cursor, too many pages, a stall) are shown too.
+    if (!json && result.models.length) {
+      stdout.print(`${modelsTable(result.models)}\n${result.models.length} models arrived before the error\n`);
+    }
+    printError(result.error, json, result.raw.length ? arrived : {});
     return 1;
   }
   if (json) {
-    stdout.print(`${JSON.stringify({ models: result.raw, count: result.models.length, pages: result.pages }, null, 2)}\n`);
+    stdout.print(`${JSON.stringify(arrived, null, 2)}\n`);
     return 0;
   }
-  const rows = result.models.map((m) => [
+  stdout.print(`${modelsTable(result.models)}\n${result.models.length} models\n`);
+  return 0;
+}
+
+function modelsTable(models: ModelSummary[]): string {
+  const rows = models.map((m) => [
     m.id,
     m.displayName,
     m.contextWindow !== undefined ? formatCount(m.contextWindow) : '',
     m.maxOutput !== undefined ? formatCount(m.maxOutput) : '',
     dayText(m.createdAt),
   ]);
-  stdout.print(`${table(['id', 'name', 'context', 'max output', 'created'], rows)}\n${result.models.length} models\n`);
-  return 0;
+  return table(['id', 'name', 'context', 'max output', 'created'], rows);
 }
 
 async function countCommand(body: Record<string, unknown>, connection: Connection, json: boolean): Promise<number> {
@@ -243,10 +252,10 @@ async function countCommand(body: Record<string, unknown>, connection: Connectio
   return 0;
 }
 
-function printError(unworded: CallError, json: boolean): void {
+function printError(unworded: CallError, json: boolean, arrived: Record<string, unknown> = {}): void {
   const error = wordHint(unworded, HINT_KNOBS);
   if (json) {
-    stdout.print(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind } }, null, 2)}\n`);
+    stdout.print(`${JSON.stringify({ error: { status: error.status ?? null, type: error.type ?? null, message: error.message, requestId: error.requestId ?? null, kind: error.kind }, ...arrived }, null, 2)}\n`);
   }
   stderr.print(`claude-inspector: ${summarizeError(error)}${error.hint ? `\n  ${error.hint}` : ''}\n`);
 }

@@ -1,4 +1,5 @@
 // A Message as readable terminal text: each block in order, the stop_reason with its meaning, the usage.
+import { preview } from '../core/wireFault';
 import type { CallRecord, JsonObject } from '../shared/callRecord';
 import { summarizeError } from '../core/callError';
 import { formatUsd, perMillionText } from '../shared/cost';
@@ -93,6 +94,11 @@ export function callSummaryText(record: CallRecord, options: { includeBlocks: bo
   }
   if (record.incomplete) {
     parts.push('[incomplete: the stream broke off; the content above is what arrived]');
+  }
+  if (record.unfoldedEvents?.length) {
+    // Shown, not only counted: what the server sent after the message ended (or as another message) is part of the truth.
+    const lines = record.unfoldedEvents.map((e) => `  event ${e.index} (${e.event}): ${preview(JSON.stringify(e.data) ?? String(e.data), 300)}`);
+    parts.push(`[not folded into the message above, as they arrived:]\n${lines.join('\n')}`);
   }
   if (record.error) {
     parts.push(`error: ${summarizeError(record.error)}${record.error.hint ? `\n  ${record.error.hint}` : ''}`);

@@ -155,7 +155,8 @@ export async function sendMessage(request: EffectiveRequest, options: SendOption
       fault: capture.fault,
       response: capture.response,
     });
-    if (record.streamed && record.message) {
+    // A stream that reached message_stop did not break off: its message is whole (events after it are unfoldedEvents).
+    if (record.streamed && record.message && !accumulator.stopped) {
       record.incomplete = true;
     }
   }
@@ -183,6 +184,9 @@ async function readStream(response: Response, capture: CallCapture, accumulator:
     if (partials.length) {
       record.partialToolInputs = partials;
     }
+    if (accumulator.unfolded.length) {
+      record.unfoldedEvents = accumulator.unfolded;
+    }
   }
   const error = accumulator.errorEvent;
   if (error) {
@@ -204,22 +208,24 @@ async function readStream(response: Response, capture: CallCapture, accumulator:
       hint: 'Something other than the API is answering: check the base URL.',
     });
   }
+  const dropped = accumulator.unapplied;
   if (!accumulator.stopped) {
+    // A second message_start's own message_stop is not the first message's: both faults are said.
+    const unfolded = dropped.length ? `; it also carried events that could not be folded into the message: ${dropped.join('; ')}` : '';
     throw new WireFault({
       kind: 'unexpected-response',
       status: response.status,
-      message: `the stream ended before message_stop after ${accumulator.events} event${accumulator.events === 1 ? '' : 's'}`,
+      message: `the stream ended before message_stop after ${accumulator.events} event${accumulator.events === 1 ? '' : 's'}${unfolded}`,
       midStream: true,
       hint: 'The server or a proxy closed the stream early: what arrived is shown, marked incomplete.',
     });
   }
-  const dropped = accumulator.unapplied;
   if (dropped.length) {
     throw new WireFault({
       kind: 'unexpected-response',
       status: response.status,
       message: `the stream carried ${dropped.length === 1 ? 'an event' : 'events'} that could not be folded into the message: ${dropped.join('; ')}`,
-      hint: 'The message shown is what the other events built; the timeline has every event as it arrived.',
+      hint: 'The message shown is what the other events built; the events not folded into it are kept as they arrived (unfoldedEvents).',
     });
   }
   const partial = record.partialToolInputs?.[0];

@@ -1,7 +1,10 @@
 // Folds a stream's server-sent events into the Message they describe, by the SDK's rules (text, citations,
 // thinking, signature and input_json deltas), but keeping everything: the SDK drops its partial message when a
 // stream breaks and crashes on tool input that is not JSON; an inspector shows both as they arrived.
-import type { JsonObject, PartialToolInput } from '../shared/callRecord';
+import type { JsonObject, PartialToolInput, UnfoldedEvent } from '../shared/callRecord';
+
+/** How many unfolded events a record keeps: enough to show what went on, bounded against a flood. */
+const MAX_UNFOLDED = 50;
 
 type Block = JsonObject & { type?: unknown };
 
@@ -19,11 +22,21 @@ export class MessageAccumulator {
    * A message built while one was dropped is not what the server said, so the call is an error, never a quiet success.
    */
   readonly unapplied: string[] = [];
+  /**
+   * The events not folded into the message, as they arrived (the first MAX_UNFOLDED): anything after message_stop,
+   * a second message_start and every event after it (they belong to another message), and any event refused above.
+   * The record keeps them, so what the server sent is shown, not silently dropped.
+   */
+  readonly unfolded: UnfoldedEvent[] = [];
+  /** Set by a second message_start: the events after it are another message's, never folded into the first. */
+  private secondMessage = false;
+  private currentData: unknown;
   private readonly jsonBuffers = new Map<number, string>();
   private readonly closedBlocks = new Set<number>();
 
   add(event: string, data: unknown): void {
     this.events++;
+    this.currentData = data;
     const d = (typeof data === 'object' && data !== null ? data : {}) as JsonObject;
     // message_stop ends the message: anything after it (but a ping, or an error the server still reports) would
     // change a message the SDK has already handed over, so it is said, not folded in or dropped in silence.
@@ -31,11 +44,16 @@ export class MessageAccumulator {
       this.refuse(event, 'it came after message_stop');
       return;
     }
+    if (this.secondMessage && event !== 'ping' && event !== 'error') {
+      this.refuse(event, 'it came after a second message_start');
+      return;
+    }
     switch (event) {
       case 'message_start':
         if (this.message) {
           // A second message would replace the first in the SDK; the inspector keeps the first and says so.
           this.refuse(event, 'a second message_start, after the message had begun');
+          this.secondMessage = true;
         } else if (typeof d.message === 'object' && d.message !== null) {
           this.message = structuredClone(d.message) as JsonObject;
           if (!Array.isArray(this.message.content)) {
@@ -109,6 +127,9 @@ export class MessageAccumulator {
   private refuse(event: string, why: string): void {
     if (this.unapplied.length < 5) {
       this.unapplied.push(`event ${this.events} (${event}): ${why}`);
+    }
+    if (this.unfolded.length < MAX_UNFOLDED) {
+      this.unfolded.push({ index: this.events, event, data: this.currentData, why });
     }
   }
 

@@ -18,8 +18,8 @@ export interface ModelSummary {
 
 export type ModelList =
   | { ok: true; models: ModelSummary[]; pages: number; raw: unknown[] }
-  /** `raw` holds the models of the pages that did arrive. */
-  | { ok: false; error: CallError; pages: number; raw: unknown[] };
+  /** `raw` holds the models of the pages that did arrive, `models` their summaries. */
+  | { ok: false; error: CallError; pages: number; raw: unknown[]; models: ModelSummary[] };
 
 /** More pages than any real account has: a server that never says has_more: false is stopped here. */
 export const MAX_MODEL_PAGES = 100;
@@ -46,7 +46,7 @@ export async function listModels(
   let pages = 0;
   const problem = connectionProblem(options);
   if (problem) {
-    return { ok: false, error: { kind: 'client', message: problem }, pages, raw };
+    return { ok: false, error: { kind: 'client', message: problem }, pages, raw, models: [] };
   }
   const maxPages = options.maxPages ?? MAX_MODEL_PAGES;
   const seen = new Map<string, number>();
@@ -98,6 +98,7 @@ export async function listModels(
       }),
       pages,
       raw,
+      models: raw.filter((m) => typeof m === 'object' && m !== null).map((m) => summarize(m as Record<string, unknown>)),
     };
   }
   return { ok: true, models: raw.map((m) => summarize(m as Record<string, unknown>)), pages, raw };

@@ -6,6 +6,9 @@
 //    come into use, and any echo of 12 characters or more of their beginning or end;
 //  - by header name, whatever the value: see secretHeaders.ts (re-exported here).
 
+import { encodedForms } from './encodedSecret';
+import { type Match, mergeOverlapping } from './redactMatches';
+
 /** What stands in place of the key in captured headers and texts; the curl writes it as "$ANTHROPIC_API_KEY". */
 export const KEY_PLACEHOLDER = '$ANTHROPIC_API_KEY';
 /** The shell variable a curl reads the API key from. */
@@ -18,8 +21,8 @@ export const KEY_MASK = 'sk-ant-***';
 /** Values shorter than this are too common to hunt for in free text (they are still masked by header name). */
 const MIN_SECRET_LENGTH = 8;
 /** An echo of this many characters or more of a secret's beginning or end counts as the secret. */
-const MIN_ECHO_LENGTH = 12;
-const KEY_PREFIX = 'sk-ant-';
+export const MIN_ECHO_LENGTH = 12;
+export const KEY_PREFIX = 'sk-ant-';
 const KEY_SHAPED = /sk-ant-[A-Za-z0-9_-]+/gi;
 /** The userinfo of a URL (group 1), scheme or not: `://user:pass@`. */
 const USERINFO = /:\/\/([^\s/?#@"'<>`\\]+)@/g;
@@ -32,14 +35,6 @@ export interface Secret {
   value: string;
   /** The shell variable that holds it, for a curl (ANTHROPIC_API_KEY, CLAUDE_HEADER_…). */
   variable?: string;
-}
-
-interface Match {
-  start: number;
-  end: number;
-  replacement: string;
-  /** Higher wins when two matches cover the same text. */
-  priority: number;
 }
 
 function isKeyChar(code: number): boolean {
@@ -227,54 +222,6 @@ export class Redactor {
       return !/^[\s"'`{}()$\\:;,.=]*$/.test(rest);
     });
   }
-}
-
-/**
- * A secret as it reads once encoded: every byte percent-encoded (upper and lower case hex), and base64 and base64url
- * at each of the three alignments it can start at inside a longer encoded text (the characters that depend on the
- * bytes around it are left out, so an echo inside a bigger blob is found too).
- */
-function encodedForms(value: string): string[] {
-  const bytes = Buffer.from(value, 'utf8');
-  const percent = [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
-  const forms = [percent, percent.toUpperCase()];
-  for (let shift = 0; shift < 3; shift++) {
-    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
-    // The first 4 characters mix in the bytes before (when shifted); the last 4 the bytes after, or the padding.
-    const middle = encoded.slice(shift ? 4 : 0, -4);
-    if (middle.length >= MIN_ECHO_LENGTH) {
-      forms.push(middle, middle.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-  }
-  return [...new Set(forms)];
-}
-
-/** Overlapping matches become one; the replacement of a match that covers exactly the group wins, else a mask. */
-function mergeOverlapping(matches: Match[], text: string): Match[] {
-  matches.sort((a, b) => a.start - b.start || b.end - a.end || b.priority - a.priority);
-  const groups: Match[] = [];
-  let members: Match[] = [];
-  const close = () => {
-    if (members.length === 0) {
-      return;
-    }
-    const start = members[0].start;
-    const end = Math.max(...members.map((m) => m.end));
-    const exact = members.filter((m) => m.start === start && m.end === end).sort((a, b) => b.priority - a.priority)[0];
-    const widened = text.slice(start, start + KEY_PREFIX.length).toLowerCase() === KEY_PREFIX ? KEY_MASK : MASK;
-    groups.push({ start, end, priority: 0, replacement: exact?.replacement ?? widened });
-    members = [];
-  };
-  let end = -1;
-  for (const m of matches) {
-    if (m.start >= end) {
-      close();
-    }
-    members.push(m);
-    end = Math.max(end, m.end);
-  }
-  close();
-  return groups;
 }
 
 /** The secrets of this process, learnt as they come into use (keys, secret headers, URL credentials). */

@@ -43,21 +43,30 @@ export function isRetryable(status: number, headers: Headers): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-/** Milliseconds the server asked us to wait, from retry-after-ms or retry-after (seconds or an HTTP date). */
+/** Seconds as HTTP writes them: decimal digits, perhaps a fraction. Not "0x10", "1e9", "Infinity" or "-5". */
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+/** An HTTP date (IMF-fixdate, RFC 850 or asctime): a day name and a time of day. Date.parse alone takes "2099". */
+const HTTP_DATE = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?[ \t].*\b\d{1,2}:\d{2}:\d{2}\b/i;
+
+/**
+ * Milliseconds the server asked us to wait, from retry-after-ms or retry-after (seconds or an HTTP date). A value
+ * in any other form is no instruction (undefined: the SDK's backoff applies), never read as a number JavaScript
+ * would accept ("0x10" is not 16 s).
+ */
 export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms)) && Number(ms) >= 0) {
+  const ms = headers.get('retry-after-ms')?.trim();
+  if (ms !== undefined && DECIMAL.test(ms)) {
     return Number(ms);
   }
-  const value = headers.get('retry-after');
-  if (value === null || value.trim() === '') {
+  const value = headers.get('retry-after')?.trim();
+  if (value === undefined || value === '') {
     return undefined;
   }
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) {
-    return seconds >= 0 ? seconds * 1000 : undefined;
+  if (DECIMAL.test(value)) {
+    return Number(value) * 1000;
   }
-  const date = Date.parse(value);
+  // HTTP dates are GMT; asctime's form does not say so, and Date.parse would read it in the local zone.
+  const date = HTTP_DATE.test(value) ? Date.parse(/GMT|UTC|[+-]\d{4}/i.test(value) ? value : `${value} GMT`) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -2,6 +2,7 @@
 // kept and shown, and each masked header is marked with the shell variable a curl reads its value from.
 import type { MaskedHeader } from '../shared/callRecord';
 import { KEY_VARIABLE, MASK, PLACEHOLDER, redactor, rememberSecret } from './redact';
+import { secretValueParts } from './secretValueParts';
 
 /** Names whose values are always secret. */
 const SECRET_HEADER_NAMES = new Set(['authorization', 'x-api-key', 'proxy-authorization', 'cookie', 'set-cookie']);
@@ -67,6 +68,7 @@ export function maskHeaders(
     if (isSecretHeaderName(name)) {
       const { secret, variable } = secretHeaderParts(name, value, key);
       rememberSecret(secret, variable);
+      secretValueParts(value).forEach((part) => rememberSecret(part));
     }
   }
   for (const [name, value] of pairs) {

@@ -3,6 +3,7 @@
 import { customHeaders } from './headerValues';
 import { KEY_VARIABLE, rememberSecret } from './redact';
 import { isSecretHeaderName, secretHeaderParts } from './secretHeaders';
+import { secretValueParts } from './secretValueParts';
 
 export function rememberSecretsInPlay(options: { apiKey?: string; baseUrl?: string; env?: NodeJS.ProcessEnv }): void {
   const env = options.env ?? process.env;
@@ -13,6 +14,7 @@ export function rememberSecretsInPlay(options: { apiKey?: string; baseUrl?: stri
       const { secret, variable } = secretHeaderParts(name, value, options.apiKey?.trim());
       rememberSecret(secret, variable);
       rememberSecret(value);
+      secretValueParts(value).forEach((part) => rememberSecret(part));
     }
   }
   for (const url of [options.baseUrl, env.ANTHROPIC_BASE_URL]) {

@@ -41,8 +41,19 @@ export function describeNetworkCause(error: unknown): string {
     }
     current = e.cause;
   }
-  return found || message || String(error);
+  const cause = found || message || String(error);
+  return KNOWN_CAUSES[cause] ? `${cause}: ${KNOWN_CAUSES[cause]}` : cause;
 }
+
+/**
+ * Causes whose name says little, in words. Node's HTTP client (undici) refuses an interim `100 Continue` it did not ask
+ * for (it never sends `expect: 100-continue`) with "bad response", on every attempt: the server or a proxy must stop
+ * sending it. Other interim answers (103 Early Hints) are skipped and the call goes on.
+ */
+const KNOWN_CAUSES: Record<string, string> = {
+  'UND_ERR_SOCKET (bad response)':
+    'the server sent an answer the HTTP client refuses, such as an interim "100 Continue" it did not ask for (or bytes before the request)',
+};
 
 /** The media type of a response, without parameters: "text/html", or "no content-type". */
 export function mediaType(headers: Headers | Record<string, string>): string {

@@ -78,6 +78,14 @@ export interface TimelineEvent {
   data: unknown;
 }
 
+/** A stream event that was not folded into the message: its number in the stream, its name, its data, and why. */
+export interface UnfoldedEvent {
+  index: number;
+  event: string;
+  data: unknown;
+  why: string;
+}
+
 /**
  * A line of the recorded timeline. Consecutive deltas of one block are collapsed into one entry, so that a long
  * answer's record stays small: `count` deltas from `ms` to `lastMs`, carrying `chars` characters in all.
@@ -176,6 +184,11 @@ export interface CallRecord {
    * block's `input` in `message` holds the same text, never a silent `{}`.
    */
   partialToolInputs?: PartialToolInput[];
+  /**
+   * Stream events that were not folded into `message` (after message_stop, a second message_start and what followed
+   * it, a delta for no block…), as they arrived: the call is an error that names them, and they are kept here.
+   */
+  unfoldedEvents?: UnfoldedEvent[];
   timeline?: TimelineEntry[];
   timing: CallTiming;
   requestId?: string;
