@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkRequest } from '../src/core/diagnostics';
+import { checkRequest } from '../src/core/requestFiles/diagnostics';
 import { CHECK_DEBOUNCE_MS, CheckThread } from '../src/extension/requestFiles/checkThread';
 import { numberOption } from './lib/options';
 import { report, row, runMain } from './lib/report';

@@ -85,7 +85,7 @@ const markdownItFields: esbuild.Plugin = {
  * bundle of its own (`dist/lib/<name>.js`), compiled and run at its first use rather
  * than with the extension at activation (compiling main.js is most of a first activation's time, in proportion to
  * its size). Only stateless libraries go apart: a module of ours would take its own copy of what it imports, and
- * some of that is state of the process (core/redact.ts's secrets in play: a copy apart would not know them, and
+ * some of that is state of the process (core/secrets/redact.ts's secrets in play: a copy apart would not know them, and
  * would let a secret through). The importers are unchanged (`import { parseTree } from 'jsonc-parser'`): in the extension's bundle the import resolves to a
  * stand-in whose members are read from the real module at each use, loaded at the first.
  */
@@ -149,7 +149,7 @@ function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOption
     // The SDK, loaded by the extension at its first call (src/core/sdk.ts), not at activation.
     { ...common, entryPoints: ['node_modules/@anthropic-ai/sdk/index.js'], outfile: 'dist/sdk.js', mainFields: ['main'], platform: 'node', format: 'cjs', target: 'node20' },
     // The request-file check, in a worker thread of the extension host (src/extension/requestFiles/checkThread.ts).
-    { ...common, entryPoints: ['src/core/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
+    { ...common, entryPoints: ['src/core/requestFiles/checkWorker.ts'], outfile: 'dist/checkWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
     { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [...(common.plugins ?? []), markdownItFields] },
     // The compare view's own page (its own panel), on the same block renderers as the response panel.
     { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/compare.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [...(common.plugins ?? []), markdownItFields] },

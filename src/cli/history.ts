@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import { defaultHistoryFolder, HISTORY_ENV, readFolderSettings } from '../core/history/folder';
 import { HistoryStore } from '../core/history/store';
-import type { RedactingWriter } from '../core/redactingWriter';
+import type { RedactingWriter } from '../core/secrets/redactingWriter';
 import type { CallRecord } from '../shared/callRecord';
 import { compareCalls } from '../shared/compare';
 import { comparisonLines } from '../shared/compare/compareText';

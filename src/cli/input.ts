@@ -1,10 +1,10 @@
 // Reads a request file (or stdin) as the editor would check it: at most 32 MB, UTF-8 only, the same diagnostics as
 // the Problems panel. Errors end in a UsageError (exit 2, nothing sent); warnings go to `warn` and the call goes on.
 import { open, stat } from 'node:fs/promises';
-import { checkRequest, RequestDiagnostic } from '../core/diagnostics';
+import { checkRequest, RequestDiagnostic } from '../core/requestFiles/diagnostics';
 import { effectiveRequest, EffectiveRequest, RequestDefaults } from '../core/effectiveRequest';
-import { decodeRequestBytes, MAX_REQUEST_BYTES } from '../core/requestBytes';
-import { parseRequestFile, positionAt } from '../core/requestFile';
+import { decodeRequestBytes, MAX_REQUEST_BYTES } from '../core/requestFiles/requestBytes';
+import { parseRequestFile, positionAt } from '../core/requestFiles/requestFile';
 import { UsageError } from './usage';
 
 const TOO_BIG = 'it is larger than 32 MB, the most the API accepts in one request';

@@ -8,7 +8,7 @@ import { countTokens } from '../core/countTokens';
 import { listModels, type ModelSummary, retrieveModel } from '../core/models';
 import type { CallError, CallRecord } from '../shared/callRecord';
 import { type HintKnobs, wordHint } from '../shared/hints';
-import { CURL_BODY_MASKED_NOTE, curlOf } from '../core/curl';
+import { CURL_BODY_MASKED_NOTE, curlOf } from '../core/code/curl';
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_WAIT_SECONDS,
@@ -16,13 +16,13 @@ import {
   DEFAULT_MODEL,
   DEFAULT_TIMEOUT_SECONDS,
 } from '../shared/defaults';
-import { describeRetry, RetryNotice } from '../core/retry';
+import { describeRetry, RetryNotice } from '../core/capture/retry';
 import type { RequestDefaults } from '../core/effectiveRequest';
 import { estimateText, tokenCountText } from '../shared/tokenCountText';
 import { dayText, formatCount } from '../shared/format';
 import { parseCommandLine } from './args';
-import { RedactingWriter } from '../core/redactingWriter';
-import { rememberSecretsInPlay } from '../core/secretsInPlay';
+import { RedactingWriter } from '../core/secrets/redactingWriter';
+import { rememberSecretsInPlay } from '../core/secrets/secretsInPlay';
 import { readRequest } from './input';
 import { callSummaryText } from './messageText';
 import { MAX_RETRIES_LIMIT, retryWaitMs, timeoutMs as timeoutOption, wholeNumber } from './optionValues';

@@ -1,5 +1,5 @@
 // A Message as readable terminal text: each block in order, the stop_reason with its meaning, the usage.
-import { preview } from '../core/wireFault';
+import { preview } from '../core/capture/wireFault';
 import type { CallRecord, JsonObject } from '../shared/callRecord';
 import { summarizeError } from '../core/callError';
 import { formatUsd, perMillionText } from '../shared/cost';

@@ -3,9 +3,9 @@
 import { anthropicSdk } from './sdk';
 import type { CallError, CapturedResponse } from '../shared/callRecord';
 import { hint } from '../shared/hints';
-import { redactKey } from './redact';
-import { secondsText } from './retry';
-import { describeNetworkCause, findCause, mediaType, preview, WireFault } from './wireFault';
+import { redactKey } from './secrets/redact';
+import { secondsText } from './capture/retry';
+import { describeNetworkCause, findCause, mediaType, preview, WireFault } from './capture/wireFault';
 
 /** What each API error type means for the person who sent the request, and what to try. */
 export const ERROR_HINTS: Record<string, string> = {

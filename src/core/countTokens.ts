@@ -3,8 +3,8 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { toCallError } from './callError';
 import type { Attempt, CallError, CapturedResponse, JsonObject } from '../shared/callRecord';
 import { captureFor, connectionProblem, ConnectionOptions, createClient } from './client';
-import { tokenCountFrom } from './responseShape';
-import { WireFault } from './wireFault';
+import { tokenCountFrom } from './capture/responseShape';
+import { WireFault } from './capture/wireFault';
 
 /**
  * The fields the count endpoint takes (SDK 1.12's MessageCountTokensParams). The rest of a request body

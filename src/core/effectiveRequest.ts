@@ -1,7 +1,7 @@
 // The effective request: the body that will really go out. The file is the source of truth; settings only fill
 // in `model` and `max_tokens` when the file leaves them out, and decide streaming when the file does not say.
 import type { JsonObject } from '../shared/callRecord';
-import { checkCustomHeaders } from './headerValues';
+import { checkCustomHeaders } from './capture/headerValues';
 
 export interface RequestDefaults {
   model: string;

@@ -2,8 +2,8 @@
 import { toCallError } from './callError';
 import type { CallError } from '../shared/callRecord';
 import { captureFor, connectionProblem, ConnectionOptions, createClient } from './client';
-import { modelsPageFrom } from './responseShape';
-import { FaultDetail, WireFault } from './wireFault';
+import { modelsPageFrom } from './capture/responseShape';
+import { FaultDetail, WireFault } from './capture/wireFault';
 
 export interface ModelSummary {
   id: string;

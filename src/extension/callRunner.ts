@@ -1,12 +1,12 @@
 // Runs one call from the editor: progress with Cancel, every step told as a call event (the panel follows them),
 // errors told in a notification as well, and the finished record kept for "Copy as curl".
 import * as vscode from 'vscode';
-import { rememberSecretsInPlay } from '../core/secretsInPlay';
+import { rememberSecretsInPlay } from '../core/secrets/secretsInPlay';
 import { summarizeError } from '../core/callError';
 import type { CallRecord } from '../shared/callRecord';
 import { wordHint } from '../shared/hints';
 import { sendMessage } from '../core/client';
-import { describeRetry } from '../core/retry';
+import { describeRetry } from '../core/capture/retry';
 import type { CallEvent, CallFeed } from './callEvents';
 import { Commands } from './commandIds';
 import { Disposable } from './dispose';

@@ -1,8 +1,8 @@
 // Finds the request file a command is about (the explorer's or editor title's URI, else the active editor) and
 // reads it as it is in the editor, saved or not. Problems are told with their line and column, once per file.
 import * as vscode from 'vscode';
-import type { RequestDiagnostic } from '../core/diagnostics';
-import { positionAt } from '../core/requestFile';
+import type { RequestDiagnostic } from '../core/requestFiles/diagnostics';
+import { positionAt } from '../core/requestFiles/requestFile';
 import type { FileNotices } from './requestFiles/fileNotices';
 import { problemsOf } from './requestFiles/problemsList';
 

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CallRecord } from '../../src/shared/callRecord';
-import { parseRequestFile } from '../../src/core/requestFile';
+import { parseRequestFile } from '../../src/core/requestFiles/requestFile';
 
 export const EXAMPLES = path.resolve(__dirname, '../../../examples');
 

@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnoseRequest } from '../../src/core/diagnostics';
-import { MAX_REQUEST_BYTES } from '../../src/core/requestBytes';
-import { MAX_NESTING, positionAt } from '../../src/core/requestFile';
+import { diagnoseRequest } from '../../src/core/requestFiles/diagnostics';
+import { MAX_REQUEST_BYTES } from '../../src/core/requestFiles/requestBytes';
+import { MAX_NESTING, positionAt } from '../../src/core/requestFiles/requestFile';
 import { exactNumberText, expectedPosition, inexactNumberText, printRequest, randomRequest, seededRng } from './requestFileCases';
 import { cli, RUN_BOUND_MS, useCliFilesSuite } from '../support/cliFilesSuite';
 

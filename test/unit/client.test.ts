@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { captureWithoutSending, resolveBaseUrl, sendMessage, SendOptions } from '../../src/core/client';
 import type { CallRecord, JsonObject } from '../../src/shared/callRecord';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
-import * as retry from '../../src/core/retry';
+import * as retry from '../../src/core/capture/retry';
 import { StandIn, startStandIn } from '../../src/standIn/server';
 
 const KEY = 'sk-ant-fake-client-test-key-not-real-abcdefghijklmnop';

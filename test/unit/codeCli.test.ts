@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { KNOWN_BETA_FIELDS, KNOWN_FIELDS } from '../../src/core/code/sdkFacts';
-import { isOmittedFromCurl } from '../../src/core/curl';
+import { isOmittedFromCurl } from '../../src/core/code/curl';
 import { CaptureServer, startCaptureServer } from '../support/captureServer';
 import { HOSTILE } from '../support/hostileText';
 import { httpxProblem, runPython, runTypescript, snippetEnv } from '../support/snippetRunners';

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as ts from 'typescript';
 import { codeSnippet } from '../../src/core/code';
-import { Redactor } from '../../src/core/redact';
+import { Redactor } from '../../src/core/secrets/redact';
 import type { CapturedRequest } from '../../src/shared/callRecord';
 import { seededRng } from '../../src/standIn/random';
 import { startCaptureServer, type CaptureServer } from '../support/captureServer';

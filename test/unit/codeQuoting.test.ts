@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vm from 'node:vm';
 import { codeSnippet } from '../../src/core/code';
 import { pythonString, typescriptString } from '../../src/core/code/literals';
-import { Redactor } from '../../src/core/redact';
+import { Redactor } from '../../src/core/secrets/redact';
 import type { CapturedRequest } from '../../src/shared/callRecord';
 import { CONTROL, HOSTILE, HOSTILE_BITS, UNICODE } from '../support/hostileText';
 import { run } from '../support/snippetRunners';

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeSnippet } from '../../src/core/code';
-import { Redactor } from '../../src/core/redact';
+import { Redactor } from '../../src/core/secrets/redact';
 import type { CapturedRequest } from '../../src/shared/callRecord';
 import { run, tempProject } from '../support/snippetRunners';
 

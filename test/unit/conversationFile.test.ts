@@ -8,8 +8,8 @@ import { appendTurns, layoutOf, setMaxTokens } from '../../src/core/conversation
 import { forkAt, messageIndexAt } from '../../src/core/conversation/fork';
 import { nextTurns, type NextTurns } from '../../src/core/conversation/nextTurns';
 import { thinkingOriginsOf } from '../../src/core/conversation/conversationChecks';
-import { diagnoseRequest } from '../../src/core/diagnostics';
-import { parseRequestFile } from '../../src/core/requestFile';
+import { diagnoseRequest } from '../../src/core/requestFiles/diagnostics';
+import { parseRequestFile } from '../../src/core/requestFiles/requestFile';
 import type { JsonObject } from '../../src/shared/callRecord';
 import { seededRng } from '../../src/standIn/random';
 import { context, message, record } from '../support/conversationRecords';

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { sendMessage } from '../../src/core/client';
 import type { CapturedRequest } from '../../src/shared/callRecord';
-import { INLINE_BODY_LIMIT, isOmittedFromCurl, toCurl } from '../../src/core/curl';
+import { INLINE_BODY_LIMIT, isOmittedFromCurl, toCurl } from '../../src/core/code/curl';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
-import { HeaderValueError } from '../../src/core/headerValues';
+import { HeaderValueError } from '../../src/core/capture/headerValues';
 import { CaptureServer, CapturedHttpRequest, startCaptureServer } from '../support/captureServer';
 import { ASCII, bigBody, headerValue, KEY, Random, randomBody, randomText } from '../support/curlFuzzInputs';
 import { canUseTerminal, findShell, runShell, ShellRun } from '../support/shells';

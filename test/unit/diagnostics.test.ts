@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkRequest, diagnoseRequest, firstError, RequestDiagnostic } from '../../src/core/diagnostics';
+import { checkRequest, diagnoseRequest, firstError, RequestDiagnostic } from '../../src/core/requestFiles/diagnostics';
 
 const context = { defaultMaxTokens: 1024, defaultModel: 'claude-sonnet-5-5' };
 

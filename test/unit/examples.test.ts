@@ -9,7 +9,7 @@ import Ajv from 'ajv';
 import { sendMessage } from '../../src/core/client';
 import type { CallRecord } from '../../src/shared/callRecord';
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../../src/shared/defaults';
-import { diagnoseRequest } from '../../src/core/diagnostics';
+import { diagnoseRequest } from '../../src/core/requestFiles/diagnostics';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { StandIn, startStandIn } from '../../src/standIn/server';
 import { blocksOf, checkPromise, commentsOf, comparable, EXAMPLES, type Json, PROMISES, readExample, textOf, TOOL_FIRST_TURN } from '../support/examplePromises';

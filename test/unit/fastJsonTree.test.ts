@@ -5,8 +5,8 @@
 // escapes, then one character typed or removed anywhere, the way an edit breaks a file.
 import * as assert from 'node:assert/strict';
 import { createScanner, type Node, type ParseError, parseTree, SyntaxKind } from 'jsonc-parser';
-import { firstTooDeep } from '../../src/core/bracketDepth';
-import { compactStrings, fastParseTree } from '../../src/core/fastJsonTree';
+import { firstTooDeep } from '../../src/core/requestFiles/bracketDepth';
+import { compactStrings, fastParseTree } from '../../src/core/requestFiles/fastJsonTree';
 import { between, type Rng } from '../../src/standIn/random';
 import { printRequest, randomRequest, seededRng } from './requestFileCases';
 

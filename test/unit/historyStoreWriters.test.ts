@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { redactForStore, storedJson } from '../../src/core/history/redaction';
 import { HistoryStore } from '../../src/core/history/store';
-import { Redactor } from '../../src/core/redact';
-import { rememberSecretsInPlay } from '../../src/core/secretsInPlay';
+import { Redactor } from '../../src/core/secrets/redact';
+import { rememberSecretsInPlay } from '../../src/core/secrets/secretsInPlay';
 import { callRecordFor } from '../support/historyRecords';
 import { useTempFolders } from '../support/tempFolders';
 

@@ -6,7 +6,7 @@ import { sendMessage } from '../../src/core/client';
 import { countTokens } from '../../src/core/countTokens';
 import { effectiveRequest } from '../../src/core/effectiveRequest';
 import { listModels } from '../../src/core/models';
-import { describeRetry, RetryNotice } from '../../src/core/retry';
+import { describeRetry, RetryNotice } from '../../src/core/capture/retry';
 import { HostileServer, startHostileServer, wholeAnswer } from '../hostile/server';
 import { Call, caseName, CASES, HostileCase, Outcome, sentinelKey } from './hostileCases';
 

@@ -3,9 +3,9 @@
 // user sees in the Problems panel and on the CLI's stderr. The files are drawn at random (seed in the title) from
 // classes: text with any line ends, a string on one line or many, the fault anywhere in it.
 import * as assert from 'node:assert/strict';
-import { checkRequest, MAX_DIAGNOSTICS } from '../../src/core/diagnostics';
-import { parseRequestFile } from '../../src/core/requestFile';
-import { MAX_SYNTAX_ERRORS } from '../../src/core/syntaxErrors';
+import { checkRequest, MAX_DIAGNOSTICS } from '../../src/core/requestFiles/diagnostics';
+import { parseRequestFile } from '../../src/core/requestFiles/requestFile';
+import { MAX_SYNTAX_ERRORS } from '../../src/core/requestFiles/syntaxErrors';
 import { between, type Rng } from '../../src/standIn/random';
 import { expectedPosition, seededRng } from './requestFileCases';
 

@@ -2,10 +2,10 @@
 // in every output this part owns: texts and errors, headers, the streaming writer, the SDK's logger, the curl, and
 // the CLI end to end in redactCli.test.ts.
 import * as assert from 'node:assert/strict';
-import { toCurl } from '../../src/core/curl';
+import { toCurl } from '../../src/core/code/curl';
 import { toCallError } from '../../src/core/callError';
-import { KEY_PLACEHOLDER, maskHeaders, Redactor, redactDeep, redactHeaders, redactKey, redactResponseHeaders, redactText } from '../../src/core/redact';
-import { RedactingWriter, redactingLogger } from '../../src/core/redactingWriter';
+import { KEY_PLACEHOLDER, maskHeaders, Redactor, redactDeep, redactHeaders, redactKey, redactResponseHeaders, redactText } from '../../src/core/secrets/redact';
+import { RedactingWriter, redactingLogger } from '../../src/core/secrets/redactingWriter';
 import { assertClean, COOKIE, FOREIGN, GATEWAY, KEY, PASSWORD } from '../support/redactSecrets';
 // The stand-in's seeded generator (mulberry32): the same sequence for the same seed, so a printed seed replays.
 import { seededRng } from '../../src/standIn/random';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decodeRequestBytes, MAX_REQUEST_BYTES, wideEncoding } from '../../src/core/requestBytes';
+import { decodeRequestBytes, MAX_REQUEST_BYTES, wideEncoding } from '../../src/core/requestFiles/requestBytes';
 import { printRequest, randomRequest, seededRng } from './requestFileCases';
 
 /** UTF-32 LE bytes of a text. */

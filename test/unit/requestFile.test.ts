@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatProblem, MAX_NESTING, parseRequestFile, RequestFileProblem } from '../../src/core/requestFile';
+import { formatProblem, MAX_NESTING, parseRequestFile, RequestFileProblem } from '../../src/core/requestFiles/requestFile';
 import { exactNumberText, expectedPosition, inexactNumberText, Json, printRequest, PrintOptions, randomRequest, seededRng } from './requestFileCases';
 
 function problems(text: string) {

@@ -2,7 +2,7 @@
 // the three HTTP date forms are waits; numerals that only JavaScript reads ("0x10", "1e9", "Infinity") and strings
 // that Date.parse takes but are no HTTP date ("Jan 2099", "1, 2") are no instruction, so the SDK's backoff applies.
 import * as assert from 'node:assert/strict';
-import { retryAfterMs } from '../../src/core/retry';
+import { retryAfterMs } from '../../src/core/capture/retry';
 import { seededRng } from '../../src/standIn/random';
 
 const SEED = Number(process.env.RETRY_AFTER_SEED ?? Math.floor(Math.random() * 2 ** 31));

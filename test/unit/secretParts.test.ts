@@ -2,9 +2,9 @@
 // server may echo one part alone. Every part, of random headers of each kind given in ANTHROPIC_CUSTOM_HEADERS or on
 // the request, is masked when echoed whole, cut short at its start or end, URL-encoded or in base64.
 import * as assert from 'node:assert/strict';
-import { redactText } from '../../src/core/redact';
-import { maskHeaders } from '../../src/core/secretHeaders';
-import { rememberSecretsInPlay } from '../../src/core/secretsInPlay';
+import { redactText } from '../../src/core/secrets/redact';
+import { maskHeaders } from '../../src/core/secrets/secretHeaders';
+import { rememberSecretsInPlay } from '../../src/core/secrets/secretsInPlay';
 import { seededRng } from '../../src/standIn/random';
 
 const SEED = Number(process.env.SECRET_PARTS_SEED ?? Math.floor(Math.random() * 2 ** 31));

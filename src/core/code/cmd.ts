@@ -8,7 +8,7 @@
 //  - secrets are %VARIABLE%, which cmd expands;
 //  - a body too long for cmd's 8191-character line is written to a file from base64 lines, with certutil.
 // Not run here (there is no cmd on this machine): its quoting is unit-tested.
-import type { Redactor } from '../redact';
+import type { Redactor } from '../secrets/redact';
 import type { HeaderPart, RequestParts } from './requestParts';
 import type { JsonNode } from './jsonTree';
 import { jsonString } from './literals';

@@ -3,8 +3,8 @@
 // ANTHROPIC_API_KEY themselves, the others from the environment; other secrets by the variables the curl uses.
 import type { CapturedRequest } from '../../shared/callRecord';
 import type { CodeLanguage } from '../../shared/codeLanguages';
-import { CURL_BODY_MASKED_NOTE, curlOf } from '../curl';
-import { redactor, type Redactor } from '../redact';
+import { CURL_BODY_MASKED_NOTE, curlOf } from './curl';
+import { redactor, type Redactor } from '../secrets/redact';
 import { cmdSnippet } from './cmd';
 import { httpxSnippet } from './httpx';
 import { powershellSnippet } from './powershell';

@@ -1,7 +1,7 @@
 // The request as raw HTTP/1.1, as it went: request line, Host, the meaningful headers in wire order, content-length,
 // and the body byte for byte. Secrets are $VARIABLE placeholders in the headers and in the body alike (this text is
 // read, or sent once they are put in), and content-length counts the secrets' values: with them in, it is exact.
-import type { Redactor } from '../redact';
+import type { Redactor } from '../secrets/redact';
 import type { RequestParts } from './requestParts';
 
 /** Text of the body a reader could take for a placeholder: $NAME or ${NAME} of a secret's variable, even run on. */

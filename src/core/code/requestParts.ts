@@ -2,11 +2,11 @@
 // variable that holds their value, the names the curl uses), its body as an ordered tree, and how each string of
 // the body is split around the secrets in play. Every language's writer reads this, so they all agree with the curl.
 import type { CapturedRequest, MaskedHeader } from '../../shared/callRecord';
-import { bodyPieces, isOmittedFromCurl } from '../curl';
-import { HeaderValueError, headerNameProblem, headerValueProblem } from '../headerValues';
-import { redactor, type Redactor } from '../redact';
-import { headerVariable, isSecretHeaderName, secretHeaderParts } from '../secretHeaders';
-import type { Piece } from '../shellWords';
+import { bodyPieces, isOmittedFromCurl } from './curl';
+import { HeaderValueError, headerNameProblem, headerValueProblem } from '../capture/headerValues';
+import { redactor, type Redactor } from '../secrets/redact';
+import { headerVariable, isSecretHeaderName, secretHeaderParts } from '../secrets/secretHeaders';
+import type { Piece } from './shellWords';
 import { parseJsonTree, type JsonNode } from './jsonTree';
 
 /** The API's own base URL: a snippet for it sets none (the SDKs default to it). */

@@ -4,7 +4,7 @@
 // typescript.ts so that both say the same thing about one request.
 import type { JsonNode } from './jsonTree';
 import type { HeaderPart, RequestParts } from './requestParts';
-import { KEY_VARIABLE } from '../redact';
+import { KEY_VARIABLE } from '../secrets/redact';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../../shared/defaults';
 import { KNOWN_BETA_FIELDS, KNOWN_FIELDS, newestSdkLine, sdkLineOf, type SdkLine } from './sdkFacts';
 

@@ -8,7 +8,7 @@ import type { PriceTable } from '../../shared/prices';
 import { Comparison, ComparisonRun, comparisonProblem, DEFAULT_COMPARE_CONCURRENCY, plannedRuns, statusOf } from '../../shared/modelCompare/comparison';
 import { ConnectionOptions, sendMessage } from '../client';
 import type { EffectiveRequest } from '../effectiveRequest';
-import type { RetryNotice } from '../retry';
+import type { RetryNotice } from '../capture/retry';
 import { anthropicSdk } from '../sdk';
 
 export interface CompareOptions extends Omit<ConnectionOptions, 'onRetry'> {

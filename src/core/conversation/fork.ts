@@ -1,7 +1,7 @@
 // Fork a conversation at a message: a new request file with the turns up to and including that message, and
 // everything else of the file (model, system, tools, comments) as it was.
 import { applyEdits, findNodeAtLocation, type Node } from 'jsonc-parser';
-import { lenientTree } from '../fastJsonTree';
+import { lenientTree } from '../requestFiles/fastJsonTree';
 
 function messagesNode(text: string): Node | undefined {
   // On every CodeLens request of a 5 MB file: the fast parse, not jsonc-parser's, when the file is well-formed.

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { positionAt } from '../requestFile';
+import { positionAt } from '../requestFiles/requestFile';
 
 export const HISTORY_ENV = 'CLAUDE_INSPECTOR_HISTORY';
 export const FOLDER_SETTINGS_FILE = 'settings.json';

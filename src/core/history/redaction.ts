@@ -1,9 +1,9 @@
 // Nothing secret reaches the disk: every string of the stored call (the record, the response body, the file's text)
-// is masked with the process's redaction (core/redact.ts: the key and every secret in play, and anything shaped like
+// is masked with the process's redaction (core/secrets/redact.ts: the key and every secret in play, and anything shaped like
 // a key or URL credentials), and header-named fields whatever their value.
-import { MASK, PLACEHOLDER, redactor, type Redactor } from '../redact';
-import { RedactingWriter } from '../redactingWriter';
-import { isSecretHeaderName } from '../secretHeaders';
+import { MASK, PLACEHOLDER, redactor, type Redactor } from '../secrets/redact';
+import { RedactingWriter } from '../secrets/redactingWriter';
+import { isSecretHeaderName } from '../secrets/secretHeaders';
 
 /** A copy of a JSON-like value with every string (and key) redacted, at any depth. */
 export function redactForStore<T>(value: T, secrets: Redactor = redactor()): T {

@@ -15,7 +15,7 @@ import {
   type HistorySourceInput,
   type StoredCall,
 } from '../../shared/history';
-import type { Redactor } from '../redact';
+import type { Redactor } from '../secrets/redact';
 import { keepBounds } from './bounds';
 import { callFileName, isCallId, newCallId, readCallFile, writeAtomically, writeAtomicallyInPieces } from './callFile';
 import { CallsOnDisk } from './calls';

@@ -4,7 +4,7 @@
 // and in the view. Each run is a call like any other: the history records it (through the call runner's start and
 // finish events, not its panel events, so the response panel is left alone).
 import * as vscode from 'vscode';
-import { describeRetry } from '../../core/retry';
+import { describeRetry } from '../../core/capture/retry';
 import { runComparison } from '../../core/compare/runner';
 import { listModels as fetchModels } from '../../core/models';
 import { comparisonProblem, DEFAULT_COMPARE_CONCURRENCY, DEFAULT_COMPARE_RUNS, RUNS_LIMIT } from '../../shared/modelCompare/comparison';

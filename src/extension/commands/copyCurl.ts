@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CapturedRequest } from '../../shared/callRecord';
 import type { CallRunner } from '../callRunner';
 import { captureWithoutSending } from '../../core/client';
-import { CURL_BODY_MASKED_NOTE, curlOf } from '../../core/curl';
+import { CURL_BODY_MASKED_NOTE, curlOf } from '../../core/code/curl';
 import { documentName, isRequestFile, requestDocument } from '../requestDocument';
 import { resolveCall, type ResolveServices } from '../resolveCall';
 

@@ -3,7 +3,7 @@
 // The record is redacted where it is made (core); this gate makes "no secret in the panel" hold even for a field
 // nobody thought of. redactKey is core's one redaction: the key, every secret remembered in play, key shapes and URL
 // userinfo.
-import { redactKey } from '../../core/redact';
+import { redactKey } from '../../core/secrets/redact';
 
 /** `scheme://user:password@` in any text: the userinfo goes, the scheme and host stay readable. */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>\\]+@/gi;

@@ -7,8 +7,8 @@
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
-import type { CheckAnswered, CheckAsked, CheckForget } from '../../core/checkWorker';
-import { checkRequest, type DiagnosticContext, type RequestDiagnostic } from '../../core/diagnostics';
+import type { CheckAnswered, CheckAsked, CheckForget } from '../../core/requestFiles/checkWorker';
+import { checkRequest, type DiagnosticContext, type RequestDiagnostic } from '../../core/requestFiles/diagnostics';
 
 /**
  * How long the editor waits after the last keystroke before it checks (requestDiagnostics.ts): short, since the check

@@ -3,7 +3,7 @@
 // that call sent; and "Fork here" on each message.
 import * as vscode from 'vscode';
 import { getNodeValue, parse } from 'jsonc-parser';
-import { fastParseTree } from '../../core/fastJsonTree';
+import { fastParseTree } from '../../core/requestFiles/fastJsonTree';
 import { messageRanges } from '../../core/conversation/fork';
 import type { JsonObject } from '../../shared/callRecord';
 import { continuationOf } from '../../shared/continuation';

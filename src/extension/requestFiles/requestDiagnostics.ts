@@ -6,7 +6,7 @@
 // has no such server, prints ours.
 import * as vscode from 'vscode';
 import type { JsonObject } from '../../shared/callRecord';
-import { checkRequest, type DiagnosticContext, RequestDiagnostic } from '../../core/diagnostics';
+import { checkRequest, type DiagnosticContext, RequestDiagnostic } from '../../core/requestFiles/diagnostics';
 import type { ThinkingOrigins } from '../../core/conversation/conversationChecks';
 import { resolveBaseUrl } from '../../core/client';
 import { Disposable } from '../dispose';

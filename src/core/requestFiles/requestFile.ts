@@ -2,7 +2,7 @@
 // Problems carry a line and column so that the editor, the CLI and the panel can point at them; nothing is sent
 // while a file has one.
 import { createScanner, getNodeValue, Node, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
-import type { JsonObject } from '../shared/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import { MAX_REQUEST_BYTES, wideEncoding } from './requestBytes';
 import { CappedErrors, EnoughErrors, placeInString } from './syntaxErrors';
 import { type Compacted, compactStrings, fastParseTree } from './fastJsonTree';

@@ -1,6 +1,6 @@
 // Secrets by header name: some headers are secret whatever their value. Their values are masked where headers are
 // kept and shown, and each masked header is marked with the shell variable a curl reads its value from.
-import type { MaskedHeader } from '../shared/callRecord';
+import type { MaskedHeader } from '../../shared/callRecord';
 import { KEY_VARIABLE, MASK, PLACEHOLDER, redactor, rememberSecret } from './redact';
 import { secretValueParts } from './secretValueParts';
 

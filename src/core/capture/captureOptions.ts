@@ -1,5 +1,5 @@
 // What one call's capture is given (the key, the fetch under it, its bounds) and whom it tells what it sees.
-import type { Attempt, CapturedRequest, CapturedResponse, TimelineEvent } from '../shared/callRecord';
+import type { Attempt, CapturedRequest, CapturedResponse, TimelineEvent } from '../../shared/callRecord';
 import type { RetryNotice } from './retry';
 
 /** Far above any Message (128k output tokens are a few MB): a JSON body past this is not an answer. */

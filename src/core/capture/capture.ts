@@ -6,12 +6,12 @@ import { CaptureOptions, Fetch, MAX_JSON_BODY_BYTES } from './captureOptions';
 import { bodyText, byteCount, errorTypeOf, maskUrl, resolveLocation } from './captureText';
 import { describeBodyStop } from './bodyStop';
 import { BodyBounds, BodyReadError, readBody } from './bodyReader';
-import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from '../shared/callRecord';
-import { hint } from '../shared/hints';
-import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../shared/defaults';
-import { maskHeaders, redactHeaders, redactKey, redactResponseHeaders } from './redact';
+import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from '../../shared/callRecord';
+import { hint } from '../../shared/hints';
+import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../../shared/defaults';
+import { maskHeaders, redactHeaders, redactKey, redactResponseHeaders } from '../secrets/redact';
 import { backoffMs, isRetryable, RetryNotice, retryAfterMs, secondsText, sleep } from './retry';
-import { foldEvent } from '../shared/timeline';
+import { foldEvent } from '../../shared/timeline';
 import { addedHeaders, watchWireHeaders } from './wireHeaders';
 import { describeNetworkCause, escapeControls, WireFault } from './wireFault';
 

@@ -1,7 +1,7 @@
 // A header goes on the wire as bytes: the value may hold tabs, visible ASCII and Latin-1 (one byte each), nothing
 // else. Node's fetch refuses the rest with an error that names no header ("Cannot convert argument to a ByteString"),
 // and curl would send something else, so both `send` and `curl` refuse such a value first, naming the header.
-import { isSecretHeaderName } from './secretHeaders';
+import { isSecretHeaderName } from '../secrets/secretHeaders';
 
 /** A header that cannot be sent as written. The message names the header, never a secret value. */
 export class HeaderValueError extends Error {

@@ -1,6 +1,6 @@
 // Retries are ours, not the SDK's: the SDK is given maxRetries 0 and the capture retries under it, so every wait is
 // bounded by the user's cap, can be cancelled, and is announced before it starts.
-import { secondsText } from '../shared/format';
+import { secondsText } from '../../shared/format';
 
 /** One retry about to happen, for a line on stderr or in the panel. */
 export interface RetryNotice {

@@ -7,10 +7,10 @@
 //  - A body above 100 KiB (or one holding a NUL byte) cannot be one argument (the kernel's limit is 128 KiB): it is
 //    written by the shell's built-in printf, its format read from a here-document, into curl's standard input
 //    (`printf "$(tr -d '\n' <<'CLAUDE_BODY' …)" | curl … --data-binary @-`, see shellWords.ts).
-import type { CapturedRequest, MaskedHeader } from '../shared/callRecord';
-import { HeaderValueError, headerNameProblem, headerValueProblem } from './headerValues';
-import { redactor, Redactor } from './redact';
-import { headerVariable, isSecretHeaderName, secretHeaderParts } from './secretHeaders';
+import type { CapturedRequest, MaskedHeader } from '../../shared/callRecord';
+import { HeaderValueError, headerNameProblem, headerValueProblem } from '../capture/headerValues';
+import { redactor, Redactor } from '../secrets/redact';
+import { headerVariable, isSecretHeaderName, secretHeaderParts } from '../secrets/secretHeaders';
 import { byteLength, Piece, printfCommand, shellWord } from './shellWords';
 
 export { shellQuote } from './shellWords';

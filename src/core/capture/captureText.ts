@@ -1,5 +1,5 @@
 // The texts a capture puts in the record: a request body, an error's type, a masked URL, a byte count.
-import { redactKey } from './redact';
+import { redactKey } from '../secrets/redact';
 
 /** The request body as text. The Messages API client only sends JSON strings. */
 export function bodyText(body: unknown): string {

@@ -1,9 +1,9 @@
 // What a body read that stopped early means for a person: which bound fired (no data, a trickle, a body without
 // end), or what broke the connection (a reset, a body that does not decode), and how much had arrived.
 import type { BodyReadError } from './bodyReader';
-import type { CapturedResponse } from '../shared/callRecord';
-import { hint } from '../shared/hints';
-import { redactKey } from './redact';
+import type { CapturedResponse } from '../../shared/callRecord';
+import { hint } from '../../shared/hints';
+import { redactKey } from '../secrets/redact';
 import { secondsText } from './retry';
 import { describeNetworkCause, type FaultDetail } from './wireFault';
 

@@ -1,7 +1,7 @@
 // The ways a call can go wrong on the wire that the SDK does not name: a body that stalls or trickles, a stream cut
 // before message_stop, a 200 that is not what was asked for, a redirect, a retry-after above the cap. Each is thrown
 // once, already described for a person, and turned into the record's CallError as it is.
-import type { CallError } from '../shared/callRecord';
+import type { CallError } from '../../shared/callRecord';
 
 export type FaultDetail = Omit<CallError, 'url'>;
 

@@ -1,6 +1,6 @@
 // Tells the redaction which secrets a run has in play before anything is printed or sent: the API key, the secret
 // headers of ANTHROPIC_CUSTOM_HEADERS, a bearer token, and the credentials of the base URL.
-import { customHeaders } from './headerValues';
+import { customHeaders } from '../capture/headerValues';
 import { KEY_VARIABLE, rememberSecret } from './redact';
 import { isSecretHeaderName, secretHeaderParts } from './secretHeaders';
 import { secretValueParts } from './secretValueParts';

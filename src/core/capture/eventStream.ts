@@ -5,7 +5,7 @@ import { createParser } from 'eventsource-parser';
 import type { CallCapture } from './capture';
 import { MAX_STREAM_BYTES } from './captureOptions';
 import { readBody } from './bodyReader';
-import type { TimelineEvent } from '../shared/callRecord';
+import type { TimelineEvent } from '../../shared/callRecord';
 import type { MessageAccumulator } from './messageAccumulator';
 
 /** Reads `response`'s event stream into `accumulator` and `capture`; a failed read throws the capture's fault. */

@@ -1,9 +1,9 @@
 // What is wrong with a request file beyond its JSON: the mistakes the API would answer with a 400, found before
 // sending, each with the exact range to underline. Errors stop Send; warnings and notes do not.
 import { findNodeAtLocation, Node } from 'jsonc-parser';
-import type { JsonObject } from '../shared/callRecord';
+import type { JsonObject } from '../../shared/callRecord';
 import { parseRequestFile, positionAt } from './requestFile';
-import { checkConversation, type ThinkingOrigins } from './conversation/conversationChecks';
+import { checkConversation, type ThinkingOrigins } from '../conversation/conversationChecks';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 

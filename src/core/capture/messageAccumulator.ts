@@ -1,7 +1,7 @@
 // Folds a stream's server-sent events into the Message they describe, by the SDK's rules (text, citations,
 // thinking, signature and input_json deltas), but keeping everything: the SDK drops its partial message when a
 // stream breaks and crashes on tool input that is not JSON; an inspector shows both as they arrived.
-import type { JsonObject, PartialToolInput, UnfoldedEvent } from '../shared/callRecord';
+import type { JsonObject, PartialToolInput, UnfoldedEvent } from '../../shared/callRecord';
 
 /** How many unfolded events a record keeps: enough to show what went on, bounded against a flood. */
 const MAX_UNFOLDED = 50;
