@@ -2,6 +2,7 @@
 // they are drawn from are in views/ (the list: views/viewList.ts), which are out of date in shown/viewSwitch.ts,
 // what a reload keeps in shown/stateKeeping.ts, what the running call's messages change in shown/liveUpdates.ts
 // (the record updates in live/), what the history says about the call in shown/fromHistory.ts.
+// Over 300 lines: the order in which a host message changes things is the point of this file; split, it would hide.
 import type { CallRecord } from '../shared/callRecord';
 import type { HostMessage, PanelState } from '../shared/protocol';
 import { el } from './dom/elements';

@@ -6,6 +6,7 @@
 // open code fence in the tail is not re-rendered at all: its new text is appended as text nodes.
 // Finished (a whole answer, or restored state): the text is segmented and rendered in groups, the first screen
 // at once and the rest in slices between frames, so a 10 MB answer paints quickly and the panel stays responsive.
+// Over 300 lines: live and finished rendering share one frame loop and one catch-up; apart, they would drift.
 import { el } from '../dom/elements';
 import { renderMarkdown, type MarkdownEnv } from './render';
 import { codeBlockFragment, GROUP_CHARS, joined, segmentElement } from './segmentElement';
