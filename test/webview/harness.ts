@@ -38,7 +38,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Paths the page may load: its own files. Anything else it asks the server for is a finding. */
-const ALLOWED = [/^\/(panel|compare)$/, /^\/dist\/(webview|compare)\.js(\.map)?$/, /^\/media\/(panel|compare)\.css$/, /^\/dist\/codicons\/codicon\.(css|ttf)$/, /^\/theme\/[a-z-]+\.css$/, /^\/favicon\.ico$/];
+const ALLOWED = [/^\/(panel|compare)$/, /^\/dist\/(webview|compare)\.js(\.map)?$/, /^\/media\/(panel|compare)\.css$/, /^\/media\/panel\/[a-z]+\.css$/, /^\/dist\/codicons\/codicon\.(css|ttf)$/, /^\/theme\/[a-z-]+\.css$/, /^\/favicon\.ico$/];
 
 export class Harness {
   private constructor(
