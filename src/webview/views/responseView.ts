@@ -13,6 +13,7 @@ import { renderStopReason } from './stopReason';
 import { renderContinueBar } from './continueBar';
 import { renderCost } from './cost';
 import { renderUsage } from './usage';
+import { renderUnfolded } from './unfoldedNote';
 
 export class ResponseView {
   private readonly notices: HTMLElement;
@@ -133,6 +134,7 @@ export class ResponseView {
       }
       return;
     }
+    this.footer.append(renderUnfolded(record) ?? '');
     if (message) {
       if (content.length === 0) {
         this.footer.append(emptyState('The message has no content blocks.'));
