@@ -50,10 +50,13 @@ export class Workbench {
       await this.page.keyboard.press('Control+P');
       await this.page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible', timeout: 5_000 });
       await this.page.locator(QUICK_INPUT_BOX).fill(fileName);
-      const row = this.page.locator(QUICK_INPUT_ROWS).filter({ hasText: fileName }).first();
+      // The row whose name is the file's, not the first that mentions it: an open untitled document titled from its
+      // first line ("Compare Models: triage.claude.json", an export) is listed too, and often first.
+      const exactName = new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+      const row = this.page.locator(QUICK_INPUT_ROWS).filter({ has: this.page.locator('.label-name', { hasText: exactName }) }).first();
       try {
         await row.waitFor({ state: 'visible', timeout: 5_000 });
-        await this.page.keyboard.press('Enter');
+        await row.click();
         await this.page.locator(`.tabs-container .tab[aria-label^="${fileName}"]`).first()
           .waitFor({ state: 'visible', timeout: 10_000 });
         await this.page.locator('.editor-instance .monaco-editor .view-lines').first()
