@@ -4,8 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-// One set of Chromium flags for every script: scripts/browser.ts.
-import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser';
+import { type LaunchedBrowser, launchBrowser } from '../../scripts/browser'; // one set of Chromium flags for every script
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 /** Where the UI tests' screenshots go: test-results/ui/. */
@@ -50,10 +49,9 @@ export class Workbench {
       await this.page.keyboard.press('Control+P');
       await this.page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible', timeout: 5_000 });
       await this.page.locator(QUICK_INPUT_BOX).fill(fileName);
-      // The row whose name is the file's, not the first that mentions it: an open untitled document titled from its
-      // first line ("Compare Models: triage.claude.json", an export) is listed too, and often first.
-      const exactName = new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-      const row = this.page.locator(QUICK_INPUT_ROWS).filter({ has: this.page.locator('.label-name', { hasText: exactName }) }).first();
+      // The row named as the file, not an untitled export titled "Compare Models: triage.claude.json" listed first.
+      const name = this.page.locator('.label-name', { hasText: new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+      const row = this.page.locator(QUICK_INPUT_ROWS).filter({ has: name }).first();
       try {
         await row.waitFor({ state: 'visible', timeout: 5_000 });
         await row.click();
