@@ -18,6 +18,7 @@ import { CHECK_DEBOUNCE_MS, CheckThread } from '../src/extension/requestFiles/ch
 import { numberOption } from './lib/options';
 import { report, row, runMain } from './lib/report';
 import { median } from './lib/stats';
+import { watchStalls } from '../test/support/stallWatch';
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist');
 const CONTEXT = { defaultMaxTokens: 1024, defaultModel: 'claude-sonnet-5-5' };
@@ -38,20 +39,14 @@ function withStrayQuote(text: string): string {
 
 /** What this thread spends while `work` runs elsewhere: the longest gap between 2 ms timer ticks, and the wall time. */
 async function hostThread<T>(work: () => Promise<T>): Promise<{ value: T; stallMs: number; wallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 2);
+  const stalls = watchStalls(2);
   const start = performance.now();
   try {
     const value = await work();
-    const now = performance.now();
-    return { value, stallMs: Math.max(stallMs, now - last), wallMs: now - start };
+    const wallMs = performance.now() - start;
+    return { value, stallMs: stalls.stop(), wallMs };
   } finally {
-    clearInterval(ticker);
+    stalls.stop();
   }
 }
 

@@ -14,7 +14,7 @@ export interface TaskTimes {
   longest: Array<{ cpuMs: number; atMs: number; inside: Array<[string, number]> }>;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -22,7 +22,32 @@ interface TraceEvent {
   ts?: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { message?: string } };
+}
+
+/** The events of a stopped trace. */
+export async function traceEvents(browser: Browser): Promise<TraceEvent[]> {
+  return (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+/** The page's main thread (the CrRendererMain thread with the most tasks, as "pid:tid") and its top-level tasks. */
+export function mainThreadTasks(events: TraceEvent[]): { main: string; tasks: TraceEvent[] } {
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    // One event per task: Chromium writes both names, one inside the other.
+    if (e.ph === 'X' && mains.has(key) && e.name === 'ThreadControllerImpl::RunTask') {
+      const tasks = byThread.get(key);
+      if (tasks) {
+        tasks.push(e);
+      } else {
+        byThread.set(key, [e]);
+      }
+    }
+  }
+  const [main, tasks] = [...byThread].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
+  return { main, tasks };
 }
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'];
@@ -33,18 +58,8 @@ export async function startTrace(browser: Browser, page: Page): Promise<void> {
 
 /** Stops the trace and reads the main thread's tasks (the CrRendererMain thread with the most of them). */
 export async function stopTrace(browser: Browser): Promise<TaskTimes> {
-  const buffer = await browser.stopTracing();
-  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const tasksByThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    // One event per task: Chromium writes both names, one inside the other.
-    if (e.ph === 'X' && mains.has(key) && e.name === 'ThreadControllerImpl::RunTask') {
-      tasksByThread.set(key, [...(tasksByThread.get(key) ?? []), e]);
-    }
-  }
-  const [main, tasks] = [...tasksByThread].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
+  const events = await traceEvents(browser);
+  const { main, tasks } = mainThreadTasks(events);
   if (tasks.length === 0) {
     throw new Error('the trace holds no task of the page\'s main thread (CrRendererMain): nothing to measure');
   }

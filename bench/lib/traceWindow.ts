@@ -1,17 +1,7 @@
 // The panel's main thread between two marks of a Chromium trace (console.timeStamp in the page, see
 // catchUpProbe.ts), by CPU time: on a shared machine wall time grows with the load, a task's thread time does not.
 import type { Browser } from 'playwright-core';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts?: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { message?: string } };
-}
+import { mainThreadTasks, traceEvents } from './mainThreadTrace';
 
 export interface TraceWindow {
   /** CPU time of each main-thread task of the whole trace, in ms. */
@@ -26,16 +16,8 @@ export interface TraceWindow {
 
 /** Stops the trace begun with mainThreadTrace's startTrace and reads the main thread between `from` and `to`. */
 export async function stopTraceWindow(browser: Browser, from: string, to: string): Promise<TraceWindow> {
-  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (e.ph === 'X' && mains.has(key) && e.name === 'ThreadControllerImpl::RunTask') {
-      byThread.set(key, [...(byThread.get(key) ?? []), e]);
-    }
-  }
-  const [main, tasks] = [...byThread].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
+  const events = await traceEvents(browser);
+  const { main, tasks } = mainThreadTasks(events);
   const mark = (message: string): number | undefined =>
     events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === message && e.ts !== undefined).map((e) => e.ts as number).pop();
   const start = mark(from);

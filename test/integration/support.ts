@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectorApi } from '../../src/extension/extension';
 import { StandIn, startStandIn } from '../../src/standIn/server';
+import { watchStalls } from '../support/stallWatch';
 
 export const EXTENSION_ID = 'claude-inspector.claude-inspector';
 export const TEST_KEY = 'sk-ant-fake-integration-test-key-0123456789abcdef';
@@ -100,13 +101,8 @@ export async function letWebviewsLoad(): Promise<void> {
 export async function responsiveness(during: () => Promise<void>): Promise<{ stallMs: number; slowestCommandMs: number; commands: number }> {
   const command = `claudeInspector.test.ping.${Date.now()}`;
   const registration = vscode.commands.registerCommand(command, () => 'pong');
-  let last = performance.now();
+  const stalls = watchStalls(10);
   let stallMs = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 10);
   let running = true;
   let slowestCommandMs = 0;
   let commands = 0;
@@ -124,7 +120,7 @@ export async function responsiveness(during: () => Promise<void>): Promise<{ sta
   } finally {
     running = false;
     await pinging;
-    clearInterval(ticker);
+    stallMs = stalls.stop();
     registration.dispose();
   }
   return { stallMs, slowestCommandMs, commands };

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { CheckThread } from '../../src/extension/requestFiles/checkThread';
+import { watchStalls } from '../support/stallWatch';
 
 const WORKER = path.resolve(__dirname, '..', '..', '..', 'dist', 'checkWorker.js');
 const CONTEXT = { defaultMaxTokens: 1024, defaultModel: 'claude-sonnet-5-5' };
@@ -15,18 +16,12 @@ function bigFile(megabytes: number, strayQuote: boolean): string {
 
 /** The longest the thread went without running a timer while `work` was under way. */
 async function longestStall<T>(work: Promise<T>): Promise<{ value: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 5);
+  const stalls = watchStalls(5);
   try {
     const value = await work;
-    return { value, stallMs };
+    return { value, stallMs: stalls.stop() };
   } finally {
-    clearInterval(ticker);
+    stalls.stop();
   }
 }
 
