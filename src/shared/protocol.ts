@@ -125,6 +125,8 @@ export interface PanelState {
   callId?: string;
   /** Its id in the history, when the history keeps it on disk. */
   historyId?: string;
+  /** The call was opened from the History view: its header says "from history" (it may be older than the last one). */
+  fromHistory?: boolean;
   /** The call has an earlier run in the history: the panel offers Compare with Previous Run. */
   previousRun?: boolean;
   /** The cache note below the call's answer (small: a few facts and two short excerpts). */

@@ -88,6 +88,8 @@ export class App implements Flushable {
     this.header.detailsOpen = state.detailsOpen === true;
     codeView.language = state.codeLanguage;
     const record = normalizeRecord(state.record);
+    // The saved call's mark, Compare button and cache note: drawn when it is shown, now or once the host brings it.
+    this.fromHistory.restore(record?.id ?? (typeof state.callId === 'string' ? state.callId : undefined), state);
     if (record) {
       this.showFinished(record, false);
     } else if (typeof state.callId === 'string') {
@@ -95,8 +97,6 @@ export class App implements Flushable {
       this.header.note(' Bringing back the last call…');
       this.host.post({ type: 'needCall', callId: state.callId, ...(typeof state.historyId === 'string' ? { historyId: state.historyId } : {}) });
     }
-    // The Compare button and the cache note of the saved call: drawn now, or once a big call is back from the host.
-    this.fromHistory.restore(record?.id ?? this.awaited, state);
     this.showComparison(normalizeComparison(state.comparison), false);
     if (typeof state.view === 'string') {
       // The curl view grew into the Code view.

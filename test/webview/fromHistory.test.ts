@@ -1,6 +1,6 @@
 // What the history says about the shown call, under its answer: the Compare with Previous Run button (there only for
 // the shown, finished call that has an earlier run; a click asks the host to compare) and the cache note; both kept
-// across a reload, whether the saved state holds the record or only its id.
+// across a reload, whether the saved state holds the record or only its id; and the header's "from history" mark too.
 import * as assert from 'node:assert/strict';
 import { explainCache, type CacheExplanation } from '../../src/shared/cacheExplain';
 import type { CallRecord } from '../../src/shared/callRecord';
@@ -147,6 +147,63 @@ describe('webview: from the history (Compare with Previous Run, the cache note)'
     assert.equal(saved?.callId, next.id);
     assert.equal(saved?.cacheExplanation, undefined);
     assert.equal(saved?.previousRun, undefined);
+  });
+
+  it('keeps the "from history" mark across a reload, for a small call and for a big one, and drops it with the next call', async () => {
+    const mark = '.call-header [data-testid="from-history"]';
+    const small = record({ id: 'call-opened', startedAt: '2026-11-24T05:20:21.000Z' });
+    const big = record({ id: 'call-opened-big', startedAt: '2026-11-24T05:21:00.000Z', message: message([{ type: 'text', text: `A long answer. ${'word '.repeat(80_000)}`, citations: null }]) });
+    for (const opened of [small, big]) {
+      const first = await harness.open();
+      await first.post({ type: 'callFinished', record: record({ id: 'call-latest' }) });
+      await first.post({ type: 'showRecord', record: opened });
+      await first.frames(2);
+      assert.equal(await first.page.locator(mark).count(), 1, 'marked before the reload');
+      const saved = await first.state();
+      await first.close();
+      assert.equal(saved?.callId, opened.id);
+      assert.equal(saved?.fromHistory, true, 'the mark is in the saved state, next to the call\'s id');
+      assert.ok(JSON.stringify(saved).length < (opened === big ? 4096 : 64 * 1024), 'the state stays small');
+
+      const second = await harness.open({ state: saved });
+      if (opened === big) {
+        // The big call comes back from the host, as a plain callFinished: the mark comes from the state.
+        assert.deepEqual(await second.posted(), [{ type: 'needCall', callId: big.id }, { type: 'ready' }]);
+        await second.post({ type: 'callFinished', record: big });
+      }
+      await second.frames(2);
+      assert.equal(await second.page.locator(mark).count(), 1, `still marked after the reload (${opened.id})`);
+      // A reload of the reloaded panel keeps it too.
+      const again = await second.state();
+      assert.equal(again?.fromHistory, true);
+      // The next call sent is the latest again: no mark, and none in the state.
+      await second.post({ type: 'callStarted', record: record({ id: 'call-next' }) });
+      await second.post({ type: 'callFinished', record: record({ id: 'call-next' }) });
+      await second.frames(2);
+      assert.equal(await second.page.locator(mark).count(), 0);
+      const after = await second.state();
+      assert.equal(after?.callId, 'call-next');
+      assert.equal(after?.fromHistory, undefined);
+      assert.deepEqual(second.errors, []);
+      await second.close();
+    }
+  });
+
+  it('marks a reloaded call only when its saved state says so, and ignores a mark it cannot read', async () => {
+    const mark = '.call-header [data-testid="from-history"]';
+    const kept = record({ id: 'call-kept' });
+    for (const [facts, marked] of [
+      [{ fromHistory: true }, true],
+      [{ fromHistory: 'yes' }, false],
+      [{ fromHistory: 1 }, false],
+      [{}, false],
+    ] as const) {
+      const panel = await harness.open({ state: { record: kept, callId: kept.id, view: 'response', ...facts } as unknown as PanelState });
+      await panel.frames(2);
+      assert.equal(await panel.page.locator(mark).count(), marked ? 1 : 0, JSON.stringify(facts));
+      assert.deepEqual(panel.errors, []);
+      await panel.close();
+    }
   });
 
   it('ignores what it cannot read in a saved state', async () => {

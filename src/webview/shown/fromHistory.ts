@@ -1,7 +1,7 @@
 // What the history says about the shown call, under its answer: that it has an earlier run to compare with (the
-// Compare button) and what the prompt cache did (the cache note). Both come from the host after the call, and are
-// kept in the saved state with the call (they are small), so that a reload shows them again; a fact about any other
-// call than the one shown is dropped.
+// Compare button) and what the prompt cache did (the cache note); and whether it was opened from the History view (the
+// header's "from history" mark). All come from the host, and are kept in the saved state with the call's id (they
+// are small), so that a reload shows them again; a fact about any other call than the one shown is dropped.
 import type { CacheExplanation } from '../../shared/cacheExplain';
 import type { PanelState } from '../../shared/protocol';
 import { fitsIn } from '../../shared/size';
@@ -21,7 +21,7 @@ interface Facts {
   cacheExplanation?: CacheExplanation;
 }
 
-export type KeptHistoryFacts = Pick<PanelState, 'historyId' | 'previousRun' | 'cacheExplanation'>;
+export type KeptHistoryFacts = Pick<PanelState, 'historyId' | 'previousRun' | 'cacheExplanation' | 'fromHistory'>;
 
 export class FromHistory {
   private readonly compareSlot = el('div', { class: 'previous-run-slot' });
@@ -71,11 +71,11 @@ export class FromHistory {
 
   /** What the saved state keeps of the facts about `callId` (the call the state names). */
   keptFor(callId: string | undefined): KeptHistoryFacts {
+    const kept: KeptHistoryFacts = callId !== undefined && this.openedId === callId ? { fromHistory: true } : {};
     const facts = this.facts;
     if (!facts || facts.callId !== callId) {
-      return {};
+      return kept;
     }
-    const kept: KeptHistoryFacts = {};
     if (typeof facts.historyId === 'string') {
       kept.historyId = facts.historyId;
     }
@@ -90,11 +90,15 @@ export class FromHistory {
 
   /**
    * Brings back the facts a saved state kept about its call `callId`: drawn now if that call is shown, else when it
-   * is (after a reload, a big call comes from the host a moment later).
+   * is (after a reload, a big call comes from the host a moment later). Called before the call is shown, so that its
+   * header is drawn with the "from history" mark the first time.
    */
   restore(callId: string | undefined, state: PanelState): void {
     if (typeof callId !== 'string') {
       return;
+    }
+    if (state.fromHistory === true) {
+      this.openedId = callId;
     }
     const facts: Facts = { callId };
     if (typeof state.historyId === 'string') {
