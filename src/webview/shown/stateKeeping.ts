@@ -1,7 +1,8 @@
 // What the panel keeps with setState for a window reload, and what it brings back. VS Code holds the state in memory
 // and writes it out at every change, so it stays small: the view, the header fold, a refusal, the last call's id and
-// what the history said about it (its Compare button, its cache note); the record itself only when it is small. A
-// big record is asked from the host again after a reload (it keeps recent calls), never written into the state.
+// what the history said about it (its Compare button, its cache note, its "from history" mark); the record itself
+// only when it is small. A big record is asked from the host again after a reload (it keeps recent calls), never
+// written into the state.
 import type { CallRecord } from '../../shared/callRecord';
 import type { CodeLanguage } from '../../shared/codeLanguages';
 import type { PanelState } from '../../shared/protocol';
