@@ -31,17 +31,22 @@ export function wholeAnswer(stream: boolean): string {
 
 /**
  * `cut-N`: the first N bytes of {@link wholeAnswer}, then a clean close; `reset-N`: the same, then a TCP reset.
- * For tests that cut an answer at every kind of place, not at one chosen by hand.
+ * For tests that cut an answer at every kind of place, not at one chosen by hand. `cut-unframed-N` and
+ * `reset-unframed-N`: the same with a body that only the connection's end ends (no length, no chunked encoding).
  */
 export function cutFault(name: string): Fault | undefined {
-  const match = /^(cut|reset)-(\d+)$/.exec(name);
+  const match = /^(cut|reset)(-unframed)?-(\d+)$/.exec(name);
   if (!match) {
     return undefined;
   }
-  const bytes = Number(match[2]);
+  const bytes = Number(match[3]);
   return (c) => {
     const whole = Buffer.from(wholeAnswer(c.stream));
-    c.res.writeHead(200, c.stream ? SSE_TYPE : JSON_TYPE);
+    if (match[2]) {
+      unframed(c, c.stream ? SSE_TYPE : JSON_TYPE);
+    } else {
+      c.res.writeHead(200, c.stream ? SSE_TYPE : JSON_TYPE);
+    }
     c.res.write(whole.subarray(0, bytes), () => {
       if (match[1] === 'reset') {
         setTimeout(() => c.socket.resetAndDestroy(), 20);
@@ -92,6 +97,12 @@ function trickle(c: FaultContext, text: string): void {
     i++;
   }, TRICKLE_EVERY_MS);
   c.socket.on('close', () => clearInterval(timer));
+}
+
+/** 200 with `connection: close` and neither content-length nor chunked encoding: only the connection's end ends the body. */
+function unframed(c: FaultContext, headers: Record<string, string>): void {
+  c.res.removeHeader('transfer-encoding');
+  c.res.writeHead(200, { ...headers, connection: 'close' });
 }
 
 function body200(c: FaultContext, headers: Record<string, string>, text: string): void {
@@ -159,6 +170,24 @@ export const FAULTS: Record<string, Fault> = {
   'reset-mid-body': (c) => {
     const { headers, text } = opening(c);
     c.res.writeHead(200, headers);
+    c.res.write(text, () => setTimeout(() => c.socket.resetAndDestroy(), 50));
+  },
+  // A body delimited by the connection's end (no content-length, no chunked encoding): the HTTP client cannot tell a
+  // reset from a clean close by the body alone, so each is played here.
+  'reset-unframed': (c) => {
+    const { headers, text } = opening(c);
+    unframed(c, headers);
+    c.res.write(text, () => setTimeout(() => c.socket.resetAndDestroy(), 50));
+  },
+  'close-unframed': (c) => {
+    const text = c.stream ? [...streamStart(), textDelta('Hello '), textDelta('from the '), ...streamEnd(false)].join('') : opening(c).text;
+    unframed(c, c.stream ? SSE_TYPE : JSON_TYPE);
+    c.res.end(text);
+  },
+  // Chunked, but with `connection: close`: the HTTP client takes a reset for the end of the answer there too.
+  'reset-chunked-close': (c) => {
+    const { headers, text } = opening(c);
+    c.res.writeHead(200, { ...headers, connection: 'close' });
     c.res.write(text, () => setTimeout(() => c.socket.resetAndDestroy(), 50));
   },
   'bad-gzip': (c) => {

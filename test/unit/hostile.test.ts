@@ -156,6 +156,36 @@ describe('the core against the hostile server', function () {
     });
   }
 
+  // A body that only the connection's end ends (no length, no chunked encoding): the HTTP client ends it as whole on
+  // a reset as on a clean close. At any byte, a reset is said to be one (and what arrived is kept), a close never is.
+  for (const stream of [true, false]) {
+    it(`tells a reset from a clean close when a ${stream ? 'stream' : 'JSON body'} without a length is cut at any byte`, async function () {
+      this.timeout(60000);
+      const whole = Buffer.from(wholeAnswer(stream));
+      let seed = 20261201;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const offsets = [1, whole.length - 1, ...Array.from({ length: 10 }, () => 1 + Math.floor(random() * (whole.length - 1)))];
+      for (const at of offsets) {
+        for (const how of ['cut', 'reset'] as const) {
+          const record = await sendMessage(request(stream), { apiKey: KEY, baseUrl: `${server.url}/${how}-unframed-${at}`, timeoutMs: TIMEOUT_MS, maxRetries: 0, source: { kind: 'cli' } });
+          const label = `${how} at ${at} of ${whole.length}: ${record.error?.message}`;
+          assert.ok(record.error, label);
+          if (how === 'reset') {
+            assert.equal(record.error.kind, 'network', label);
+            assert.match(record.error.message, /ECONNRESET/, label);
+          } else {
+            assert.equal(record.error.kind, 'unexpected-response', label);
+            assert.doesNotMatch(record.error.message, /ECONNRESET|connection broke/, label);
+          }
+          const kept = stream ? String(((record.message?.content as { text?: string }[] | undefined)?.[0] ?? {}).text ?? '') : (record.response?.body ?? '').replace(/\uFFFD$/, '');
+          assert.ok((stream ? 'Let me check the weather.' : whole.toString()).startsWith(kept), `what is kept is a prefix of what was sent (${label})`);
+        }
+      }
+      const complete = await sendMessage(request(stream), { apiKey: KEY, baseUrl: `${server.url}/cut-unframed-${whole.length}`, timeoutMs: TIMEOUT_MS, source: { kind: 'cli' } });
+      assert.equal(complete.error, undefined, `the whole answer, ended by a clean close, is fine: ${complete.error?.message}`);
+    });
+  }
+
   it('stops a body without end before memory runs out, JSON or streamed', async function () {
     this.timeout(60000);
     // The default caps are 64 and 256 MiB; a 5 MiB cap tests the same mechanism in a fraction of the time.

@@ -106,6 +106,24 @@ export const CASES: HostileCase[] = [
   { fault: 'close-mid-event', call: 'stream', code: 1, kind: 'unexpected-response', message: /the stream ended before message_stop after 3 events/, kept: keptText('Hello ') },
   { fault: 'reset-mid-body', call: 'send', code: 1, kind: 'network', message: /the connection broke after the headers .*(ECONNRESET|other side closed|terminated)/i, kept: keptBody('{"id"') },
   { fault: 'reset-mid-body', call: 'stream', code: 1, kind: 'network', message: /the connection broke after the headers and 3 events.*(ECONNRESET|other side closed|terminated)/i, kept: keptText('Hello ') },
+  // A body delimited by the connection's end: undici ends it cleanly on a reset too; the capture still says which it was.
+  { fault: 'reset-unframed', call: 'send', code: 1, kind: 'network', message: /the connection broke after the headers .*ECONNRESET/, kept: keptBody('{"id"') },
+  { fault: 'reset-unframed', call: 'stream', code: 1, kind: 'network', message: /the connection broke after the headers and 3 events.*ECONNRESET/, kept: keptText('Hello ') },
+  { fault: 'reset-chunked-close', call: 'send', code: 1, kind: 'network', message: /the connection broke after the headers .*ECONNRESET/, kept: keptBody('{"id"') },
+  { fault: 'reset-chunked-close', call: 'stream', code: 1, kind: 'network', message: /the connection broke after the headers and 3 events.*ECONNRESET/, kept: keptText('Hello ') },
+  // The same framing closed cleanly is not a reset: the stream ended before message_stop, and says so.
+  {
+    fault: 'close-unframed',
+    call: 'stream',
+    code: 1,
+    kind: 'unexpected-response',
+    message: /^the stream ended before message_stop after 6 events/,
+    kept: (o) => {
+      keptText('Hello from the ')(o);
+      assert.doesNotMatch(o.error?.message ?? '', /ECONNRESET|reset|broke/);
+    },
+  },
+  { fault: 'close-unframed', call: 'send', code: 1, kind: 'unexpected-response', message: /HTTP 200, but the body is application\/json, not a Message: `\{"id":"msg_hostile_0001"/, kept: keptBody('{"id"') },
   { fault: 'bad-gzip', call: 'send', code: 1, kind: 'network', message: /content-encoding gzip could not be decoded/ },
   { fault: 'bad-gzip', call: 'stream', code: 1, kind: 'network', message: /content-encoding gzip could not be decoded/ },
   { fault: 'error-event', call: 'stream', code: 1, kind: 'api', message: /^Overloaded$/, kept: keptText('Hello ') },

@@ -1,6 +1,8 @@
 // Reads a response body with two bounds, because the SDK's timeout ends when the headers arrive: an idle bound (no
 // progress for `idleMs`) and a whole-body bound (`totalMs` from the headers, for a server that trickles a byte at a
-// time). Whatever stops the read, the bytes that arrived have already been handed to `onChunk`.
+// time). Whatever stops the read, the bytes that arrived have already been handed to `onChunk`. A body that ended
+// with a reset its HTTP client took for a clean close (connectionEnd.ts) is a broken read too.
+import type { ConnectionWatch } from './connectionEnd';
 
 export type BodyStop = 'idle' | 'total' | 'size' | 'broken' | 'cancelled';
 
@@ -11,6 +13,8 @@ export class BodyReadError extends Error {
     readonly bytes: number,
     /** For 'broken': what the connection or the decoder threw. */
     override readonly cause?: unknown,
+    /** For 'broken': the HTTP client ended the body as whole, and only the connection's error said it was cut. */
+    readonly endedAsWhole = false,
   ) {
     super(`body read stopped (${stop}) after ${bytes} bytes`);
     this.name = 'BodyReadError';
@@ -28,6 +32,8 @@ export interface BodyBounds {
   signal?: AbortSignal;
   /** Called once when a bound fires or Cancel is pressed: free the connection. */
   abort?(): void;
+  /** The connection of a body that ends with it: how it really ended, asked when the body seems to end whole. */
+  connection?: ConnectionWatch;
 }
 
 /**
@@ -40,6 +46,7 @@ export async function readBody(
   onChunk: (chunk: Uint8Array) => boolean,
 ): Promise<number> {
   if (!body) {
+    bounds.connection?.stop();
     return 0;
   }
   const reader = body.getReader();
@@ -82,6 +89,10 @@ export async function readBody(
         throw new BodyReadError(stopped, bytes);
       }
       if (result.done) {
+        const cut = bounds.connection?.error();
+        if (cut !== undefined) {
+          throw new BodyReadError('broken', bytes, cut, true);
+        }
         return bytes;
       }
       bytes += result.value.byteLength;
@@ -97,5 +108,6 @@ export async function readBody(
     clearTimeout(idle);
     clearTimeout(total);
     bounds.signal?.removeEventListener('abort', onAbort);
+    bounds.connection?.stop();
   }
 }

@@ -53,10 +53,12 @@ export function describeBodyStop(error: BodyReadError, context: BodyStopContext)
       const cause = redactKey(describeNetworkCause(error.cause), context.apiKey);
       const encoding = context.response?.headers['content-encoding'];
       const decoding = DECODING.test(cause) && encoding ? ` (the body's content-encoding ${encoding} could not be decoded)` : '';
+      // The HTTP client took the connection's end for the body's end (a body without a length, or `connection: close`).
+      const unframed = error.endedAsWhole ? ' (the body was to end with the connection, and the connection ended in an error, not a clean close)' : '';
       return {
         ...common,
         kind: 'network',
-        message: `the connection broke after the headers${after} from ${url}: ${cause}${decoding}.${kept}`,
+        message: `the connection broke after the headers${after} from ${url}: ${cause}${decoding}${unframed}.${kept}`,
         cause,
         hint: 'The server or a proxy cut the answer off, or sent bytes that do not decode. Try again.',
       };

@@ -6,6 +6,7 @@ import { CaptureOptions, Fetch, MAX_JSON_BODY_BYTES } from './captureOptions';
 import { bodyText, byteCount, errorTypeOf, maskUrl, resolveLocation } from './captureText';
 import { describeBodyStop } from './bodyStop';
 import { BodyBounds, BodyReadError, readBody } from './bodyReader';
+import { type ConnectionWatch, endsWithConnection, watchConnection } from './connectionEnd';
 import type { Attempt, CapturedRequest, CapturedResponse, TimelineEntry, TimelineEvent } from '../../shared/callRecord';
 import { hint } from '../../shared/hints';
 import { DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../../shared/defaults';
@@ -41,6 +42,8 @@ export class CallCapture {
   private readonly startedAt = performance.now();
   private readonly baseFetch: Fetch;
   private attemptController?: AbortController;
+  /** The current attempt's connection, when only its end ends the body (connectionEnd.ts). */
+  private connection?: ConnectionWatch;
 
   constructor(private readonly options: CaptureOptions = {}) {
     this.baseFetch = options.fetch ?? globalThis.fetch;
@@ -177,6 +180,8 @@ export class CallCapture {
       signal?.removeEventListener('abort', onCancel);
     }
     sent();
+    this.connection?.stop();
+    this.connection = endsWithConnection(response.headers) ? watchConnection(wire.socket()) : undefined;
     attempt.headersMs = this.elapsed();
     attempt.status = response.status;
     attempt.requestId = response.headers.get('request-id') ?? undefined;
@@ -220,7 +225,8 @@ export class CallCapture {
    */
   bodyBounds(totalMs: number, maxBytes: number): BodyBounds {
     const controller = this.attemptController;
-    return { idleMs: this.timeoutMs, totalMs, maxBytes: this.options.maxBodyBytes ?? maxBytes, signal: this.options.signal, abort: () => controller?.abort() };
+    const connection = this.connection;
+    return { idleMs: this.timeoutMs, totalMs, maxBytes: this.options.maxBodyBytes ?? maxBytes, signal: this.options.signal, abort: () => controller?.abort(), connection };
   }
 
   /** The text with the key masked, whatever shape it comes back in: the record never holds it. */

@@ -7,7 +7,7 @@ interface Waiting {
   origin: string;
   path: string;
   method: string;
-  resolve(raw: string): void;
+  resolve(raw: string, socket: unknown): void;
 }
 
 const waiting: Waiting[] = [];
@@ -16,10 +16,11 @@ let subscribed = false;
 interface SendHeadersMessage {
   request?: { origin?: unknown; path?: unknown; method?: unknown };
   headers?: unknown;
+  socket?: unknown;
 }
 
 function onSendHeaders(message: unknown): void {
-  const { request, headers } = message as SendHeadersMessage;
+  const { request, headers, socket } = message as SendHeadersMessage;
   if (!request || typeof headers !== 'string') {
     return;
   }
@@ -28,22 +29,24 @@ function onSendHeaders(message: unknown): void {
   );
   if (index >= 0) {
     const [found] = waiting.splice(index, 1);
-    found.resolve(headers);
+    found.resolve(headers, socket);
   }
 }
 
 /**
  * Starts watching for the request to `url` going out; `take()` returns the raw header block undici wrote (request
  * line first), or undefined if none was seen (another fetch, or no connection made). Call `take()` once the
- * response headers have arrived (or the attempt failed): the headers were written before either.
+ * response headers have arrived (or the attempt failed): the headers were written before either. `socket()` is the
+ * connection they went out on (for connectionEnd.ts), once they did.
  */
-export function watchWireHeaders(url: string, method: string): { take(): string | undefined } {
+export function watchWireHeaders(url: string, method: string): { take(): string | undefined; socket(): unknown } {
   let raw: string | undefined;
+  let connection: unknown;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { take: () => undefined };
+    return { take: () => undefined, socket: () => undefined };
   }
   if (!subscribed) {
     diagnostics.subscribe('undici:client:sendHeaders', onSendHeaders);
@@ -53,7 +56,10 @@ export function watchWireHeaders(url: string, method: string): { take(): string 
     origin: parsed.origin,
     path: `${parsed.pathname}${parsed.search}`,
     method: method.toUpperCase(),
-    resolve: (headers) => (raw = headers),
+    resolve: (headers, socket) => {
+      raw = headers;
+      connection = socket;
+    },
   };
   waiting.push(entry);
   return {
@@ -64,6 +70,7 @@ export function watchWireHeaders(url: string, method: string): { take(): string 
       }
       return raw;
     },
+    socket: () => connection,
   };
 }
 
