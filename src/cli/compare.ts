@@ -27,7 +27,7 @@ function count(value: string | true | undefined, name: string, fallback: number)
   if (value === undefined) {
     return fallback;
   }
-  if (value === true || !/^\d+$/.test(value.trim())) {
+  if (value === true || !/^[0-9]+$/.test(value)) {
     throw new UsageError(`--${name} must be a whole number (got "${String(value).slice(0, 40)}")`);
   }
   return Number(value);

@@ -1,11 +1,21 @@
 // The values of the CLI's options, refused by name when they are not what the option means: a timeout a timer cannot
 // hold, a count that is not a whole number. (The base URL is checked by core/connection.ts, as the extension's is.)
+// A number is written in decimal digits only, with one decimal point for seconds: "30", "2.5". Number() alone takes
+// " 1 " and "1e3" and "0x10" and "+5" as numbers and "" as 0, and parseInt takes "1_000" as 1; a value that is not
+// plainly a number is refused, with the option's name and the value, never guessed at.
 import { UsageError } from './usage';
 
 /** setTimeout holds at most 2^31-1 ms; above that Node fires the timer at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 export const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 export const MAX_RETRIES_LIMIT = 100;
+/** --max-tokens: the API's max_tokens is a 32-bit integer. */
+export const MAX_TOKENS_LIMIT = 2 ** 31 - 1;
+
+/** Digits, then at most one decimal point between digits: no sign, no space, no exponent, no separator. */
+const SECONDS = /^[0-9]+(\.[0-9]+)?$/;
+/** Digits only. */
+const WHOLE = /^[0-9]+$/;
 
 /** What the user typed, cut short and without control characters, to quote it in a message. */
 function quoted(value: string): string {
@@ -18,7 +28,7 @@ export function timeoutMs(value: string | undefined, fallbackSeconds: number): n
   if (value === undefined) {
     return fallbackSeconds * 1000;
   }
-  if (!/^\d+(\.\d+)?$/.test(value.trim())) {
+  if (!SECONDS.test(value)) {
     throw new UsageError(`--timeout must be a number of seconds, such as 30 or 2.5 (got ${quoted(value)})`);
   }
   const ms = Math.round(Number(value) * 1000);
@@ -36,7 +46,7 @@ export function retryWaitMs(value: string | undefined, fallbackSeconds: number):
   if (value === undefined) {
     return fallbackSeconds * 1000;
   }
-  if (!/^\d+(\.\d+)?$/.test(value.trim())) {
+  if (!SECONDS.test(value)) {
     throw new UsageError(`--max-retry-wait must be a number of seconds, 0 or more (got ${quoted(value)})`);
   }
   const ms = Math.round(Number(value) * 1000);
@@ -51,7 +61,7 @@ export function wholeNumber(value: string | undefined, name: string, fallback: n
   if (value === undefined) {
     return fallback;
   }
-  if (!/^\d+$/.test(value.trim())) {
+  if (!WHOLE.test(value)) {
     throw new UsageError(`${name} must be a whole number from ${min} to ${max} (got ${quoted(value)})`);
   }
   const n = Number(value);

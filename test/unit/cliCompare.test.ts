@@ -232,6 +232,8 @@ describe('CLI compare', function () {
     [['--models', 'a,b,a'], /--models: a is named twice/],
     [['--models', 'a', '--runs', '0'], /--runs: the runs per model must be a whole number from 1 to 100 \(got 0\)/],
     [['--models', 'a', '--runs', 'three'], /--runs must be a whole number \(got "three"\)/],
+    [['--models', 'a', '--runs', ' 2'], /--runs must be a whole number \(got " 2"\)/],
+    [['--models', 'a', '--concurrency', '2 '], /--concurrency must be a whole number \(got "2 "\)/],
     [['--models', 'a', '--concurrency', '33'], /--concurrency: the concurrency must be a whole number from 1 to 32/],
     [['--models', 'a', '--model', 'b'], /--model is not an option of compare/],
   ] as [string[], RegExp][]) {

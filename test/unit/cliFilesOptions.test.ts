@@ -58,6 +58,23 @@ describe('CLI: request files are checked as the editor checks them', function ()
       refused(run, args.join(' '));
       assert.match(run.stderr.replace(/^claude-inspector: /, '').trimEnd(), message);
     }
+    // A number with spaces around it, empty, in another notation: refused by name and value, not read as a number.
+    const loose: [string[], RegExp][] = [
+      [['--timeout', ' 1 '], /^--timeout must be a number of seconds, such as 30 or 2\.5 \(got " 1 "\)$/],
+      [['--timeout='], /^--timeout must be a number of seconds, such as 30 or 2\.5 \(got ""\)$/],
+      [['--timeout', '1e3'], /^--timeout must be a number of seconds, such as 30 or 2\.5 \(got "1e3"\)$/],
+      [['--max-retries', ' 2'], /^--max-retries must be a whole number from 0 to 100 \(got " 2"\)$/],
+      [['--max-retries', '+5'], /^--max-retries must be a whole number from 0 to 100 \(got "\+5"\)$/],
+      [['--max-retries', '0x10'], /^--max-retries must be a whole number from 0 to 100 \(got "0x10"\)$/],
+      [['--max-retry-wait', '1_000'], /^--max-retry-wait must be a number of seconds, 0 or more \(got "1_000"\)$/],
+      [['--max-retry-wait', ''], /^--max-retry-wait must be a number of seconds, 0 or more \(got ""\)$/],
+      [['--max-tokens', '1024 '], /^--max-tokens must be a whole number from 0 to 2147483647 \(got "1024 "\)$/],
+    ];
+    for (const [args, message] of loose) {
+      const run = await cli(['send', target, '--base-url', suite.standIn.url, ...args], suite.env);
+      refused(run, JSON.stringify(args));
+      assert.match(run.stderr.replace(/^claude-inspector: /, '').trimEnd(), message);
+    }
     const longest = await cli(['send', target, '--base-url', suite.standIn.url, '--timeout', '2147483'], suite.env);
     assert.equal(longest.code, 0, longest.stderr);
   });

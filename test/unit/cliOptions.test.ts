@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { checkBaseUrl } from '../../src/core/baseUrl';
 import { nearest, OPTIONS, parseCommandLine } from '../../src/cli/args';
-import { timeoutMs, wholeNumber } from '../../src/cli/optionValues';
+import { retryWaitMs, timeoutMs, wholeNumber } from '../../src/cli/optionValues';
 import { UsageError } from '../../src/cli/usage';
 import { seededRng } from './requestFileCases';
 
@@ -31,6 +31,31 @@ describe('CLI options', () => {
     for (const bad of ['-1', '1.5', 'x', '', '1e2', '101', '0x1', '99999999999999999999']) {
       assert.match(usageError(() => wholeNumber(bad, '--max-retries', 2, 0, 100)), /^--max-retries must be/, bad);
     }
+  });
+
+  // Number() and parseInt read all of these as numbers (or 0); a user who typed one meant something else, or nothing.
+  const LOOSE = [' 1 ', ' 1', '1 ', '\t2', '2\n', '', ' ', '1e3', '1E3', '0x10', '0o7', '0b1', '+5', '-0', '1_000', '1,000', '.5', '5.', '1.2.3', '１', '٣', 'Infinity', 'NaN', '5s'];
+
+  it('reads a number only as decimal digits (and one decimal point for seconds), refusing the rest by name and value', () => {
+    for (const loose of LOOSE) {
+      const got = `(got "${loose.replace(/[\u0000-\u001f]/g, '?')}")`;
+      for (const [name, read] of [
+        ['--timeout', () => timeoutMs(loose, 600)],
+        ['--max-retry-wait', () => retryWaitMs(loose, 60)],
+        ['--max-retries', () => wholeNumber(loose, '--max-retries', 2, 0, 100)],
+        ['--max-tokens', () => wholeNumber(loose, '--max-tokens', 1024, 0, 2 ** 31 - 1)],
+      ] as const) {
+        const message = usageError(read);
+        assert.ok(message.startsWith(`${name} must be`) && message.includes(got), `${name} ${JSON.stringify(loose)}: ${message}`);
+      }
+    }
+    assert.equal(timeoutMs('1', 600), 1000);
+    assert.equal(timeoutMs('0.5', 600), 500);
+    assert.equal(timeoutMs('007', 600), 7000, 'leading zeros are still decimal');
+    assert.equal(retryWaitMs('0', 60), 0);
+    assert.equal(retryWaitMs('1.25', 60), 1250);
+    assert.equal(wholeNumber('0', '--max-retries', 2, 0, 100), 0);
+    assert.equal(wholeNumber('010', '--max-retries', 2, 0, 100), 10);
   });
 
   it('refuses a base URL that would send the call elsewhere or hold credentials, never repeating it', () => {
