@@ -105,6 +105,13 @@ function unframed(c: FaultContext, headers: Record<string, string>): void {
   c.res.writeHead(200, { ...headers, connection: 'close' });
 }
 
+/** 200, the opening of the answer, then a TCP reset; `head` writes the status line and headers (chunked by default). */
+function resetMidBody(c: FaultContext, head: (headers: Record<string, string>) => unknown = (headers) => c.res.writeHead(200, headers)): void {
+  const { headers, text } = opening(c);
+  head(headers);
+  c.res.write(text, () => setTimeout(() => c.socket.resetAndDestroy(), 50));
+}
+
 function body200(c: FaultContext, headers: Record<string, string>, text: string): void {
   c.res.writeHead(200, headers).end(text);
 }
@@ -167,29 +174,17 @@ export const FAULTS: Record<string, Fault> = {
   'pings-then-close': (c) => body200(c, SSE_TYPE, [sse('ping', { type: 'ping' }), sse('ping', { type: 'ping' }), sse('ping', { type: 'ping' })].join('')),
   'close-mid-event': (c) =>
     body200(c, SSE_TYPE, [...streamStart(), textDelta('Hello '), 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"del'].join('')),
-  'reset-mid-body': (c) => {
-    const { headers, text } = opening(c);
-    c.res.writeHead(200, headers);
-    c.res.write(text, () => setTimeout(() => c.socket.resetAndDestroy(), 50));
-  },
+  'reset-mid-body': (c) => resetMidBody(c),
   // A body delimited by the connection's end (no content-length, no chunked encoding): the HTTP client cannot tell a
   // reset from a clean close by the body alone, so each is played here.
-  'reset-unframed': (c) => {
-    const { headers, text } = opening(c);
-    unframed(c, headers);
-    c.res.write(text, () => setTimeout(() => c.socket.resetAndDestroy(), 50));
-  },
+  'reset-unframed': (c) => resetMidBody(c, (headers) => unframed(c, headers)),
   'close-unframed': (c) => {
     const text = c.stream ? [...streamStart(), textDelta('Hello '), textDelta('from the '), ...streamEnd(false)].join('') : opening(c).text;
     unframed(c, c.stream ? SSE_TYPE : JSON_TYPE);
     c.res.end(text);
   },
   // Chunked, but with `connection: close`: the HTTP client takes a reset for the end of the answer there too.
-  'reset-chunked-close': (c) => {
-    const { headers, text } = opening(c);
-    c.res.writeHead(200, { ...headers, connection: 'close' });
-    c.res.write(text, () => setTimeout(() => c.socket.resetAndDestroy(), 50));
-  },
+  'reset-chunked-close': (c) => resetMidBody(c, (headers) => c.res.writeHead(200, { ...headers, connection: 'close' })),
   'bad-gzip': (c) => {
     c.res.writeHead(200, { ...(c.stream ? SSE_TYPE : JSON_TYPE), 'content-encoding': 'gzip' });
     c.res.end(Buffer.from('this is not gzip at all, whatever the header says'));
