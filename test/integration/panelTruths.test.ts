@@ -101,6 +101,17 @@ describe('The panel under a hostile server', function () {
     assert.match(shown.text, /message_stop/, 'the panel says how it ended');
   });
 
+  it('a reset during a stream whose body ends with the connection: said to be a reset, not a close, with the text kept', async () => {
+    // No content-length and no chunked encoding: Node's HTTP client ends such a body cleanly on a reset too.
+    const shown = await sendThrough('reset-unframed', true, /ECONNRESET/);
+    const { record } = shown;
+    assert.equal(record.incomplete, true);
+    assert.equal(record.error?.kind, 'network', record.error?.message);
+    assert.match(record.error?.message ?? '', /the connection broke after the headers and 3 events .*ECONNRESET.*not a clean close/);
+    assert.doesNotMatch(record.error?.message ?? '', /before message_stop/);
+    assert.match(JSON.stringify(record.message?.content), /Hello /);
+  });
+
   it('an HTML page with status 200: an error that shows the content type and the page\'s first bytes', async () => {
     const shown = await sendThrough('html-200', false, /text\/html/);
     const { record } = shown;
