@@ -79,9 +79,10 @@ describe('webview: long numbered lists streamed across segments and groups', fun
       await panel.frames(1);
     }
     // Caught up while the block still streams: the last item is the open tail.
+    const lastItem = /Item \d+ of list \w+/.exec(text.slice(text.lastIndexOf('Item ')))?.[0] ?? '';
     for (let frame = 0; frame < 2000; frame += 10) {
       const last = await panel.page.locator('.block-text .md li').last().textContent();
-      if (last?.includes(text.slice(text.lastIndexOf('Item ')))) {
+      if (last?.includes(lastItem)) {
         break;
       }
       await panel.frames(10);
