@@ -50,7 +50,9 @@ export class MarkdownView implements Flushable {
   readonly content: HTMLElement;
   private segmenter = new MarkdownSegmenter();
   private env: MarkdownEnv = {};
+  /** Text received and not rendered yet, in the pieces it came in, and their total length. */
   private pending: string[] = [];
+  private pendingChars = 0;
   private tail: HTMLElement | undefined;
   /** The code element of an open fence in the tail, and how much of the tail it already shows. */
   private liveFence: { code: HTMLElement; shown: number } | undefined;
@@ -72,6 +74,7 @@ export class MarkdownView implements Flushable {
       return;
     }
     this.pending.push(text);
+    this.pendingChars += text.length;
     requestFlush(this);
   }
 
@@ -88,7 +91,7 @@ export class MarkdownView implements Flushable {
 
   /** Text received and not rendered yet. */
   private backlog(): number {
-    return this.pending.reduce((sum, text) => sum + text.length, 0);
+    return this.pendingChars;
   }
 
   /**
@@ -97,21 +100,16 @@ export class MarkdownView implements Flushable {
    * and the next frame goes on, so the panel catches up a little later instead of freezing.
    */
   private render(budgetMs: number): void {
-    if (this.pending.length === 0) {
+    if (this.pendingChars === 0) {
       return;
     }
-    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
-    this.pending = [];
     const until = performance.now() + budgetMs;
-    let offset = 0;
     let appended = false;
-    while (offset < text.length) {
-      const piece = text.slice(offset, offset + LIVE_SLICE_CHARS);
-      offset += piece.length;
-      const finished = this.segmenter.push(piece);
+    while (this.pendingChars > 0) {
+      const finished = this.segmenter.push(this.take(LIVE_SLICE_CHARS));
       // Far behind the stream: what is rendered now is off screen by the time it shows, so its groups are sealed
       // from the start (no style or layout until scrolled to), as in a whole render.
-      const behind = text.length - offset > BEHIND_CHARS;
+      const behind = this.pendingChars > BEHIND_CHARS;
       // Far behind, consecutive segments are rendered joined (as a whole render does): one markdown render and one
       // element for many paragraphs, instead of one each.
       for (const segment of behind ? joined(finished) : finished) {
@@ -122,11 +120,33 @@ export class MarkdownView implements Flushable {
         break;
       }
     }
-    if (offset < text.length) {
-      this.pending = [text.slice(offset)];
+    if (this.pendingChars > 0) {
       requestFlush(this);
     }
     this.renderTail(appended);
+  }
+
+  /**
+   * Up to `chars` of the pending text, taken off its front. The pending pieces are never joined whole: far behind a
+   * fast stream they hold megabytes, and joining (then slicing) them every frame copied all of it each time.
+   */
+  private take(chars: number): string {
+    const parts: string[] = [];
+    let length = 0;
+    while (length < chars && this.pending.length > 0) {
+      const first = this.pending[0];
+      if (length + first.length <= chars) {
+        parts.push(first);
+        length += first.length;
+        this.pending.shift();
+      } else {
+        parts.push(first.slice(0, chars - length));
+        this.pending[0] = first.slice(chars - length);
+        length = chars;
+      }
+    }
+    this.pendingChars -= length;
+    return parts.length === 1 ? parts[0] : parts.join('');
   }
 
   /** The block is complete. When `whole` is given and small, it is rendered again in one piece for exact fidelity. */
@@ -138,7 +158,7 @@ export class MarkdownView implements Flushable {
       runSliced(
         () => {
           this.render(0);
-          return this.pending.length > 0;
+          return this.pendingChars > 0;
         },
         () => generation === this.generation,
         () => this.endNow(whole),
@@ -243,6 +263,7 @@ export class MarkdownView implements Flushable {
     this.segmenter = new MarkdownSegmenter();
     this.env = {};
     this.pending = [];
+    this.pendingChars = 0;
     this.tail = undefined;
     this.liveFence = undefined;
     this.segmentCount = 0;
