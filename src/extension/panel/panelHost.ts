@@ -9,6 +9,9 @@ import { randomHex } from '../../shared/randomHex';
 import { Disposable, disposeAll } from '../dispose';
 import { panelHtml } from './panelHtml';
 
+/** A reading of the page not answered after this long is given up: the next caller asks again. */
+const READING_ABANDONED_MS = 60_000;
+
 /** What one kind of panel is: its view type, title and the page's own bundle and stylesheets. */
 export interface PanelPage {
   viewType: string;
@@ -33,6 +36,8 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
   private readonly panelListeners = new Set<vscode.Disposable[]>();
   /** Answers to `inspectDom` the host is waiting for, by request id. */
   private readonly inspections = new Map<string, (dom: DomSnapshot) => void>();
+  /** The reading of the page under way (no click), which callers join; forgotten when a new page loads. */
+  private reading: { answer: Promise<DomSnapshot>; askedAt: number } | undefined;
 
   constructor(protected readonly extensionUri: vscode.Uri, private readonly page: PanelPage) {
     super();
@@ -70,20 +75,42 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
       // (without taking the focus), and answers once it has loaded again.
       panel.reveal(this.lastColumn, true);
     }
-    const requestId = `dom-${randomHex(6)}`;
-    const answered = new Promise<DomSnapshot>((resolve) => this.inspections.set(requestId, resolve));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), timeoutMs);
     });
-    const message: InspectDom = { type: 'inspectDom', requestId, ...(click !== undefined ? { click } : {}) };
-    void panel.webview.postMessage(message);
     try {
-      return await Promise.race([answered, timedOut]);
+      return await Promise.race([this.askDom(panel, click), timedOut]);
     } finally {
       clearTimeout(timer);
-      this.inspections.delete(requestId);
     }
+  }
+
+  /**
+   * One reading of the page at a time: a caller that polls joins the reading still under way instead of asking for
+   * another. Reading a big answer's nine views can take longer than a caller waits, and readings piled up behind it
+   * (each tens of MB of markup) starved the webview and the extension host.
+   */
+  private askDom(panel: vscode.WebviewPanel, click: string | undefined): Promise<DomSnapshot> {
+    if (click === undefined && this.reading && Date.now() - this.reading.askedAt < READING_ABANDONED_MS) {
+      return this.reading.answer;
+    }
+    const requestId = `dom-${randomHex(6)}`;
+    const answered = new Promise<DomSnapshot>((resolve) =>
+      this.inspections.set(requestId, (dom) => {
+        this.inspections.delete(requestId);
+        if (this.reading?.answer === answered) {
+          this.reading = undefined;
+        }
+        resolve(dom);
+      }),
+    );
+    if (click === undefined) {
+      this.reading = { answer: answered, askedAt: Date.now() };
+    }
+    const message: InspectDom = { type: 'inspectDom', requestId, ...(click !== undefined ? { click } : {}) };
+    void panel.webview.postMessage(message);
+    return answered;
   }
 
   /**
@@ -202,6 +229,9 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
     const answered = message as In | Answered;
     if (answered.type === 'ready') {
       this.ready = true;
+      // A page that loaded again will not answer what the old one was asked.
+      this.reading = undefined;
+      this.inspections.clear();
       return this.onReady();
     }
     if (answered.type === 'dom') {
