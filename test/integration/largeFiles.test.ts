@@ -1,5 +1,6 @@
-// Large request files in the real extension host: a stray quote typed into a 5 MB string does not block it (a
-// command still answers within 200 ms, timers still run), the Problems panel follows the edits of a 5 MB file, and
+// Large request files in the real extension host: a stray quote typed into a 5 MB string and removed reaches the
+// Problems panel within 1 s each way and does not block the host (a command still answers within 200 ms, timers
+// still run), the Problems panel follows the edits of a 5 MB file, and
 // the extension activates only for request files and commands, in at most 30 ms.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -40,27 +41,54 @@ describe('Large request files', function () {
     return editor;
   }
 
-  /** A stray quote typed in the middle of the long string, then removed, while watching this thread. */
-  async function strayQuote(editor: vscode.TextEditor): ReturnType<typeof responsiveness> {
-    const middle = editor.document.positionAt(Math.floor(editor.document.getText().length / 2));
-    return responsiveness(async () => {
-      assert.ok(await editor.edit((edit) => edit.insert(middle, '"')));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(middle, middle.translate(0, 1)))));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+  /** Whether our check of the file (not VS Code's JSON server's) found it valid: it says max_tokens is missing. */
+  const parsed = (document: vscode.TextDocument) =>
+    vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Claude Inspector' && d.code === 'default-max-tokens');
+
+  /**
+   * A stray quote typed in the middle of the long string, then removed, while watching this thread; in a request
+   * file, how long each edit took to reach the Problems panel (our check of the broken file has no note on
+   * max_tokens: the syntax error is all it says, and VS Code's JSON server shows it).
+   */
+  async function strayQuote(editor: vscode.TextEditor): Promise<Awaited<ReturnType<typeof responsiveness>> & { typedMs: number; removedMs: number }> {
+    const document = editor.document;
+    const ours = document.fileName.endsWith('.claude.json');
+    const middle = document.positionAt(Math.floor(document.getText().length / 2));
+    let typedMs = 0;
+    let removedMs = 0;
+    /** Makes the edit, waits for the Problems panel to follow (in a request file), then lets 1.5 s pass in all. */
+    const edit = async (change: (edit: vscode.TextEditorEdit) => void, valid: boolean): Promise<number> => {
+      const start = performance.now();
+      assert.ok(await editor.edit(change));
+      if (ours) {
+        await waitFor(valid ? 'the note on max_tokens back' : 'the check of the broken file', () => parsed(document) === valid, 10_000);
+      }
+      const tookMs = performance.now() - start;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1500 - tookMs)));
+      return tookMs;
+    };
+    const watched = await responsiveness(async () => {
+      typedMs = await edit((e) => e.insert(middle, '"'), false);
+      removedMs = await edit((e) => e.delete(new vscode.Range(middle, middle.translate(0, 1))), true);
     });
+    return { ...watched, typedMs, removedMs };
   }
 
-  it('a stray quote typed into a 5 MB string and removed: a command answers within 200 ms meanwhile', async () => {
+  it('a stray quote typed into a 5 MB string and removed: Problems follow within 1 s each way, a command answers within 200 ms meanwhile', async () => {
     // VS Code itself holds the extension host for a while on each edit of a 5 MB line, whatever the file: the same
     // edits in a plain text file say how long. Ours may add little to that.
     const plain = await strayQuote(await openBig('stray.txt'));
     await closeAllEditors();
     const ours = await strayQuote(await openBig('stray.claude.json'));
-    const seen = `request file: stall ${Math.round(ours.stallMs)} ms, slowest command ${Math.round(ours.slowestCommandMs)} ms; plain text: stall ${Math.round(plain.stallMs)} ms`;
+    const seen =
+      `request file: typed, Problems after ${Math.round(ours.typedMs)} ms, removed, after ${Math.round(ours.removedMs)} ms; ` +
+      `stall ${Math.round(ours.stallMs)} ms, slowest command ${Math.round(ours.slowestCommandMs)} ms; plain text: stall ${Math.round(plain.stallMs)} ms`;
     console.log(`large files: ${seen}`);
     assert.ok(ours.commands > 10, `${ours.commands} commands answered`);
     assert.ok(ours.slowestCommandMs < 200, seen);
+    // The issue's bound, each way: the debounce and one check in the worker, not a queue of stale checks or a wait
+    // on this thread.
+    assert.ok(ours.typedMs < 1000 && ours.removedMs < 1000, seen);
     // The host thread's own stall beside VS Code's is a timing of a loaded machine, not a behaviour: it is printed
     // here and budgeted in bench/largeInputs.ts, where it is measured against a baseline in the same run.
   });

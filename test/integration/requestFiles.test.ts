@@ -1,9 +1,11 @@
 // Request files as a language: diagnostics with ranges, the CodeLens, token counts, models and new files.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StandIn } from '../../src/standIn/server';
-import { fixture, inspector, open, waitFor } from './support';
+import { closeAllEditors, fixture, inspector, open, waitFor } from './support';
 import { useStandInSuite } from './standInHooks';
 
 describe('Request files', function () {
@@ -213,5 +215,40 @@ describe('Request files', function () {
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     assert.equal((standIn.requests[0].json as { messages: { content: string }[] }).messages[0].content, notes.document.lineAt(2).text);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+  it('a send re-checks its own file when it brought thinking blocks, in the worker; another open file, a big one, is not checked again', async () => {
+    const api = await inspector();
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-recheck-'));
+    try {
+      /** Opens a file, and waits for its first check: `note`, about a default, says it was made. */
+      const openFile = async (name: string, text: string, note: string): Promise<vscode.TextDocument> => {
+        fs.writeFileSync(path.join(folder, name), text);
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, name)));
+        await vscode.window.showTextDocument(document, { preview: false });
+        await waitFor(`the first check of ${name}`, () => vscode.languages.getDiagnostics(document.uri).some((d) => d.code === note), 20_000);
+        return document;
+      };
+      // About 5 MB of prose in one message, and no max_tokens (a note says so once it is checked).
+      const prose = 'lorem ipsum dolor sit amet, '.repeat(190_000);
+      const big = await openFile('big.claude.json', `{\n  "model": "claude-haiku-5-5",\n  "messages": [{"role": "user", "content": "${prose}"}]\n}\n`, 'default-max-tokens');
+      const thinking = await openFile(
+        'thinking.claude.json',
+        '{\n  "max_tokens": 2048,\n  "thinking": {"type": "enabled", "budget_tokens": 1024},\n  "messages": [{"role": "user", "content": "Think, then say hello."}]\n}\n',
+        'default-model',
+      );
+      const bigChecks = api.checksOf(big.uri);
+      const thinkingChecks = api.checksOf(thinking.uri);
+      await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+      const record = api.lastCall();
+      assert.ok(record && !record.error, record?.error?.message);
+      assert.ok((record.message?.content as { type: string }[]).some((b) => b.type === 'thinking'), 'the answer has a thinking block');
+      // Send's own check, then one more: what the file's thinking blocks were made after changed.
+      await waitFor('the sent file checked again', () => api.checksOf(thinking.uri) >= thinkingChecks + 2);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(api.checksOf(big.uri), bigChecks, 'the big file, which was not sent, was checked again');
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
