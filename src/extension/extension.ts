@@ -114,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     fileCalls.onDidChangeOrigins((key) => diagnostics.recheck(vscode.workspace.textDocuments.filter((d) => isRequestFile(d) && fileCalls.keyOf(d) === key))),
     vscode.commands.registerCommand(Commands.continueConversation, (arg?: vscode.Uri | ContinueArgs) => continueConversation(fileCalls, calls, arg)),
     vscode.commands.registerCommand(Commands.forkConversation, (uri?: vscode.Uri, index?: number) => forkConversation(uri, index)),
-    vscode.languages.registerCodeLensProvider(REQUEST_FILES, new ConversationCodeLens(fileCalls)),
+    vscode.languages.registerCodeLensProvider(REQUEST_FILES, new ConversationCodeLens(fileCalls, diagnostics)),
     watchPriceSetting(),
     vscode.languages.registerCodeLensProvider(REQUEST_FILES, new RequestCodeLens(counts)),
     vscode.languages.registerCompletionItemProvider(REQUEST_FILES, new ModelCompletions(models), '"'),

@@ -1,11 +1,13 @@
 // The check worker keeps a copy of each open request file and gets the edits of each change, not the whole text
 // again (src/extension/requestFiles/checkThread.ts, src/core/requestFiles/checkWorker.ts): whatever the edits, its
 // diagnostics are those of the editor's text. Random edit sequences (seed in the title) are replayed against the
-// worker, through restarts and lost versions, and each answer is compared with a check of the text in one thread.
+// worker, through restarts and lost versions, and each answer (the diagnostics, where each message starts) is
+// compared with a check of the text in one thread.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckAnswered, CheckAsked } from '../../src/core/requestFiles/checkWorker';
+import { messageRanges } from '../../src/core/conversation/fork';
 import { checkRequest } from '../../src/core/requestFiles/diagnostics';
 import { applyEdits, EditLog, type TextEdit } from '../../src/core/requestFiles/textEdits';
 import { CheckThread } from '../../src/extension/requestFiles/checkThread';
@@ -96,9 +98,11 @@ describe('request-file checks in a worker thread, sent as edits', function () {
       }
       if (rng() < 0.5) {
         const version = document.version;
-        const answer = await thread.check(String(which), document, CONTEXT);
+        const answer = await thread.checkAndOutline(String(which), document, CONTEXT);
         document.log.trim(version);
-        assert.deepEqual(answer, checkRequest(document.text, CONTEXT).diagnostics, `step ${step}: the worker's diagnostics differ from those of the text`);
+        assert.deepEqual(answer?.diagnostics, checkRequest(document.text, CONTEXT).diagnostics, `step ${step}: the worker's diagnostics differ from those of the text`);
+        // Where the conversation's CodeLenses go: as the editor would find the messages in the text.
+        assert.deepEqual(answer?.messages, messageRanges(document.text).map((m) => m.offset), `step ${step}: the messages' offsets`);
         checks++;
       }
     }

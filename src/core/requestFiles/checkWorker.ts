@@ -3,6 +3,7 @@
 // extension waits with it), a keystroke costs the host a copy of the keystroke, not of the file, and a check made
 // stale by the next keystroke can be stopped by ending the thread. Bundled on its own (dist/checkWorker.js).
 import { parentPort } from 'node:worker_threads';
+import { messageRanges } from '../conversation/fork';
 import { checkRequest, type DiagnosticContext, type RequestDiagnostic } from './diagnostics';
 import { applyEdits, type TextEdit } from './textEdits';
 
@@ -21,6 +22,8 @@ export interface CheckAsked {
   /** What turns the kept text of `key` at version `base` into this version. */
   edits?: { base: number; edits: TextEdit[] };
   context: DiagnosticContext;
+  /** Also where each message starts (`messages` in the answer), for the conversation's CodeLenses. */
+  outline?: boolean;
 }
 
 /** The document is closed: its text is not kept any longer. */
@@ -33,7 +36,7 @@ export interface CheckForget {
  * `superseded`: a newer check of the same document came before this one started: it was not made.
  */
 export type CheckAnswered =
-  | { id: number; diagnostics: RequestDiagnostic[] }
+  | { id: number; diagnostics: RequestDiagnostic[]; messages?: number[] }
   | { id: number; failed: string }
   | { id: number; resync: true; key?: string }
   | { id: number; superseded: true };
@@ -78,6 +81,21 @@ function textOf(asked: CheckAsked): string {
   return kept.text;
 }
 
+/**
+ * A broken file bigger than this gets no outline: the lenient parse of a 5 MB file with a stray quote takes as long
+ * as the check, and would hold up the next one. Its CodeLenses stay where the last outline put them.
+ */
+const LENIENT_OUTLINE_MAX = 1024 * 1024;
+
+function check(asked: CheckAsked, text: string): CheckAnswered {
+  const result = checkRequest(text, asked.context);
+  if (!asked.outline) {
+    return { id: asked.id, diagnostics: result.diagnostics };
+  }
+  const messages = result.messageOffsets ?? (text.length <= LENIENT_OUTLINE_MAX ? messageRanges(text).map((m) => m.offset) : undefined);
+  return { id: asked.id, diagnostics: result.diagnostics, ...(messages ? { messages } : {}) };
+}
+
 /** Checks waiting to run, oldest first: one per document, a newer one replaces it. */
 const queue: { asked: CheckAsked; text: string }[] = [];
 let running = false;
@@ -94,7 +112,7 @@ function runNext(): void {
   }
   let answer: CheckAnswered;
   try {
-    answer = { id: job.asked.id, diagnostics: checkRequest(job.text, job.asked.context).diagnostics };
+    answer = check(job.asked, job.text);
   } catch (error) {
     answer = { id: job.asked.id, failed: error instanceof Error ? error.message : String(error) };
   }

@@ -34,14 +34,26 @@ export interface CheckDocument {
   editsSince?(version: number): readonly TextEdit[] | undefined;
 }
 
+/** A check's diagnostics, and where each message starts when asked (undefined: not known, see checkWorker.ts). */
+export interface CheckResult {
+  diagnostics: RequestDiagnostic[];
+  messages?: number[];
+}
+
 interface Pending {
   key: string;
   asked: CheckAsked;
   source: CheckSource;
-  resolve(diagnostics: RequestDiagnostic[] | undefined): void;
+  resolve(result: CheckResult | undefined): void;
 }
 
 const textOf = (source: CheckSource): string => (typeof source === 'string' ? source : source.getText());
+
+/** The check made on this thread, where the worker could not make it (no worker, or it failed). */
+function checkHere(source: CheckSource, context: DiagnosticContext, outline?: boolean): CheckResult {
+  const result = checkRequest(textOf(source), context);
+  return { diagnostics: result.diagnostics, ...(outline ? { messages: result.messageOffsets } : {}) };
+}
 
 export class CheckThread {
   private worker: Worker | undefined;
@@ -63,9 +75,14 @@ export class CheckThread {
    * check that the worker could not make is made here.
    */
   check(key: string, source: CheckSource, context: DiagnosticContext): Promise<RequestDiagnostic[] | undefined> {
+    return this.checkAndOutline(key, source, context, false).then((result) => result?.diagnostics);
+  }
+
+  /** As {@link check}; `outline`: with where each message starts, for the conversation's CodeLenses. */
+  checkAndOutline(key: string, source: CheckSource, context: DiagnosticContext, outline = true): Promise<CheckResult | undefined> {
     const worker = this.ensureWorker();
     if (!worker) {
-      return Promise.resolve(checkRequest(textOf(source), context).diagnostics);
+      return Promise.resolve(checkHere(source, context, outline));
     }
     const stale = this.pending.filter((p) => p.key === key);
     if (stale.length > 0) {
@@ -78,7 +95,7 @@ export class CheckThread {
       }
     }
     return new Promise((resolve) => {
-      const pending: Pending = { key, asked: { id: this.nextId++, context }, source, resolve };
+      const pending: Pending = { key, asked: { id: this.nextId++, context, ...(outline ? { outline } : {}) }, source, resolve };
       this.pending.push(pending);
       this.post(worker, pending);
     });
@@ -90,7 +107,7 @@ export class CheckThread {
    */
   private post(worker: Worker, p: Pending): void {
     const version = typeof p.source === 'string' ? undefined : p.source.version;
-    const asked: CheckAsked = { id: p.asked.id, key: p.key, version, context: p.asked.context };
+    const asked: CheckAsked = { id: p.asked.id, key: p.key, version, context: p.asked.context, ...(p.asked.outline ? { outline: true } : {}) };
     const held = this.sent.get(p.key);
     if (version === undefined || held !== version) {
       const edits = held === undefined || typeof p.source === 'string' ? undefined : p.source.editsSince?.(held);
@@ -179,7 +196,7 @@ export class CheckThread {
     if ('superseded' in answer) {
       done.resolve(undefined);
     } else {
-      done.resolve('diagnostics' in answer ? answer.diagnostics : checkRequest(textOf(done.source), done.asked.context).diagnostics);
+      done.resolve('diagnostics' in answer ? { diagnostics: answer.diagnostics, messages: answer.messages } : checkHere(done.source, done.asked.context, done.asked.outline));
     }
   }
 
@@ -224,7 +241,7 @@ export class CheckThread {
         this.pending.push(p);
         this.post(worker, p);
       } else {
-        p.resolve(checkRequest(textOf(p.source), p.asked.context).diagnostics);
+        p.resolve(checkHere(p.source, p.asked.context, p.asked.outline));
       }
     }
   }

@@ -36,6 +36,11 @@ export class RequestDiagnostics extends Disposable {
   private readonly cleared = this._register(new vscode.EventEmitter<vscode.TextDocument>());
   /** Fires when a check finds no error left in a document. */
   readonly onDidClear = this.cleared.event;
+  /** Where each message of a document starts, as its last check in the worker found (see messageOffsets). */
+  private readonly outlines = new Map<string, { version: number; offsets: number[] }>();
+  private readonly outlined = this._register(new vscode.EventEmitter<void>());
+  /** Fires when a check in the worker told where a document's messages start. */
+  readonly onDidOutline = this.outlined.event;
 
   /** thinkingOrigins: what this session's calls say the file's thinking blocks were made after (binding warnings). */
   constructor(private readonly models: ModelsCache, private readonly thinkingOrigins?: (document: vscode.TextDocument) => ThinkingOrigins | undefined) {
@@ -74,6 +79,14 @@ export class RequestDiagnostics extends Disposable {
     documents.forEach((d) => this.schedule(d, 0));
   }
 
+  /**
+   * Where each message of the document starts, from the last check in the worker that could tell, and the version it
+   * was of (older than the document's while a check is under way, or while a big file does not parse).
+   */
+  messageOffsets(document: vscode.TextDocument): { version: number; offsets: readonly number[] } | undefined {
+    return this.outlines.get(document.uri.toString());
+  }
+
   /** How many checks of the document were started so far (for the tests). */
   checksOf(uri: vscode.Uri): number {
     return this.checks.get(uri.toString()) ?? 0;
@@ -93,12 +106,16 @@ export class RequestDiagnostics extends Disposable {
       },
       editsSince: (held) => log?.since(held, document.version),
     };
-    const asked = this.thread.check(key, source, this.contextFor(document));
+    const asked = this.thread.checkAndOutline(key, source, this.contextFor(document));
     // Posted: the worker has this version now (or will get the whole text), the edits up to it are not needed again.
     log?.trim(document.version);
-    const diagnostics = await asked;
-    if (diagnostics && !document.isClosed && document.version === version) {
-      this.show(document, diagnostics);
+    const result = await asked;
+    if (result && !document.isClosed && document.version === version) {
+      this.show(document, result.diagnostics);
+      if (result.messages) {
+        this.outlines.set(key, { version, offsets: result.messages });
+        this.outlined.fire();
+      }
     }
   }
 
@@ -177,6 +194,7 @@ export class RequestDiagnostics extends Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.edits.delete(key);
+    this.outlines.delete(key);
     this.thread.forget(key);
     this.collection.delete(document.uri);
   }
