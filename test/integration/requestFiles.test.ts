@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { InspectorApi } from '../../src/extension/extension';
 import type { StandIn } from '../../src/standIn/server';
 import { closeAllEditors, fixture, inspector, open, waitFor } from './support';
 import { useStandInSuite } from './standInHooks';
@@ -11,7 +12,8 @@ import { useStandInSuite } from './standInHooks';
 describe('Request files', function () {
   this.timeout(90_000);
   let standIn: StandIn;
-  useStandInSuite((ready) => ({ standIn } = ready));
+  let api: InspectorApi;
+  useStandInSuite((ready) => ({ standIn, api } = ready));
 
   it('are JSON with comments', async () => {
     const editor = await open('hello.claude.json');
@@ -43,6 +45,28 @@ describe('Request files', function () {
     assert.equal(editor.document.getText(found.range), '"robot"');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('the diagnostic to go', () => !vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === 'invalid-role'));
+  });
+
+  it('follow edits made in several places at once (the check worker applies each change event to its copy)', async () => {
+    const editor = await open('hello.claude.json');
+    const document = editor.document;
+    await waitFor('the first check', () => api.checksOf(document.uri) > 0);
+    const text = document.getText();
+    const role = text.indexOf('"user"');
+    const content = text.indexOf('"Say hello."');
+    // One edit, three changes: before, inside and after the role, as several cursors make them.
+    await editor.edit((edit) => {
+      edit.insert(document.positionAt(text.indexOf('"model"')), '// several cursors\n  ');
+      edit.replace(new vscode.Range(document.positionAt(role), document.positionAt(role + 6)), '"robot"');
+      edit.replace(new vscode.Range(document.positionAt(content), document.positionAt(content + 12)), '""');
+    });
+    const found = await waitFor('the invalid-role diagnostic', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'invalid-role'));
+    assert.equal(document.getText(found.range), '"robot"');
+    const empty = await waitFor('the empty-content diagnostic', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'empty-content'));
+    assert.equal(document.getText(empty.range), '""');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the diagnostics to go', () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'invalid-role' || d.code === 'empty-content'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('refuse to send a file with an error, and send one with only notes', async () => {
@@ -217,7 +241,6 @@ describe('Request files', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
   it('a send re-checks its own file when it brought thinking blocks, in the worker; another open file, a big one, is not checked again', async () => {
-    const api = await inspector();
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-recheck-'));
     try {
       /** Opens a file, and waits for its first check: `note`, about a default, says it was made. */
