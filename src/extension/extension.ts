@@ -57,6 +57,8 @@ export interface InspectorApi {
   fileNotice(uri: vscode.Uri): string | undefined;
   /** Where the notice about a file was said (the panel or an error message), and how many messages so far. */
   fileNoticeShown(uri: vscode.Uri): NoticeShown | undefined;
+  /** How many checks of a request file were started so far (in the worker or for Send): what re-checks what. */
+  checksOf(uri: vscode.Uri): number;
   /** How long `activate` took, in milliseconds (the bundle's load is not in it: the integration suite times that). */
   activationMs: number;
   /** The call history: where it is kept, what the History view lists. */
@@ -109,10 +111,10 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
       compareModels({ ...resolving, calls, models, panel: comparePanel, state: context.globalState }, uri instanceof vscode.Uri ? uri : undefined, typeof args === 'object' && args !== null ? args : {}),
     ),
     fileCalls,
-    fileCalls.onDidChange(() => vscode.workspace.textDocuments.filter(isRequestFile).forEach((d) => diagnostics.check(d))),
+    fileCalls.onDidChangeOrigins((key) => diagnostics.recheck(vscode.workspace.textDocuments.filter((d) => isRequestFile(d) && fileCalls.keyOf(d) === key))),
     vscode.commands.registerCommand(Commands.continueConversation, (arg?: vscode.Uri | ContinueArgs) => continueConversation(fileCalls, calls, arg)),
     vscode.commands.registerCommand(Commands.forkConversation, (uri?: vscode.Uri, index?: number) => forkConversation(uri, index)),
-    vscode.languages.registerCodeLensProvider(REQUEST_FILES, new ConversationCodeLens(fileCalls)),
+    vscode.languages.registerCodeLensProvider(REQUEST_FILES, new ConversationCodeLens(fileCalls, diagnostics)),
     watchPriceSetting(),
     vscode.languages.registerCodeLensProvider(REQUEST_FILES, new RequestCodeLens(counts)),
     vscode.languages.registerCompletionItemProvider(REQUEST_FILES, new ModelCompletions(models), '"'),
@@ -137,6 +139,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     panelEventsPosted: () => panel.postedEvents(),
     fileNotice: (uri) => notices.current(uri),
     fileNoticeShown: (uri) => notices.shown(uri),
+    checksOf: (uri) => diagnostics.checksOf(uri),
     history,
     compare,
   };

@@ -1,5 +1,6 @@
-// Large request files in the real extension host: a stray quote typed into a 5 MB string does not block it (a
-// command still answers within 200 ms, timers still run), the Problems panel follows the edits of a 5 MB file, and
+// Large request files in the real extension host: a stray quote typed into a 5 MB string and removed reaches the
+// Problems panel within 1 s each way and does not block the host (a command still answers within 200 ms, timers
+// still run), the Problems panel follows the edits of a 5 MB file, and
 // the extension activates only for request files and commands, in at most 30 ms.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,6 +10,12 @@ import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, inspector, waitFor, responsiveness } from './support';
 
 const MB = 1024 * 1024;
+
+/** How long an edit took to show in the Problems panel: from the edit, and from the change reaching the extension host. */
+interface Timing {
+  totalMs: number;
+  oursMs: number;
+}
 
 /** A request file whose one user message is about `megabytes` of prose on one line (and no max_tokens). */
 function bigRequest(megabytes: number): string {
@@ -40,27 +47,79 @@ describe('Large request files', function () {
     return editor;
   }
 
-  /** A stray quote typed in the middle of the long string, then removed, while watching this thread. */
-  async function strayQuote(editor: vscode.TextEditor): ReturnType<typeof responsiveness> {
-    const middle = editor.document.positionAt(Math.floor(editor.document.getText().length / 2));
-    return responsiveness(async () => {
-      assert.ok(await editor.edit((edit) => edit.insert(middle, '"')));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(middle, middle.translate(0, 1)))));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+  /** Whether our check of the file (not VS Code's JSON server's) found it valid: it says max_tokens is missing. */
+  const parsed = (document: vscode.TextDocument) =>
+    vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Claude Inspector' && d.code === 'default-max-tokens');
+
+  /** When the Problems panel next shows the file as `valid` (or not), within 10 s. */
+  const problemsFollow = (document: vscode.TextDocument, valid: boolean) =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        listening.dispose();
+        reject(new Error(`the Problems panel did not follow the edit within 10 s (${valid ? 'the note on max_tokens back' : 'the check of the broken file'})`));
+      }, 10_000);
+      const listening = vscode.languages.onDidChangeDiagnostics(() => {
+        if (parsed(document) === valid) {
+          listening.dispose();
+          clearTimeout(timer);
+          resolve(performance.now());
+        }
+      });
     });
+
+  /**
+   * A stray quote typed in the middle of the long string, then removed, while watching this thread; in a request
+   * file, how long each edit took to reach the Problems panel (our check of the broken file has no note on
+   * max_tokens: the syntax error is all it says, and VS Code's JSON server shows it): from the edit (`total`), and
+   * from the change reaching the extension host (`ours`: what VS Code's workbench spends applying an edit to a 5 MB
+   * line before it tells the extension host, a second and more on a loaded machine, is not in it).
+   */
+  async function strayQuote(editor: vscode.TextEditor): Promise<Awaited<ReturnType<typeof responsiveness>> & { typed: Timing; removed: Timing }> {
+    const document = editor.document;
+    const ours = document.fileName.endsWith('.claude.json');
+    const middle = document.positionAt(Math.floor(document.getText().length / 2));
+    let typed: Timing = { totalMs: 0, oursMs: 0 };
+    let removed: Timing = { totalMs: 0, oursMs: 0 };
+    /** Makes the edit, waits for the Problems panel to follow (in a request file), then lets 1.5 s pass in all. */
+    const edit = async (change: (edit: vscode.TextEditorEdit) => void, valid: boolean): Promise<Timing> => {
+      const start = performance.now();
+      let reached = start;
+      const changed = vscode.workspace.onDidChangeTextDocument((e) => e.document === document && e.contentChanges.length > 0 && (reached = performance.now()));
+      let shown = start;
+      const following = ours ? problemsFollow(document, valid) : Promise.resolve(start);
+      try {
+        assert.ok(await editor.edit(change));
+        shown = await following;
+      } finally {
+        changed.dispose();
+      }
+      const timing = { totalMs: shown - start, oursMs: shown - reached };
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1500 - timing.totalMs)));
+      return timing;
+    };
+    const watched = await responsiveness(async () => {
+      typed = await edit((e) => e.insert(middle, '"'), false);
+      removed = await edit((e) => e.delete(new vscode.Range(middle, middle.translate(0, 1))), true);
+    });
+    return { ...watched, typed, removed };
   }
 
-  it('a stray quote typed into a 5 MB string and removed: a command answers within 200 ms meanwhile', async () => {
+  it('a stray quote typed into a 5 MB string and removed: Problems follow within 1 s each way, a command answers within 200 ms meanwhile', async () => {
     // VS Code itself holds the extension host for a while on each edit of a 5 MB line, whatever the file: the same
     // edits in a plain text file say how long. Ours may add little to that.
     const plain = await strayQuote(await openBig('stray.txt'));
     await closeAllEditors();
     const ours = await strayQuote(await openBig('stray.claude.json'));
-    const seen = `request file: stall ${Math.round(ours.stallMs)} ms, slowest command ${Math.round(ours.slowestCommandMs)} ms; plain text: stall ${Math.round(plain.stallMs)} ms`;
+    const ms = (t: Timing) => `${Math.round(t.oursMs)} ms (${Math.round(t.totalMs)} ms from the edit)`;
+    const seen =
+      `request file: typed, Problems after ${ms(ours.typed)}, removed, after ${ms(ours.removed)}; ` +
+      `stall ${Math.round(ours.stallMs)} ms, slowest command ${Math.round(ours.slowestCommandMs)} ms; plain text: stall ${Math.round(plain.stallMs)} ms`;
     console.log(`large files: ${seen}`);
     assert.ok(ours.commands > 10, `${ours.commands} commands answered`);
     assert.ok(ours.slowestCommandMs < 200, seen);
+    // The issue's bound, each way, from the change reaching the extension: the debounce and one check in the worker,
+    // not a queue of stale checks or a wait on this thread.
+    assert.ok(ours.typed.oursMs < 1000 && ours.removed.oursMs < 1000, seen);
     // The host thread's own stall beside VS Code's is a timing of a loaded machine, not a behaviour: it is printed
     // here and budgeted in bench/largeInputs.ts, where it is measured against a baseline in the same run.
   });

@@ -1,15 +1,19 @@
 // Request files as a language: diagnostics with ranges, the CodeLens, token counts, models and new files.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { InspectorApi } from '../../src/extension/extension';
 import type { StandIn } from '../../src/standIn/server';
-import { fixture, inspector, open, waitFor } from './support';
+import { closeAllEditors, fixture, inspector, open, waitFor } from './support';
 import { useStandInSuite } from './standInHooks';
 
 describe('Request files', function () {
   this.timeout(90_000);
   let standIn: StandIn;
-  useStandInSuite((ready) => ({ standIn } = ready));
+  let api: InspectorApi;
+  useStandInSuite((ready) => ({ standIn, api } = ready));
 
   it('are JSON with comments', async () => {
     const editor = await open('hello.claude.json');
@@ -41,6 +45,28 @@ describe('Request files', function () {
     assert.equal(editor.document.getText(found.range), '"robot"');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('the diagnostic to go', () => !vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === 'invalid-role'));
+  });
+
+  it('follow edits made in several places at once (the check worker applies each change event to its copy)', async () => {
+    const editor = await open('hello.claude.json');
+    const document = editor.document;
+    await waitFor('the first check', () => api.checksOf(document.uri) > 0);
+    const text = document.getText();
+    const role = text.indexOf('"user"');
+    const content = text.indexOf('"Say hello."');
+    // One edit, three changes: before, inside and after the role, as several cursors make them.
+    await editor.edit((edit) => {
+      edit.insert(document.positionAt(text.indexOf('"model"')), '// several cursors\n  ');
+      edit.replace(new vscode.Range(document.positionAt(role), document.positionAt(role + 6)), '"robot"');
+      edit.replace(new vscode.Range(document.positionAt(content), document.positionAt(content + 12)), '""');
+    });
+    const found = await waitFor('the invalid-role diagnostic', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'invalid-role'));
+    assert.equal(document.getText(found.range), '"robot"');
+    const empty = await waitFor('the empty-content diagnostic', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'empty-content'));
+    assert.equal(document.getText(empty.range), '""');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the diagnostics to go', () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'invalid-role' || d.code === 'empty-content'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('refuse to send a file with an error, and send one with only notes', async () => {
@@ -213,5 +239,39 @@ describe('Request files', function () {
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
     assert.equal((standIn.requests[0].json as { messages: { content: string }[] }).messages[0].content, notes.document.lineAt(2).text);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+  it('a send re-checks its own file when it brought thinking blocks, in the worker; another open file, a big one, is not checked again', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-recheck-'));
+    try {
+      /** Opens a file, and waits for its first check: `note`, about a default, says it was made. */
+      const openFile = async (name: string, text: string, note: string): Promise<vscode.TextDocument> => {
+        fs.writeFileSync(path.join(folder, name), text);
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, name)));
+        await vscode.window.showTextDocument(document, { preview: false });
+        await waitFor(`the first check of ${name}`, () => vscode.languages.getDiagnostics(document.uri).some((d) => d.code === note), 20_000);
+        return document;
+      };
+      // About 5 MB of prose in one message, and no max_tokens (a note says so once it is checked).
+      const prose = 'lorem ipsum dolor sit amet, '.repeat(190_000);
+      const big = await openFile('big.claude.json', `{\n  "model": "claude-haiku-5-5",\n  "messages": [{"role": "user", "content": "${prose}"}]\n}\n`, 'default-max-tokens');
+      const thinking = await openFile(
+        'thinking.claude.json',
+        '{\n  "max_tokens": 2048,\n  "thinking": {"type": "enabled", "budget_tokens": 1024},\n  "messages": [{"role": "user", "content": "Think, then say hello."}]\n}\n',
+        'default-model',
+      );
+      const bigChecks = api.checksOf(big.uri);
+      const thinkingChecks = api.checksOf(thinking.uri);
+      await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+      const record = api.lastCall();
+      assert.ok(record && !record.error, record?.error?.message);
+      assert.ok((record.message?.content as { type: string }[]).some((b) => b.type === 'thinking'), 'the answer has a thinking block');
+      // Send's own check, then one more: what the file's thinking blocks were made after changed.
+      await waitFor('the sent file checked again', () => api.checksOf(thinking.uri) >= thinkingChecks + 2);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(api.checksOf(big.uri), bigChecks, 'the big file, which was not sent, was checked again');
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -49,8 +49,11 @@ export function diagnoseRequest(text: string, context: DiagnosticContext): Reque
   return checkRequest(text, context).diagnostics;
 }
 
-/** The diagnostics of a request file, and its body when it parsed: Send reads both from one parse. */
-export function checkRequest(text: string, context: DiagnosticContext): { diagnostics: RequestDiagnostic[]; body?: JsonObject } {
+/**
+ * The diagnostics of a request file, and its body when it parsed: Send reads both from one parse. `messageOffsets`:
+ * where each message of a well-formed file starts (the conversation's CodeLenses), from the same parse.
+ */
+export function checkRequest(text: string, context: DiagnosticContext): { diagnostics: RequestDiagnostic[]; body?: JsonObject; messageOffsets?: number[] } {
   const parsed = parseRequestFile(text, { check: context.check, syntaxErrors: context.syntaxErrors });
   if (!parsed.ok) {
     return {
@@ -69,6 +72,10 @@ export function checkRequest(text: string, context: DiagnosticContext): { diagno
     diagnostics,
     get body() {
       return parsed.body;
+    },
+    get messageOffsets() {
+      const messages = findNodeAtLocation(parsed.root, ['messages']);
+      return messages?.type === 'array' ? (messages.children ?? []).map((m) => m.offset) : [];
     },
   };
 }

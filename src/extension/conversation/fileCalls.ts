@@ -29,6 +29,12 @@ export class FileCalls extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<string>());
   /** Fires with a file's key when one of its calls finished. */
   readonly onDidChange = this.changed.event;
+  private readonly originsChanged = this._register(new vscode.EventEmitter<string>());
+  /**
+   * Fires with a file's key when what its thinking blocks were made after changed (a finished call brought blocks
+   * not seen before, or the same ones after another request): its binding warnings may have, no other file's.
+   */
+  readonly onDidChangeOrigins = this.originsChanged.event;
 
   constructor(feed: Pick<CallFeed, 'onDidCallEvent'>) {
     super();
@@ -44,12 +50,22 @@ export class FileCalls extends Disposable {
     const list = this.calls.get(key) ?? [];
     list.push(record);
     this.calls.set(key, list.slice(-CALLS_KEPT));
+    let originsChanged = false;
     if (!record.error && record.message) {
       const origins = this.origins.get(key) ?? new Map<string, ThinkingOrigin>();
-      thinkingOriginsOf(record).forEach((origin, signature) => origins.set(signature, origin));
+      thinkingOriginsOf(record).forEach((origin, signature) => {
+        const before = origins.get(signature);
+        if (!before || JSON.stringify(before) !== JSON.stringify(origin)) {
+          origins.set(signature, origin);
+          originsChanged = true;
+        }
+      });
       this.origins.set(key, origins);
     }
     this.changed.fire(key);
+    if (originsChanged) {
+      this.originsChanged.fire(key);
+    }
   }
 
   /** The calls of the document (or of the key), oldest first. */
@@ -65,6 +81,11 @@ export class FileCalls extends Disposable {
   /** A record of any file, by its id (the panel's buttons name the call they are under). */
   byId(callId: string): CallRecord | undefined {
     return this.recent.find((r) => r.id === callId);
+  }
+
+  /** The key the calls of `document` are kept under (what the events fire with). */
+  keyOf(document: vscode.TextDocument): string {
+    return documentName(document);
   }
 
   thinkingOrigins(document: vscode.TextDocument): ReadonlyMap<string, ThinkingOrigin> | undefined {

@@ -10,20 +10,56 @@ import { continuationOf } from '../../shared/continuation';
 import { Commands } from '../commandIds';
 import type { FileCalls } from '../conversation/fileCalls';
 
+/** Where the messages of a document start, as the last check in the worker found (RequestDiagnostics). */
+export interface MessageOutline {
+  messageOffsets(document: vscode.TextDocument): { version: number; offsets: readonly number[] } | undefined;
+  onDidOutline: vscode.Event<void>;
+}
+
+/** Up to this size, a file is outlined here when the worker's outline is not of its version; beyond, not. */
+const OUTLINE_HERE_MAX = 256 * 1024;
+
 export class ConversationCodeLens implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
-  constructor(private readonly calls: FileCalls) {
-    this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => calls.onDidChange(() => listener.call(thisArgs), undefined, disposables);
+  /**
+   * `outline`: where the messages start, from the check in the worker: a big file is not parsed again on the
+   * extension host's thread for its lenses on every edit (a 5 MB file with a stray quote held it 150 ms and more).
+   */
+  constructor(private readonly calls: FileCalls, private readonly outline?: MessageOutline) {
+    this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => {
+      const onCalls = calls.onDidChange(() => listener.call(thisArgs));
+      const onOutline = outline?.onDidOutline(() => listener.call(thisArgs));
+      const both = vscode.Disposable.from(onCalls, ...(onOutline ? [onOutline] : []));
+      disposables?.push(both);
+      return both;
+    };
+  }
+
+  /**
+   * The start of each message: the worker's outline when it is of this version, or when the file is big (then it may
+   * be of a version a few keystrokes old: the lenses stay near their messages until the next check moves them).
+   */
+  private offsetsOf(document: vscode.TextDocument): readonly number[] {
+    const known = this.outline?.messageOffsets(document);
+    if (known && (known.version === document.version || sizeOf(document) > OUTLINE_HERE_MAX)) {
+      return known.offsets;
+    }
+    if (this.outline && !known && sizeOf(document) > OUTLINE_HERE_MAX) {
+      // Not checked yet: its first check comes within moments, with the outline.
+      return [];
+    }
+    return messageRanges(document.getText()).map((m) => m.offset);
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const text = document.getText();
-    const ranges = messageRanges(text);
+    const offsets = this.offsetsOf(document);
+    const ranges = offsets.map((offset) => ({ offset }));
     const lenses: vscode.CodeLens[] = [];
     const last = this.calls.lastOf(document);
     // Only while the file holds what that call sent: after a Continue (or any edit of the turns) it would append twice.
     // (The messages are read only then: a 5 MB file is not parsed again on every edit for nothing.)
+    const text = last && !last.error && ranges.length > 0 ? document.getText() : '';
     if (last && !last.error && ranges.length > 0 && JSON.stringify(messagesOf(text)) === JSON.stringify(last.effectiveRequest.messages)) {
       const at = document.positionAt(ranges[ranges.length - 1].offset);
       const range = new vscode.Range(at, at);
@@ -58,6 +94,11 @@ export class ConversationCodeLens implements vscode.CodeLensProvider {
     });
     return lenses;
   }
+}
+
+/** The document's length, without copying its text. */
+function sizeOf(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 /** The file's messages as values: from the fast parse when the file is well-formed, else jsonc-parser's lenient one. */
