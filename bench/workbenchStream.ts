@@ -176,6 +176,14 @@ async function main(): Promise<void> {
     await page.evaluate(installTabProbe);
     await openEditors(bench);
 
+    // For comparison: the same switches with nothing streaming (the request file is opened, as before a send).
+    await bench.workbench.openFile('stream.claude.json', 60_000);
+    const idleFrom = Date.now();
+    const idleSwitches = await switchTabs(bench, Promise.resolve(), 6);
+    const idle = idleSwitches.filter((s) => s.ms !== undefined).map((s) => s.ms as number);
+    console.log(`  tab switches with nothing streaming: ${summary(idle)}`);
+    describeFrames('workbench page then', within(await longFrames(page), idleFrom, Date.now()));
+
     // 1-4: the stream.
     const last = lastWords(STREAM_KB);
     const streamSend = await send(bench, 'stream.claude.json', { lastText: last });
@@ -245,7 +253,7 @@ async function main(): Promise<void> {
       row(`"streaming" gone after last byte (${STREAM_KB} KB)`, STREAMING_END_BUDGET_MS, goneAfter, 'From the stand-in\'s last byte until the panel no longer says "streaming…" vs the 2 s budget: at most 1.'),
       row(`last words shown after last byte (${STREAM_KB} KB)`, STREAMING_END_BUDGET_MS, lastAfter, 'From the stand-in\'s last byte until the panel holds the answer\'s last words vs the 2 s budget (rendering caught up): at most 1.'),
       row(`first screen after last byte (${JSON_KB} KB at once)`, STREAMING_END_BUDGET_MS, firstScreen, 'From the stand-in\'s last byte of a JSON answer until the panel shows its first paragraph, vs 2 s: at most 1.'),
-    ], { switches, site, workbenchFrames, panelFrames, marks, wholeMarks, messageFacts });
+    ], { switches, idleSwitches, site, workbenchFrames, panelFrames, marks, wholeMarks, messageFacts });
   } finally {
     await bench.close();
   }
