@@ -11,16 +11,19 @@
 // Rows are ratios to the issue's budgets: tab switch 300 ms, the workbench's longest frame 100 ms, "streaming" gone
 // 2 s after the last byte.
 //
-//   npm run bench -- --only workbenchStream [--workbench-stream-kb=5120] [--workbench-json-kb=10240]
+//   npm run bench -- --only workbenchStream [--workbench-stream-kb=5120] [--workbench-json-kb=10240] [--workbench-trace=1]
 import type { Frame } from 'playwright-core';
 import { report, row, runMain } from './lib/report';
 import { numberOption } from './lib/options';
 import { median, ms, p95 } from './lib/stats';
+import { startTrace, stopTrace } from './lib/mainThreadTrace';
 import { installLongFrames, installPanelWatch, installTabProbe, type LongFrame, longFrames, installSocketLog, panelMarks, panelMessages, socketLog, type PanelMessage, timeTabSwitch, type TabSwitch } from './lib/workbenchProbes';
 import { nextAnswerEnd, openWorkbenchBench, type WorkbenchBench } from './lib/workbenchSession';
 import { bigMarkdown } from '../src/standIn/scenarios';
 
 const STREAM_KB = numberOption('workbench-stream-kb', 5120);
+/** --workbench-trace=1: a Chromium trace of the renderer for a few seconds after the last byte (costs time itself). */
+const TRACE = process.argv.includes('--workbench-trace=1') || process.env.BENCH_WORKBENCH_TRACE === '1';
 const JSON_KB = numberOption('workbench-json-kb', 10240);
 const TAB_BUDGET_MS = 300;
 const FRAME_BUDGET_MS = 100;
@@ -190,6 +193,17 @@ async function main(): Promise<void> {
     const switches = await switchTabs(bench, streamSend.ended, 6);
     const end = await streamSend.ended;
     console.log(`  stand-in: ${end.line}`);
+    if (TRACE) {
+      // Where the shared renderer's main thread goes while the panel catches up: a few seconds from the last byte.
+      await startTrace(bench.browser.browser, page);
+      await page.waitForTimeout(4000);
+      const trace = await stopTrace(bench.browser.browser);
+      const top = trace.byName.slice(0, 12).map(([name, cpu]) => `${name} ${Math.round(cpu)}`).join(', ');
+      console.log(`  trace, 4 s from the last byte, renderer main thread CPU ms by event: ${top}`);
+      for (const task of trace.longest.slice(0, 3)) {
+        console.log(`    task of ${Math.round(task.cpuMs)} ms CPU: ${task.inside.slice(0, 8).map(([name, cpu]) => `${name} ${Math.round(cpu)}`).join(', ')}`);
+      }
+    }
     // Until the panel says it stopped (bounded), then its marks.
     let marks: Record<string, number> = {};
     for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
