@@ -25,6 +25,8 @@ const resultsFile = path.join(benchDir, 'RESULTS.md');
 /** Benchmarks that drive the panel in Chromium. */
 const BROWSER_BENCHMARKS = /^webview/;
 const DEFAULT_TIMEOUT_S = 240;
+/** Benchmarks that need longer than the default: workbenchStream packages the extension and starts code-server. */
+const TIMEOUT_S: Readonly<Record<string, number>> = { workbenchStream: 360 };
 /** The order of the table: the issue's order; benchmarks added later follow, by name. */
 const ORDER = ['webviewStreaming', 'webviewFirstPaint', 'sendOverhead'];
 
@@ -178,11 +180,10 @@ async function runBenchmarks(options: BenchOptions): Promise<number> {
     const playwright = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'playwright-core', 'package.json'), 'utf8')).version;
     machine.push(`${versionLine(await chromiumVersion(chromium))}, headless, driven by playwright-core ${playwright}`);
   }
-  const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? DEFAULT_TIMEOUT_S);
-  if (!Number.isFinite(timeoutS) || timeoutS <= 2) {
+  const askedS = process.env.BENCH_TIMEOUT_S === undefined ? undefined : Number(process.env.BENCH_TIMEOUT_S);
+  if (askedS !== undefined && (!Number.isFinite(askedS) || askedS <= 2)) {
     throw new Error(`BENCH_TIMEOUT_S must be a number of seconds above 2, not ${JSON.stringify(process.env.BENCH_TIMEOUT_S)}`);
   }
-  const timeoutMs = timeoutS * 1000;
   const rows: Row[] = [];
   const failed: string[] = [];
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-inspector-bench-'));
@@ -192,14 +193,16 @@ async function runBenchmarks(options: BenchOptions): Promise<number> {
       console.log(`\n=== ${name} ===`);
       const benchStarted = Date.now();
       const resultFile = path.join(resultsDir, `${name}.json`);
+      // BENCH_TIMEOUT_S, when set, bounds every benchmark; the benchmark is told its bound (bench/lib/report.ts runMain).
+      const timeoutS = askedS ?? TIMEOUT_S[name] ?? DEFAULT_TIMEOUT_S;
       try {
         if (!fs.existsSync(file)) {
           throw new Error(`${path.relative(repoRoot, file)} is missing: compile first (drop --no-build)`);
         }
         await runCommand(node, [file, ...options.passThrough], {
           cwd: repoRoot,
-          env: { ...env, BENCH_RESULTS: resultFile },
-          timeoutMs,
+          env: { ...env, BENCH_RESULTS: resultFile, BENCH_TIMEOUT_S: String(timeoutS) },
+          timeoutMs: timeoutS * 1000,
           echo: true,
           label: name,
         });

@@ -147,9 +147,14 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
     this.attach(panel);
   }
 
-  /** Posts to the webview, which must be ready (see isReady). */
-  protected postToWebview(message: Out): void {
-    void this.panel?.webview.postMessage(message);
+  /**
+   * Posts to the webview, which must be ready (see isReady). Settles once the workbench has taken the message
+   * (VS Code's postMessage); nothing when there is no panel.
+   */
+  protected postToWebview(message: Out): Thenable<boolean> | undefined {
+    const posted = this.panel?.webview.postMessage(message);
+    posted?.then(undefined, () => undefined);
+    return posted;
   }
 
   /** The webview has loaded (for the first time, or again after being hidden or reloaded) and listens. */

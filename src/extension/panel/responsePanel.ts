@@ -182,7 +182,8 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
     this.pending.length = 0;
   }
 
-  private post(original: HostMessage, replay = false): void {
+  /** Posts (or queues, while the webview is not ready) a message; what the workbench's postMessage returned, if posted. */
+  private post(original: HostMessage, replay = false): Thenable<boolean> | undefined {
     // Replays too: the running call is kept as it came, and masked on every way out.
     const message = redactForPanel(this.isReady ? slimForPanel(original, (id) => this.bodySent.has(id)) : original);
     if (message.type !== 'events' && !replay) {
@@ -195,7 +196,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
       if (message.type !== 'events') {
         this.pending.push(message);
       }
-      return;
+      return undefined;
     }
     if (message.type === 'attempt') {
       this.bodySent.add(message.callId);
@@ -203,7 +204,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
       this.eventsPosted.messages++;
       this.eventsPosted.events += message.events.length;
     }
-    this.postToWebview(message);
+    return this.postToWebview(message);
   }
 
   /**
