@@ -1,7 +1,8 @@
 // The extension's settings as one typed snapshot, read when a command runs so that a change applies at once.
 import * as vscode from 'vscode';
 import { type BaseUrlOrigin, type Connection, resolveConnection } from '../core/connection';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, DEFAULT_TIMEOUT_SECONDS } from '../shared/defaults';
+import { DEFAULT_MODEL } from '../shared/defaults';
+import { checkNumberSetting, NUMBER_SETTINGS, type NumberSettingName } from '../shared/settingNumbers';
 import type { RequestDefaults } from '../core/effectiveRequest';
 import type { HintKnobs } from '../shared/hints';
 import { PriceTable, readPriceOverrides } from '../shared/prices';
@@ -27,13 +28,43 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   return {
     baseUrl: config.get<string>('baseUrl', '').trim(),
     defaultModel: config.get<string>('defaultModel', DEFAULT_MODEL).trim() || DEFAULT_MODEL,
-    defaultMaxTokens: config.get<number>('defaultMaxTokens', DEFAULT_MAX_TOKENS),
-    timeoutSeconds: config.get<number>('timeoutSeconds', DEFAULT_TIMEOUT_SECONDS),
-    maxRetries: config.get<number>('maxRetries', DEFAULT_MAX_RETRIES),
-    maxRetryWaitSeconds: config.get<number>('maxRetryWaitSeconds', DEFAULT_MAX_RETRY_WAIT_SECONDS),
+    defaultMaxTokens: numberSetting(config, 'defaultMaxTokens'),
+    timeoutSeconds: numberSetting(config, 'timeoutSeconds'),
+    maxRetries: numberSetting(config, 'maxRetries'),
+    maxRetryWaitSeconds: numberSetting(config, 'maxRetryWaitSeconds'),
     stream: config.get<boolean>('stream', true),
     prices: readPriceOverrides(config.get('prices')).prices,
   };
+}
+
+/** The bad values already told about, as `name=value`: a warning each, not one per command run. */
+const told = new Set<string>();
+
+/**
+ * A numeric setting as a JSON number within package.json's bounds (shared/settingNumbers.ts); a string such as
+ * "0x10" or "1e3", a fraction where a whole number is wanted or a value out of bounds is replaced by the default,
+ * and the user is told once which setting is wrong and why, with a button to it.
+ */
+function numberSetting(config: vscode.WorkspaceConfiguration, name: NumberSettingName): number {
+  const raw = config.get<unknown>(name);
+  const checked = checkNumberSetting(SECTION, name, NUMBER_SETTINGS[name], raw);
+  if (checked.problem !== undefined) {
+    let key: string;
+    try {
+      key = `${name}=${JSON.stringify(raw)}`;
+    } catch {
+      key = `${name}=${String(raw)}`;
+    }
+    if (!told.has(key)) {
+      told.add(key);
+      void vscode.window.showWarningMessage(`Claude: the setting ${checked.problem}.`, 'Open Settings').then((choice) => {
+        if (choice) {
+          void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.${name}`);
+        }
+      });
+    }
+  }
+  return checked.value;
 }
 
 export function requestDefaults(settings: Settings): RequestDefaults {

@@ -8,6 +8,12 @@ import { startStandIn } from './server';
 
 const USAGE = 'usage: node out/src/standIn/main.js [--port N] [--host H] [--key K] [--latency F] [--quiet]';
 
+/** An option's value as given, cut short and without control characters, to quote it in a message. */
+function quoted(value: string): string {
+  const printable = value.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return `"${printable.length > 40 ? `${printable.slice(0, 40)}…` : printable}"`;
+}
+
 async function main(): Promise<number> {
   let values: { port?: string; host?: string; key?: string; latency?: string; quiet?: boolean; help?: boolean };
   try {
@@ -38,14 +44,15 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
+  // Decimal digits only, as the CLI reads its numbers: Number() alone takes "" as 0 and "0x1F90" as 8080.
+  const port = values.port === undefined ? 0 : /^[0-9]{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+    console.error(`--port must be a whole number from 0 to 65535 in decimal digits (0 picks a free port), not ${quoted(values.port ?? '')}`);
     return 2;
   }
-  const latency = values.latency === undefined ? 1 : Number(values.latency);
-  if (values.latency !== undefined && (values.latency.trim() === '' || !Number.isFinite(latency) || latency < 0 || latency > 100)) {
-    console.error(`--latency must be a number from 0 to 100 (1 is the realistic pace, 0 answers at once), not "${values.latency}"`);
+  const latency = values.latency === undefined ? 1 : /^[0-9]+(\.[0-9]+)?$/.test(values.latency) ? Number(values.latency) : NaN;
+  if (!Number.isFinite(latency) || latency < 0 || latency > 100) {
+    console.error(`--latency must be a number from 0 to 100 such as 1 or 0.5 (1 is the realistic pace, 0 answers at once), not ${quoted(values.latency ?? '')}`);
     return 2;
   }
   if (values.key !== undefined && values.key.trim() === '') {

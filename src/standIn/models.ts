@@ -145,10 +145,12 @@ export class ModelCatalog {
 }
 
 function parseLimit(text: string | null): number {
-  if (text === null || text === '') {
+  if (text === null) {
     return 20;
   }
-  if (!/^-?\d+$/.test(text.trim())) {
+  // Digits only (a minus sign for the bound's own message): "", " 5 ", "+5", "1e3", "0x10" and "1_000" are not
+  // integers to the API, and Number() would have taken most of them.
+  if (!/^-?[0-9]+$/.test(text)) {
     throw invalid('limit: Input should be a valid integer, unable to parse string as an integer');
   }
   const limit = Number(text);

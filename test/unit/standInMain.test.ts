@@ -94,14 +94,27 @@ describe('Messages API stand-in, models and answers', function () {
       assert.ok((await timed(['--latency', '0'])) < FAMILIES.haiku.firstTokenMs * 0.9);
     });
 
-    it('refuses a bad --latency or an empty --key with exit 2 and a line naming it', async () => {
+    it('refuses a bad --port or --latency (not plain decimal digits) or an empty --key with exit 2 and a line naming it', async () => {
       for (const [args, pattern] of [
         [['--latency', 'fast'], /^--latency must be a number from 0 to 100 .*not "fast"$/],
         [['--latency=-1'], /^--latency must be a number/],
         [['--key', ''], /^--key must not be empty/],
+        // Decimal digits only: Number() took "" as 0 (any free port), "0x1F90" as 8080 and "1e1" as a pace of 10.
+        [['--port', ''], /^--port must be a whole number from 0 to 65535 in decimal digits .*not ""$/],
+        [['--port', '0x1F90'], /^--port must be a whole number .*not "0x1F90"$/],
+        [['--port', ' 8080 '], /^--port must be a whole number .*not " 8080 "$/],
+        [['--port', '+80'], /^--port must be a whole number .*not "\+80"$/],
+        [['--port', '70000'], /^--port must be a whole number from 0 to 65535/],
+        [['--latency', ''], /^--latency must be a number from 0 to 100 .*not ""$/],
+        [['--latency', '1e1'], /^--latency must be a number .*not "1e1"$/],
+        [['--latency', '0x1'], /^--latency must be a number .*not "0x1"$/],
+        [['--latency', ' 1'], /^--latency must be a number .*not " 1"$/],
       ] as [string[], RegExp][]) {
-        const { code, stderr } = await run(args).exit;
-        assert.equal(code, 2, args.join(' '));
+        // A value read loosely would start a server that never exits: stop it after a bound, and fail.
+        const proc = run(args);
+        const bound = setTimeout(proc.kill, 5000);
+        const { code, stderr } = await proc.exit.finally(() => clearTimeout(bound));
+        assert.equal(code, 2, `${JSON.stringify(args)}: ${stderr}`);
         assert.match(stderr.trim(), pattern);
       }
     });

@@ -45,6 +45,16 @@ describe('Messages API stand-in, models and answers', function () {
       assertErrorBody(await get(standIn, '/v1/models?limit=1001'), 400, 'invalid_request_error', 'limit: Input should be less than or equal to 1000');
     });
 
+    it('answers 400 invalid_request_error for a limit that is not plainly an integer, as the API does', async () => {
+      // Number() took "" as the default, " 5 " as 5; none of these is an integer to the API.
+      for (const limit of ['', '%205%20', '%2B5', '1e3', '0x10', '1_000', '2.0', 'ten']) {
+        assertErrorBody(await get(standIn, `/v1/models?limit=${limit}`), 400, 'invalid_request_error', 'limit: Input should be a valid integer, unable to parse string as an integer');
+      }
+      assertErrorBody(await get(standIn, '/v1/models?limit=0'), 400, 'invalid_request_error', 'limit: Input should be greater than or equal to 1');
+      assertErrorBody(await get(standIn, '/v1/models?limit=-3'), 400, 'invalid_request_error', 'limit: Input should be greater than or equal to 1');
+      assert.equal(((await get(standIn, '/v1/models?limit=1000')).json as { data: unknown[] }).data.length, listed.length);
+    });
+
     it('retrieves one model, or 404', async () => {
       const model = await sdk.models.retrieve('claude-opus-5-5');
       assert.equal(model.display_name, 'Claude Opus 5.5');

@@ -9,6 +9,7 @@ import { runComparison } from '../../core/compare/runner';
 import { listModels as fetchModels } from '../../core/models';
 import { comparisonProblem, DEFAULT_COMPARE_CONCURRENCY, DEFAULT_COMPARE_RUNS, RUNS_LIMIT } from '../../shared/modelCompare/comparison';
 import { wordHint } from '../../shared/hints';
+import { typedWholeNumber } from '../../shared/typedNumbers';
 import type { CallRunner } from '../callRunner';
 import type { ComparePanel } from '../compare/comparePanel';
 import type { ModelsCache } from '../modelsCache';
@@ -174,7 +175,15 @@ async function pickRuns(state: vscode.Memento): Promise<number | undefined> {
     title: 'Claude: Compare Models (2 of 2): runs per model',
     prompt: `How many times each model answers the request, 1 to ${RUNS_LIMIT}: several runs show the spread`,
     value: String(state.get<number>(LAST_RUNS, DEFAULT_COMPARE_RUNS)),
-    validateInput: (text) => (/^\s*\d+\s*$/.test(text) && Number(text) >= 1 && Number(text) <= RUNS_LIMIT ? undefined : `A whole number from 1 to ${RUNS_LIMIT}`),
+    // Read as the CLI reads --runs: digits only (" 3 ", "3e1" and "0x3" are refused while typing, not guessed at).
+    validateInput: (text) => {
+      const runs = typedWholeNumber(text, 1, RUNS_LIMIT);
+      return 'problem' in runs ? runs.problem : undefined;
+    },
   });
-  return typed === undefined ? undefined : Number(typed);
+  if (typed === undefined) {
+    return undefined;
+  }
+  const runs = typedWholeNumber(typed, 1, RUNS_LIMIT);
+  return 'value' in runs ? runs.value : undefined;
 }
