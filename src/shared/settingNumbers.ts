@@ -16,10 +16,10 @@ export interface NumberSettingSpec {
 
 /** The numeric settings under claudeInspector.*, as package.json's contributes.configuration declares them. */
 export const NUMBER_SETTINGS = {
-  defaultMaxTokens: { type: 'integer', default: DEFAULT_MAX_TOKENS, minimum: 0, unit: 'tokens' },
-  timeoutSeconds: { type: 'number', default: DEFAULT_TIMEOUT_SECONDS, minimum: 1, unit: 'seconds' },
-  maxRetries: { type: 'integer', default: DEFAULT_MAX_RETRIES, minimum: 0, maximum: 10, unit: 'retries' },
-  maxRetryWaitSeconds: { type: 'number', default: DEFAULT_MAX_RETRY_WAIT_SECONDS, minimum: 0, unit: 'seconds' },
+  defaultMaxTokens: { type: 'integer', default: DEFAULT_MAX_TOKENS, minimum: 0, maximum: 2147483647, unit: 'tokens' },
+  timeoutSeconds: { type: 'number', default: DEFAULT_TIMEOUT_SECONDS, minimum: 1, maximum: 2147483, unit: 'seconds' },
+  maxRetries: { type: 'integer', default: DEFAULT_MAX_RETRIES, minimum: 0, maximum: 100, unit: 'retries' },
+  maxRetryWaitSeconds: { type: 'number', default: DEFAULT_MAX_RETRY_WAIT_SECONDS, minimum: 0, maximum: 2147483, unit: 'seconds' },
 } satisfies Record<string, NumberSettingSpec>;
 
 export type NumberSettingName = keyof typeof NUMBER_SETTINGS;
