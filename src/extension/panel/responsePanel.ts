@@ -87,7 +87,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
   }
 
   private callFinished(record: CallRecord): void {
-    this.code.remember(record.id, record.request);
+    this.code.rememberRecord(record);
     this.running.finished();
     this.calls.remember(record);
     this.post({ type: 'callFinished', record });
@@ -122,6 +122,9 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
   /** Shows a finished call that is not the runner's (one from history), exactly as it was recorded. */
   showRecord(record: CallRecord): void {
     this.show(undefined);
+    // Kept like a finished call: its big curl and raw body are asked for when their view opens, and a reload asks for it.
+    this.code.rememberRecord(record);
+    this.calls.remember(record);
     this.post({ type: 'showRecord', record });
   }
 
@@ -243,8 +246,20 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         void vscode.commands.executeCommand(Commands.continueConversation, { callId: message.callId, action: message.action });
         return;
       case 'code':
+        if (!this.code.has(message.callId)) {
+          // After a window reload: the call may still be kept (the last big one on disk), with its curl.
+          const record = await this.calls.find(message.callId);
+          if (record) {
+            this.code.rememberRecord(record);
+          }
+        }
         this.post(this.code.answer(message));
         return;
+      case 'rawBody': {
+        const body = (await this.calls.find(message.callId))?.response?.body;
+        this.post(body !== undefined ? { type: 'rawBody', callId: message.callId, body } : { type: 'rawBody', callId: message.callId, gone: true });
+        return;
+      }
       case 'compareWithPrevious':
         // The command finds the call in the history by the id the panel was told, else by the call's id.
         void vscode.commands.executeCommand(Commands.compareWithPrevious, message.historyId ?? message.callId);
