@@ -183,14 +183,19 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
 
   protected override onClosed(): void {
     this.pending.length = 0;
+    this.bodySent.clear();
   }
 
   private post(original: HostMessage, replay = false): void {
-    // Replays too: the running call is kept as it came, and masked on every way out.
-    const message = redactForPanel(this.isReady ? slimForPanel(original, (id) => this.bodySent.has(id)) : original);
+    // Replays too: the running call is kept as it came, and masked on every way out. Queued messages are slimmed
+    // as they are queued: they reach the next webview in order, so an attempt queued there brings it the body.
+    const message = redactForPanel(slimForPanel(original, (id) => this.bodySent.has(id)));
     if (message.type !== 'events' && !replay) {
       this.recent.push(message);
       this.recent.splice(0, Math.max(0, this.recent.length - 20));
+    }
+    if (message.type === 'attempt') {
+      this.bodySent.add(message.callId);
     }
     if (!this.isReady) {
       // Events of the running call are replayed from `running` when the webview is ready; queuing them as well
@@ -200,9 +205,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
       }
       return;
     }
-    if (message.type === 'attempt') {
-      this.bodySent.add(message.callId);
-    } else if (message.type === 'events') {
+    if (message.type === 'events') {
       this.eventsPosted.messages++;
       this.eventsPosted.events += message.events.length;
     }
