@@ -96,6 +96,16 @@ describe('webview: a big call\'s curl and raw body load when their view opens', 
     assert.equal(copies[0]!.type === 'copy' && copies[0]!.text, full.curl, 'Copy curl copies the exact curl');
   });
 
+  it('a big request that came with the record only as its body: the Conversation view reads its messages from there', async () => {
+    const base = record();
+    const effectiveRequest = { model: 'claude-sonnet-5-5', max_tokens: 1024, messages: [{ role: 'user', content: 'A long question. '.repeat((300 * KB) / 17) }] };
+    panel = await harness.open();
+    await panel.post({ type: 'callFinished', record: { ...base, effectiveRequest: { model: 'claude-sonnet-5-5', max_tokens: 1024 }, request: { ...base.request!, body: JSON.stringify(effectiveRequest) } } });
+    await panel.page.locator('#tab-conversation').click();
+    assert.match(await panel.page.locator('#panel-conversation').innerText(), /this request carried the 1 message below/);
+    await panel.page.waitForFunction(includes, ['#panel-conversation', 'A long question. A long question.'] as [string, string], { timeout: 30_000, polling: 250 });
+  });
+
   it('a small call still comes whole: its Raw view asks nothing', async () => {
     const small = record();
     panel = await harness.open();

@@ -67,7 +67,12 @@ export function slimForPanel(message: HostMessage, hasBody: (callId: string) => 
     };
   }
   if (message.type === 'callFinished' || message.type === 'showRecord') {
-    const record = withoutBigCopies(message.record);
+    // A panel without the body (a reload, a call from history) gets it once, as sent: the effective request, the
+    // same JSON parsed, goes with its small fields only (the views read the rest from the body).
+    let record = withoutBigCopies(message.record);
+    if ((record.request?.body.length ?? 0) > BIG_BODY_CHARS) {
+      record = { ...record, effectiveRequest: smallFields(record.effectiveRequest) };
+    }
     return record === message.record ? message : { ...message, record };
   }
   return message;
