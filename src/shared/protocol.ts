@@ -24,7 +24,8 @@ export type HostMessage =
    */
   | { type: 'events'; callId: string; events: TimelineEntry[] }
   /**
-   * The call is over, successfully or not: the complete record. `trimmed`: the webview already has the body (an
+   * The call is over, successfully or not: the complete record, but for a big curl and a big raw body beside the
+   * message, left out (bodyOnce.ts; the Code view asks for the curl with `code`, the Raw view with `rawBody`). `trimmed`: the webview already has the body (an
    * `attempt` of this call brought it), so `request.body` is left out ("") and `effectiveRequest` holds only its small
    * fields; the webview keeps what it has.
    */
@@ -64,7 +65,12 @@ export type HostMessage =
    * what to say beside it. `missing`: the host no longer holds this call's request (a window reload); ask again
    * with it.
    */
-  | { type: 'codeSnippet'; callId: string; lang: CodeLanguage; text: string; note?: string; missing?: true };
+  | { type: 'codeSnippet'; callId: string; lang: CodeLanguage; text: string; note?: string; missing?: true }
+  /**
+   * The answer to `rawBody`: the call's response body as received, byte for byte. `gone`: the host no longer keeps
+   * the call (or it has no body).
+   */
+  | { type: 'rawBody'; callId: string; body?: string; gone?: true };
 
 /**
  * Asks the webview what it shows. Kept out of HostMessage: it is not about a call, and only the integration tests
@@ -104,6 +110,11 @@ export type WebviewMessage =
   | { type: 'code'; callId: string; lang?: CodeLanguage; request?: CapturedRequest }
   /** Run "Claude: Compare with Previous Run" for this call (the panel's Compare button); `historyId` as `inHistory` said. */
   | { type: 'compareWithPrevious'; callId: string; historyId?: string }
+  /**
+   * The Raw view was opened on a finished answer whose big raw body the host left out of the record (bodyOnce.ts):
+   * the host answers `rawBody`.
+   */
+  | { type: 'rawBody'; callId: string }
   /** The answer to `inspectDom`: each view's visible text and the whole document's markup. */
   | { type: 'dom'; requestId: string; views: DomView[]; html: string };
 

@@ -15,6 +15,7 @@ import { RefusedNote } from './views/refusedNote';
 import { ResponseView } from './views/responseView';
 import { Tabs } from './views/tabs';
 import { TimelineView } from './views/timelineView';
+import { receiveRawBody } from './views/rawView';
 import { codeView, conversationView, VIEWS } from './views/viewList';
 import { FromHistory } from './shown/fromHistory';
 import { ComparisonFreshness } from './shown/comparisonFreshness';
@@ -132,6 +133,9 @@ export class App implements Flushable {
       }
       case 'codeSnippet':
         codeView.receive(message);
+        return;
+      case 'rawBody':
+        receiveRawBody(message);
         return;
       case 'conversationCalls':
         conversationView.setCalls(message.callId, message.calls, message.cacheAdvice);

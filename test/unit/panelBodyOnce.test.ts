@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BIG_BODY_CHARS, slimForPanel } from '../../src/extension/panel/bodyOnce';
+import { curlOf } from '../../src/core/code/curl';
 import { RecentCalls } from '../../src/extension/panel/recentCalls';
 import type { CallRecord } from '../../src/shared/callRecord';
 
@@ -43,6 +44,41 @@ describe('panel: big bodies once, recent calls', function () {
       // The record itself is not changed: the host keeps it whole.
       assert.equal(record.request?.body.length, JSON.stringify(record.effectiveRequest).length);
     }
+  });
+
+  it('a 5 MB request crosses once: the final record has neither its body nor its curl (which holds the body again)', () => {
+    const record = call('big-request', 5 * 1024 * 1024);
+    record.curl = curlOf(record.request!, { streamed: false }).command;
+    assert.ok(record.curl.length > 5 * 1024 * 1024);
+    const finished = slimForPanel({ type: 'callFinished', record }, (id) => id === record.id);
+    assert.ok(JSON.stringify(finished).length < 4096, `callFinished is ${JSON.stringify(finished).length} characters`);
+    assert.equal(finished.type === 'callFinished' && finished.record.curl, undefined);
+    assert.ok(record.curl.length > 5 * 1024 * 1024, 'the kept record is not changed');
+    // A panel without the body (after a reload) gets it once: in the request, not again in the curl.
+    const whole = slimForPanel({ type: 'callFinished', record }, () => false);
+    const size = JSON.stringify(whole).length;
+    assert.ok(size < record.request!.body.length + 4096, `callFinished is ${size} characters for a ${record.request!.body.length} body`);
+    assert.equal(whole.type === 'callFinished' && whole.record.curl, undefined);
+    assert.equal(whole.type === 'callFinished' && whole.record.request?.body, record.request!.body);
+    assert.deepEqual(whole.type === 'callFinished' && whole.record.effectiveRequest, { model: 'claude-haiku-5-5', max_tokens: 99, thinking: { type: 'adaptive' } });
+  });
+
+  it('a 5 MB answer that was not streamed crosses once: its message, not its raw body too', () => {
+    const text = 'y'.repeat(5 * 1024 * 1024);
+    const message = { id: 'msg_1', type: 'message', role: 'assistant', content: [{ type: 'text', text }], stop_reason: 'end_turn' };
+    const record = { ...call('big-answer', 10), message, response: { status: 200, statusText: 'OK', headers: {}, body: JSON.stringify(message, null, 1) } } as CallRecord;
+    for (const type of ['callFinished', 'showRecord'] as const) {
+      const posted = slimForPanel({ type, record }, () => true);
+      const size = JSON.stringify(posted).length;
+      assert.ok(size < text.length + 64 * 1024, `${type} is ${size} characters for a ${text.length} answer`);
+      assert.equal(posted.type === type && posted.record.response?.body, undefined);
+      assert.equal(posted.type === type && posted.record.response?.status, 200);
+      assert.deepEqual(posted.type === type && posted.record.message, message);
+    }
+    assert.equal(record.response?.body?.length, JSON.stringify(message, null, 1).length, 'the kept record is not changed');
+    // A streamed answer has no raw body; a small one keeps it.
+    const small = { ...record, message: { ...message, content: [] }, response: { ...record.response!, body: '{}' } };
+    assert.deepEqual(slimForPanel({ type: 'callFinished', record: small }, () => true), { type: 'callFinished', record: small });
   });
 
   it('a small call goes as it is', () => {

@@ -3,6 +3,10 @@
 // request that was four copies over the webview channel. The panel gets the small fields of the effective request
 // when the call starts, the body with the attempt that sends it, and a final record without it when it already has
 // it (protocol.ts: `trimmed`).
+// The finished record has two more big copies: its curl (which holds the request body again) and, for an answer
+// that was not streamed, the raw response body beside the message parsed from it. Both are left out of what the
+// panel gets when big (`withheld`); the Code view asks the host for the curl and the Raw view for the raw body when
+// opened, and the host answers from the record it keeps (RecentCalls).
 import type { CallRecord, JsonObject } from '../../shared/callRecord';
 import type { HostMessage } from '../../shared/protocol';
 import { fitsIn } from '../../shared/size';
@@ -28,6 +32,24 @@ export function smallFields(request: JsonObject): JsonObject {
   return kept;
 }
 
+/** The record without its big curl and, when `message` is there, its big raw response body; the same record when neither is big. */
+export function withoutBigCopies(record: CallRecord): CallRecord {
+  const curlBig = (record.curl?.length ?? 0) > BIG_BODY_CHARS;
+  const rawBig = record.message !== undefined && (record.response?.body?.length ?? 0) > BIG_BODY_CHARS;
+  if (!curlBig && !rawBig) {
+    return record;
+  }
+  const slim: CallRecord = { ...record };
+  if (curlBig) {
+    delete slim.curl;
+  }
+  if (rawBig && record.response) {
+    const { body: _body, ...response } = record.response;
+    slim.response = response;
+  }
+  return slim;
+}
+
 /**
  * The message as it goes to a panel. `hasBody`: the panel already got this call's body (an attempt brought it to
  * the webview that is there now).
@@ -37,12 +59,21 @@ export function slimForPanel(message: HostMessage, hasBody: (callId: string) => 
     return { ...message, record: { ...message.record, effectiveRequest: smallFields(message.record.effectiveRequest) }, trimmed: true };
   }
   if (message.type === 'callFinished' && message.record.request && hasBody(message.record.id) && isBig(message.record)) {
-    const record = message.record;
+    const record = withoutBigCopies(message.record);
     return {
       ...message,
       record: { ...record, effectiveRequest: smallFields(record.effectiveRequest), request: { ...record.request!, body: '' } },
       trimmed: true,
     };
+  }
+  if (message.type === 'callFinished' || message.type === 'showRecord') {
+    // A panel without the body (a reload, a call from history) gets it once, as sent: the effective request, the
+    // same JSON parsed, goes with its small fields only (the views read the rest from the body).
+    let record = withoutBigCopies(message.record);
+    if ((record.request?.body.length ?? 0) > BIG_BODY_CHARS) {
+      record = { ...record, effectiveRequest: smallFields(record.effectiveRequest) };
+    }
+    return record === message.record ? message : { ...message, record };
   }
   return message;
 }

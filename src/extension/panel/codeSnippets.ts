@@ -4,7 +4,8 @@
 // webview sends the request it kept.
 import * as vscode from 'vscode';
 import { codeSnippet } from '../../core/code';
-import type { CapturedRequest } from '../../shared/callRecord';
+import { CURL_BODY_MASKED_NOTE } from '../../core/code/curl';
+import type { CallRecord, CapturedRequest } from '../../shared/callRecord';
 import { DEFAULT_CODE_LANGUAGE, isCodeLanguage, type CodeLanguage } from '../../shared/codeLanguages';
 import type { HostMessage, WebviewMessage } from '../../shared/protocol';
 import { readSettings, SECTION } from '../settings';
@@ -20,6 +21,21 @@ export function defaultCodeLanguage(): CodeLanguage {
 
 export class CodeSnippets {
   private readonly requests = new Map<string, CapturedRequest>();
+  /** The finished calls' own curl (record.curl), given as their curl snippet: the exact text Copy curl copied before. */
+  private readonly curls = new Map<string, { text: string; masked: boolean }>();
+
+  /** Whether this call's request is kept. */
+  has(callId: string): boolean {
+    return this.requests.has(callId);
+  }
+
+  /** Remembers a finished call: its request, and its curl as recorded. */
+  rememberRecord(record: CallRecord): void {
+    this.remember(record.id, record.request);
+    if (record.curl !== undefined && this.requests.has(record.id)) {
+      this.curls.set(record.id, { text: record.curl, masked: record.curlBodyMasked === true });
+    }
+  }
 
   /** Remembers the request a call put on the wire (the last attempt's). */
   remember(callId: string, request: CapturedRequest | undefined): void {
@@ -33,12 +49,17 @@ export class CodeSnippets {
         break;
       }
       this.requests.delete(old);
+      this.curls.delete(old);
     }
   }
 
   /** The answer to the webview's `code` message. */
   answer(message: Extract<WebviewMessage, { type: 'code' }>): HostMessage {
     const lang = isCodeLanguage(message.lang) ? message.lang : defaultCodeLanguage();
+    const curl = lang === 'curl' ? this.curls.get(message.callId) : undefined;
+    if (curl) {
+      return { type: 'codeSnippet', callId: message.callId, lang, text: curl.text, ...(curl.masked ? { note: CURL_BODY_MASKED_NOTE } : {}) };
+    }
     const request = this.requests.get(message.callId) ?? message.request;
     if (!request) {
       return { type: 'codeSnippet', callId: message.callId, lang, text: '', missing: true };

@@ -87,7 +87,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
   }
 
   private callFinished(record: CallRecord): void {
-    this.code.remember(record.id, record.request);
+    this.code.rememberRecord(record);
     this.running.finished();
     this.calls.remember(record);
     this.post({ type: 'callFinished', record });
@@ -122,6 +122,9 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
   /** Shows a finished call that is not the runner's (one from history), exactly as it was recorded. */
   showRecord(record: CallRecord): void {
     this.show(undefined);
+    // Kept like a finished call: its big curl and raw body are asked for when their view opens, and a reload asks for it.
+    this.code.rememberRecord(record);
+    this.calls.remember(record);
     this.post({ type: 'showRecord', record });
   }
 
@@ -180,15 +183,24 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
 
   protected override onClosed(): void {
     this.pending.length = 0;
+    this.bodySent.clear();
   }
 
   /** Posts (or queues, while the webview is not ready) a message; what the workbench's postMessage returned, if posted. */
   private post(original: HostMessage, replay = false): Thenable<boolean> | undefined {
-    // Replays too: the running call is kept as it came, and masked on every way out.
-    const message = redactForPanel(this.isReady ? slimForPanel(original, (id) => this.bodySent.has(id)) : original);
+    // Replays too: the running call is kept as it came, and masked on every way out. Queued messages are slimmed
+    // as they are queued: they reach the next webview in order, so an attempt queued before them brings it the body
+    // (the page that had it before is gone: a page loads again with nothing).
+    const hasBody = this.isReady
+      ? (id: string) => this.bodySent.has(id)
+      : (id: string) => this.pending.some((queued) => queued.type === 'attempt' && queued.callId === id);
+    const message = redactForPanel(slimForPanel(original, hasBody));
     if (message.type !== 'events' && !replay) {
       this.recent.push(message);
       this.recent.splice(0, Math.max(0, this.recent.length - 20));
+    }
+    if (message.type === 'attempt') {
+      this.bodySent.add(message.callId);
     }
     if (!this.isReady) {
       // Events of the running call are replayed from `running` when the webview is ready; queuing them as well
@@ -198,9 +210,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
       }
       return undefined;
     }
-    if (message.type === 'attempt') {
-      this.bodySent.add(message.callId);
-    } else if (message.type === 'events') {
+    if (message.type === 'events') {
       this.eventsPosted.messages++;
       this.eventsPosted.events += message.events.length;
     }
@@ -212,6 +222,8 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
    * still running is replayed from its start, so that nothing streamed meanwhile is missing.
    */
   protected onReady(): void {
+    // A page that loaded (again) holds no body yet: the queued attempts bring it theirs as they are replayed.
+    this.bodySent.clear();
     const queued = this.pending.splice(0);
     const running = this.running.replay();
     if (running && !queued.some((m) => m.type === 'callStarted' && m.record.id === running.record.id)) {
@@ -244,8 +256,20 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         void vscode.commands.executeCommand(Commands.continueConversation, { callId: message.callId, action: message.action });
         return;
       case 'code':
+        if (!this.code.has(message.callId)) {
+          // After a window reload: the call may still be kept (the last big one on disk), with its curl.
+          const record = await this.calls.find(message.callId);
+          if (record) {
+            this.code.rememberRecord(record);
+          }
+        }
         this.post(this.code.answer(message));
         return;
+      case 'rawBody': {
+        const body = (await this.calls.find(message.callId))?.response?.body;
+        this.post(body !== undefined ? { type: 'rawBody', callId: message.callId, body } : { type: 'rawBody', callId: message.callId, gone: true });
+        return;
+      }
       case 'compareWithPrevious':
         // The command finds the call in the history by the id the panel was told, else by the call's id.
         void vscode.commands.executeCommand(Commands.compareWithPrevious, message.historyId ?? message.callId);

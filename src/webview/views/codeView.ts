@@ -120,7 +120,10 @@ export class CodeView {
       return { text: record.curl, ...(record.curlBodyMasked ? { note: CURL_MASKED } : {}) };
     }
     const known = this.snippets.get(`${record.id}\n${lang}`);
-    if (!known && record.request) {
+    // Before the host has said the setting's language, the question without one (render) brings this snippet too:
+    // asking for it by name as well would bring a big call's code twice.
+    const settingAsked = this.picked === undefined && this.fromSetting === undefined;
+    if (!known && record.request && !settingAsked) {
       this.ask(record, lang);
     }
     return known;

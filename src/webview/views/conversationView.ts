@@ -111,6 +111,18 @@ function carried(count: number): string {
   return count === 1 ? 'the 1 message below' : `all ${formatCount(count)} messages below`;
 }
 
+/**
+ * The messages of the body as sent: a big call's effective request reaches the panel with its small fields only
+ * (the host's bodyOnce.ts), its messages are in the body.
+ */
+function sentMessages(record: CallRecord): unknown[] {
+  try {
+    return asArray((JSON.parse(record.request?.body ?? '') as JsonObject | null)?.messages) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 export class ConversationView {
   private readonly calls = new Map<string, { calls: FileCallStat[]; cacheAdvice?: string }>();
 
@@ -121,7 +133,7 @@ export class ConversationView {
   }
 
   render(panel: HTMLElement, record: CallRecord, host: Host): void {
-    const messages = asArray(record.effectiveRequest.messages) ?? [];
+    const messages = asArray(record.effectiveRequest.messages) ?? sentMessages(record);
     const answer = record.message;
     const total = messages.length + (answer ? 1 : 0);
     const turns = messages.map((m, i) => turnView(m, i, i >= total - OPEN_TURNS));
