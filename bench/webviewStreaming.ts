@@ -124,6 +124,8 @@ async function fastStream(harness: Harness, chars: number, charsPerFrame: number
     const share = (t: TaskCost): string =>
       `${ms(t.cpuMs)} (style ${ms(t.styleMs)}, layout ${ms(t.layoutMs)}: ${(((t.styleMs + t.layoutMs) / Math.max(t.cpuMs, 1e-9)) * 100).toFixed(0)}%; ${t.kinds.join('+') || '-'}; at ${ms(t.atMs - trace.fromMs)} from the last batch)`;
     console.log(`  longest tasks by CPU: ${byCpu.slice(0, 5).map(share).join('; ')}`);
+    const skip = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'WebFrameWidgetImpl::BeginMainFrame', 'Blink.Animate.UpdateTime', 'PageAnimator::serviceScriptedAnimations', 'FrameRequestCallbackCollection::ExecuteFrameCallbacks', 'AsyncTask Run']);
+    console.log(`  inside the longest: ${(byCpu[0]?.inside ?? []).filter(([name]) => !skip.has(name)).slice(0, 10).map(([name, cpu]) => `${name} ${ms(cpu)}`).join(', ')}`);
     const styleLayout = trace.tasks.map((t) => t.styleMs + t.layoutMs);
     console.log(`  style+layout per task: median ${ms(median(styleLayout))}, p95 ${ms(p95(styleLayout))}, longest ${ms(Math.max(...styleLayout))}; ${trace.tasks.filter((t) => t.cpuMs > 50).length} tasks over 50 ms of CPU`);
     return [

@@ -15,6 +15,8 @@ export interface TaskCost {
   kinds: string[];
   /** When it began, in ms of the trace's clock. */
   atMs: number;
+  /** For the longest tasks only: the CPU of what ran inside, by event name, largest first (GC, parsing, script...). */
+  inside?: Array<[string, number]>;
 }
 
 const ENTRY_POINTS = new Set(['FireAnimationFrame', 'HandlePostMessage', 'TimerFire', 'EventDispatch', 'ParseHTML', 'FunctionCall']);
@@ -70,6 +72,20 @@ function taskCosts(events: TraceEvent[], main: string, tasks: TraceEvent[]): Tas
     } else {
       cost.styleMs += e.tdur / 1000;
     }
+  }
+  // What ran inside the five longest, by name (the main thread's events within each task's span).
+  const longest = [...costs.keys()].sort((a, b) => costs[b].cpuMs - costs[a].cpuMs).slice(0, 5);
+  for (const index of longest) {
+    const task = tasks[index];
+    const from = task.ts ?? 0;
+    const to = from + (task.dur ?? 0);
+    const inside = new Map<string, number>();
+    for (const e of events) {
+      if (e !== task && e.ph === 'X' && e.tdur !== undefined && e.ts !== undefined && e.ts >= from && e.ts < to && `${e.pid}:${e.tid}` === main) {
+        inside.set(e.name, (inside.get(e.name) ?? 0) + e.tdur / 1000);
+      }
+    }
+    costs[index].inside = [...inside].sort((a, b) => b[1] - a[1]);
   }
   return costs;
 }
