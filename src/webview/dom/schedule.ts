@@ -8,72 +8,6 @@ export interface Flushable {
 /** The script one frame may spend on flushes: the rest of a 16 ms frame is left to style, layout and paint. */
 export const FRAME_WORK_MS = 10;
 
-/**
- * The whole frame the panel aims at while it renders much: its script plus the style, layout and paint that the
- * script's DOM changes cause. A script budget alone did not bound the frame: in the workbench (where the webview
- * shares the renderer's main thread) frames of 32 ms of script went on to 90-290 ms of style and layout.
- */
-export const FRAME_TARGET_MS = 40;
-/** The least script a frame gets however long the rendering ran, so that a long answer still catches up. */
-const MIN_SCRIPT_MS = 4;
-
-/**
- * The rendering's cost per millisecond of script, from the last frames: the time from the end of a frame's flushes
- * (or a slice) to a message posted then, which runs once that frame's style, layout and paint are done. It rises at
- * once and falls slowly, so that one long layout shrinks the next frames' work and a cheap one does not undo it.
- */
-let renderPerScript = 0;
-const renderProbe = new MessageChannel();
-let probeSentAt = 0;
-let probeScriptMs = 0;
-renderProbe.port1.onmessage = () => {
-  if (probeSentAt === 0) {
-    return;
-  }
-  const renderMs = performance.now() - probeSentAt;
-  probeSentAt = 0;
-  noteRender(renderMs, probeScriptMs);
-};
-
-/** Records a frame's rendering after `scriptMs` of the panel's work. Exported for the tests of the budget. */
-export function noteRender(renderMs: number, scriptMs: number): void {
-  // A frame with next to no script says little about the cost per millisecond of it (its rendering is the tail's,
-  // or the page's own): it only lets the estimate fall.
-  const sample = scriptMs >= 2 ? renderMs / scriptMs : 0;
-  renderPerScript = sample > renderPerScript ? sample : renderPerScript * 0.7 + sample * 0.3;
-}
-
-/** Starts timing the rendering of what the script just did (one probe at a time: the frames' own pace). */
-function probeRender(scriptMs: number): void {
-  if (probeSentAt !== 0 || scriptMs <= 0) {
-    return;
-  }
-  probeSentAt = performance.now();
-  probeScriptMs = scriptMs;
-  renderProbe.port2.postMessage(null);
-}
-
-/**
- * The script a frame (or slice) may spend when it wants `wantMs`: less when the last frames' style and layout ran
- * long, so that script and rendering together stay near {@link FRAME_TARGET_MS}; never under {@link MIN_SCRIPT_MS}
- * (or `wantMs`, if smaller).
- */
-export function adaptiveBudget(wantMs: number): number {
-  const fits = FRAME_TARGET_MS / (1 + renderPerScript);
-  return Math.min(wantMs, Math.max(MIN_SCRIPT_MS, fits));
-}
-
-/** The current estimate of rendering per millisecond of script (for tests and benches). */
-export function renderCostRatio(): number {
-  return renderPerScript;
-}
-
-/** Forgets the estimate (tests). */
-export function resetRenderCost(): void {
-  renderPerScript = 0;
-  probeSentAt = 0;
-}
-
 const dirty = new Set<Flushable>();
 let frame = 0;
 let fallback: ReturnType<typeof setTimeout> | undefined;
@@ -95,8 +29,7 @@ function runFrame(): void {
   const items = [...dirty];
   dirty.clear();
   itemsLeft = items.length;
-  const started = performance.now();
-  frameEnds = started + FRAME_WORK_MS;
+  frameEnds = performance.now() + FRAME_WORK_MS;
   // Once the frame's budget is spent, the items not flushed yet wait for the next frame, where they go first: each
   // item that flushes does at least a little (a slice of text, its live tail), so with four answers streaming at once
   // flushing every one of them made the frame's script the sum of four minimums (39 ms seen), however small the share.
@@ -116,7 +49,6 @@ function runFrame(): void {
     }
   }
   itemsLeft = 0;
-  probeRender(performance.now() - started);
   if (deferred.length > 0) {
     const again = [...dirty];
     dirty.clear();
@@ -163,22 +95,17 @@ const SLICE_MS = 12;
  * A job cut in slices; `step` does a little work and returns false when done. Cancelled when `alive` turns false.
  * One slice per frame, started right after the frame painted (an animation frame callback posts a message, whose
  * task runs after the paint), so what is already rendered shows before more work begins. `sliceMs`: the work per
- * slice (a job the reader waits for may take more of each frame). `adaptive`: each slice's work shrinks when the
- * frames after the last slices spent long in style and layout ({@link adaptiveBudget}).
+ * slice (a job the reader waits for may take more of each frame).
  */
-export function runSliced(step: () => boolean, alive: () => boolean, done?: () => void, sliceMs = SLICE_MS, adaptive = false): void {
+export function runSliced(step: () => boolean, alive: () => boolean, done?: () => void, sliceMs = SLICE_MS): void {
   const channel = new MessageChannel();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let requested = false;
-  /** The last slice's script, and when the frame that renders its DOM changes began (its animation frame callback). */
-  let lastSliceMs = 0;
-  let frameAt = 0;
   const next = (): void => {
     requested = true;
-    const post = (fromFrame: boolean): void => {
+    const post = (): void => {
       if (requested) {
         requested = false;
-        frameAt = fromFrame ? performance.now() : 0;
         if (timer !== undefined) {
           clearTimeout(timer);
           timer = undefined;
@@ -186,27 +113,20 @@ export function runSliced(step: () => boolean, alive: () => boolean, done?: () =
         channel.port2.postMessage(null);
       }
     };
-    requestAnimationFrame(() => post(true));
+    requestAnimationFrame(post);
     // No frames while the panel is hidden: keep going, more slowly.
-    timer = setTimeout(() => post(false), 100);
+    timer = setTimeout(post, 100);
   };
   channel.port1.onmessage = () => {
     if (!alive()) {
       channel.port1.close();
       return;
     }
-    // The message runs after the frame that began at `frameAt` was styled, laid out and painted: what the last
-    // slice's DOM changes cost the browser.
-    if (adaptive && frameAt > 0) {
-      noteRender(performance.now() - frameAt, lastSliceMs);
-    }
-    const started = performance.now();
-    const until = started + (adaptive ? adaptiveBudget(sliceMs) : sliceMs);
+    const until = performance.now() + sliceMs;
     let more = true;
     while (more && performance.now() < until) {
       more = step();
     }
-    lastSliceMs = performance.now() - started;
     if (more) {
       next();
     } else {

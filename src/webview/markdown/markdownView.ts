@@ -11,20 +11,13 @@ import { el } from '../dom/elements';
 import { renderMarkdown, type MarkdownEnv } from './render';
 import { codeBlockFragment, GROUP_CHARS, joined, segmentElement } from './segmentElement';
 import { MarkdownSegmenter, type Segment } from './segmenter';
-import { adaptiveBudget, FRAME_WORK_MS, flushNow, frameShare, requestFlush, runSliced, type Flushable } from '../dom/schedule';
+import { FRAME_WORK_MS, flushNow, frameShare, requestFlush, runSliced, type Flushable } from '../dom/schedule';
 
 /** Live segments per group before the group is sealed (fewer groups: less per-frame work for the browser). */
 const GROUP_SEGMENTS = 128;
 const LIVE_GROUP_CHARS = 64 * 1024;
-/** Live text is fed to the segmenter in slices of up to this size, so that a frame can stop between two of them. */
+/** Live text is fed to the segmenter in slices of this size, so that a frame can stop between two of them. */
 const LIVE_SLICE_CHARS = 16 * 1024;
-/**
- * The least slice: a slice is sized to what is left of the frame's budget at the pace of the last slices, so that a
- * small budget (the frames' layout ran long) is not overrun by a whole 16 KB slice.
- */
-const MIN_SLICE_CHARS = 2 * 1024;
-/** The work of one step of the catch-up after the stream ended (runSliced repeats steps within its slice). */
-const END_STEP_MS = 4;
 /** Text still to render beyond which the live rendering is behind the stream (groups sealed at once). */
 const BEHIND_CHARS = 128 * 1024;
 /**
@@ -68,8 +61,6 @@ export class MarkdownView implements Flushable {
   /** Live segments are gathered in groups; a full group is sealed (laid out only near the viewport). */
   private group: { element: HTMLElement; segments: number; chars: number } | undefined;
   private lastSegment: HTMLElement | undefined;
-  /** The live rendering's pace, characters per millisecond, from the last slices (unknown at first: a whole slice). */
-  private charsPerMs = Number.POSITIVE_INFINITY;
 
   constructor() {
     this.content = el('div', { class: 'md' });
@@ -94,10 +85,8 @@ export class MarkdownView implements Flushable {
   flush(): void {
     // Far behind, this view's share grows in the ratio of the catch-up budget to the live one (all of it for a view
     // alone, as in the response panel; a fair part of it when several answers stream at once).
-    // Either way the share shrinks when the last frames' style and layout ran long: the frame, not only its script,
-    // stays near its target (in VS Code the panel shares the workbench's main thread).
     const share = frameShare();
-    this.render(adaptiveBudget(this.backlog() > BEHIND_CHARS ? share * (CATCH_UP_SLICE_MS / FRAME_WORK_MS) : share));
+    this.render(this.backlog() > BEHIND_CHARS ? share * (CATCH_UP_SLICE_MS / FRAME_WORK_MS) : share);
   }
 
   /** Text received and not rendered yet. */
@@ -117,10 +106,7 @@ export class MarkdownView implements Flushable {
     const until = performance.now() + budgetMs;
     let appended = false;
     while (this.pendingChars > 0) {
-      const started = performance.now();
-      const fits = Math.floor(this.charsPerMs * (until - started));
-      const chars = Math.min(LIVE_SLICE_CHARS, Math.max(MIN_SLICE_CHARS, Number.isNaN(fits) ? LIVE_SLICE_CHARS : fits));
-      const finished = this.segmenter.push(this.take(chars));
+      const finished = this.segmenter.push(this.take(LIVE_SLICE_CHARS));
       // Far behind the stream: what is rendered now is off screen by the time it shows, so its groups are sealed
       // from the start (no style or layout until scrolled to), as in a whole render.
       const behind = this.pendingChars > BEHIND_CHARS;
@@ -130,11 +116,6 @@ export class MarkdownView implements Flushable {
         this.appendSegment(segment, behind);
       }
       appended ||= finished.length > 0;
-      const spent = performance.now() - started;
-      if (spent >= 1) {
-        const pace = chars / spent;
-        this.charsPerMs = Number.isFinite(this.charsPerMs) ? this.charsPerMs * 0.5 + pace * 0.5 : pace;
-      }
       if (performance.now() >= until) {
         break;
       }
@@ -176,13 +157,12 @@ export class MarkdownView implements Flushable {
       const generation = this.generation;
       runSliced(
         () => {
-          this.render(END_STEP_MS);
+          this.render(0);
           return this.pendingChars > 0;
         },
         () => generation === this.generation,
         () => this.endNow(whole),
         END_SLICE_MS,
-        true,
       );
       return;
     }
