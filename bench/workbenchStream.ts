@@ -112,7 +112,7 @@ function describeFrames(label: string, frames: LongFrame[]): void {
     console.log(`    of which running the panel's script (dist/webview.js, same renderer): ${panelOwn.length}, total ${Math.round(panelOwn.reduce((s, f) => s + f.durationMs, 0))} ms, longest ${Math.round(max(panelOwn.map((f) => f.durationMs)))} ms`);
   }
   for (const f of sorted.slice(0, 5)) {
-    console.log(`    ${Math.round(f.durationMs)} ms (blocking ${Math.round(f.blockingMs ?? 0)}, style+layout ${Math.round(f.renderMs ?? 0)}): ${(f.scripts ?? []).join(' | ') || 'no script'}`);
+    console.log(`    ${Math.round(f.durationMs)} ms (blocking ${Math.round(f.blockingMs ?? 0)}, rendering ${Math.round(f.renderMs ?? 0)} of which style+layout ${Math.round(f.styleLayoutMs ?? 0)}): ${(f.scripts ?? []).join(' | ') || 'no script'}`);
   }
 }
 

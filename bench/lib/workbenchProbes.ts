@@ -40,8 +40,10 @@ export interface LongFrame {
   durationMs: number;
   /** long-animation-frame: the part that blocked input (the time over 50 ms of its longest tasks). */
   blockingMs?: number;
-  /** long-animation-frame: style and layout time at its end. */
+  /** long-animation-frame: the rendering at its end (renderStart to its end: animation frame callbacks, style, layout, paint). */
   renderMs?: number;
+  /** long-animation-frame: style and layout alone (styleAndLayoutStart to its end), without the frame callbacks. */
+  styleLayoutMs?: number;
   /** long-animation-frame: the scripts it ran, longest first: "invoker · source:char (duration ms)". */
   scripts?: string[];
 }
@@ -78,7 +80,8 @@ export function installLongFrames(): void {
       .slice(0, 4)
       .map((s) => `${s.invoker}${s.sourceFunctionName ? ` ${s.sourceFunctionName}` : ''} · ${s.sourceURL.split('/').slice(-2).join('/').split('?')[0]}:${s.sourceCharPosition} (${Math.round(s.duration)} ms)`);
     const renderMs = e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0;
-    return { kind: 'long-animation-frame', at: origin + e.startTime, durationMs: e.duration, blockingMs: e.blockingDuration, renderMs, scripts };
+    const styleLayoutMs = e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0;
+    return { kind: 'long-animation-frame', at: origin + e.startTime, durationMs: e.duration, blockingMs: e.blockingDuration, renderMs, styleLayoutMs, scripts };
   });
   observe('longtask', (entry) => ({ kind: 'longtask', at: origin + entry.startTime, durationMs: entry.duration }));
 }
