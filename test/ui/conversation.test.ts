@@ -159,7 +159,10 @@ describe('A conversation with a tool call, in the workbench', function () {
 
     // Closed, and put back on disk by the after hook: VS Code in the browser saves edits by itself (files.autoSave
     // defaults to afterDelay on the web), so the example on disk has the conversation by now.
-    await editorLines().click();
+    // Its tab clicked first, as a person would: the focus is in the panel since the Conversation tab was clicked, and
+    // the command closes the active editor.
+    await page.locator(`.tabs-container .tab[aria-label^="${EXAMPLE}"]`).first().click();
+    await page.locator(`.tabs-container .tab.active[aria-label^="${EXAMPLE}"]`).first().waitFor({ state: 'visible', timeout: 10_000 });
     await workbench.runCommand('View: Revert and Close Editor');
     await page.locator(`.tabs-container .tab[aria-label^="${EXAMPLE}"]`).waitFor({ state: 'detached', timeout: 10_000 });
   });

@@ -55,7 +55,9 @@ export class Workbench {
       try {
         await row.waitFor({ state: 'visible', timeout: 5_000 });
         await row.click();
-        await this.page.locator(`.tabs-container .tab[aria-label^="${fileName}"]`).first()
+        // Active, not only visible: a file already open in a tab shows its tab before the click lands, and a command
+        // run next acts on the active editor.
+        await this.page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).first()
           .waitFor({ state: 'visible', timeout: 10_000 });
         await this.page.locator('.editor-instance .monaco-editor .view-lines').first()
           .waitFor({ state: 'visible', timeout: 10_000 });
