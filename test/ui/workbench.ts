@@ -55,10 +55,8 @@ export class Workbench {
       try {
         await row.waitFor({ state: 'visible', timeout: 5_000 });
         await row.click();
-        // Active, not only visible: a file already open in a tab shows its tab before the click lands, and a command
-        // run next acts on the active editor.
-        await this.page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).first()
-          .waitFor({ state: 'visible', timeout: 10_000 });
+        // Active, not only visible: an open file's tab shows before the click lands, and the next command acts on the active editor.
+        await this.page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).first().waitFor({ state: 'visible', timeout: 10_000 });
         await this.page.locator('.editor-instance .monaco-editor .view-lines').first()
           .waitFor({ state: 'visible', timeout: 10_000 });
         return;
