@@ -29,17 +29,14 @@ function procEntries(): string[] {
 export function descendants(pid: number): number[] {
   const childrenOf = new Map<number, number[]>();
   for (const entry of procEntries()) {
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name (field 2) is in parentheses and may contain spaces: parse after the last ')'.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const parent = Number(fields[1]);
-      const list = childrenOf.get(parent) ?? [];
-      list.push(Number(entry));
-      childrenOf.set(parent, list);
-    } catch {
-      // The process ended while we looked.
+    const fields = statFields(entry);
+    if (fields === undefined) {
+      continue; // The process ended while we looked.
     }
+    const parent = Number(fields[1]);
+    const list = childrenOf.get(parent) ?? [];
+    list.push(Number(entry));
+    childrenOf.set(parent, list);
   }
   const found: number[] = [];
   const queue = [pid];
@@ -67,21 +64,60 @@ export function track(child: ChildProcess, tag: string): void {
   liveChildren.add(child);
 }
 
-/** The pids of living processes whose environment carries `tag` (Linux /proc). */
+/** PF_KTHREAD in /proc/<pid>/stat's flags: a kernel thread, whose environment is always empty. */
+const KERNEL_THREAD = 0x00200000;
+
+/** The fields of /proc/<pid>/stat after the command name (state first), or undefined when it is gone. */
+function statFields(entry: string): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may contain spaces: parse after the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** When this script's process started (clock ticks after boot): every process it tagged started later. */
+const ownStart = Number(statFields('self')?.[19] ?? 0);
+
+/**
+ * Whether an empty environment may be one of ours in the middle of an exec: a process started after this script,
+ * neither a kernel thread nor a zombie (whose environments stay empty).
+ */
+function mayBeExecing(entry: string): boolean {
+  const fields = statFields(entry);
+  return fields !== undefined && fields[0] !== 'Z' && (Number(fields[6]) & KERNEL_THREAD) === 0 && Number(fields[19]) >= ownStart;
+}
+
+/**
+ * The pids of living processes whose environment carries `tag` (Linux /proc). A process in the middle of an exec
+ * reads as an empty environment for a moment (its new memory has no environment yet, longer when the program is
+ * read from a cold disk): one that a command started just before it ended (`setsid sleep &`) would be missed, so an
+ * empty one that may be ours is read again, up to 10 times 20 ms apart.
+ */
 function taggedPids(tag: string): number[] {
   const needle = Buffer.from(`${TAG_VARIABLE}=${tag}\0`);
   const found: number[] = [];
-  for (const entry of procEntries()) {
-    if (Number(entry) === process.pid) {
-      continue;
+  let unread = procEntries().filter((entry) => Number(entry) !== process.pid);
+  for (let round = 0; round <= 10 && unread.length > 0; round++) {
+    if (round > 0) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     }
-    try {
-      if (fs.readFileSync(`/proc/${entry}/environ`).includes(needle)) {
-        found.push(Number(entry));
+    const again: string[] = [];
+    for (const entry of unread) {
+      try {
+        const environ = fs.readFileSync(`/proc/${entry}/environ`);
+        if (environ.includes(needle)) {
+          found.push(Number(entry));
+        } else if (environ.length === 0 && mayBeExecing(entry)) {
+          again.push(entry);
+        }
+      } catch {
+        // Gone, or not ours to read.
       }
-    } catch {
-      // Gone, or not ours to read.
     }
+    unread = again;
   }
   return found;
 }
