@@ -3,7 +3,7 @@
 // does. The last user turn is quoted; earlier turns are recalled; a tool result is used; client tools get a call;
 // a format the request sets is followed; the first stop sequence is written at the end, so it stops the answer; and
 // the model's family sets how long the answer is (family.ts).
-import { blocksOf, describeNonText, lastUserMessage, quote, textOf, withoutDirectives } from './conversation';
+import { blocksOf, characterCount, describeNonText, lastUserMessage, quote, textOf, withoutDirectives } from './conversation';
 import type { Family } from './family';
 import { jsonAnswer, structuredOutput, systemText, taggedList } from './formats';
 import { applyLimits } from './limits';
@@ -53,7 +53,7 @@ function systemNote(request: MessagesRequest, family: Family): string {
     return '';
   }
   const quoted = quote(system, family.verbosity === 1 ? 60 : 160);
-  return ` Your system prompt (${[...system].length} characters) was read too: "${quoted}"${/[.!?…]$/.test(quoted) ? '' : '.'}`;
+  return ` Your system prompt (${characterCount(system)} characters) was read too: "${quoted}"${/[.!?…]$/.test(quoted) ? '' : '.'}`;
 }
 
 /** The plain answer: the last message quoted, the earlier turns recalled, the system prompt noted, the note. */
@@ -63,7 +63,7 @@ function plainAnswer(request: MessagesRequest, family: Family, user: RequestMess
   if (text === '') {
     answer = `(stand-in) Your last message had no text (${describeNonText(user)}).`;
   } else {
-    const length = [...text].length;
+    const length = characterCount(text);
     const quoted = quote(text, 200);
     // No full stop after a quote that ends a sentence itself.
     const end = length > 200 ? ` (${length} characters in all).` : /[.!?…]$/.test(quoted) ? '' : '.';

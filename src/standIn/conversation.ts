@@ -63,9 +63,38 @@ export function lastUserMessage(messages: RequestMessage[]): RequestMessage | un
   return undefined;
 }
 
+/** The first `max` characters (code points) of `text`, with "…" when there were more. Reads no further than that. */
 export function quote(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
+  let taken = 0;
+  for (let i = 0; i < text.length; taken++) {
+    if (taken === max) {
+      return `${text.slice(0, i)}…`;
+    }
+    i += isPairAt(text, i) ? 2 : 1;
+  }
+  return text;
+}
+
+/** Characters (code points) in `text`, as `[...text].length`, without making an array of a 5 MB message. */
+export function characterCount(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isPairAt(text, i)) {
+      pairs++;
+      i++;
+    }
+  }
+  return text.length - pairs;
+}
+
+/** Whether a surrogate pair (one character, two code units) starts at `i`. */
+function isPairAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) {
+    return false;
+  }
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
 }
 
 export function describeNonText(message: RequestMessage | undefined): string {

@@ -18,14 +18,34 @@ export function seededRng(seed: number): Rng {
   };
 }
 
-/** FNV-1a: turns a request's text into a seed, so the same conversation always gets the same tool ids. */
+/** Beyond this many code units a text is sampled for its seed: hashing a 5 MB request whole costs the answer time. */
+const WHOLE_HASH_LIMIT = 256 * 1024;
+
+/**
+ * FNV-1a: turns a request's text into a seed, so the same conversation always gets the same tool ids. A long text is
+ * hashed by its length, its first and last 64 K code units and 4 K units from every 64 K between: the same text still
+ * gives the same seed, and an edit anywhere but deep inside a huge message a new one.
+ */
 export function hashSeed(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+  if (text.length <= WHOLE_HASH_LIMIT) {
+    return fnv(0x811c9dc5, text, 0, text.length) >>> 0;
   }
-  return hash >>> 0;
+  const edge = 64 * 1024;
+  let hash = Math.imul(0x811c9dc5 ^ text.length, 0x01000193);
+  hash = fnv(hash, text, 0, edge);
+  for (let at = edge; at < text.length - edge; at += edge) {
+    hash = fnv(hash, text, at, Math.min(at + 4096, text.length - edge));
+  }
+  return fnv(hash, text, text.length - edge, text.length) >>> 0;
+}
+
+/** FNV-1a over text[from, to), from `hash` on. */
+function fnv(hash: number, text: string, from: number, to: number): number {
+  let h = hash;
+  for (let i = from; i < to; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return h;
 }
 
 /** An integer in [min, max]. */
