@@ -15,6 +15,7 @@ import type { Frame, Page } from 'playwright-core';
 import { report, row, runMain } from './lib/report';
 import { numberOption } from './lib/options';
 import { median, ms } from './lib/stats';
+import { installPanelWatch, installSocketLog, panelMessages, socketLog } from './lib/workbenchProbes';
 import { nextAnswerEnd, openWorkbenchBench, type WorkbenchBench } from './lib/workbenchSession';
 
 const REQUEST_KB = numberOption('workbench-request-kb', 5120);
@@ -22,6 +23,8 @@ const JSON_KB = numberOption('workbench-json-kb', 10240);
 const SENDS = numberOption('workbench-sends', 4);
 const SEND_BUDGET_MS = 500;
 const RELOAD_BUDGET_MS = 1000;
+/** How long a person looks at a file before sending it, at least: the bench waits as long after its CodeLens showed. */
+const SETTLE_MS = numberOption('workbench-settle-ms', 1500);
 
 /** What the frames' watch looks for, in the reply's first paragraph. */
 interface Seen {
@@ -97,6 +100,18 @@ async function seenIn(page: Page, text: string, timeoutMs: number, after = 0): P
   }
 }
 
+/** The frame that has shown an answer, the newest such. */
+async function panelFrame(page: Page): Promise<Frame | undefined> {
+  let found: { frame: Frame; began: number } | undefined;
+  for (const frame of page.frames().slice(1)) {
+    const seen = await frame.evaluate(() => (globalThis as unknown as { __seen?: Seen }).__seen).catch(() => undefined);
+    if (seen && Object.keys(seen.texts).length > 0 && (!found || seen.began > found.began)) {
+      found = { frame, began: seen.began };
+    }
+  }
+  return found?.frame;
+}
+
 /** Tells every frame's watch (now and after a reload) what to look for. */
 async function watchFor(page: Page, texts: string[]): Promise<void> {
   await page.addInitScript((list) => ((globalThis as unknown as { __watchFor?: string[] }).__watchFor = list), texts);
@@ -105,17 +120,36 @@ async function watchFor(page: Page, texts: string[]): Promise<void> {
   }
 }
 
-/** Sends `file` with ▷ and resolves with the time from the click until the panel's first paragraph showed `text`. */
-async function timeSend(bench: WorkbenchBench, file: string, text: string): Promise<number> {
+/**
+ * Sends `file` with ▷ and resolves with the time from the click until the panel's first paragraph showed `text`.
+ * `timeline`: also print when the host's messages reached the panel (and its handler's time), and the big socket
+ * messages reached the workbench, in ms after the click.
+ */
+async function timeSend(bench: WorkbenchBench, file: string, text: string, timeline = false): Promise<number> {
   const { workbench } = bench;
   await workbench.openFile(file, 60_000);
   const button = workbench.page.locator('.editor-actions .action-label[aria-label*="Send Request File"]').first();
   await button.waitFor({ state: 'visible', timeout: 60_000 });
+  // As a person does: the file is read (its Send CodeLens shows once it is checked), then sent; the workbench's own
+  // work on a file just opened (tokens, the JSON server, the text crossing to the extension host) is not the send's.
+  await workbench.page.locator('.codelens-decoration').filter({ hasText: 'Send' }).first()
+    .waitFor({ state: 'visible', timeout: 60_000 });
+  await workbench.page.waitForTimeout(SETTLE_MS);
   const { ended } = nextAnswerEnd(bench.standIn, 120_000);
+  const panel = timeline ? await panelFrame(workbench.page) : undefined;
+  await panel?.evaluate(installPanelWatch, {});
   const clickedAt = Date.now();
   await button.click();
   const { at } = await seenIn(workbench.page, text, 120_000);
-  await ended;
+  const end = await ended;
+  if (panel) {
+    const messages = (await panelMessages(panel)).map((m) => `${m.type} @${m.at - clickedAt} (${Math.round(m.handlerMs)} ms)`);
+    const big = (await socketLog(workbench.page)).filter((m) => m.at >= clickedAt);
+    const socket = big.length === 0 ? [] : [`${big.length} of them, ${Math.round(big.reduce((sum, m) => sum + m.bytes, 0) / 1024)} KB in all, from @${big[0].at - clickedAt} to @${big[big.length - 1].at - clickedAt}`];
+    console.log(`  ${file}: stand-in ended @${end.at - clickedAt} (${end.line.replace(/^.*?(\d+ ms)/, '$1')}); answer shown @${at - clickedAt}`);
+    console.log(`    panel took: ${messages.join(', ')}`);
+    console.log(`    big socket messages: ${socket.join(', ') || 'none'}`);
+  }
   return at - clickedAt;
 }
 
@@ -132,6 +166,7 @@ async function timeReload(bench: WorkbenchBench, command: string, text: string, 
 async function main(): Promise<void> {
   const bench = await openWorkbenchBench('bench-requests', FILES, async (page) => {
     await page.addInitScript(watchFrames);
+    await page.addInitScript(installSocketLog);
   });
   try {
     const page = bench.workbench.page;
@@ -144,8 +179,8 @@ async function main(): Promise<void> {
     const small: number[] = [];
     const big: number[] = [];
     for (let n = 1; n <= SENDS; n++) {
-      small.push(await timeSend(bench, `small${n}.claude.json`, marker('small', n)));
-      big.push(await timeSend(bench, `big${n}.claude.json`, marker('big', n)));
+      small.push(await timeSend(bench, `small${n}.claude.json`, marker('small', n), n === SENDS));
+      big.push(await timeSend(bench, `big${n}.claude.json`, marker('big', n), n === SENDS));
     }
     console.log(`  click to answer: small ${small.map(Math.round).join(', ')} ms; ${REQUEST_KB} KB request ${big.map(Math.round).join(', ')} ms`);
 

@@ -14,8 +14,11 @@ export type HostMessage =
    * once, with the `attempt` message.
    */
   | { type: 'callStarted'; record: CallRecord; trimmed?: boolean }
-  /** An HTTP attempt went out (a number above 1 is a retry). */
-  | { type: 'attempt'; callId: string; attempt: Attempt; request: CapturedRequest }
+  /**
+   * An HTTP attempt went out (a number above 1 is a retry). `bodyWithheld`: the body is big and left out
+   * (`request.body` is ""): the views that show it ask for it with `requestBody` when opened (bodyOnce.ts).
+   */
+  | { type: 'attempt'; callId: string; attempt: Attempt; request: CapturedRequest; bodyWithheld?: true }
   /** Response headers arrived. */
   | { type: 'response'; callId: string; attempt: Attempt; response: CapturedResponse }
   /**
@@ -25,11 +28,12 @@ export type HostMessage =
   | { type: 'events'; callId: string; events: TimelineEntry[] }
   /**
    * The call is over, successfully or not: the complete record, but for a big curl and a big raw body beside the
-   * message, left out (bodyOnce.ts; the Code view asks for the curl with `code`, the Raw view with `rawBody`). `trimmed`: the webview already has the body (an
-   * `attempt` of this call brought it), so `request.body` is left out ("") and `effectiveRequest` holds only its small
-   * fields; the webview keeps what it has.
+   * message, left out (bodyOnce.ts; the Code view asks for the curl with `code`, the Raw view with `rawBody`).
+   * `trimmed`: the webview already has the body (it asked for it with `requestBody`), so `request.body` is left out
+   * ("") and `effectiveRequest` holds only its small fields; the webview keeps what it has. `bodyWithheld`: the big
+   * body is left out and the webview does not have it: the views that show it ask for it when opened.
    */
-  | { type: 'callFinished'; record: CallRecord; trimmed?: boolean }
+  | { type: 'callFinished'; record: CallRecord; trimmed?: boolean; bodyWithheld?: true }
   /**
    * The shown call will try again: `text` says why and when ("429 rate_limit_error, retrying in 2 s (attempt 2 of
    * 3)"); the next attempt starts about `waitMs` from now, and its `attempt` message replaces this.
@@ -50,7 +54,12 @@ export type HostMessage =
   /** The answer to `needCall` when the host no longer keeps that call. */
   | { type: 'callGone'; callId: string }
   /** A finished call from history, shown as it was recorded (it replaces whatever the panel shows, a running call too). */
-  | { type: 'showRecord'; record: CallRecord }
+  | { type: 'showRecord'; record: CallRecord; bodyWithheld?: true }
+  /**
+   * The answer to `requestBody`: the call's request body as sent (masked as every message is). `gone`: the host no
+   * longer keeps the call.
+   */
+  | { type: 'requestBody'; callId: string; body?: string; gone?: true }
   /** Two calls from history compared: shown in the Compare view; `labels` name each side ("A: 10:15:03 haiku…"). */
   | { type: 'compare'; comparison: CallComparison; labels: { a: string; b: string } }
   /** What the prompt cache did for a call with cache_control, and why, against the earlier calls in history. */
@@ -115,6 +124,8 @@ export type WebviewMessage =
    * the host answers `rawBody`.
    */
   | { type: 'rawBody'; callId: string }
+  /** The Request or Conversation view was opened on a call whose big request body was withheld: the host answers `requestBody`. */
+  | { type: 'requestBody'; callId: string }
   /** The answer to `inspectDom`: each view's visible text and the whole document's markup. */
   | { type: 'dom'; requestId: string; views: DomView[]; html: string };
 

@@ -16,6 +16,7 @@ import { ResponseView } from './views/responseView';
 import { Tabs } from './views/tabs';
 import { TimelineView } from './views/timelineView';
 import { receiveRawBody } from './views/rawView';
+import { noteWithheld, receiveRequestBody } from './views/requestBody';
 import { codeView, conversationView, VIEWS } from './views/viewList';
 import { FromHistory } from './shown/fromHistory';
 import { ComparisonFreshness } from './shown/comparisonFreshness';
@@ -115,6 +116,7 @@ export class App implements Flushable {
         this.start(message.record);
         return;
       case 'callFinished':
+        noteWithheld(String(message.record?.id), message.bodyWithheld);
         this.finish(message.record, message.trimmed === true);
         return;
       case 'callGone':
@@ -137,6 +139,12 @@ export class App implements Flushable {
       case 'rawBody':
         receiveRawBody(message);
         return;
+      case 'requestBody':
+        if (receiveRequestBody(message, this.shown?.record)) {
+          this.views.markStale('request', 'conversation');
+          this.views.render(this.tabs.selected);
+        }
+        return;
       case 'conversationCalls':
         conversationView.setCalls(message.callId, message.calls, message.cacheAdvice);
         this.views.markStale('conversation');
@@ -145,6 +153,7 @@ export class App implements Flushable {
       case 'showRecord': {
         // Opened from history: shown even when it is an older call the panel has moved on from.
         const record = normalizeRecord(message.record);
+        noteWithheld(String(record?.id), message.bodyWithheld);
         if (record) {
           this.superseded.delete(record.id);
           this.fromHistory.opened(record.id);
@@ -172,6 +181,9 @@ export class App implements Flushable {
         // The host may send the whole sentence ("Copied curl") or just what was done ("curl").
         this.announcer.say(/^copied\b/i.test(message.what) ? message.what : `Copied ${message.what}`);
         return;
+      case 'attempt':
+        noteWithheld(message.callId, message.bodyWithheld);
+        break;
       default:
         break;
     }

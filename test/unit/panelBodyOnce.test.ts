@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BIG_BODY_CHARS, slimForPanel } from '../../src/extension/panel/bodyOnce';
 import { curlOf } from '../../src/core/code/curl';
-import { RecentCalls } from '../../src/extension/panel/recentCalls';
+import { RecentCalls, WRITE_DELAY_MS } from '../../src/extension/panel/recentCalls';
 import type { CallRecord } from '../../src/shared/callRecord';
 
 function call(id: string, contentChars: number): CallRecord {
@@ -29,14 +29,20 @@ function call(id: string, contentChars: number): CallRecord {
 describe('panel: big bodies once, recent calls', function () {
   this.timeout(30_000);
 
-  it('a big call starts with the small fields only, and ends without the body once the panel has it', () => {
+  it('a big call starts with the small fields only, its attempt and its end come without the body unless the panel asked for it', () => {
     for (const chars of [BIG_BODY_CHARS + 1, 3 * 1024 * 1024]) {
       const record = call(`big-${chars}`, chars);
       const started = slimForPanel({ type: 'callStarted', record }, () => false);
       assert.equal(started.type === 'callStarted' && started.trimmed, true);
       assert.deepEqual(started.type === 'callStarted' && started.record.effectiveRequest, { model: 'claude-haiku-5-5', max_tokens: 99, thinking: { type: 'adaptive' } });
+      const attempt = slimForPanel({ type: 'attempt', callId: record.id, attempt: { number: 1 } as never, request: record.request! }, () => false);
+      assert.equal(attempt.type === 'attempt' && attempt.bodyWithheld, true);
+      assert.equal(attempt.type === 'attempt' && attempt.request.body, '');
+      assert.ok(JSON.stringify(attempt).length < 4096, 'the attempt is small: the answer that follows it is not held up');
       const finishedNew = slimForPanel({ type: 'callFinished', record }, () => false);
-      assert.equal(finishedNew.type === 'callFinished' && finishedNew.record.request?.body, record.request?.body, 'a panel without the body gets it');
+      assert.equal(finishedNew.type === 'callFinished' && finishedNew.bodyWithheld, true, 'a panel without the body is told it was withheld');
+      assert.equal(finishedNew.type === 'callFinished' && finishedNew.record.request?.body, '');
+      assert.ok(JSON.stringify(finishedNew).length < 4096);
       const finished = slimForPanel({ type: 'callFinished', record }, (id) => id === record.id);
       assert.equal(finished.type === 'callFinished' && finished.trimmed, true);
       assert.equal(finished.type === 'callFinished' && finished.record.request?.body, '');
@@ -54,13 +60,18 @@ describe('panel: big bodies once, recent calls', function () {
     assert.ok(JSON.stringify(finished).length < 4096, `callFinished is ${JSON.stringify(finished).length} characters`);
     assert.equal(finished.type === 'callFinished' && finished.record.curl, undefined);
     assert.ok(record.curl.length > 5 * 1024 * 1024, 'the kept record is not changed');
-    // A panel without the body (after a reload) gets it once: in the request, not again in the curl.
-    const whole = slimForPanel({ type: 'callFinished', record }, () => false);
-    const size = JSON.stringify(whole).length;
-    assert.ok(size < record.request!.body.length + 4096, `callFinished is ${size} characters for a ${record.request!.body.length} body`);
-    assert.equal(whole.type === 'callFinished' && whole.record.curl, undefined);
-    assert.equal(whole.type === 'callFinished' && whole.record.request?.body, record.request!.body);
-    assert.deepEqual(whole.type === 'callFinished' && whole.record.effectiveRequest, { model: 'claude-haiku-5-5', max_tokens: 99, thinking: { type: 'adaptive' } });
+    // A panel without the body (after a reload, or one that never opened a view of it) is told it was withheld: its
+    // views ask for it, once.
+    for (const type of ['callFinished', 'showRecord'] as const) {
+      const whole = slimForPanel({ type, record }, () => false);
+      assert.ok(JSON.stringify(whole).length < 4096, `${type} is ${JSON.stringify(whole).length} characters`);
+      assert.equal(whole.type === type && whole.bodyWithheld, true);
+      assert.equal(whole.type === type && whole.record.curl, undefined);
+      assert.deepEqual(whole.type === type && whole.record.effectiveRequest, { model: 'claude-haiku-5-5', max_tokens: 99, thinking: { type: 'adaptive' } });
+    }
+    const small = call('small-request', 100);
+    const smallAttempt = slimForPanel({ type: 'attempt', callId: small.id, attempt: { number: 1 } as never, request: small.request! }, () => false);
+    assert.equal(smallAttempt.type === 'attempt' && smallAttempt.request.body, small.request!.body, 'a small body goes with its attempt');
   });
 
   it('a 5 MB answer that was not streamed crosses once: its message, not its raw body too', () => {
@@ -87,7 +98,7 @@ describe('panel: big bodies once, recent calls', function () {
     assert.deepEqual(slimForPanel({ type: 'callFinished', record }, () => true), { type: 'callFinished', record });
   });
 
-  it('keeps recent calls in memory, and the last big one on disk for after a restart', async () => {
+  it('keeps recent calls in memory, and the last big one on disk for after a restart (written as the extension stops)', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-recent-'));
     try {
       const calls = new RecentCalls(folder);
@@ -98,6 +109,7 @@ describe('panel: big bodies once, recent calls', function () {
       assert.equal((await calls.find('big'))?.id, 'big');
       assert.equal((await calls.find('small'))?.id, 'small');
       assert.equal(await calls.find('never'), undefined);
+      calls.dispose();
       const later = new RecentCalls(folder);
       assert.deepEqual(await later.find('big'), big);
       // The small one was not written: the webview's state holds it.
@@ -105,6 +117,27 @@ describe('panel: big bodies once, recent calls', function () {
       assert.deepEqual(fs.readdirSync(folder), ['last-call.json']);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the last big call a moment after calls end, not as one ends; of big calls in a row, the last', async () => {
+    const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claude-recent-')), 'not-yet-made');
+    try {
+      const calls = new RecentCalls(folder);
+      calls.remember(call('first', 1024 * 1024));
+      calls.remember(call('second', 1024 * 1024));
+      assert.equal(fs.existsSync(folder), false, 'nothing is written as the call ends');
+      const deadline = Date.now() + WRITE_DELAY_MS + 10_000;
+      while (!fs.existsSync(path.join(folder, 'last-call.json')) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const later = new RecentCalls(folder);
+      assert.equal((await later.find('second'))?.id, 'second');
+      assert.equal(await later.find('first'), undefined);
+      calls.dispose();
+      assert.deepEqual(fs.readdirSync(folder), ['last-call.json'], 'nothing left to write, no temporary file');
+    } finally {
+      fs.rmSync(path.dirname(folder), { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,7 @@
-// A big call's record comes to the panel without its curl and, for an answer that was not streamed, without its raw
-// body (the host's bodyOnce.ts: each big thing crosses once). The Code view and the Raw view get them from the host
-// when opened, show them whole, and copy the exact text; the Raw view says "Loading…" meanwhile, and says so when
-// the host no longer keeps the call.
+// A big call's record comes to the panel without its request body, its curl and, for an answer that was not
+// streamed, its raw body (the host's bodyOnce.ts: each big thing crosses once, when a view of it opens). The Request,
+// Conversation, Code and Raw views get them from the host when opened, show them whole, and copy the exact text; they
+// say "Loading…" meanwhile, and say so when the host no longer keeps the call.
 import * as assert from 'node:assert/strict';
 import type { CallRecord } from '../../src/shared/callRecord';
 import type { WebviewMessage } from '../../src/shared/protocol';
@@ -104,6 +104,35 @@ describe('webview: a big call\'s curl and raw body load when their view opens', 
     await panel.page.locator('#tab-conversation').click();
     assert.match(await panel.page.locator('#panel-conversation').innerText(), /this request carried the 1 message below/);
     await panel.page.waitForFunction(includes, ['#panel-conversation', 'A long question. A long question.'] as [string, string], { timeout: 30_000, polling: 250 });
+  });
+
+  it('a big request body withheld: the Request view asks for it once, says Loading…, then shows it; the Conversation view reads it too', async () => {
+    const base = record();
+    const effectiveRequest = { model: 'claude-sonnet-5-5', max_tokens: 1024, messages: [{ role: 'user', content: `${'A long question. '.repeat((300 * KB) / 17)}THE END OF THE QUESTION` }] };
+    const body = JSON.stringify(effectiveRequest);
+    panel = await harness.open();
+    await panel.post({ type: 'callFinished', record: { ...base, effectiveRequest: { model: 'claude-sonnet-5-5', max_tokens: 1024 }, request: { ...base.request!, body: '' } }, bodyWithheld: true });
+    assert.deepEqual(await postedOf(panel, 'requestBody'), [], 'nothing is asked before a view of it opens');
+    await panel.page.locator('#tab-request').click();
+    assert.match(await panel.page.locator('#panel-request').innerText(), /Loading the request body…/);
+    assert.deepEqual(await postedOf(panel, 'requestBody'), [{ type: 'requestBody', callId: base.id }]);
+    await panel.post({ type: 'requestBody', callId: base.id, body });
+    await panel.page.waitForFunction(includes, ['#panel-request pre', 'THE END OF THE QUESTION'] as [string, string], { timeout: 30_000, polling: 250 });
+    await panel.page.locator('#tab-conversation').click();
+    assert.match(await panel.page.locator('#panel-conversation').innerText(), /this request carried the 1 message below/);
+    assert.deepEqual(await postedOf(panel, 'requestBody'), [{ type: 'requestBody', callId: base.id }], 'asked once for both views');
+  });
+
+  it('a running call\'s withheld body: asked from the Conversation view, said gone when the host no longer keeps it', async () => {
+    const base = record();
+    panel = await harness.open();
+    await panel.post({ type: 'callStarted', record: { ...base, message: undefined, response: undefined, effectiveRequest: { model: 'claude-sonnet-5-5', max_tokens: 1024 } }, trimmed: true });
+    await panel.post({ type: 'attempt', callId: base.id, attempt: base.attempts[0] ?? ({ number: 1 } as never), request: { ...base.request!, body: '' }, bodyWithheld: true });
+    await panel.page.locator('#tab-conversation').click();
+    assert.match(await panel.page.locator('#panel-conversation').innerText(), /Loading the conversation/);
+    assert.deepEqual(await postedOf(panel, 'requestBody'), [{ type: 'requestBody', callId: base.id }]);
+    await panel.post({ type: 'requestBody', callId: base.id, gone: true });
+    assert.match(await panel.page.locator('#panel-conversation').innerText(), /could not be loaded: the call is no longer kept/);
   });
 
   it('a small call still comes whole: its Raw view asks nothing', async () => {

@@ -8,9 +8,14 @@ import type { HistoryStore } from './store';
 /** How many earlier calls of the model are compared: the newest ones (a cache entry lives an hour at most). */
 export const CACHE_CANDIDATES = 50;
 
+/** Whether the call's request has a cache_control breakpoint: a call without one has nothing to explain. */
+export function hasCacheBreakpoints(call: CallRecord): boolean {
+  return breakpointsOf(call.effectiveRequest, prefixElements(call.effectiveRequest)).length > 0;
+}
+
 /** Undefined when the call's request has no cache_control breakpoint. */
 export async function explainCacheFromHistory(call: CallRecord, store: HistoryStore, options: ExplainOptions & { excludeId?: string } = {}): Promise<CacheExplanation | undefined> {
-  if (breakpointsOf(call.effectiveRequest, prefixElements(call.effectiveRequest)).length === 0) {
+  if (!hasCacheBreakpoints(call)) {
     return undefined;
   }
   const model = String((call.message as { model?: unknown } | undefined)?.model ?? call.effectiveRequest.model ?? '');

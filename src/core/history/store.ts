@@ -60,6 +60,14 @@ export class HistoryStore {
    * a big call does not hold up the event loop while it is written.
    */
   async record(call: CallRecord, source: HistorySourceInput): Promise<string> {
+    return (await this.keep(call, source)).id;
+  }
+
+  /**
+   * As {@link record}, and resolves with the call's entry as the history lists it too: what a caller that shows the
+   * call needs, without reading back the file just written (a 5 MB call's file is as big).
+   */
+  async keep(call: CallRecord, source: HistorySourceInput): Promise<HistoryEntry> {
     const id = newCallId(call.startedAt);
     const entry = entryOf(id, call, source);
     const stored: StoredCall = { format: HISTORY_FORMAT, entry, record: call };
@@ -77,7 +85,7 @@ export class HistoryStore {
     await appendIndexLines(this.calls.indexFile, [line]);
     this.calls.add(id, line);
     await keepBounds(this.calls, this, id);
-    return id;
+    return line.entry;
   }
 
   /** The calls newest first, narrowed by the filter, at most `limit`. Damaged files are skipped with a warning. */

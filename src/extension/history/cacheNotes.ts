@@ -2,7 +2,7 @@
 // it is opened from there), the earlier calls of its model are compared with it (core's explainCacheFromHistory)
 // and the panel shows the result below the answer. Off the streaming path, like the recording.
 import * as vscode from 'vscode';
-import { explainCacheFromHistory } from '../../core/history/cacheFromHistory';
+import { explainCacheFromHistory, hasCacheBreakpoints } from '../../core/history/cacheFromHistory';
 import type { CallRecord } from '../../shared/callRecord';
 import type { HostMessage } from '../../shared/protocol';
 import type { HistoryService } from './historyService';
@@ -24,12 +24,21 @@ export async function explainCacheInPanel(history: HistoryService, panel: ShowsC
   }
 }
 
-/** Explains each call as soon as the history has it (and says whether it has a previous run to compare with). */
+/**
+ * Explains each call as soon as the history has it (and says whether it has a previous run to compare with), from
+ * the record in memory: a big call's file is not read back. Only a call with cache breakpoints is explained, against
+ * its stored (masked) form, as the earlier calls it is compared with are.
+ */
 export function explainRecordedCalls(history: HistoryService, panel: ShowsCacheExplanations & ShowsHistoryFacts): vscode.Disposable {
-  return history.onDidRecord(async ({ historyId }) => {
-    const stored = await history.store.get(historyId);
-    if (stored) {
-      await Promise.all([explainCacheInPanel(history, panel, stored.record, historyId), tellPanelInHistory(history, panel, stored)]);
-    }
+  return history.onDidRecord(async ({ historyId, entry, record }) => {
+    const explain = async () => {
+      if (hasCacheBreakpoints(record)) {
+        const stored = await history.store.get(historyId);
+        if (stored) {
+          await explainCacheInPanel(history, panel, stored.record, historyId);
+        }
+      }
+    };
+    await Promise.all([explain(), tellPanelInHistory(history, panel, { entry, record })]);
   });
 }

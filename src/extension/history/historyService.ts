@@ -5,7 +5,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HistoryStore } from '../../core/history/store';
 import type { CallRecord } from '../../shared/callRecord';
-import { HISTORY_DEFAULT_MAX_CALLS, HISTORY_DEFAULT_MAX_MEGABYTES, type HistorySourceInput } from '../../shared/history';
+import { HISTORY_DEFAULT_MAX_CALLS, HISTORY_DEFAULT_MAX_MEGABYTES, type HistoryEntry, type HistorySourceInput } from '../../shared/history';
+
+/** A call the history has just kept: its entry as listed, and the record itself as it was in memory (not read back). */
+export interface RecordedCall {
+  callId: string;
+  historyId: string;
+  entry: HistoryEntry;
+  record: CallRecord;
+}
 import { Disposable } from '../dispose';
 import { documentTitle } from '../requestDocument';
 
@@ -39,7 +47,7 @@ export class HistoryService extends Disposable {
   /** Recordings one after another, so that the index gets them in the order the calls ended. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
-  private readonly recorded = this._register(new vscode.EventEmitter<{ callId: string; historyId: string }>());
+  private readonly recorded = this._register(new vscode.EventEmitter<RecordedCall>());
   /** The list changed: a call recorded, deleted, or the history cleared. */
   readonly onDidChange = this.changed.event;
   /** A call was kept (after it finished and was written). */
@@ -115,10 +123,10 @@ export class HistoryService extends Disposable {
         new Promise<void>((resolve) => {
           setTimeout(() => {
             store
-              .record(record, sourceInput(record, text))
-              .then((historyId) => {
-                this.historyIds.set(record.id, historyId);
-                this.recorded.fire({ callId: record.id, historyId });
+              .keep(record, sourceInput(record, text))
+              .then((entry) => {
+                this.historyIds.set(record.id, entry.id);
+                this.recorded.fire({ callId: record.id, historyId: entry.id, entry, record });
                 this.changed.fire();
               })
               .catch((error: unknown) => {

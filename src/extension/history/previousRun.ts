@@ -20,7 +20,7 @@ export async function runsOf(history: HistoryService, filePath: string | undefin
 }
 
 /** The run of the same request just before `stored`, if the history has one. */
-export async function previousRunOf(history: HistoryService, stored: StoredCall): Promise<HistoryEntry | undefined> {
+export async function previousRunOf(history: HistoryService, stored: Pick<StoredCall, 'entry'>): Promise<HistoryEntry | undefined> {
   const source = stored.entry.source;
   if (source.kind === 'selection') {
     // A selection is no request file: it has no runs (and the history is not read for it).
@@ -35,7 +35,7 @@ export async function previousRunOf(history: HistoryService, stored: StoredCall)
  * without one: the panel has nothing to show for it, and a message that changes nothing is not worth posting to a
  * panel that may still be laying out a big answer (a 2 MB stream's render was seen to fall behind when it was).
  */
-export async function tellPanelInHistory(history: HistoryService, panel: ShowsHistoryFacts, stored: StoredCall): Promise<void> {
+export async function tellPanelInHistory(history: HistoryService, panel: ShowsHistoryFacts, stored: Pick<StoredCall, 'entry' | 'record'>): Promise<void> {
   try {
     if (await previousRunOf(history, stored)) {
       panel.showInHistory({ type: 'inHistory', callId: stored.record.id, historyId: stored.entry.id, previousRun: true });

@@ -29,6 +29,11 @@ export class CodeSnippets {
     return this.requests.has(callId);
   }
 
+  /** The body this call put on the wire, when its request is kept. */
+  bodyOf(callId: string): string | undefined {
+    return this.requests.get(callId)?.body;
+  }
+
   /** Remembers a finished call: its request, and its curl as recorded. */
   rememberRecord(record: CallRecord): void {
     this.remember(record.id, record.request);

@@ -3,18 +3,25 @@
 // written to the extension's storage, so that it outlives a window reload (which restarts the extension host). A
 // small one needs no copy: the webview's state holds it. The history (issue 11) keeps more, on disk: `find` is where
 // it plugs in.
+// The write waits until calls have been quiet a moment: a 10 MB record's JSON and write at the call's end would
+// compete with its final message on the way to the panel; and of calls finishing in a row, only the last is written.
 // fs.promises, not node:fs/promises: that module loads at first use, not with the extension (activation).
-import { promises as fs } from 'node:fs';
+import { mkdirSync, promises as fs, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CallRecord } from '../../shared/callRecord';
 import { fitsIn, STATE_RECORD_LIMIT } from '../../shared/size';
 
 const KEPT_IN_MEMORY = 5;
 const LAST_CALL_FILE = 'last-call.json';
+/** How long after the last big call ends its record is written (or at once when the extension stops). */
+export const WRITE_DELAY_MS = 1500;
 
 export class RecentCalls {
   private readonly records: CallRecord[] = [];
   private writing: Promise<void> = Promise.resolve();
+  /** The big record waiting for its write, and the timer that will start it. */
+  private unwritten: CallRecord | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** `folder`: where the last call is kept across reloads (the extension's global storage); none: memory only. */
   constructor(private readonly folder?: string) {}
@@ -22,18 +29,46 @@ export class RecentCalls {
   remember(record: CallRecord): void {
     this.records.push(record);
     this.records.splice(0, Math.max(0, this.records.length - KEPT_IN_MEMORY));
-    const folder = this.folder;
-    if (folder && !fitsIn(record, STATE_RECORD_LIMIT)) {
-      // One write at a time, in order: the file always holds a whole record, the last one.
-      this.writing = this.writing
-        .then(async () => {
-          await fs.mkdir(folder, { recursive: true });
-          const temporary = path.join(folder, `${LAST_CALL_FILE}.${process.pid}.tmp`);
-          await fs.writeFile(temporary, JSON.stringify(record));
-          await fs.rename(temporary, path.join(folder, LAST_CALL_FILE));
-        })
-        .catch(() => undefined);
+    if (this.folder && !fitsIn(record, STATE_RECORD_LIMIT)) {
+      this.unwritten = record;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.writeUnwritten(), WRITE_DELAY_MS);
     }
+  }
+
+  /** Writes the waiting record now, synchronously: the extension is stopping (a window reload), and it must outlive it. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    const record = this.unwritten;
+    this.unwritten = undefined;
+    if (record && this.folder) {
+      try {
+        mkdirSync(this.folder, { recursive: true });
+        const temporary = path.join(this.folder, `${LAST_CALL_FILE}.${process.pid}.tmp`);
+        writeFileSync(temporary, JSON.stringify(record));
+        renameSync(temporary, path.join(this.folder, LAST_CALL_FILE));
+      } catch {
+        // No storage folder to write to: the call is kept in memory only, as without one.
+      }
+    }
+  }
+
+  private writeUnwritten(): void {
+    const record = this.unwritten;
+    const folder = this.folder;
+    this.unwritten = undefined;
+    if (!record || !folder) {
+      return;
+    }
+    // One write at a time, in order: the file always holds a whole record, the last one.
+    this.writing = this.writing
+      .then(async () => {
+        await fs.mkdir(folder, { recursive: true });
+        const temporary = path.join(folder, `${LAST_CALL_FILE}.${process.pid}.tmp`);
+        await fs.writeFile(temporary, JSON.stringify(record));
+        await fs.rename(temporary, path.join(folder, LAST_CALL_FILE));
+      })
+      .catch(() => undefined);
   }
 
   /** The record of `callId`, from memory or the last call kept on disk; undefined when it is no longer kept. */

@@ -42,7 +42,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
     private readonly conversationOf?: (record: CallRecord) => Omit<Extract<HostMessage, { type: 'conversationCalls' }>, 'type' | 'callId'> | undefined,
   ) {
     super(extensionUri, { viewType: RESPONSE_VIEW_TYPE, title: 'Claude Response', script: 'webview.js' });
-    this.calls = new RecentCalls(storage?.fsPath);
+    this.calls = this._register(new RecentCalls(storage?.fsPath));
     this._register(feed.onDidCallEvent((event) => this.follow(event)));
     this._register(this.running);
   }
@@ -193,14 +193,15 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
     // (the page that had it before is gone: a page loads again with nothing).
     const hasBody = this.isReady
       ? (id: string) => this.bodySent.has(id)
-      : (id: string) => this.pending.some((queued) => queued.type === 'attempt' && queued.callId === id);
+      : (id: string) => this.pending.some((queued) => bringsBody(queued) === id);
     const message = redactForPanel(slimForPanel(original, hasBody));
     if (message.type !== 'events' && !replay) {
       this.recent.push(message);
       this.recent.splice(0, Math.max(0, this.recent.length - 20));
     }
-    if (message.type === 'attempt') {
-      this.bodySent.add(message.callId);
+    const brought = bringsBody(message);
+    if (brought !== undefined) {
+      this.bodySent.add(brought);
     }
     if (!this.isReady) {
       // Events of the running call are replayed from `running` when the webview is ready; queuing them as well
@@ -265,6 +266,12 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         }
         this.post(this.code.answer(message));
         return;
+      case 'requestBody': {
+        // A running call's request is kept from its attempt; a finished one's with its record (after a reload, on disk).
+        const body = this.code.bodyOf(message.callId) ?? (await this.calls.find(message.callId))?.request?.body;
+        this.post(body ? { type: 'requestBody', callId: message.callId, body } : { type: 'requestBody', callId: message.callId, gone: true });
+        return;
+      }
       case 'rawBody': {
         const body = (await this.calls.find(message.callId))?.response?.body;
         this.post(body !== undefined ? { type: 'rawBody', callId: message.callId, body } : { type: 'rawBody', callId: message.callId, gone: true });
@@ -276,4 +283,12 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         return;
     }
   }
+}
+
+/** The call whose request body `message` brings to the webview, if it brings one. */
+function bringsBody(message: HostMessage): string | undefined {
+  if (message.type === 'attempt' && !message.bodyWithheld) {
+    return message.callId;
+  }
+  return message.type === 'requestBody' && message.body !== undefined ? message.callId : undefined;
 }

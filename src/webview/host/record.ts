@@ -4,7 +4,7 @@ import type { CallRecord } from '../../shared/callRecord';
 import type { HostMessage } from '../../shared/protocol';
 import { asArray, asObject, asString, isObject } from '../values/json';
 
-const HOST_TYPES = new Set(['callStarted', 'attempt', 'response', 'events', 'retrying', 'callFinished', 'callRefused', 'done', 'callGone', 'conversationCalls', 'compare', 'cacheExplanation', 'showRecord', 'codeSnippet', 'inHistory', 'rawBody']);
+const HOST_TYPES = new Set(['callStarted', 'attempt', 'response', 'events', 'retrying', 'callFinished', 'callRefused', 'done', 'callGone', 'conversationCalls', 'compare', 'cacheExplanation', 'showRecord', 'codeSnippet', 'inHistory', 'rawBody', 'requestBody']);
 
 export function isHostMessage(data: unknown): data is HostMessage {
   return isObject(data) && typeof data.type === 'string' && HOST_TYPES.has(data.type);

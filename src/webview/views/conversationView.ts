@@ -11,6 +11,7 @@ import type { Host } from '../host/vscodeApi';
 import { asArray, isObject } from '../values/json';
 import { emptyState } from './common';
 import { renderContinueBar } from './continueBar';
+import { bodyAtHand } from './requestBody';
 
 /** Turns shown open; older ones start folded (a long conversation stays readable). */
 const OPEN_TURNS = 3;
@@ -133,7 +134,11 @@ export class ConversationView {
   }
 
   render(panel: HTMLElement, record: CallRecord, host: Host): void {
-    const messages = asArray(record.effectiveRequest.messages) ?? sentMessages(record);
+    const inRequest = asArray(record.effectiveRequest.messages);
+    if (!inRequest && !bodyAtHand(panel, record, host, 'conversation (the request body)')) {
+      return;
+    }
+    const messages = inRequest ?? sentMessages(record);
     const answer = record.message;
     const total = messages.length + (answer ? 1 : 0);
     const turns = messages.map((m, i) => turnView(m, i, i >= total - OPEN_TURNS));

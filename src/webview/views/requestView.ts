@@ -6,8 +6,12 @@ import { fillLongText } from '../dom/longText';
 import { prettyJson } from '../values/json';
 import type { Host } from '../host/vscodeApi';
 import { emptyState, headerTable, toolbar } from './common';
+import { bodyAtHand } from './requestBody';
 
 export function renderRequestView(panel: HTMLElement, record: CallRecord, host: Host): void {
+  if (!bodyAtHand(panel, record, host, 'request body')) {
+    return;
+  }
   const json = requestJson(record);
   const target = record.request ? `${record.request.method} ${record.request.url}` : `POST ${record.baseUrl.replace(/\/$/, '')}/v1/messages`;
   const body = el('pre', { class: 'json request-json' });
