@@ -32,8 +32,10 @@ export type HostMessage =
    * `trimmed`: the webview already has the body (it asked for it with `requestBody`), so `request.body` is left out
    * ("") and `effectiveRequest` holds only its small fields; the webview keeps what it has. `bodyWithheld`: the big
    * body is left out and the webview does not have it: the views that show it ask for it when opened.
+   * `firstScreen`: the answer to a reload's `needCall` for a big answer, its beginning only (firstScreen.ts): shown,
+   * never kept; the webview asks for the whole record (`needCall` with `whole`) once it is painted.
    */
-  | { type: 'callFinished'; record: CallRecord; trimmed?: boolean; bodyWithheld?: true }
+  | { type: 'callFinished'; record: CallRecord; trimmed?: boolean; bodyWithheld?: true; firstScreen?: true }
   /**
    * The shown call will try again: `text` says why and when ("429 rate_limit_error, retrying in 2 s (attempt 2 of
    * 3)"); the next attempt starts about `waitMs` from now, and its `attempt` message replaces this.
@@ -109,7 +111,7 @@ export type WebviewMessage =
    * After a reload, the saved state named a call whose record was too big to keep in it: the host answers with its
    * `callFinished` (the whole record), or `callGone`.
    */
-  | { type: 'needCall'; callId: string; historyId?: string }
+  | { type: 'needCall'; callId: string; historyId?: string; whole?: true }
   /** Run "Claude: Continue Conversation" for this call: as its stop_reason allows, or with max_tokens raised. */
   | { type: 'conversation'; callId: string; action: 'continue' | 'raiseMaxTokens' }
   /**

@@ -117,7 +117,11 @@ export class App implements Flushable {
         return;
       case 'callFinished':
         noteWithheld(String(message.record?.id), message.bodyWithheld);
-        this.finish(message.record, message.trimmed === true);
+        if (message.firstScreen === true) {
+          this.showFirstScreen(message.record);
+        } else {
+          this.finish(message.record, message.trimmed === true);
+        }
         return;
       case 'callGone':
         if (this.awaited === message.callId && !this.shown) {
@@ -242,6 +246,19 @@ export class App implements Flushable {
     this.showFinished(record, shown?.running === true && shown.record.id === record.id);
   }
 
+  /**
+   * The beginning of a big answer, asked back after a reload: shown at once, never kept as the call (the state goes
+   * on naming the awaited call); once it is painted, the whole record is asked for, and replaces it.
+   */
+  private showFirstScreen(raw: CallRecord): void {
+    const record = normalizeRecord(raw);
+    if (!record || this.awaited !== record.id || this.shown) {
+      return;
+    }
+    this.showFinished(record, false, true);
+    requestAnimationFrame(() => setTimeout(() => this.host.post({ type: 'needCall', callId: record.id, whole: true }), 0));
+  }
+
   /** Per frame: what the running call's messages left out of date (see LiveUpdates). */
   flush(): void {
     if (this.shown) {
@@ -249,7 +266,8 @@ export class App implements Flushable {
     }
   }
 
-  private showFinished(record: CallRecord, live: boolean): void {
+  /** `firstScreen`: the beginning of the record only (showFirstScreen): shown, not kept. */
+  private showFinished(record: CallRecord, live: boolean, firstScreen = false): void {
     const previous = this.shown;
     const measured = live ? previous?.accumulator?.firstDeltaMs : undefined;
     if (record.timing.firstTokenMs === undefined && measured !== undefined) {
@@ -265,7 +283,7 @@ export class App implements Flushable {
       this.refused.clear();
     }
     this.shown = finishedCall(record);
-    this.finished = record;
+    this.finished = firstScreen ? undefined : record;
     this.fromHistory.show(record.id);
     this.comparisonFreshness.shown(this.tabs.panel('compare'), this.comparison, record.id);
     this.root.classList.remove('empty', 'running');

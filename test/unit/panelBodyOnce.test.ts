@@ -114,7 +114,8 @@ describe('panel: big bodies once, recent calls', function () {
       assert.deepEqual(await later.find('big'), big);
       // The small one was not written: the webview's state holds it.
       assert.equal(await later.find('small'), undefined);
-      assert.deepEqual(fs.readdirSync(folder), ['last-call.json']);
+      assert.deepEqual(fs.readdirSync(folder).sort(), ['last-call.first.json', 'last-call.json']);
+      assert.equal(await later.firstScreen('big'), undefined, 'a big request with a small answer has no first screen');
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
@@ -135,9 +136,28 @@ describe('panel: big bodies once, recent calls', function () {
       assert.equal((await later.find('second'))?.id, 'second');
       assert.equal(await later.find('first'), undefined);
       calls.dispose();
-      assert.deepEqual(fs.readdirSync(folder), ['last-call.json'], 'nothing left to write, no temporary file');
+      assert.deepEqual(fs.readdirSync(folder).sort(), ['last-call.first.json', 'last-call.json'], 'nothing left to write, no temporary file');
     } finally {
       fs.rmSync(path.dirname(folder), { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a big answer\'s first screen beside it: after a restart it is read without the whole', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-recent-'));
+    try {
+      const calls = new RecentCalls(folder);
+      const big = { ...call('big-answer', 10), message: { id: 'msg_1', type: 'message', role: 'assistant', content: [{ type: 'text', text: `# Title\n\n${'word '.repeat(200_000)}` }] } } as CallRecord;
+      calls.remember(big);
+      const inMemory = await calls.firstScreen('big-answer');
+      assert.ok(inMemory && JSON.stringify(inMemory).length < 64 * 1024);
+      calls.dispose();
+      const later = new RecentCalls(folder);
+      assert.deepEqual(await later.firstScreen('big-answer'), inMemory);
+      assert.ok(fs.statSync(path.join(folder, 'last-call.first.json')).size < 64 * 1024);
+      assert.equal(await later.firstScreen('another'), undefined);
+      assert.deepEqual(await later.find('big-answer'), big);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -80,6 +80,30 @@ describe('webview: big calls, small state', function () {
     await second.close();
   });
 
+  it('a big answer back after a reload in two steps: its beginning shown at once and not kept, then the whole asked for and shown', async () => {
+    const id = 'call-first-screen';
+    const panel = await harness.open({ state: { callId: id, view: 'response' } });
+    const beginning = record({ id, message: message([{ type: 'text', text: '# The first heading\n\nThe beginning.\n\n*(The rest of the answer is loading…)*' }]) });
+    await panel.post({ type: 'callFinished', record: beginning, firstScreen: true });
+    await panel.page.locator('#app h1', { hasText: 'The first heading' }).waitFor({ timeout: 30_000 });
+    assert.match(await panel.page.locator('#app').innerText(), /The rest of the answer is loading/);
+    const deadline = Date.now() + 10_000;
+    while (!(await panel.posted()).some((m) => m.type === 'needCall' && m.whole === true) && Date.now() < deadline) {
+      await panel.page.waitForTimeout(50);
+    }
+    assert.deepEqual((await panel.posted()).filter((m) => m.type === 'needCall'), [{ type: 'needCall', callId: id }, { type: 'needCall', callId: id, whole: true }]);
+    const meanwhile = await panel.state();
+    assert.equal(meanwhile?.callId, id, 'the state goes on naming the call');
+    assert.equal(meanwhile?.record, undefined, 'the beginning is never kept as the call');
+    const whole = record({ id, message: message([{ type: 'text', text: `# The first heading\n\n${'The whole answer. '.repeat(20)}THE VERY END` }]) });
+    await panel.post({ type: 'callFinished', record: whole });
+    await panel.page.locator('#app p', { hasText: 'THE VERY END' }).waitFor({ timeout: 30_000 });
+    assert.doesNotMatch(await panel.page.locator('#app').innerText(), /The rest of the answer is loading/);
+    assert.equal((await panel.state())?.record?.id, id, 'the whole record, small here, is kept');
+    assert.deepEqual(panel.errors, []);
+    await panel.close();
+  });
+
   it('says so when the host no longer keeps the call the state names', async () => {
     const panel = await harness.open({ state: { callId: 'call-gone', view: 'response' } });
     await panel.post({ type: 'callGone', callId: 'call-gone' });

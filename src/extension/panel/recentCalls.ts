@@ -10,9 +10,12 @@ import { mkdirSync, promises as fs, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CallRecord } from '../../shared/callRecord';
 import { fitsIn, STATE_RECORD_LIMIT } from '../../shared/size';
+import { firstScreenOf, needsFirstScreen } from './firstScreen';
 
 const KEPT_IN_MEMORY = 5;
 const LAST_CALL_FILE = 'last-call.json';
+/** The last call's first screen (firstScreen.ts), beside it: what a reload shows first, read without the whole. */
+const FIRST_SCREEN_FILE = 'last-call.first.json';
 /** How long after the last big call ends its record is written (or at once when the extension stops). */
 export const WRITE_DELAY_MS = 1500;
 
@@ -44,9 +47,11 @@ export class RecentCalls {
     if (record && this.folder) {
       try {
         mkdirSync(this.folder, { recursive: true });
-        const temporary = path.join(this.folder, `${LAST_CALL_FILE}.${process.pid}.tmp`);
-        writeFileSync(temporary, JSON.stringify(record));
-        renameSync(temporary, path.join(this.folder, LAST_CALL_FILE));
+        for (const [name, text] of filesOf(record)) {
+          const temporary = path.join(this.folder, `${name}.${process.pid}.tmp`);
+          writeFileSync(temporary, text);
+          renameSync(temporary, path.join(this.folder, name));
+        }
       } catch {
         // No storage folder to write to: the call is kept in memory only, as without one.
       }
@@ -64,11 +69,31 @@ export class RecentCalls {
     this.writing = this.writing
       .then(async () => {
         await fs.mkdir(folder, { recursive: true });
-        const temporary = path.join(folder, `${LAST_CALL_FILE}.${process.pid}.tmp`);
-        await fs.writeFile(temporary, JSON.stringify(record));
-        await fs.rename(temporary, path.join(folder, LAST_CALL_FILE));
+        for (const [name, text] of filesOf(record)) {
+          const temporary = path.join(folder, `${name}.${process.pid}.tmp`);
+          await fs.writeFile(temporary, text);
+          await fs.rename(temporary, path.join(folder, name));
+        }
       })
       .catch(() => undefined);
+  }
+
+  /**
+   * The first screen of `callId`'s answer when it is big (firstScreen.ts), from memory or the small file kept beside
+   * the last call; undefined when the call has none (or is no longer kept: `find` says which).
+   */
+  async firstScreen(callId: string): Promise<CallRecord | undefined> {
+    const inMemory = this.records.find((record) => record.id === callId);
+    if (inMemory || !this.folder) {
+      return inMemory && needsFirstScreen(inMemory) ? firstScreenOf(inMemory) : undefined;
+    }
+    await this.writing;
+    try {
+      const first = JSON.parse(await fs.readFile(path.join(this.folder, FIRST_SCREEN_FILE), 'utf8')) as CallRecord;
+      return first.id === callId ? first : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The record of `callId`, from memory or the last call kept on disk; undefined when it is no longer kept. */
@@ -80,9 +105,24 @@ export class RecentCalls {
     await this.writing;
     try {
       const record = JSON.parse(await fs.readFile(path.join(this.folder, LAST_CALL_FILE), 'utf8')) as CallRecord;
-      return record.id === callId ? record : undefined;
+      if (record.id !== callId) {
+        return undefined;
+      }
+      // Asked again soon (a reload's first screen, then the whole record): read once.
+      this.records.push(record);
+      this.records.splice(0, Math.max(0, this.records.length - KEPT_IN_MEMORY));
+      return record;
     } catch {
       return undefined;
     }
   }
+}
+
+/**
+ * The files that keep `record` for after a reload, first screen first: a first screen that belongs to no call is
+ * emptied (its id matches nothing), not left to name an older one.
+ */
+function filesOf(record: CallRecord): Array<[string, string]> {
+  const first = needsFirstScreen(record) ? firstScreenOf(record) : { id: '' };
+  return [[FIRST_SCREEN_FILE, JSON.stringify(first)], [LAST_CALL_FILE, JSON.stringify(record)]];
 }

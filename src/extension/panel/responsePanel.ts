@@ -246,8 +246,10 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         this.feed.cancel(message.callId);
         return;
       case 'needCall': {
-        const record = await this.calls.find(message.callId);
-        this.post(record ? { type: 'callFinished', record } : { type: 'callGone', callId: message.callId });
+        // A big answer comes back in two steps (firstScreen.ts): its beginning, then, asked with `whole`, all of it.
+        const first = message.whole ? undefined : await this.calls.firstScreen(message.callId);
+        const record = first ? undefined : await this.calls.find(message.callId);
+        this.post(first ? { type: 'callFinished', record: first, firstScreen: true } : record ? { type: 'callFinished', record } : { type: 'callGone', callId: message.callId });
         return;
       }
       case 'setApiKey':
@@ -267,7 +269,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         this.post(this.code.answer(message));
         return;
       case 'requestBody': {
-        // A running call's request is kept from its attempt; a finished one's with its record (after a reload, on disk).
+        // A running call's request is kept from its attempt, a finished one's with its record (on disk after a reload).
         const body = this.code.bodyOf(message.callId) ?? (await this.calls.find(message.callId))?.request?.body;
         this.post(body ? { type: 'requestBody', callId: message.callId, body } : { type: 'requestBody', callId: message.callId, gone: true });
         return;
