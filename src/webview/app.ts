@@ -16,7 +16,7 @@ import { ResponseView } from './views/responseView';
 import { Tabs } from './views/tabs';
 import { TimelineView } from './views/timelineView';
 import { receiveRawBody } from './views/rawView';
-import { noteWithheld, receiveRequestBody } from './views/requestBody';
+import { isWithheld, noteWithheld, receiveRequestBody } from './views/requestBody';
 import { codeView, conversationView, VIEWS } from './views/viewList';
 import { FromHistory } from './shown/fromHistory';
 import { ComparisonFreshness } from './shown/comparisonFreshness';
@@ -124,8 +124,12 @@ export class App implements Flushable {
         }
         return;
       case 'callGone':
-        if (this.awaited === message.callId && !this.shown) {
+        // Awaited after a reload: nothing shown yet, or only the first screen of it (its whole record is gone).
+        if (this.awaited === message.callId && (!this.shown || (this.finished === undefined && this.shown.record.id === message.callId))) {
           this.awaited = undefined;
+          this.shown = undefined;
+          this.root.classList.add('empty');
+          this.saveState();
           this.header.note(' The last call is no longer kept. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.');
         }
         return;
@@ -329,6 +333,7 @@ export class App implements Flushable {
         view: this.tabs.selected,
         detailsOpen: this.header.detailsOpen,
         finished: this.finished,
+        bodyWithheld: this.finished !== undefined && isWithheld(this.finished.id),
         awaited: this.awaited,
         refused: this.refused.current,
         codeLanguage: codeView.language,

@@ -52,4 +52,16 @@ describe('panel: a big answer\'s first screen after a reload', () => {
     assert.equal((record.message!.content as unknown[]).length, 4);
     assert.ok(record.response?.body && record.curl && record.timeline?.length === 1);
   });
+
+  it('leaves a big request body out too (its views ask for it), and keeps a small one', () => {
+    const big = { ...finished([{ type: 'text', text: 'x'.repeat(FIRST_SCREEN_LIMIT) }]) };
+    big.request = { method: 'POST', url: 'http://127.0.0.1:1/v1/messages', headers: {}, body: JSON.stringify({ messages: [{ role: 'user', content: 'y'.repeat(400 * 1024) }] }) };
+    big.effectiveRequest = { model: 'claude-haiku-5-5', max_tokens: 10, messages: [{ role: 'user', content: 'y'.repeat(400 * 1024) }] };
+    const screen = firstScreenOf(big);
+    assert.equal(screen.request?.body, '');
+    assert.deepEqual(screen.effectiveRequest, { model: 'claude-haiku-5-5', max_tokens: 10 });
+    assert.ok(JSON.stringify(screen).length < 64 * 1024);
+    const small = { ...big, request: { ...big.request, body: '{"messages":[]}' } };
+    assert.equal(firstScreenOf(small).request?.body, '{"messages":[]}');
+  });
 });

@@ -104,6 +104,32 @@ describe('webview: big calls, small state', function () {
     await panel.close();
   });
 
+  it('a first screen whose whole record is gone says so, and the state stops naming the call', async () => {
+    const id = 'call-first-gone';
+    const panel = await harness.open({ state: { callId: id, view: 'response' } });
+    await panel.post({ type: 'callFinished', record: record({ id, message: message([{ type: 'text', text: '# A heading\n\nThe beginning.' }]) }), firstScreen: true });
+    await panel.page.locator('#app h1', { hasText: 'A heading' }).waitFor({ timeout: 30_000 });
+    await panel.post({ type: 'callGone', callId: id });
+    assert.match(await panel.page.locator('#app').innerText(), /The last call is no longer kept/);
+    assert.doesNotMatch(await panel.page.locator('#app').innerText(), /The beginning/);
+    assert.equal((await panel.state())?.callId, undefined);
+    assert.deepEqual(panel.errors, []);
+    await panel.close();
+  });
+
+  it('a record whose big request body was withheld is not kept in the state (a reload asks the host again)', async () => {
+    const base = record();
+    const panel = await harness.open();
+    await panel.post({ type: 'callFinished', record: { ...base, effectiveRequest: { model: 'claude-sonnet-5-5', max_tokens: 1024 }, request: { ...base.request!, body: '' } }, bodyWithheld: true });
+    await panel.page.locator('#app', { hasText: 'Hello' }).waitFor({ timeout: 30_000 });
+    await panel.page.waitForTimeout(200);
+    const state = await panel.state();
+    assert.equal(state?.callId, base.id);
+    assert.equal(state?.record, undefined, 'the record without its body is not kept');
+    assert.deepEqual(panel.errors, []);
+    await panel.close();
+  });
+
   it('says so when the host no longer keeps the call the state names', async () => {
     const panel = await harness.open({ state: { callId: 'call-gone', view: 'response' } });
     await panel.post({ type: 'callGone', callId: 'call-gone' });

@@ -4,6 +4,7 @@
 // socket, parsed and cloned into the webview, on threads the workbench shares); its first screen need not wait for it.
 import type { CallRecord, JsonObject } from '../../shared/callRecord';
 import { fitsIn } from '../../shared/size';
+import { isBigBody, smallFields } from './bodyOnce';
 
 /** A record whose answer is bigger than this comes back in two steps. */
 export const FIRST_SCREEN_LIMIT = 256 * 1024;
@@ -19,8 +20,8 @@ export function needsFirstScreen(record: CallRecord): boolean {
 
 /**
  * The record with the beginning of its answer only: its content blocks up to about 32 K characters of text (the last
- * one cut, and said to be loading), no raw body, curl or timeline. Never kept, saved or copied as the call: the whole
- * record follows.
+ * one cut, and said to be loading), no raw body, curl or timeline, and a big request's body left out (""). Never kept,
+ * saved or copied as the call: the whole record follows.
  */
 export function firstScreenOf(record: CallRecord): CallRecord {
   const content = Array.isArray(record.message?.content) ? (record.message.content as unknown[]) : [];
@@ -43,6 +44,11 @@ export function firstScreenOf(record: CallRecord): CallRecord {
   }
   const first: CallRecord = { ...record, message: { ...record.message, content: kept }, timeline: [] };
   delete first.curl;
+  if (record.request && isBigBody(record.request.body)) {
+    // A big request as well: its body is asked for by the views that show it (bodyOnce.ts), as after the whole.
+    first.request = { ...record.request, body: '' };
+    first.effectiveRequest = smallFields(record.effectiveRequest);
+  }
   if (record.response) {
     const { body: _body, ...response } = record.response;
     first.response = response;

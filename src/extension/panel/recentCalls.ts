@@ -5,7 +5,7 @@
 // it plugs in.
 // The write waits until calls have been quiet a moment: a 10 MB record's JSON and write at the call's end would
 // compete with its final message on the way to the panel; and of calls finishing in a row, only the last is written.
-// fs.promises, not node:fs/promises: that module loads at first use, not with the extension (activation).
+// fs.promises (reads), not node:fs/promises: that module loads at first use, not with the extension (activation).
 import { mkdirSync, promises as fs, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CallRecord } from '../../shared/callRecord';
@@ -21,7 +21,6 @@ export const WRITE_DELAY_MS = 1500;
 
 export class RecentCalls {
   private readonly records: CallRecord[] = [];
-  private writing: Promise<void> = Promise.resolve();
   /** The big record waiting for its write, and the timer that will start it. */
   private unwritten: CallRecord | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -39,43 +38,32 @@ export class RecentCalls {
     }
   }
 
-  /** Writes the waiting record now, synchronously: the extension is stopping (a window reload), and it must outlive it. */
+  /** Writes the waiting record now: the extension is stopping (a window reload), and it must outlive it. */
   dispose(): void {
     clearTimeout(this.timer);
-    const record = this.unwritten;
-    this.unwritten = undefined;
-    if (record && this.folder) {
-      try {
-        mkdirSync(this.folder, { recursive: true });
-        for (const [name, text] of filesOf(record)) {
-          const temporary = path.join(this.folder, `${name}.${process.pid}.tmp`);
-          writeFileSync(temporary, text);
-          renameSync(temporary, path.join(this.folder, name));
-        }
-      } catch {
-        // No storage folder to write to: the call is kept in memory only, as without one.
-      }
-    }
+    this.writeUnwritten();
   }
 
+  /**
+   * Writes the waiting record, synchronously (its JSON is made in one piece anyway): a write is never half done when
+   * the extension stops, and two never share a temporary file.
+   */
   private writeUnwritten(): void {
     const record = this.unwritten;
-    const folder = this.folder;
     this.unwritten = undefined;
-    if (!record || !folder) {
+    if (!record || !this.folder) {
       return;
     }
-    // One write at a time, in order: the file always holds a whole record, the last one.
-    this.writing = this.writing
-      .then(async () => {
-        await fs.mkdir(folder, { recursive: true });
-        for (const [name, text] of filesOf(record)) {
-          const temporary = path.join(folder, `${name}.${process.pid}.tmp`);
-          await fs.writeFile(temporary, text);
-          await fs.rename(temporary, path.join(folder, name));
-        }
-      })
-      .catch(() => undefined);
+    try {
+      mkdirSync(this.folder, { recursive: true });
+      for (const [name, text] of filesOf(record)) {
+        const temporary = path.join(this.folder, `${name}.${process.pid}.tmp`);
+        writeFileSync(temporary, text);
+        renameSync(temporary, path.join(this.folder, name));
+      }
+    } catch {
+      // No storage folder to write to: the call is kept in memory only, as without one.
+    }
   }
 
   /**
@@ -87,7 +75,6 @@ export class RecentCalls {
     if (inMemory || !this.folder) {
       return inMemory && needsFirstScreen(inMemory) ? firstScreenOf(inMemory) : undefined;
     }
-    await this.writing;
     try {
       const first = JSON.parse(await fs.readFile(path.join(this.folder, FIRST_SCREEN_FILE), 'utf8')) as CallRecord;
       return first.id === callId ? first : undefined;
@@ -102,7 +89,6 @@ export class RecentCalls {
     if (inMemory || !this.folder) {
       return inMemory;
     }
-    await this.writing;
     try {
       const record = JSON.parse(await fs.readFile(path.join(this.folder, LAST_CALL_FILE), 'utf8')) as CallRecord;
       if (record.id !== callId) {
@@ -119,10 +105,10 @@ export class RecentCalls {
 }
 
 /**
- * The files that keep `record` for after a reload, first screen first: a first screen that belongs to no call is
- * emptied (its id matches nothing), not left to name an older one.
+ * The files that keep `record` for after a reload, the whole record first: a first screen never names a call whose
+ * whole record is not there. A first screen that belongs to no call is emptied (its id matches nothing).
  */
 function filesOf(record: CallRecord): Array<[string, string]> {
   const first = needsFirstScreen(record) ? firstScreenOf(record) : { id: '' };
-  return [[FIRST_SCREEN_FILE, JSON.stringify(first)], [LAST_CALL_FILE, JSON.stringify(record)]];
+  return [[LAST_CALL_FILE, JSON.stringify(record)], [FIRST_SCREEN_FILE, JSON.stringify(first)]];
 }

@@ -249,7 +249,8 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         // A big answer comes back in two steps (firstScreen.ts): its beginning, then, asked with `whole`, all of it.
         const first = message.whole ? undefined : await this.calls.firstScreen(message.callId);
         const record = first ? undefined : await this.calls.find(message.callId);
-        this.post(first ? { type: 'callFinished', record: first, firstScreen: true } : record ? { type: 'callFinished', record } : { type: 'callGone', callId: message.callId });
+        const withheld = first?.request?.body === '' ? { bodyWithheld: true as const } : {};
+        this.post(first ? { type: 'callFinished', record: first, firstScreen: true, ...withheld } : record ? { type: 'callFinished', record } : { type: 'callGone', callId: message.callId });
         return;
       }
       case 'setApiKey':

@@ -14,6 +14,8 @@ export interface KeptFacts {
   view: string;
   detailsOpen: boolean;
   finished: CallRecord | undefined;
+  /** Whether the finished record lacks the body the host withheld: then only its id is kept (a reload asks again). */
+  bodyWithheld?: boolean;
   /** A call the saved state named, asked from the host and not back yet. */
   awaited?: string;
   refused: Refusal | undefined;
@@ -27,7 +29,7 @@ export function panelState(facts: KeptFacts): PanelState {
   const state: PanelState = { view: facts.view, detailsOpen: facts.detailsOpen };
   if (facts.finished) {
     state.callId = facts.finished.id;
-    if (fitsIn(facts.finished, STATE_RECORD_LIMIT)) {
+    if (!facts.bodyWithheld && fitsIn(facts.finished, STATE_RECORD_LIMIT)) {
       state.record = facts.finished;
     }
   } else if (facts.awaited) {

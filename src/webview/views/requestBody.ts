@@ -12,9 +12,15 @@ const withheld = new Map<string, 'not asked' | 'asked' | 'gone'>();
 
 /** A host message about a call: notes whether it came without the call's big body. */
 export function noteWithheld(callId: string, bodyWithheld: boolean | undefined): void {
-  if (bodyWithheld === true && !withheld.has(callId)) {
+  // A call said gone and brought again (from history, or after a reload) is asked again.
+  if (bodyWithheld === true && (!withheld.has(callId) || withheld.get(callId) === 'gone')) {
     withheld.set(callId, 'not asked');
   }
+}
+
+/** Whether the call's body was withheld and has not come: its record lacks it (the saved state must not keep it). */
+export function isWithheld(callId: string): boolean {
+  return withheld.has(callId);
 }
 
 /**
