@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { HistoryStore } from '../../core/history/store';
 import type { CallRecord } from '../../shared/callRecord';
 import { HISTORY_DEFAULT_MAX_CALLS, HISTORY_DEFAULT_MAX_MEGABYTES, type HistoryEntry, type HistorySourceInput } from '../../shared/history';
+import { Disposable } from '../dispose';
+import { documentTitle } from '../requestDocument';
 
 /** A call the history has just kept: its entry as listed, and the record itself as it was in memory (not read back). */
 export interface RecordedCall {
@@ -14,8 +16,6 @@ export interface RecordedCall {
   entry: HistoryEntry;
   record: CallRecord;
 }
-import { Disposable } from '../dispose';
-import { documentTitle } from '../requestDocument';
 
 export interface HistorySettings {
   enabled: boolean;

@@ -29,13 +29,17 @@ export class RecentCalls {
   constructor(private readonly folder?: string) {}
 
   remember(record: CallRecord): void {
-    this.records.push(record);
-    this.records.splice(0, Math.max(0, this.records.length - KEPT_IN_MEMORY));
+    this.keepInMemory(record);
     if (this.folder && !fitsIn(record, STATE_RECORD_LIMIT)) {
       this.unwritten = record;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.writeUnwritten(), WRITE_DELAY_MS);
     }
+  }
+
+  private keepInMemory(record: CallRecord): void {
+    this.records.push(record);
+    this.records.splice(0, Math.max(0, this.records.length - KEPT_IN_MEMORY));
   }
 
   /** Writes the waiting record now: the extension is stopping (a window reload), and it must outlive it. */
@@ -94,9 +98,8 @@ export class RecentCalls {
       if (record.id !== callId) {
         return undefined;
       }
-      // Asked again soon (a reload's first screen, then the whole record): read once.
-      this.records.push(record);
-      this.records.splice(0, Math.max(0, this.records.length - KEPT_IN_MEMORY));
+      // Asked again soon (a reload's views, the Raw and Request bodies): read once.
+      this.keepInMemory(record);
       return record;
     } catch {
       return undefined;
