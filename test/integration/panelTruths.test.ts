@@ -15,6 +15,8 @@ const REQUEST = (stream: boolean) =>
 
 interface Shown {
   record: CallRecord;
+  /** From the command to its return: the call's own time, the panel's loading not counted. */
+  callMs: number;
   views: DomView[];
   html: string;
   /** Every view's text, one after another. */
@@ -43,7 +45,9 @@ describe('The panel under a hostile server', function () {
     await settings.update('baseUrl', `${hostile.url}/${fault}`);
     const document = await vscode.workspace.openTextDocument({ language: 'jsonc', content: REQUEST(stream) });
     await vscode.window.showTextDocument(document);
+    const sentAt = Date.now();
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile');
+    const callMs = Date.now() - sentAt;
     const record = api.lastCall();
     assert.ok(record, 'a call was made');
     assert.ok(hostile.requests.some((r) => r.fault === fault), `the request went through ${fault}`);
@@ -55,7 +59,7 @@ describe('The panel under a hostile server', function () {
     }, PANEL_WAIT_MS).catch((error) => {
       throw new Error(`${(error as Error).message}\nThe panel shows:\n${last.slice(0, 3000)}`);
     });
-    const shown = { record, views: dom.views, html: dom.html, text: dom.views.map((v) => v.text).join('\n') };
+    const shown = { record, callMs, views: dom.views, html: dom.html, text: dom.views.map((v) => v.text).join('\n') };
     assertNoSecret(shown);
     return shown;
   }
@@ -73,12 +77,12 @@ describe('The panel under a hostile server', function () {
   }
 
   it('a stalled JSON body: ends after the idle bound, naming it, with the bytes that arrived', async () => {
-    const started = Date.now();
     const shown = await sendThrough('stall-json', false, /msg_hostile_0001/);
-    assert.ok(Date.now() - started < 30_000, 'the stall did not hang the call');
     const { record } = shown;
     assert.equal(record.error?.kind, 'timeout', record.error?.message);
     assert.match(record.error?.message ?? '', /no data for 2 s after the headers/);
+    // The bound is 2 s of silence; a loaded machine's extension host may take a few more to notice and end the call.
+    assert.ok(shown.callMs < 20_000, `the stall did not hang the call (it took ${shown.callMs} ms)`);
     assert.match(record.response?.body ?? '', /^\{"id":"msg_hostile_0001"/, 'the bytes that arrived are kept');
     assert.match(shown.text, /no data for 2 s after the headers/, 'the panel says why it ended');
   });
