@@ -147,6 +147,11 @@ export interface PanelState {
   record?: CallRecord;
   /** The last finished call, whether or not `record` holds it. */
   callId?: string;
+  /**
+   * When `record` is left out because the answer is big: its beginning (firstScreen.ts), shown at once after a
+   * reload while the whole record is asked from the host.
+   */
+  firstScreen?: CallRecord;
   /** Its id in the history, when the history keeps it on disk. */
   historyId?: string;
   /** The call was opened from the History view: its header says "from history" (it may be older than the last one). */

@@ -25,6 +25,7 @@ import { LiveUpdates } from './shown/liveUpdates';
 import { finishedCall, keepBody, runningCall, type ShownCall } from './shown/shownCall';
 import { panelState } from './shown/stateKeeping';
 import { ViewSwitch } from './shown/viewSwitch';
+import { holdCutCopies } from './shown/firstScreenGuard';
 import type { Host } from './host/vscodeApi';
 
 export class App implements Flushable {
@@ -53,7 +54,9 @@ export class App implements Flushable {
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.header = new HeaderSlot(host, () => this.saveState());
     this.tabs = new Tabs(VIEWS, 'response');
-    this.response = new ResponseView(this.tabs.panel('response'), host);
+    // The answer's Copy buttons: never the cut text of a first screen as if it were the whole.
+    const answerHost = holdCutCopies(host, () => this.shown?.partial === true, (text) => this.announcer.say(text));
+    this.response = new ResponseView(this.tabs.panel('response'), answerHost);
     this.timeline = new TimelineView(this.tabs.panel('timeline'));
     this.views = new ViewSwitch(this.tabs, this.timeline, host, () => this.shown);
     this.live = new LiveUpdates({ header: this.header, tabs: this.tabs, response: this.response, timeline: this.timeline, views: this.views, announcer: this.announcer });
@@ -74,7 +77,7 @@ export class App implements Flushable {
     root.replaceChildren(this.refused.element, callArea, this.announcer.element);
     root.classList.add('empty');
     this.header.note(' No call yet. Run ', el('strong', null, 'Claude: Send Request File'), ' or ', el('strong', null, 'Claude: Send Selection'), '.');
-    copyCodeBlocksOn(root, host);
+    copyCodeBlocksOn(root, answerHost);
     this.tabs.setAvailable('compare', false);
     this.tabs.panel('response').append(this.fromHistory.element);
   }
@@ -92,8 +95,15 @@ export class App implements Flushable {
     const record = normalizeRecord(state.record);
     // The saved call's mark, Compare button and cache note: drawn when it is shown, now or once the host brings it.
     this.fromHistory.restore(record?.id ?? (typeof state.callId === 'string' ? state.callId : undefined), state);
+    const first = record ? undefined : normalizeRecord(state.firstScreen);
     if (record) {
       this.showFinished(record, false);
+    } else if (typeof state.callId === 'string' && first?.id === state.callId) {
+      // A big answer's beginning, kept in the state: painted now (the host may still be starting), the whole asked
+      // for once it is.
+      this.awaited = state.callId;
+      noteWithheld(first.id, first.request?.body === '' || undefined);
+      this.showFirstScreen(first);
     } else if (typeof state.callId === 'string') {
       this.awaited = state.callId;
       this.header.note(' Bringing back the last call…');
@@ -286,14 +296,19 @@ export class App implements Flushable {
       this.header.retry = undefined;
       this.refused.clear();
     }
-    this.shown = finishedCall(record);
+    this.shown = finishedCall(record, firstScreen);
     this.finished = firstScreen ? undefined : record;
     this.fromHistory.show(record.id);
     this.comparisonFreshness.shown(this.tabs.panel('compare'), this.comparison, record.id);
     this.root.classList.remove('empty', 'running');
     this.response.finish(record, live);
     this.tabs.setAvailable('timeline', record.streamed);
-    this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
+    if (firstScreen) {
+      // A first screen has no events: the Timeline waits for the whole record.
+      this.views.markStale('timeline');
+    } else {
+      this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
+    }
     this.views.markAllStale();
     this.live.drawn();
     this.renderHeader();
@@ -335,6 +350,7 @@ export class App implements Flushable {
         finished: this.finished,
         bodyWithheld: this.finished !== undefined && isWithheld(this.finished.id),
         awaited: this.awaited,
+        firstScreen: this.finished === undefined ? this.shown?.record : undefined,
         refused: this.refused.current,
         codeLanguage: codeView.language,
         comparison: this.comparison,

@@ -1,7 +1,7 @@
 // After a reload, a big answer comes back in two steps (the host's firstScreen.ts): its beginning, small, with the
 // cut said in the text, then the whole record. The beginning never carries the big copies (raw body, curl, timeline).
 import * as assert from 'node:assert/strict';
-import { FIRST_SCREEN_LIMIT, firstScreenOf, needsFirstScreen, REST_LOADING } from '../../src/extension/panel/firstScreen';
+import { FIRST_SCREEN_LIMIT, firstScreenOf, needsFirstScreen, REST_LOADING } from '../../src/shared/firstScreen';
 import type { CallRecord } from '../../src/shared/callRecord';
 
 function finished(content: unknown[]): CallRecord {

@@ -109,7 +109,7 @@ describe('webview: from the history (Compare with Previous Run, the cache note)'
     await third.close();
   });
 
-  it('keeps them for a big call too: shown once the host brings the call back', async () => {
+  it('keeps them for a big call too: with its first screen from the state, or once the host brings the call back', async () => {
     const { call, explanation } = cachedPair('call-big', `A long answer. ${'word '.repeat(80_000)}`);
     const first = await harness.open();
     await first.post({ type: 'callFinished', record: call });
@@ -119,11 +119,21 @@ describe('webview: from the history (Compare with Previous Run, the cache note)'
     const saved = await first.state();
     await first.close();
     assert.ok(saved && saved.record === undefined && saved.callId === call.id, 'the big record is not in the state, its id is');
+    assert.equal(saved.firstScreen?.id, call.id, 'and its first screen');
 
+    // Without its first screen in the state, the call is asked for and the facts wait for it.
+    const bare = await harness.open({ state: { ...saved, firstScreen: undefined } });
+    assert.deepEqual(await bare.posted(), [{ type: 'needCall', callId: call.id, historyId: '20261201T021800000Z-eeee' }, { type: 'ready' }]);
+    assert.equal(await bare.page.locator('.cache-note').count(), 0);
+    assert.equal(await buttons(bare), 0);
+    await bare.close();
+
+    // With it, they are shown with the first screen at once, and stay once the whole call comes.
     const second = await harness.open({ state: saved });
-    assert.deepEqual(await second.posted(), [{ type: 'needCall', callId: call.id, historyId: '20261201T021800000Z-eeee' }, { type: 'ready' }]);
-    assert.equal(await second.page.locator('.cache-note').count(), 0);
-    assert.equal(await buttons(second), 0);
+    await second.frames(2);
+    assert.deepEqual((await second.posted()).filter((m) => m.type === 'needCall'), [{ type: 'needCall', callId: call.id, whole: true }]);
+    assert.match(await second.page.locator('#panel-response .cache-note').innerText(), /Version 1[\s\S]*Version 2/);
+    assert.equal(await buttons(second), 1);
     await second.post({ type: 'callFinished', record: call });
     await second.frames(2);
     assert.match(await second.page.locator('#panel-response .cache-note').innerText(), /Version 1[\s\S]*Version 2/);
@@ -163,12 +173,15 @@ describe('webview: from the history (Compare with Previous Run, the cache note)'
       await first.close();
       assert.equal(saved?.callId, opened.id);
       assert.equal(saved?.fromHistory, true, 'the mark is in the saved state, next to the call\'s id');
-      assert.ok(JSON.stringify(saved).length < (opened === big ? 4096 : 64 * 1024), 'the state stays small');
+      assert.ok(JSON.stringify(saved).length < (opened === big ? 48 * 1024 : 64 * 1024), 'the state stays small');
 
       const second = await harness.open({ state: saved });
       if (opened === big) {
-        // The big call comes back from the host, as a plain callFinished: the mark comes from the state.
-        assert.deepEqual(await second.posted(), [{ type: 'needCall', callId: big.id }, { type: 'ready' }]);
+        // The big call's first screen is painted from the state, with the mark; the whole comes from the host, as a
+        // plain callFinished.
+        assert.equal(await second.page.locator(mark).count(), 1, 'marked on the first screen');
+        await second.frames(2);
+        assert.deepEqual((await second.posted()).filter((m) => m.type === 'needCall'), [{ type: 'needCall', callId: big.id, whole: true }]);
         await second.post({ type: 'callFinished', record: big });
       }
       await second.frames(2);

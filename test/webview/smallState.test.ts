@@ -1,10 +1,12 @@
-// Big calls keep the panel light: the saved state holds the call's id, not a 10 MB record (the record is asked from
-// the host after a reload, and its first screen is back within a second of the host's answer); a big request body
-// comes once, with the attempt, and the request view shows it from there.
+// Big calls keep the panel light: the saved state holds the call's id and its first screen, not a 10 MB record (the
+// first screen is painted from the state after a reload, the record asked from the host; a state without the first
+// screen has it back within a second of the host's answer); a big request body comes once, with the attempt, and the
+// request view shows it from there.
 import * as assert from 'node:assert/strict';
 import { Harness, useHarness } from './harness';
 import { longMarkdown } from './fixtures/longMarkdown';
 import { message, record } from './fixtures/records';
+import { REST_LOADING } from '../../src/shared/firstScreen';
 
 const MB = 1024 * 1024;
 
@@ -20,7 +22,7 @@ describe('webview: big calls, small state', function () {
   let harness: Harness;
   useHarness((started) => (harness = started));
 
-  it('keeps a 10 MB answer out of the saved state, asks the host for it after a reload, and shows its first screen within 1 s', async () => {
+  it('keeps a 10 MB answer out of the saved state, only its first screen: a reload paints it from there, then asks for the whole', async () => {
     const big = record({ message: message([{ type: 'text', text: longMarkdown(10 * MB) }]) });
     const first = await harness.open();
     await first.post({ type: 'callFinished', record: big });
@@ -30,9 +32,31 @@ describe('webview: big calls, small state', function () {
     assert.ok(saved, 'a state was saved');
     assert.equal(saved.record, undefined, 'the record is not in the state');
     assert.equal(saved.callId, big.id);
-    assert.equal(saved.view, 'response');
-    assert.ok(JSON.stringify(saved).length < 4096, `the state is ${JSON.stringify(saved).length} characters`);
+    assert.equal(saved.firstScreen?.id, big.id, 'its first screen is');
+    assert.ok(JSON.stringify(saved).length < 48 * 1024, `the state is ${JSON.stringify(saved).length} characters`);
 
+    const second = await harness.open({ state: saved });
+    // Painted from the state before the host said anything.
+    assert.equal(await second.page.locator('.block-text h1').first().innerText(), 'First heading');
+    assert.match(await second.page.locator('#app').innerText(), /The rest of the answer is loading/);
+    assert.doesNotMatch(await second.page.locator('#app').innerText(), /Bringing back the last call/);
+    const deadline = Date.now() + 10_000;
+    while (!(await second.posted()).some((m) => m.type === 'needCall') && Date.now() < deadline) {
+      await second.page.waitForTimeout(50);
+    }
+    assert.deepEqual((await second.posted()).filter((m) => m.type === 'needCall'), [{ type: 'needCall', callId: big.id, whole: true }], 'only the whole is asked for');
+    await second.post({ type: 'callFinished', record: big });
+    await second.page.waitForFunction(() => !(globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('The rest of the answer is loading'), undefined, { timeout: 30_000, polling: 100 });
+    const again = await second.state();
+    assert.equal(again?.record, undefined, 'the whole is not kept in the state either');
+    assert.equal(again?.firstScreen?.id, big.id);
+    assert.deepEqual(second.errors, []);
+    await second.close();
+  });
+
+  it('a state naming a 10 MB answer without its first screen asks the host for it, and shows its first screen within 1 s of the answer', async () => {
+    const big = record({ message: message([{ type: 'text', text: longMarkdown(10 * MB) }]) });
+    const saved = { callId: big.id, view: 'response' };
     const second = await harness.open({ state: saved });
     assert.deepEqual(await second.posted(), [{ type: 'needCall', callId: big.id }, { type: 'ready' }]);
     assert.match(await second.page.locator('#app').innerText(), /Bringing back the last call/);
@@ -95,11 +119,38 @@ describe('webview: big calls, small state', function () {
     const meanwhile = await panel.state();
     assert.equal(meanwhile?.callId, id, 'the state goes on naming the call');
     assert.equal(meanwhile?.record, undefined, 'the beginning is never kept as the call');
+    assert.equal(meanwhile?.firstScreen?.id, id, 'but as the first screen, for a reload meanwhile');
     const whole = record({ id, message: message([{ type: 'text', text: `# The first heading\n\n${'The whole answer. '.repeat(20)}THE VERY END` }]) });
     await panel.post({ type: 'callFinished', record: whole });
     await panel.page.locator('#app p', { hasText: 'THE VERY END' }).waitFor({ timeout: 30_000 });
     assert.doesNotMatch(await panel.page.locator('#app').innerText(), /The rest of the answer is loading/);
     assert.equal((await panel.state())?.record?.id, id, 'the whole record, small here, is kept');
+    assert.deepEqual(panel.errors, []);
+    await panel.close();
+  });
+
+  it('while a first screen stands in for the answer, nothing acts on the cut text as if it were the whole', async () => {
+    const id = 'call-first-partial';
+    const cut = `# A heading\n\nThe beginning of a long answer.${REST_LOADING}`;
+    const beginning = record({ id, streamed: true, message: message([{ type: 'text', text: cut }]) });
+    const panel = await harness.open({ state: { callId: id, firstScreen: beginning, view: 'raw' } });
+    const raw = panel.page.locator('#panel-raw');
+    assert.match(await raw.innerText(), /The rest of the answer is loading: this view shows once it is here/, 'the Raw view waits');
+    assert.doesNotMatch(await raw.innerText(), /The beginning of a long answer/);
+    for (const view of ['conversation', 'timeline']) {
+      await panel.page.locator(`#tab-${view}`).click();
+      assert.match(await panel.page.locator(`#panel-${view}`).innerText(), /this view shows once it is here/, `the ${view} view waits`);
+    }
+    await panel.page.locator('#tab-response').click();
+    await panel.page.locator('#panel-response button[title="Copy this block"]').first().click();
+    assert.match(await panel.page.locator('.announcer').innerText(), /still loading: Copy again in a moment/);
+    assert.equal((await panel.posted()).filter((m) => m.type === 'copy').length, 0, 'the cut text is not copied');
+    await panel.post({ type: 'callFinished', record: record({ id, streamed: true, message: message([{ type: 'text', text: '# A heading\n\nThe whole answer, THE VERY END.' }]) }) });
+    await panel.page.locator('#app p', { hasText: 'THE VERY END' }).waitFor({ timeout: 30_000 });
+    await panel.page.locator('#panel-response button[title="Copy this block"]').first().click();
+    assert.deepEqual((await panel.posted()).filter((m) => m.type === 'copy').map((m) => m.type === 'copy' && m.text), ['# A heading\n\nThe whole answer, THE VERY END.']);
+    await panel.page.locator('#tab-raw').click();
+    assert.match(await panel.page.locator('#panel-raw').innerText(), /THE VERY END/, 'the Raw view drawn from the whole');
     assert.deepEqual(panel.errors, []);
     await panel.close();
   });

@@ -10,34 +10,13 @@
 // that was not streamed, the raw response body beside the message parsed from it. Both are left out of what the
 // panel gets when big (`withheld`); the Code view asks the host for the curl and the Raw view for the raw body when
 // opened, and the host answers from the record it keeps (RecentCalls).
-import type { CallRecord, JsonObject } from '../../shared/callRecord';
+import type { CallRecord } from '../../shared/callRecord';
 import type { HostMessage } from '../../shared/protocol';
+import { BIG_BODY_CHARS, isBigBody, smallFields } from '../../shared/bigBody';
 import { fitsIn } from '../../shared/size';
-
-/** A body whose text is longer than this is sent to the panel once. */
-export const BIG_BODY_CHARS = 256 * 1024;
-
-/** A field of the effective request kept in a trimmed one: model, max_tokens, stream, thinking... */
-const SMALL_FIELD_CHARS = 4096;
 
 export function isBig(record: CallRecord): boolean {
   return (record.request?.body.length ?? 0) > BIG_BODY_CHARS || !fitsIn(record.effectiveRequest, BIG_BODY_CHARS);
-}
-
-/** A request whose body is too big to go with the attempt. */
-export function isBigBody(body: string | undefined): boolean {
-  return (body?.length ?? 0) > BIG_BODY_CHARS;
-}
-
-/** The effective request's small fields: what the header and the stop reason read (model, max_tokens). */
-export function smallFields(request: JsonObject): JsonObject {
-  const kept: JsonObject = {};
-  for (const [name, value] of Object.entries(request)) {
-    if (fitsIn(value, SMALL_FIELD_CHARS)) {
-      kept[name] = value;
-    }
-  }
-  return kept;
 }
 
 /** The record without its big curl and, when `message` is there, its big raw response body; the same record when neither is big. */

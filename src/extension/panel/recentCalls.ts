@@ -10,7 +10,7 @@ import { mkdirSync, promises as fs, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CallRecord } from '../../shared/callRecord';
 import { fitsIn, STATE_RECORD_LIMIT } from '../../shared/size';
-import { firstScreenOf, needsFirstScreen } from './firstScreen';
+import { firstScreenOf, needsFirstScreen } from '../../shared/firstScreen';
 
 const KEPT_IN_MEMORY = 5;
 const LAST_CALL_FILE = 'last-call.json';

@@ -9,6 +9,8 @@ export interface ShownCall {
   /** Builds the message from a stream's events (running streamed calls only). */
   accumulator: MessageAccumulator | undefined;
   timeline: TimelineFold;
+  /** Only the first screen of a big answer, after a reload: the whole record is on its way (firstScreenGuard.ts). */
+  partial?: true;
 }
 
 export function runningCall(record: CallRecord): ShownCall {
@@ -20,8 +22,8 @@ export function runningCall(record: CallRecord): ShownCall {
   };
 }
 
-export function finishedCall(record: CallRecord): ShownCall {
-  return { record, running: false, accumulator: undefined, timeline: new TimelineFold(record.timeline ?? []) };
+export function finishedCall(record: CallRecord, partial = false): ShownCall {
+  return { record, running: false, accumulator: undefined, timeline: new TimelineFold(record.timeline ?? []), ...(partial ? { partial: true as const } : {}) };
 }
 
 /** A final record the host sent without the body: the body and the effective request the panel already has. */

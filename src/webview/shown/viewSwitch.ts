@@ -1,9 +1,11 @@
 // Which views are out of date, and drawing one when it is on screen: a secondary view is drawn only when it is
 // shown, so a call with a big body costs nothing for the views nobody opens.
 import type { Host } from '../host/vscodeApi';
+import { emptyState } from '../views/common';
 import type { Tabs } from '../views/tabs';
 import type { TimelineView } from '../views/timelineView';
 import { VIEWS, type ViewSpec } from '../views/viewList';
+import { WAIT_FOR_WHOLE, WAITING_NOTE } from './firstScreenGuard';
 import type { ShownCall } from './shownCall';
 
 export class ViewSwitch {
@@ -37,6 +39,11 @@ export class ViewSwitch {
   render(id: string): void {
     const shown = this.shown();
     if (!shown || !this.stale.has(id)) {
+      return;
+    }
+    if (shown.partial && WAIT_FOR_WHOLE.has(id)) {
+      // Still stale: drawn when the whole record comes.
+      this.tabs.panel(id).replaceChildren(emptyState(WAITING_NOTE));
       return;
     }
     this.stale.delete(id);

@@ -2,14 +2,16 @@
 // whole record, which the webview asks for once the beginning is painted (needCall with `whole`). The whole of a
 // 10 MB answer takes seconds to reach the webview in the real workbench (masked, serialized, compressed, sent over the
 // socket, parsed and cloned into the webview, on threads the workbench shares); its first screen need not wait for it.
-import type { CallRecord, JsonObject } from '../../shared/callRecord';
-import { fitsIn } from '../../shared/size';
-import { isBigBody, smallFields } from './bodyOnce';
+// The panel keeps the first screen in its saved state and paints it from there (stateKeeping.ts); the extension keeps
+// it beside the last call on disk, for a state without it. Browser-safe: both cut it.
+import { isBigBody, smallFields } from './bigBody';
+import type { CallRecord, JsonObject } from './callRecord';
+import { fitsIn } from './size';
 
 /** A record whose answer is bigger than this comes back in two steps. */
 export const FIRST_SCREEN_LIMIT = 256 * 1024;
-/** How much of the answer's text the first step carries: several screens of it. */
-const FIRST_SCREEN_CHARS = 32 * 1024;
+/** How much of the answer's text the first step carries: a few screens of it, small enough to paint at once. */
+const FIRST_SCREEN_CHARS = 12 * 1024;
 
 /** Said at the end of the cut text, until the whole answer replaces it. */
 export const REST_LOADING = '\n\n*(The rest of the answer is loading…)*';
@@ -19,7 +21,7 @@ export function needsFirstScreen(record: CallRecord): boolean {
 }
 
 /**
- * The record with the beginning of its answer only: its content blocks up to about 32 K characters of text (the last
+ * The record with the beginning of its answer only: its content blocks up to about 12 K characters of text (the last
  * one cut, and said to be loading), no raw body, curl or timeline, and a big request's body left out (""). Never kept,
  * saved or copied as the call: the whole record follows.
  */
