@@ -5,8 +5,10 @@
 //      last message). The budget: the big file's answer within 0.5 s of the small file's.
 //   2. A 10 MB answer, sent all at once, then the panel reloaded: with Developer: Reload Webviews (the webview alone
 //      comes back from its saved state), and with Developer: Reload Window (the whole workbench; the panel is revived
-//      by the extension's serializer). From the webview's new document to its first screen of the answer, against
-//      the issue's 1 s; the whole wait from the command is reported too.
+//      by the extension's serializer). From the panel's page written into VS Code's placeholder document (the
+//      webview's fake.html: about 1 s coming while the whole workbench reloads, whatever the page) to its first
+//      screen of the answer, against the issue's 1 s; the placeholder's wait and the whole wait from the command are
+//      printed too.
 // Every frame of the page gets a small watch (an init script) that notes, once, when its document began and when
 // its reply's first paragraph showed a given text: no polling from outside, which would cost 250 ms a look.
 //
@@ -112,6 +114,20 @@ async function panelFrame(page: Page): Promise<Frame | undefined> {
   return found?.frame;
 }
 
+/** In the panel's frame: when VS Code's placeholder document (fake.html, which the panel's page is written into) had
+ * arrived, and a line of when each resource, mark and paint was, all in ms after `began` (Date.now()). */
+function loadingTimes(began: number): { placeholderMs: number; line: string } {
+  interface Entry { name: string; entryType: string; startTime: number; duration: number; responseStart?: number; responseEnd?: number }
+  const p = (globalThis as unknown as { performance: { timeOrigin: number; getEntries(): Entry[] } }).performance;
+  const at = (t: number) => Math.round(p.timeOrigin + t - began);
+  const entries = p.getEntries().filter((e) => ['resource', 'navigation', 'paint', 'mark'].includes(e.entryType));
+  const navigation = entries.find((e) => e.entryType === 'navigation');
+  return {
+    placeholderMs: navigation?.responseEnd ? at(navigation.responseEnd) : 0,
+    line: entries.map((e) => `${e.name.replace(/^.*\//, '').slice(0, 40)} ${at(e.startTime)}-${e.responseStart ? `${at(e.responseStart)}-` : ''}${at(e.startTime + e.duration)}`).join(', '),
+  };
+}
+
 /** Tells every frame's watch (now and after a reload) what to look for. */
 async function watchFor(page: Page, texts: string[]): Promise<void> {
   await page.addInitScript((list) => ((globalThis as unknown as { __watchFor?: string[] }).__watchFor = list), texts);
@@ -153,14 +169,22 @@ async function timeSend(bench: WorkbenchBench, file: string, text: string, timel
   return at - clickedAt;
 }
 
-/** Runs `command`, then waits for a new webview document to show `text`: its own time, and the whole wait. */
-async function timeReload(bench: WorkbenchBench, command: string, text: string, before: Seen): Promise<{ ownMs: number; wholeMs: number }> {
+/**
+ * Runs `command`, then waits for a new webview document to show `text`. `ownMs`: from VS Code's placeholder
+ * document arrived (the panel's page is written into it then) to the first screen; `documentMs`: from the document's
+ * beginning (the placeholder's wait too, VS Code's: about 1 s while the whole workbench reloads, whatever the page);
+ * `wholeMs`: from the command.
+ */
+async function timeReload(bench: WorkbenchBench, command: string, text: string, before: Seen): Promise<{ ownMs: number; documentMs: number; wholeMs: number }> {
   const page = bench.workbench.page;
   const startedAt = Date.now();
   await bench.workbench.runCommand(command);
-  const { seen, at } = await seenIn(page, text, 120_000, before.began);
-  console.log(`  ${command}: the webview's document began ${seen.began - startedAt} ms after the command; its first screen ${at - seen.began} ms later`);
-  return { ownMs: at - seen.began, wholeMs: at - startedAt };
+  const { frame, seen, at } = await seenIn(page, text, 120_000, before.began);
+  const loading = await frame.evaluate(loadingTimes, seen.began);
+  const ownMs = at - seen.began - loading.placeholderMs;
+  console.log(`  ${command}: the webview's document began ${seen.began - startedAt} ms after the command; VS Code's placeholder arrived ${loading.placeholderMs} ms later, the first screen ${ownMs} ms after that`);
+  console.log(`    (ms after the document began) ${loading.line}`);
+  return { ownMs, documentMs: at - seen.began, wholeMs: at - startedAt };
 }
 
 async function main(): Promise<void> {
@@ -196,8 +220,8 @@ async function main(): Promise<void> {
     report('workbenchRequests', [
       row(`send ${REQUEST_KB} KB request vs small: click to answer, median`, median(small), median(big), 'From the click on ▷ to the panel\'s first paragraph, a request file of one long string against a small one (the same answer); the stand-in at its realistic pace.'),
       row(`send ${REQUEST_KB} KB request: later than small vs 0.5 s`, SEND_BUDGET_MS, median(big) - median(small), 'How much later the big file\'s answer shows than the small file\'s (medians), against the issue\'s 0.5 s: at most 1.'),
-      row(`reload webviews, ${JSON_KB} KB answer: first screen vs 1 s`, RELOAD_BUDGET_MS, webviews.ownMs, 'Developer: Reload Webviews with a 10 MB answer shown: from the webview\'s new document to its first paragraph, against the issue\'s 1 s: at most 1.'),
-      row(`reload window, ${JSON_KB} KB answer: first screen vs 1 s`, RELOAD_BUDGET_MS, window.ownMs, 'Developer: Reload Window: from the revived webview\'s new document to its first paragraph (the workbench\'s own reload and the extension\'s activation before it are not counted), against 1 s.'),
+      row(`reload webviews, ${JSON_KB} KB answer: first screen vs 1 s`, RELOAD_BUDGET_MS, webviews.ownMs, 'Developer: Reload Webviews with a 10 MB answer shown: from the panel\'s page written into VS Code\'s placeholder document to its first paragraph, against the issue\'s 1 s: at most 1.'),
+      row(`reload window, ${JSON_KB} KB answer: first screen vs 1 s`, RELOAD_BUDGET_MS, window.ownMs, 'Developer: Reload Window: the same, from the page written to its first paragraph (the workbench\'s own reload, the extension\'s activation and VS Code\'s placeholder, slow while the workbench loads, before it are not counted; the printout has them), against 1 s.'),
     ], { small, big, wholeMs, webviews, window, budgets: { send: ms(SEND_BUDGET_MS), reload: ms(RELOAD_BUDGET_MS) } });
   } finally {
     await bench.close();

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/browser';
+import { fontDataUrl, inlineScript, inlineStyle } from '../../src/extension/panel/inlineAssets';
 import { panelHtml } from '../../src/extension/panel/panelHtml';
 import type { PanelState } from '../../src/shared/protocol';
 import { PanelPage } from './panelPage';
@@ -37,8 +38,11 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html',
 };
 
-/** Paths the page may load: its own files. Anything else it asks the server for is a finding. */
-const ALLOWED = [/^\/(panel|compare)$/, /^\/dist\/(webview|compare)\.js(\.map)?$/, /^\/media\/(panel|compare)\.css$/, /^\/media\/panel\/[a-z]+\.css$/, /^\/dist\/codicons\/codicon\.(css|ttf)$/, /^\/theme\/[a-z-]+\.css$/, /^\/favicon\.ico$/];
+/**
+ * Paths the page may load: the page itself and the theme the harness adds (the panel's script, styles and font are in
+ * its page). Anything else it asks the server for is a finding.
+ */
+const ALLOWED = [/^\/(panel|compare)$/, /^\/theme\/[a-z-]+\.css$/, /^\/favicon\.ico$/];
 
 export class Harness {
   private constructor(
@@ -119,24 +123,31 @@ export class Harness {
   }
 }
 
+function distFile(...parts: string[]): string {
+  return fs.readFileSync(path.join(REPO, 'dist', ...parts), 'utf8');
+}
+
 function pageHtml(origin: string, theme: Theme, compare = false): string {
   const html = panelHtml({
     cspSource: origin,
     nonce: crypto.randomBytes(16).toString('base64'),
-    scriptUri: `${origin}/dist/${compare ? 'compare' : 'webview'}.js`,
-    styleUri: `${origin}/media/panel.css`,
-    moreStyleUris: compare ? [`${origin}/media/compare.css`] : undefined,
-    codiconsUri: `${origin}/dist/codicons/codicon.css`,
+    // As the extension does (panelHost.ts): the bundle and stylesheets inline, what they name served from dist/.
+    script: inlineScript(distFile(`${compare ? 'compare' : 'webview'}.js`), (file) => `${origin}/dist/${file}`),
+    styles: [['codicons', 'codicon.css'], ['panel.css'], ...(compare ? [['compare.css']] : [])].map((parts) =>
+      inlineStyle(distFile(...parts), (file) => {
+        const relative = [...parts.slice(0, -1), file];
+        return fontDataUrl(file, () => fs.readFileSync(path.join(REPO, 'dist', ...relative))) ?? `${origin}/dist/${relative.join('/')}`;
+      }),
+    ),
     title: 'Claude Inspector',
   });
-  // VS Code puts its default webview stylesheet first, the theme's colours on the page and a theme class on
-  // <body>; the harness does the same with stylesheets read from VS Code 1.100.3 (fixtures/theme-*.css, made by
-  // themeFixtures.ts; allowed by the CSP: they come from cspSource).
+  // VS Code puts its default webview stylesheet first (ahead of the page's CSP, which does not apply to what
+  // precedes it), the theme's colours on the page and a theme class on <body>; the harness does the same with
+  // stylesheets read from VS Code 1.100.3 (fixtures/theme-*.css, made by themeFixtures.ts).
+  const csp = '<meta http-equiv="Content-Security-Policy"';
+  assert.ok(html.includes(csp) && html.includes('<body>'), 'the page has its CSP and body where the harness puts the theme');
   return html
-    .replace(
-      '<link rel="stylesheet" href="',
-      `<link rel="stylesheet" href="${origin}/theme/webview-defaults.css">\n<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n<link rel="stylesheet" href="`,
-    )
+    .replace(csp, `<link rel="stylesheet" href="${origin}/theme/webview-defaults.css">\n<link rel="stylesheet" href="${origin}/theme/${theme}.css">\n${csp}`)
     .replace('<body>', `<body class="${BODY_CLASS[theme]}">`);
 }
 

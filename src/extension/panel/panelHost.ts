@@ -3,10 +3,13 @@
 // each panel (none outlives it, or this host), and the tests' DOM inspection. Each panel adds what it shows and what
 // its messages ask. Modelled on VS Code's Markdown preview and vscode-hexeditor: a small Disposable that owns its
 // panel.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DomView, InspectDom, WebviewMessage } from '../../shared/protocol';
 import { randomHex } from '../../shared/randomHex';
 import { Disposable, disposeAll } from '../dispose';
+import { fontDataUrl, inlineScript, inlineStyle } from './inlineAssets';
 import { panelHtml } from './panelHtml';
 
 /** A reading of the page not answered after this long is given up: the next caller asks again. */
@@ -18,7 +21,7 @@ export interface PanelPage {
   title: string;
   /** The bundle in dist/ (webview.js, compare.js). */
   script: string;
-  /** Stylesheets in media/ after panel.css. */
+  /** Stylesheets after panel.css, in dist/ (the build bundles them from media/). */
   moreStyles?: string[];
 }
 
@@ -173,19 +176,26 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
     return {
       enableScripts: true,
       enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      // The page's script, styles and font are inline; only source maps (for the developer tools) come from dist/.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')],
     };
   }
 
   private html(webview: vscode.Webview): string {
-    const asUri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
+    /** A file of dist/, its text ready to go inline: a font it names inline too, any other file as a webview URI. */
+    const inline = (inliner: typeof inlineStyle, ...parts: string[]) => {
+      const folder = parts.slice(0, -1);
+      const resolve = (relative: string) =>
+        fontDataUrl(relative, () => fs.readFileSync(path.join(this.extensionUri.fsPath, 'dist', ...folder, relative))) ??
+        webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', ...folder, relative)).toString();
+      return inliner(fs.readFileSync(path.join(this.extensionUri.fsPath, 'dist', ...parts), 'utf8'), resolve);
+    };
     return panelHtml({
       cspSource: webview.cspSource,
       nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64'),
-      scriptUri: asUri('dist', this.page.script),
-      styleUri: asUri('media', 'panel.css'),
-      ...(this.page.moreStyles ? { moreStyleUris: this.page.moreStyles.map((name) => asUri('media', name)) } : {}),
-      codiconsUri: asUri('dist', 'codicons', 'codicon.css'),
+      script: inline(inlineScript, this.page.script),
+      // panel.css is media/panel.css with its parts, bundled by the build.
+      styles: [['codicons', 'codicon.css'], ['panel.css'], ...(this.page.moreStyles ?? []).map((name) => [name])].map((parts) => inline(inlineStyle, ...parts)),
       title: this.page.title,
     });
   }

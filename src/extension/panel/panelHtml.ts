@@ -1,21 +1,26 @@
-// The response panel's HTML page. Pure (no vscode import): the extension host passes URIs already made with
-// asWebviewUri and a nonce from crypto.randomBytes. Everything the page loads comes from the extension's own
-// files; the only script is the bundle carrying the nonce; no inline style or script is allowed.
+// The response panel's HTML page. Pure (no vscode import): the extension host passes the page's script and
+// stylesheets, read from its own files and made ready to go inline (inlineAssets.ts), and a nonce from
+// crypto.randomBytes. The one script and the stylesheets carry the nonce; no other inline script or style, and no
+// style attribute, is allowed; the font is a data: URL, images come only from the extension's files or data: URLs.
 
 export interface PanelHtmlOptions {
   /** webview.cspSource: where the webview may load the extension's files from. */
   cspSource: string;
-  /** A fresh random nonce (base64 or hex) for the script tag. */
+  /** A fresh random nonce (base64 or hex) for the script and style tags. */
   nonce: string;
-  /** dist/webview.js */
-  scriptUri: string;
-  /** media/panel.css */
-  styleUri: string;
-  /** Stylesheets after it (the compare view's media/compare.css). */
-  moreStyleUris?: string[];
-  /** dist/codicons/codicon.css */
-  codiconsUri: string;
+  /** The page's bundle (dist/webview.js), from inlineScript. */
+  script: string;
+  /** Its stylesheets in cascade order (codicons, dist/panel.css, the compare view's compare.css), from inlineStyle. */
+  styles: string[];
   title: string;
+}
+
+/**
+ * `text` that cannot end its <script> or <style> element early: "</script" can occur in code or CSS only inside a
+ * string, a regular expression or a comment, where "<\/script" means the same.
+ */
+function untilClosed(text: string, tag: 'script' | 'style'): string {
+  return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
 }
 
 function escapeHtml(text: string): string {
@@ -27,8 +32,9 @@ export function panelCsp(cspSource: string, nonce: string): string {
   return [
     `default-src 'none'`,
     `img-src ${cspSource} data:`,
-    `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
+    `style-src 'nonce-${nonce}'`,
+    // The codicon font is in the page (inlineAssets.ts).
+    `font-src data:`,
     `script-src 'nonce-${nonce}'`,
     // Not covered by default-src: no <base> and no form may ever redirect the page.
     `base-uri 'none'`,
@@ -53,13 +59,11 @@ export function panelHtml(options: PanelHtmlOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(panelCsp(cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(options.codiconsUri)}" id="vscode-codicon-stylesheet">
-<link rel="stylesheet" href="${attr(options.styleUri)}">
-${(options.moreStyleUris ?? []).map((uri) => `<link rel="stylesheet" href="${attr(uri)}">\n`).join('')}<title>${escapeHtml(options.title)}</title>
+${options.styles.map((css) => `<style nonce="${attr(nonce)}">${untilClosed(css, 'style')}</style>\n`).join('')}<title>${escapeHtml(options.title)}</title>
 </head>
 <body>
 <main id="app"></main>
-<script nonce="${attr(nonce)}" src="${attr(options.scriptUri)}"></script>
+<script nonce="${attr(nonce)}">${untilClosed(options.script, 'script')}</script>
 </body>
 </html>
 `;
