@@ -270,7 +270,14 @@ export class App implements Flushable {
       return;
     }
     this.showFinished(record, false, true);
-    requestAnimationFrame(() => setTimeout(() => this.host.post({ type: 'needCall', callId: record.id, whole: true }), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        // Not if a call started meanwhile (the host replays a running call at `ready`): the old one is not wanted.
+        if (this.awaited === record.id && this.shown?.partial && this.shown.record.id === record.id) {
+          this.host.post({ type: 'needCall', callId: record.id, whole: true });
+        }
+      }, 0),
+    );
   }
 
   /** Per frame: what the running call's messages left out of date (see LiveUpdates). */
@@ -308,6 +315,7 @@ export class App implements Flushable {
       this.views.markStale('timeline');
     } else {
       this.timeline.render(this.shown.timeline.entries, record.streamed, this.shown.timeline.eventCount);
+      this.views.markFresh('timeline');
     }
     this.views.markAllStale();
     this.live.drawn();

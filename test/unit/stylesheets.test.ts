@@ -1,6 +1,7 @@
 // The panel's stylesheets: colours only from the theme (--vscode-* variables and the keywords that follow them), so
-// that dark, light and both high-contrast themes all work; and media/panel.css, the one stylesheet the page links,
-// imports every part in media/panel/ that exists, each once, and none that does not.
+// that dark, light and both high-contrast themes all work; and media/panel.css, which the build bundles into the one
+// stylesheet of the page (dist/panel.css), imports every part in media/panel/ that exists, each once, and none that
+// does not.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,6 +1,7 @@
-// Runs the real panel page (panelHtml, same CSP) in headless Chromium, with a fake VS Code API: it serves dist/ and
-// media/ from 127.0.0.1 and counts every path asked of it, and gives each test its page (panelPage.ts: what the page
-// posts and saves, script that should never run: dialogs, calls to window.__pwned, CSP violations).
+// Runs the real panel page (panelHtml, same CSP, the built script and styles inline) in headless Chromium, with a
+// fake VS Code API: it serves the page from 127.0.0.1 and counts every path asked of it, and gives each test its page
+// (panelPage.ts: what the page posts and saves, script that should never run: dialogs, calls to window.__pwned, CSP
+// violations).
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';

@@ -48,6 +48,9 @@ describe('webview: panelHtml', () => {
     const styleText = /<style nonce="[^"]*">([\s\S]*?)<\/style/i.exec(html)?.[1];
     assert.equal(styleText, '.x::after { content: "<\\/style><script>alert(2)</script>"; }', 'the whole stylesheet, the same to CSS');
     assert.ok(html.trimEnd().endsWith('</script>\n</body>\n</html>'), 'the page ends after the one script');
+    // "<!--" then "<script" in a script would make the parser skip the real end tag.
+    const commented = panelHtml({ ...options, script: 'const c = "<!--"; const d = "<script>";' });
+    assert.equal(/<script nonce="[^"]*">([\s\S]*?)<\/script/i.exec(commented)?.[1], 'const c = "\\x3C!--"; const d = "<script>";');
   });
 
   it('escapes the title', () => {

@@ -155,6 +155,21 @@ describe('webview: big calls, small state', function () {
     await panel.close();
   });
 
+  it('a long request is left out of a first screen kept in the state, and its small fields kept', async () => {
+    const longRequest = `${'A long prompt. '.repeat(3000)}THE END`;
+    const big = record({ message: message([{ type: 'text', text: longMarkdown(MB) }]) });
+    const withLongRequest = { ...big, effectiveRequest: { model: 'claude-opus-5-5', max_tokens: 77, messages: [{ role: 'user', content: longRequest }] }, request: { ...big.request!, body: JSON.stringify({ messages: [{ role: 'user', content: longRequest }] }) } };
+    const first = await harness.open();
+    await first.post({ type: 'callFinished', record: withLongRequest });
+    await first.page.locator('.block-text h1').first().waitFor({ state: 'visible', timeout: 15_000 });
+    const saved = await first.state();
+    await first.close();
+    assert.equal(saved?.firstScreen?.id, big.id, 'the first screen is kept');
+    assert.equal(saved?.firstScreen?.request?.body, '', 'without the long request body');
+    assert.equal(saved?.firstScreen?.effectiveRequest.model, 'claude-opus-5-5', 'its small fields kept');
+    assert.ok(JSON.stringify(saved).length < 64 * 1024, `the state is ${JSON.stringify(saved).length} characters`);
+  });
+
   it('a first screen whose whole record is gone says so, and the state stops naming the call', async () => {
     const id = 'call-first-gone';
     const panel = await harness.open({ state: { callId: id, view: 'response' } });

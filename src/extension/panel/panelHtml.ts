@@ -1,6 +1,6 @@
 // The response panel's HTML page. Pure (no vscode import): the extension host passes the page's script and
 // stylesheets, read from its own files and made ready to go inline (inlineAssets.ts), and a nonce from
-// crypto.randomBytes. The one script and the stylesheets carry the nonce; no other inline script or style, and no
+// crypto.getRandomValues. The one script and the stylesheets carry the nonce; no other inline script or style, and no
 // style attribute, is allowed; the font is a data: URL, images come only from the extension's files or data: URLs.
 
 export interface PanelHtmlOptions {
@@ -17,10 +17,12 @@ export interface PanelHtmlOptions {
 
 /**
  * `text` that cannot end its <script> or <style> element early: "</script" can occur in code or CSS only inside a
- * string, a regular expression or a comment, where "<\/script" means the same.
+ * string, a regular expression or a comment, where "<\/script" means the same. In a script, "<!--" too (with a later
+ * "<script" it would keep the real end tag from ending the element), as "\x3C!--", the same there.
  */
 function untilClosed(text: string, tag: 'script' | 'style'): string {
-  return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+  const closed = text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+  return tag === 'script' ? closed.replace(/<!--/g, '\\x3C!--') : closed;
 }
 
 function escapeHtml(text: string): string {

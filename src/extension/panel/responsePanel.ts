@@ -204,8 +204,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
       this.bodySent.add(brought);
     }
     if (!this.isReady) {
-      // Events of the running call are replayed from `running` when the webview is ready; queuing them as well
-      // would show them twice.
+      // Events of the running call are replayed from `running` at `ready`; queued as well, they would show twice.
       if (message.type !== 'events') {
         this.pending.push(message);
       }
@@ -246,7 +245,11 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         this.feed.cancel(message.callId);
         return;
       case 'needCall': {
-        // A big answer comes back in two steps (firstScreen.ts): its beginning, then, asked with `whole`, all of it.
+        // A big answer comes back in two steps (firstScreen.ts): its beginning, then, asked with `whole`, all of it;
+        // not while another call runs (the page was given that one at `ready`, and would drop the old one's record).
+        if (message.whole && (this.running.replay()?.record.id ?? message.callId) !== message.callId) {
+          return;
+        }
         const first = message.whole ? undefined : await this.calls.firstScreen(message.callId);
         const record = first ? undefined : await this.calls.find(message.callId);
         const withheld = first?.request?.body === '' ? { bodyWithheld: true as const } : {};

@@ -26,6 +26,11 @@ export class ViewSwitch {
     }
   }
 
+  /** Drawn by the app itself (the Timeline, with the call). */
+  markFresh(id: string): void {
+    this.stale.delete(id);
+  }
+
   /** Every view drawn from the shown call (the response, the timeline and the comparison are kept by the app). */
   markAllStale(): void {
     this.markStale(...VIEWS.filter((spec) => spec.render).map((spec) => spec.id));
