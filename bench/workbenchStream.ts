@@ -107,9 +107,9 @@ function within(frames: LongFrame[], from: number, to: number, kind: LongFrame['
 function describeFrames(label: string, frames: LongFrame[]): void {
   const sorted = [...frames].sort((a, b) => b.durationMs - a.durationMs);
   console.log(`  ${label}: ${frames.length} long animation frames, total ${Math.round(frames.reduce((s, f) => s + f.durationMs, 0))} ms, longest ${sorted.slice(0, 5).map((f) => Math.round(f.durationMs)).join(', ') || '-'} ms`);
-  // The panel's script is inline in its page, which VS Code writes into its placeholder (pre/fake.html); it was
-  // dist/webview.js when linked.
-  const panelOwn = frames.filter((f) => (f.scripts ?? []).some((script) => script.includes('pre/fake.html') || script.includes('dist/webview.js')));
+  // The panel's script is inline in its page, named claude-inspector/webview.js (sourceURL); it was dist/webview.js
+  // when linked.
+  const panelOwn = frames.filter((f) => (f.scripts ?? []).some((script) => script.includes('claude-inspector/webview.js') || script.includes('dist/webview.js')));
   if (frames.length > 0) {
     console.log(`    of which running the panel's script (inline in its page, same renderer): ${panelOwn.length}, total ${Math.round(panelOwn.reduce((s, f) => s + f.durationMs, 0))} ms, longest ${Math.round(max(panelOwn.map((f) => f.durationMs)))} ms`);
   }

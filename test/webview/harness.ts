@@ -133,7 +133,7 @@ function pageHtml(origin: string, theme: Theme, compare = false): string {
     cspSource: origin,
     nonce: crypto.randomBytes(16).toString('base64'),
     // As the extension does (panelHost.ts): the bundle and stylesheets inline, what they name served from dist/.
-    script: inlineScript(distFile(`${compare ? 'compare' : 'webview'}.js`), (file) => `${origin}/dist/${file}`),
+    script: inlineScript(distFile(`${compare ? 'compare' : 'webview'}.js`), (file) => `${origin}/dist/${file}`, `claude-inspector/${compare ? 'compare' : 'webview'}.js`),
     styles: [['codicons', 'codicon.css'], ['panel.css'], ...(compare ? [['compare.css']] : [])].map((parts) =>
       inlineStyle(distFile(...parts), (file) => {
         const relative = [...parts.slice(0, -1), file];

@@ -76,6 +76,7 @@ describe('webview: panelHtml', () => {
     const js = 'console.log(1);\n//# sourceMappingURL=webview.js.map\n';
     assert.equal(inlineScript(js, (file) => `${RESOURCES}/${file}`), `console.log(1);\n//# sourceMappingURL=${RESOURCES}/webview.js.map\n`);
     assert.equal(inlineScript('const x = 1;', (file) => `${RESOURCES}/${file}`), 'const x = 1;', 'no map: unchanged');
+    assert.equal(inlineScript('const x = 1;', () => '', 'claude-inspector/webview.js'), 'const x = 1;\n//# sourceURL=claude-inspector/webview.js\n', 'named');
   });
 
   it('puts a font a stylesheet names into the page as a data: URL, and nothing else', () => {

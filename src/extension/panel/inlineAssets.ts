@@ -17,9 +17,13 @@ export function inlineStyle(css: string, resolve: Resolve): string {
   return withResolvedSourceMap(absolute, resolve);
 }
 
-/** `js`, to go inline: its source map resolved. */
-export function inlineScript(js: string, resolve: Resolve): string {
-  return withResolvedSourceMap(js, resolve);
+/**
+ * `js`, to go inline: its source map resolved, and named `name` (sourceURL), so that the developer tools and the
+ * browser's long-frame reports say which script ran (an inline script has no URL of its own).
+ */
+export function inlineScript(js: string, resolve: Resolve, name?: string): string {
+  const resolved = withResolvedSourceMap(js, resolve);
+  return name ? `${resolved}${resolved.endsWith('\n') ? '' : '\n'}//# sourceURL=${name}\n` : resolved;
 }
 
 function isRelative(url: string): boolean {

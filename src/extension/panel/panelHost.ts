@@ -193,7 +193,7 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
     return panelHtml({
       cspSource: webview.cspSource,
       nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64'),
-      script: inline(inlineScript, this.page.script),
+      script: inlineScript(fs.readFileSync(path.join(this.extensionUri.fsPath, 'dist', this.page.script), 'utf8'), (file) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', file)).toString(), `claude-inspector/${this.page.script}`),
       // panel.css is media/panel.css with its parts, bundled by the build.
       styles: [['codicons', 'codicon.css'], ['panel.css'], ...(this.page.moreStyles ?? []).map((name) => [name])].map((parts) => inline(inlineStyle, ...parts)),
       title: this.page.title,
