@@ -44,16 +44,17 @@ export function firstScreenOf(record: CallRecord): CallRecord {
       break;
     }
   }
-  const first: CallRecord = { ...record, message: { ...record.message, content: kept }, timeline: [] };
+  // A big request as well: its body is asked for by the views that show it (bodyOnce.ts), as after the whole.
+  const first: CallRecord = { ...(isBigBody(record.request?.body) ? withoutRequestBody(record) : record), message: { ...record.message, content: kept }, timeline: [] };
   delete first.curl;
-  if (record.request && isBigBody(record.request.body)) {
-    // A big request as well: its body is asked for by the views that show it (bodyOnce.ts), as after the whole.
-    first.request = { ...record.request, body: '' };
-    first.effectiveRequest = smallFields(record.effectiveRequest);
-  }
   if (record.response) {
     const { body: _body, ...response } = record.response;
     first.response = response;
   }
   return first;
+}
+
+/** `record` without its request body (""), the effective request's small fields only: the views ask for the body. */
+export function withoutRequestBody(record: CallRecord): CallRecord {
+  return { ...record, effectiveRequest: smallFields(record.effectiveRequest), ...(record.request ? { request: { ...record.request, body: '' } } : {}) };
 }

@@ -182,20 +182,19 @@ export abstract class PanelHost<Out, In extends Incoming> extends Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    /** A file of dist/, its text ready to go inline: a font it names inline too, any other file as a webview URI. */
-    const inline = (inliner: typeof inlineStyle, ...parts: string[]) => {
-      const folder = parts.slice(0, -1);
-      const resolve = (relative: string) =>
-        fontDataUrl(relative, () => fs.readFileSync(path.join(this.extensionUri.fsPath, 'dist', ...folder, relative))) ??
-        webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', ...folder, relative)).toString();
-      return inliner(fs.readFileSync(path.join(this.extensionUri.fsPath, 'dist', ...parts), 'utf8'), resolve);
-    };
+    const file = (...parts: string[]) => path.join(this.extensionUri.fsPath, 'dist', ...parts);
+    /** What a file of dist/ in `folder` names: a font goes inline too, any other file as a webview URI. */
+    const resolveIn = (...folder: string[]) => (relative: string) =>
+      fontDataUrl(relative, () => fs.readFileSync(file(...folder, relative))) ??
+      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', ...folder, relative)).toString();
     return panelHtml({
       cspSource: webview.cspSource,
       nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64'),
-      script: inlineScript(fs.readFileSync(path.join(this.extensionUri.fsPath, 'dist', this.page.script), 'utf8'), (file) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', file)).toString(), `claude-inspector/${this.page.script}`),
+      script: inlineScript(fs.readFileSync(file(this.page.script), 'utf8'), resolveIn(), `claude-inspector/${this.page.script}`),
       // panel.css is media/panel.css with its parts, bundled by the build.
-      styles: [['codicons', 'codicon.css'], ['panel.css'], ...(this.page.moreStyles ?? []).map((name) => [name])].map((parts) => inline(inlineStyle, ...parts)),
+      styles: [['codicons', 'codicon.css'], ['panel.css'], ...(this.page.moreStyles ?? []).map((name) => [name])].map((parts) =>
+        inlineStyle(fs.readFileSync(file(...parts), 'utf8'), resolveIn(...parts.slice(0, -1))),
+      ),
       title: this.page.title,
     });
   }

@@ -7,8 +7,7 @@
 import type { CallRecord } from '../../shared/callRecord';
 import type { CodeLanguage } from '../../shared/codeLanguages';
 import type { PanelState } from '../../shared/protocol';
-import { smallFields } from '../../shared/bigBody';
-import { firstScreenOf, needsFirstScreen } from '../../shared/firstScreen';
+import { firstScreenOf, needsFirstScreen, withoutRequestBody } from '../../shared/firstScreen';
 import { fitsIn, STATE_RECORD_LIMIT } from '../../shared/size';
 import type { Refusal } from '../views/refusedNote';
 import type { KeptHistoryFacts } from './fromHistory';
@@ -68,7 +67,7 @@ function keepFirstScreen(state: PanelState, first: CallRecord): void {
     return;
   }
   // A long request (not big enough to be withheld) as well: left out, as a withheld one is; its views ask the host.
-  const slim: CallRecord = { ...first, effectiveRequest: smallFields(first.effectiveRequest), ...(first.request ? { request: { ...first.request, body: '' } } : {}) };
+  const slim = withoutRequestBody(first);
   if (fitsIn(slim, FIRST_SCREEN_STATE_LIMIT)) {
     state.firstScreen = slim;
   }
