@@ -6,6 +6,7 @@ import type { FileCallStat } from './conversationStats';
 import type { CacheExplanation } from './cacheExplain';
 import type { CallComparison } from './compare';
 import type { CodeLanguage } from './codeLanguages';
+import type { StreamedField } from './streamedAnswer';
 
 export type HostMessage =
   /**
@@ -34,8 +35,11 @@ export type HostMessage =
    * body is left out and the webview does not have it: the views that show it ask for it when opened.
    * `firstScreen`: the answer to a reload's `needCall` for a big answer, its beginning only (firstScreen.ts): shown,
    * never kept; the webview asks for the whole record (`needCall` with `whole`) once it is painted.
+   * `fromStream`: to a webview that followed the stream, the long text and thinking fields of the message are left
+   * out ("") and listed here; the webview puts back what it built from the events, or asks for the whole record
+   * (`needCall` with `whole`) when its copy differs (streamedAnswer.ts).
    */
-  | { type: 'callFinished'; record: CallRecord; trimmed?: boolean; bodyWithheld?: true; firstScreen?: true }
+  | { type: 'callFinished'; record: CallRecord; trimmed?: boolean; bodyWithheld?: true; firstScreen?: true; fromStream?: StreamedField[] }
   /**
    * The shown call will try again: `text` says why and when ("429 rate_limit_error, retrying in 2 s (attempt 2 of
    * 3)"); the next attempt starts about `waitMs` from now, and its `attempt` message replaces this.

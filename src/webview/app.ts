@@ -7,6 +7,7 @@ import type { CallRecord } from '../shared/callRecord';
 import type { HostMessage, PanelState } from '../shared/protocol';
 import { el } from './dom/elements';
 import { normalizeRecord, normalizeRefusal } from './host/record';
+import { fillFromStream, normalizeFromStream } from '../shared/streamedAnswer';
 import { requestFlush, type Flushable } from './dom/schedule';
 import { copyCodeBlocksOn } from './markdown/codeCopy';
 import { Announcer, callOutcome } from './views/announce';
@@ -130,7 +131,7 @@ export class App implements Flushable {
         if (message.firstScreen === true) {
           this.showFirstScreen(message.record);
         } else {
-          this.finish(message.record, message.trimmed === true);
+          this.finish(message.record, message.trimmed === true, message.fromStream);
         }
         return;
       case 'callGone':
@@ -241,7 +242,7 @@ export class App implements Flushable {
     this.saveState();
   }
 
-  private finish(raw: CallRecord, trimmed: boolean): void {
+  private finish(raw: CallRecord, trimmed: boolean, fromStream: unknown): void {
     const record = normalizeRecord(raw);
     if (!record || this.superseded.has(record.id)) {
       return;
@@ -249,6 +250,16 @@ export class App implements Flushable {
     const shown = this.shown;
     if (shown && shown.running && shown.record.id !== record.id) {
       return;
+    }
+    if (fromStream !== undefined) {
+      // The answer's long text came once, as the stream's events: put back from what this page built of them.
+      const fields = normalizeFromStream(fromStream);
+      const own = shown?.running && shown.record.id === record.id ? shown.accumulator?.message : undefined;
+      if (!fields || !fillFromStream(record, fields, own)) {
+        this.awaited = record.id;
+        this.host.post({ type: 'needCall', callId: record.id, whole: true });
+        return;
+      }
     }
     if (trimmed && shown?.record.id === record.id) {
       // The body came once, with the attempt: the host left it out of the final record.

@@ -12,6 +12,7 @@ import type { InspectorApi } from '../../src/extension/extension';
 import { PANEL_WAIT_MS, responseTab, waitFor } from './support';
 import { useStandInSuite } from './standInHooks';
 import type { StandIn } from '../../src/standIn/server';
+import { bigMarkdown } from '../../src/standIn/scenarios';
 
 const MB = 1024 * 1024;
 
@@ -39,9 +40,9 @@ describe('Big bodies travel once', function () {
   before(() => (folder = fs.mkdtempSync(path.join(os.tmpdir(), 'claude-once-'))));
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  async function send(name: string, content: string): Promise<void> {
+  async function send(name: string, content: string, stream = false): Promise<void> {
     const file = path.join(folder, name);
-    fs.writeFileSync(file, JSON.stringify({ model: 'claude-haiku-5-5', max_tokens: 64, stream: false, messages: [{ role: 'user', content }] }));
+    fs.writeFileSync(file, JSON.stringify({ model: 'claude-haiku-5-5', max_tokens: 64, stream, messages: [{ role: 'user', content }] }));
     await vscode.commands.executeCommand('claudeInspector.sendRequestFile', vscode.Uri.file(file));
   }
 
@@ -125,5 +126,39 @@ describe('Big bodies travel once', function () {
     console.log(`      after a webview reload: answer and raw body shown within ${Date.now() - reloaded} ms (bound ${PANEL_WAIT_MS} ms; the first screen's time is the webview bench's)`);
     const rawPosted = postedFor(api, record!.id, beforeReload).filter((m) => m.type === 'rawBody');
     assert.equal(rawPosted.length, 1, 'the raw body was posted once, when the Raw view opened');
+  });
+
+  it('a 2 MB answer, streamed: its text crosses as the events only, and the panel shows the final answer whole', async () => {
+    // The stand-in's big answer, written at a fast model's pace in deltas of a few dozen characters (the directive).
+    const text = bigMarkdown(2048);
+    const last = /console\.log\(\d+\);\s*```\s*$/.exec(text)?.[0].replace(/\s*```\s*$/, '') ?? assert.fail('the big answer ends with a console.log line');
+    // The panel open and loaded, as when a person sends again: a small call first, shown. (A webview still loading
+    // when the call ends gets the whole record, since it saw no events: right, and not what this test is about.)
+    await send('small-stream.claude.json', 'Hello, streamed.', true);
+    const small = api.lastCall()!.id;
+    await waitFor('the small call shown', async () => postedFor(api, small, []).some((m) => m.type === 'callFinished') && (await api.inspectPanel()) !== undefined, PANEL_WAIT_MS);
+    const before = [...api.panelMessages()];
+    const events = api.panelEventsPosted();
+    await send('big-stream.claude.json', 'Write a lot, streamed. [[stand-in: big:2048]]', true);
+    const sentAt = Date.now();
+    const record = api.lastCall();
+    assert.equal(record?.error, undefined, `the call succeeded: ${JSON.stringify(record?.error)}`);
+    assert.equal(record!.streamed, true);
+    await waitFor('the final record posted', () => postedFor(api, record!.id, before).some((m) => m.type === 'callFinished'), PANEL_WAIT_MS);
+    const finished = postedFor(api, record!.id, before).filter((m) => m.type === 'callFinished');
+    console.log(`      2 MB answer streamed: callFinished ${finished.map((m) => m.chars).join(', ')} chars (answer ${text.length})`);
+    assert.ok(finished.length === 1 && finished[0]!.chars < 64 * 1024, `the final record comes without the text the events brought: ${finished.map((m) => m.chars).join(', ')} chars`);
+    assert.ok(api.panelEventsPosted().events > events.events, 'the text came as the events');
+    let seen = '(the panel did not answer)';
+    await waitFor('the panel to show the answer whole, the call over', async () => {
+      const dom = await api.inspectPanel();
+      const response = dom?.views.find((view) => view.label === 'Response')?.text ?? '';
+      // The markup, not innerText: the answer's far end is in a group laid out only when scrolled to.
+      const html = dom?.html ?? '';
+      seen = `${html.length} characters of markup, ${/streaming…/.test(response) ? 'still streaming' : 'not streaming'}, ${html.includes(last) ? 'with' : 'without'} the last words`;
+      return html.includes(last) && !/streaming…/.test(response);
+    }, PANEL_WAIT_MS).catch((error: Error) => assert.fail(`${error.message}; it shows: ${seen}`));
+    console.log(`      2 MB answer streamed: the panel showed its last words, done, ${Date.now() - sentAt} ms after the call ended (bound ${PANEL_WAIT_MS} ms; the budget is bench/workbenchStream's)`);
+    assert.equal(postedFor(api, record!.id, before).filter((m) => m.type === 'callFinished').length, 1, 'the panel did not need to ask for the whole record');
   });
 });

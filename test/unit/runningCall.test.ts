@@ -76,4 +76,28 @@ describe('RunningCall: batches of stream events', () => {
     assert.equal(textOf(batches), 'ab');
     running.dispose();
   });
+
+  it('a webview that loads again mid-stream gets every event once: the replay, then only what came after it', async () => {
+    for (const settles of [true, false]) {
+      const posted: TimelineEntry[][] = [];
+      const running = new RunningCall((_id, events) => {
+        posted.push(events);
+        return settles ? Promise.resolve() : new Promise<void>(() => undefined);
+      });
+      running.started(record);
+      running.push(textDelta(1, 'a'));
+      await delay(120);
+      // 'b' and 'c' wait in the batch (on the timer, or held) when the page loads again and asks for the replay.
+      running.push(textDelta(2, 'b'));
+      running.push(textDelta(3, 'c'));
+      const replay = running.replay();
+      assert.equal(textOf([replay!.events]), 'abc');
+      const afterReplay = posted.length;
+      running.push(textDelta(4, 'd'));
+      await delay(settles ? 120 : MAX_HOLD_MS + 400);
+      running.finished();
+      assert.equal(textOf([replay!.events, ...posted.slice(afterReplay)]), 'abcd', `each piece once (posts ${settles ? 'settling' : 'never settling'})`);
+      running.dispose();
+    }
+  });
 });

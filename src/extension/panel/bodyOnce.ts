@@ -69,3 +69,11 @@ export function slimForPanel(message: HostMessage, hasBody: (callId: string) => 
   }
   return message;
 }
+
+/** The call whose request body `message` brings to the webview, if it brings one. */
+export function bringsBody(message: HostMessage): string | undefined {
+  if (message.type === 'attempt' && !message.bodyWithheld) {
+    return message.callId;
+  }
+  return message.type === 'requestBody' && message.body !== undefined ? message.callId : undefined;
+}

@@ -6,12 +6,13 @@ import type { Attempt, CallRecord, CapturedRequest, CapturedResponse } from '../
 import type { HostMessage, WebviewMessage } from '../../shared/protocol';
 import type { CallEvent, CallFeed, RetryingNotice } from '../callEvents';
 import { Commands } from '../commandIds';
-import { slimForPanel } from './bodyOnce';
+import { bringsBody, slimForPanel } from './bodyOnce';
 import { CodeSnippets } from './codeSnippets';
 import { answerBlockAsk, PanelHost } from './panelHost';
 import { redactForPanel } from './panelRedaction';
 import { RecentCalls } from './recentCalls';
 import { RunningCall } from './runningCall';
+import { withoutStreamedText } from '../../shared/streamedAnswer';
 
 export const RESPONSE_VIEW_TYPE = 'claudeInspector.response';
 
@@ -88,9 +89,11 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
 
   private callFinished(record: CallRecord): void {
     this.code.rememberRecord(record);
+    // A webview there now had every event (replayed at `ready` if it loaded again): the answer's text is not sent twice.
+    const followed = this.isReady && this.running.record?.id === record.id;
     this.running.finished();
     this.calls.remember(record);
-    this.post({ type: 'callFinished', record });
+    this.post(followed ? { type: 'callFinished', ...withoutStreamedText(record) } : { type: 'callFinished', record });
     const conversation = this.conversationOf?.(record);
     if (conversation) {
       this.post({ type: 'conversationCalls', callId: record.id, ...conversation });
@@ -247,7 +250,7 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
       case 'needCall': {
         // A big answer comes back in two steps (firstScreen.ts): its beginning, then, asked with `whole`, all of it;
         // not while another call runs (the page was given that one at `ready`, and would drop the old one's record).
-        if (message.whole && (this.running.replay()?.record.id ?? message.callId) !== message.callId) {
+        if (message.whole && (this.running.record?.id ?? message.callId) !== message.callId) {
           return;
         }
         const first = message.whole ? undefined : await this.calls.firstScreen(message.callId);
@@ -289,12 +292,4 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
         return;
     }
   }
-}
-
-/** The call whose request body `message` brings to the webview, if it brings one. */
-function bringsBody(message: HostMessage): string | undefined {
-  if (message.type === 'attempt' && !message.bodyWithheld) {
-    return message.callId;
-  }
-  return message.type === 'requestBody' && message.body !== undefined ? message.callId : undefined;
 }
