@@ -99,6 +99,13 @@ async function switchTabs(bench: WorkbenchBench, until: Promise<unknown>, minimu
   return switches;
 }
 
+/** The panel's own script in a frame: its scripts' durations (the long-animation-frame entry lists each script with its time). */
+function panelScriptMs(frame: LongFrame): number {
+  return (frame.scripts ?? [])
+    .filter((script) => script.includes('claude-inspector/webview.js'))
+    .reduce((sum, script) => sum + Number(/\((\d+(?:\.\d+)?) ms\)\s*$/.exec(script)?.[1] ?? 0), 0);
+}
+
 /** Long frames that started within [from, to] (Date.now() times). */
 function within(frames: LongFrame[], from: number, to: number, kind: LongFrame['kind'] = 'long-animation-frame'): LongFrame[] {
   return frames.filter((f) => f.kind === kind && f.at >= from && f.at <= to);
@@ -215,6 +222,11 @@ async function main(): Promise<void> {
       }
       await page.waitForTimeout(100);
     }
+    const dom = await streamSend.frame.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number }; scrollingElement: { scrollTop: number; scrollHeight: number } | null } }).document;
+      return `${doc.querySelectorAll('*').length} elements, groups ${doc.querySelectorAll('.md-group').length} (waiting ${doc.querySelectorAll('.md-deferred').length}), scrolled to ${doc.scrollingElement?.scrollTop} of ${doc.scrollingElement?.scrollHeight} px`;
+    });
+    console.log(`  the panel when "streaming" went: ${dom}`);
     const site = await webviewProcess(bench);
     const workbenchFrames = within(await longFrames(page), streamSend.clickedAt, end.at);
     const panelFrames = within(await longFrames(streamSend.frame), streamSend.clickedAt, marks.lastText > 0 ? marks.lastText : end.at);
@@ -262,10 +274,16 @@ async function main(): Promise<void> {
     describeFrames('workbench page until the first screen', wholeFrames);
 
     const longest = max(workbenchFrames.map((f) => f.durationMs));
+    // The panel's own work: its script in each long frame, from the click until the last words showed (frames
+    // without any of its script, VS Code's own, are not its work). No long frame at all: none over 50 ms.
+    const ownFrames = within(await longFrames(page), streamSend.clickedAt, marks.lastText > 0 ? marks.lastText : Date.now());
+    const ownLongest = Math.max(0, ...ownFrames.map(panelScriptMs));
+    console.log(`  the panel's own script, longest in one frame: ${Math.round(ownLongest)} ms (of ${ownFrames.length} long frames)`);
     report('workbenchStream', [
       row(`workbench tab switch p95 (${STREAM_KB} KB stream)`, TAB_BUDGET_MS, p95(timed), `Input to the other editor's text painted, while the answer streams (${timed.length} switches), vs the 300 ms budget: at most 1.`),
       row(`workbench tab switch max (${STREAM_KB} KB stream)`, TAB_BUDGET_MS, max(timed), 'The slowest of those tab switches vs the 300 ms budget: at most 1.'),
       row(`workbench longest frame (${STREAM_KB} KB stream)`, FRAME_BUDGET_MS, longest, 'The workbench page\'s longest animation frame while the answer streams (PerformanceObserver long-animation-frame) vs the 100 ms budget: at most 1.'),
+      row(`panel's own script in one frame, longest (${STREAM_KB} KB stream)`, FRAME_BUDGET_MS, ownLongest, 'The most the panel\'s script took in one long animation frame of the workbench, from the click until the last words showed, vs the 100 ms budget: at most 1.'),
       row(`"streaming" gone after last byte (${STREAM_KB} KB)`, STREAMING_END_BUDGET_MS, goneAfter, 'From the stand-in\'s last byte until the panel no longer says "streaming…" vs the 2 s budget: at most 1.'),
       row(`last words shown after last byte (${STREAM_KB} KB)`, STREAMING_END_BUDGET_MS, lastAfter, 'From the stand-in\'s last byte until the panel holds the answer\'s last words vs the 2 s budget (rendering caught up): at most 1.'),
       row(`first screen after last byte (${JSON_KB} KB at once)`, STREAMING_END_BUDGET_MS, firstScreen, 'From the stand-in\'s last byte of a JSON answer until the panel shows its first paragraph, vs 2 s: at most 1.'),

@@ -71,13 +71,18 @@ describe('webview: streaming', function () {
     let maxTail = 0;
     for (let i = 0; i < chunks.length; i += 10) {
       await panel.post({ type: 'events', callId: 's2', events: chunks.slice(i, i + 10).map((c, j) => delta(100 + i + j, 0, { type: 'text_delta', text: c })) });
+      // The reader follows the answer's end (what comes while it is far below the screen waits: deferredGroups.ts).
+      await panel.page.evaluate(() => {
+        const page = globalThis as unknown as { scrollTo(x: number, y: number): void; document: { documentElement: { scrollHeight: number } } };
+        page.scrollTo(0, page.document.documentElement.scrollHeight);
+      });
       await panel.frames(1);
       const tail = await panel.page.locator('.md-tail').evaluate((node: unknown) => (node as { textContent: string }).textContent.length);
       maxTail = Math.max(maxTail, tail);
     }
     assert.ok(maxTail < 12_000, `the live tail stayed small (${maxTail} chars)`);
     const segments = await panel.page.locator('.block-text .md .md-seg').count();
-    assert.ok(segments > 300, `finished paragraphs were appended one by one (${segments})`);
+    assert.ok(segments > 300, `finished paragraphs were appended one by one as the reader watched (${segments})`);
   });
 
   it('appends an open code fence as text, without rendering it again', async () => {

@@ -13,7 +13,7 @@ import { message, record, startedRecord, streamEvents } from './fixtures/records
 /** Paragraphs that say their own number, so that the last one shown tells how far the rendering got. */
 /** The page, as the test reads it at each animation frame (this file is compiled without the DOM's types). */
 interface FramePage {
-  document: { querySelectorAll(selector: string): { length: number } };
+  document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): { textContent: string | null } | null };
   requestAnimationFrame(callback: () => void): number;
   paragraphCounts: number[];
 }
@@ -107,7 +107,7 @@ describe('webview: a big answer streamed fast, deltas joined by the host', funct
     assert.equal(shown.join('\n\n'), text, 'the text exactly as streamed');
   });
 
-  it('renders a batch too big for one frame over several frames, and catches up while the stream runs', async () => {
+  it('a batch far bigger than a frame: the screen and the live end rendered at once, the rest when looked at or after the stream', async () => {
     const text = paragraphs(6000);
     const full = record({ id: 'j2', streamed: true, message: message([{ type: 'text', text }]) });
     const events = streamEvents(full.message as JsonObject, 5);
@@ -115,40 +115,76 @@ describe('webview: a big answer streamed fast, deltas joined by the host', funct
     const stop = events.findIndex((e) => e.event === 'content_block_stop');
     await panel.post({ type: 'callStarted', record: startedRecord({ id: 'j2', streamed: true }) });
     await panel.post({ type: 'events', callId: 'j2', events: events.slice(0, start) });
-    // What each frame showed, read in the page at every animation frame: a count read from here after a round trip
-    // could come frames late (all of it rendered on a fast machine), and say nothing of how the work was spread.
-    await panel.page.evaluate(() => {
-      const page = globalThis as unknown as FramePage;
-      const counts: number[] = [];
-      page.paragraphCounts = counts;
-      const sample = (): void => {
-        counts.push(page.document.querySelectorAll('.block-text .md p').length);
-        if (counts[counts.length - 1] < 5999 && counts.length < 5000) {
-          page.requestAnimationFrame(sample);
-        }
-      };
-      page.requestAnimationFrame(sample);
-    });
     // The whole text in one batch: a stream far faster than the panel renders.
     await panel.postAll(joinedBatches('j2', events.slice(start, stop), Number.MAX_SAFE_INTEGER));
-    const paragraphsShown = (): Promise<number> => panel.page.locator('.block-text .md p').count();
-    let shown = await paragraphsShown();
-    for (let frame = 0; frame < 2000 && shown < 5999; frame += 10) {
+    // The last paragraph is the open tail (no blank line after it yet), rendered each frame: once it shows, all is in.
+    const tailShows = (): Promise<boolean> => panel.page.evaluate(() => (globalThis as unknown as FramePage).document.querySelector('.block-text .md-tail')?.textContent?.includes('end5999.') === true);
+    let shown = await tailShows();
+    for (let frame = 0; frame < 600 && !shown; frame += 10) {
       await panel.frames(10);
-      shown = await paragraphsShown();
+      shown = await tailShows();
     }
-    const counts = await panel.page.evaluate(() => (globalThis as unknown as FramePage).paragraphCounts);
-    const partial = new Set(counts.filter((count) => count > 0 && count < 5999));
-    assert.ok(partial.size >= 2, `the batch was rendered over several frames, each showing part of it (counts seen: ${[...new Set(counts)].join(', ')})`);
-    // The last paragraph is still the open tail (no blank line after it yet): 5999 finished ones.
-    assert.ok(shown >= 5999, `the rendering caught up while the stream runs (${shown} paragraphs)`);
+    assert.equal(shown, true, 'the stream\'s live end shows while it runs');
     assert.equal(await panel.page.locator('.block-text.live').count(), 1, 'the block still streams');
+    // What is on screen is rendered markdown, from the first paragraph on; what is far below it waits.
+    const deferred = async () => panel.page.evaluate(() => {
+      const page = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { top: number; bottom: number } }> }; innerHeight: number };
+      const waiting = Array.from(page.document.querySelectorAll('.block-text .md-deferred'));
+      return { waiting: waiting.length, onScreen: waiting.filter((group) => group.getBoundingClientRect().top < page.innerHeight && group.getBoundingClientRect().bottom > 0).length };
+    });
+    const live = await deferred();
+    assert.equal(live.onScreen, 0, 'no group on screen is waiting');
+    assert.ok(live.waiting > 0, 'the text far below the screen waits to be rendered');
+    assert.equal(await panel.page.locator('.block-text .md p').first().textContent(), text.slice(0, text.indexOf('\n\n')));
+    // Scrolled to, a waiting group renders (a few screens before it shows).
+    const before = await panel.page.locator('.block-text .md p').count();
+    await panel.page.locator('.block-text .md-deferred').nth(Math.floor(live.waiting / 2)).scrollIntoViewIfNeeded();
+    // Rendering a group changes its height from the estimate, and may bring the next one on screen: a few frames.
+    let middle = await deferred();
+    for (let frame = 0; frame < 60 && middle.onScreen > 0; frame += 2) {
+      await panel.frames(2);
+      middle = await deferred();
+    }
+    assert.equal(middle.onScreen, 0, `scrolled to the middle: what is on screen is rendered (${JSON.stringify(middle)} of ${JSON.stringify(live)})`);
+    assert.ok((await panel.page.locator('.block-text .md p').count()) > before, 'more paragraphs rendered');
+    // The live end's text does not go blank while the groups above wait their turn (rendered between frames, not
+    // yet begun when the block's stop has been handled): it is rendered at once.
+    const waitingAtEnd = await panel.page.locator('.block-text .md-deferred').count();
     await panel.post({ type: 'events', callId: 'j2', events: events.slice(stop) });
+    assert.match(String(await panel.page.locator('.block-text .md p').last().textContent()), /end5999\.$/);
+    assert.ok(waitingAtEnd > 1, `groups waited when the stream ended (${waitingAtEnd})`);
     await panel.post({ type: 'callFinished', record: full });
-    await panel.frames();
-    const all = await panel.page.locator('.block-text .md p').allTextContents();
-    assert.equal(all.join('\n\n'), text);
+    const all = await paragraphsWhen(6000);
+    assert.equal(all.join('\n\n'), text, 'after the stream, all of it rendered in order, each paragraph once');
+    assert.equal(await panel.page.locator('.md-deferred').count(), 0);
     assert.equal(await panel.page.locator('.block.live').count(), 0);
+  });
+
+  it('an answer that ends with a closed code fence, far below the screen: its end is rendered as soon as the stream stops', async () => {
+    const text = `${paragraphs(3000)}\n\n\`\`\`js\nconsole.log(2999);\n\`\`\`\n`;
+    const full = record({ id: 'j4', streamed: true, message: message([{ type: 'text', text }]) });
+    const events = streamEvents(full.message as JsonObject, 5);
+    const stop = events.findIndex((e) => e.event === 'content_block_stop');
+    await panel.post({ type: 'callStarted', record: startedRecord({ id: 'j4', streamed: true }) });
+    // Most of it at once, then, once the panel has seen its end go far below the screen, the last few hundred deltas.
+    const lastPart = stop - 200;
+    await panel.postAll(joinedBatches('j4', events.slice(0, lastPart), Number.MAX_SAFE_INTEGER));
+    await panel.frames(20);
+    await panel.postAll(joinedBatches('j4', events.slice(lastPart, stop), Number.MAX_SAFE_INTEGER));
+    await panel.frames(5);
+    assert.ok((await panel.page.locator('.block-text .md-deferred').count()) > 1, 'what came far below the screen waits');
+    // The closing fence finished the last segment during the stream, so it waits with the rest; the block's stop
+    // renders the last group at once, the others in turn (between frames, not yet begun here).
+    await panel.post({ type: 'events', callId: 'j4', events: events.slice(stop) });
+    // Read at once, in the page (a locator would wait for the code to appear, and the background pass would bring it).
+    const lastCode = await panel.page.evaluate(() => {
+      const codes = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document.querySelectorAll('.block-text .md code');
+      return codes.length > 0 ? codes[codes.length - 1].textContent?.trim() : undefined;
+    });
+    assert.equal(lastCode, 'console.log(2999);', 'the end is shown, not a blank placeholder');
+    await panel.post({ type: 'callFinished', record: full });
+    const all = await paragraphsWhen(3000);
+    assert.equal(all.join('\n\n'), paragraphs(3000));
   });
 
   it('stops streaming with the final record even when the rendering is behind, then completes the text', async () => {

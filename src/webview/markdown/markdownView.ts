@@ -3,7 +3,8 @@
 // Live: deltas are buffered and applied once per frame. The segmenter finds which part of the text is finished
 // (cut at block boundaries, see segmenter.ts); each finished segment is rendered once (segmentElement.ts) and
 // appended, and its DOM is never touched again. Only the unfinished tail (at most about one paragraph) is rendered again each frame; an
-// open code fence in the tail is not re-rendered at all: its new text is appended as text nodes.
+// open code fence in the tail is not re-rendered at all: its new text is appended as text nodes. What comes far
+// ahead of the rendering is kept as its text and rendered when looked at or after the stream (deferredGroups.ts).
 // Finished (a whole answer, or restored state): the text is segmented and rendered in groups, the first screen
 // at once and the rest in slices between frames, so a 10 MB answer paints quickly and the panel stays responsive.
 // Over 300 lines: live and finished rendering share one frame loop and one catch-up; apart, they would drift.
@@ -11,8 +12,11 @@ import { el } from '../dom/elements';
 import { renderMarkdown, type MarkdownEnv } from './render';
 import { codeBlockFragment, GROUP_CHARS, joined, segmentElement } from './segmentElement';
 import { MarkdownSegmenter, type Segment } from './segmenter';
+import { DeferredGroups } from './deferredGroups';
 import { FRAME_WORK_MS, flushNow, frameShare, requestFlush, runSliced, type Flushable } from '../dom/schedule';
 
+/** Text per group of markdown kept as text while the rendering is behind (deferredGroups.ts): one render each. */
+const DEFERRED_GROUP_CHARS = 8 * 1024;
 /** Live segments per group before the group is sealed (fewer groups: less per-frame work for the browser). */
 const GROUP_SEGMENTS = 128;
 const LIVE_GROUP_CHARS = 64 * 1024;
@@ -61,6 +65,8 @@ export class MarkdownView implements Flushable {
   /** Live segments are gathered in groups; a full group is sealed (laid out only near the viewport). */
   private group: { element: HTMLElement; segments: number; chars: number } | undefined;
   private lastSegment: HTMLElement | undefined;
+  /** Segments that came far ahead of the rendering: their text shown, rendered when near the viewport or at the end. */
+  private readonly deferred = new DeferredGroups((segments) => this.renderSegments(segments));
 
   constructor() {
     this.content = el('div', { class: 'md' });
@@ -107,13 +113,14 @@ export class MarkdownView implements Flushable {
     let appended = false;
     while (this.pendingChars > 0) {
       const finished = this.segmenter.push(this.take(LIVE_SLICE_CHARS));
-      // Far behind the stream: what is rendered now is off screen by the time it shows, so its groups are sealed
-      // from the start (no style or layout until scrolled to), as in a whole render.
-      const behind = this.pendingChars > BEHIND_CHARS;
-      // Far behind, consecutive segments are rendered joined (as a whole render does): one markdown render and one
-      // element for many paragraphs, instead of one each.
-      for (const segment of behind ? joined(finished) : finished) {
-        this.appendSegment(segment, behind);
+      // What comes while the reader is not at the answer's end, or far ahead of the rendering, is off screen when it
+      // shows: it waits, and is rendered when looked at or once the stream has ended (deferredGroups.ts).
+      if (!this.deferred.endIsNear || this.pendingChars > BEHIND_CHARS) {
+        this.appendDeferred(finished);
+      } else {
+        for (const segment of finished) {
+          this.appendSegment(segment);
+        }
       }
       appended ||= finished.length > 0;
       if (performance.now() >= until) {
@@ -177,14 +184,66 @@ export class MarkdownView implements Flushable {
     }
     this.tail?.remove();
     this.tail = undefined;
+    this.deferred.watchEnd(undefined);
     this.liveFence = undefined;
     this.group = undefined;
     this.lastSegment = undefined;
     if (whole !== undefined && whole.length <= WHOLE_RERENDER_CHARS && this.segmentCount > 1) {
+      this.deferred.reset();
       this.env = {};
       this.content.replaceChildren(segmentElement({ text: whole, continues: false }, this.env));
       this.segmentCount = 1;
+      return;
     }
+    // What waited is rendered now: the end at once (the tail's text is in it), the rest between frames, in order.
+    this.deferred.renderLast();
+    this.deferred.renderAll();
+  }
+
+  /**
+   * Segments far ahead of the rendering: into the waiting group at the end, or a new one. What was rendered before
+   * stays; the live group is sealed, and the next rendered segment starts a group of its own.
+   */
+  private appendDeferred(segments: Segment[]): void {
+    if (segments.length === 0) {
+      return;
+    }
+    const chars = segments.reduce((sum, segment) => sum + segment.text.length, 0);
+    this.segmentCount += segments.length;
+    this.lastSegment = undefined;
+    const group = this.group;
+    // Into the waiting group only while it is the last thing before the tail: a segment rendered after it would
+    // otherwise come before the text that followed it.
+    const last = this.tail ? this.tail.previousElementSibling : this.content.lastElementChild;
+    if (group && group.element === last && this.deferred.has(group.element) && group.chars < DEFERRED_GROUP_CHARS) {
+      this.deferred.add(group.element, segments);
+      group.segments += segments.length;
+      group.chars += chars;
+      return;
+    }
+    if (group && !this.deferred.has(group.element)) {
+      group.element.classList.add('md-sealed');
+    }
+    const element = this.deferred.create(segments);
+    this.group = { element, segments: segments.length, chars };
+    if (this.tail) {
+      this.content.insertBefore(element, this.tail);
+    } else {
+      this.content.append(element);
+    }
+  }
+
+  /** A waiting group's segments rendered, joined where they render the same, each continuing one marked as such. */
+  private renderSegments(segments: Segment[]): HTMLElement[] {
+    const nodes: HTMLElement[] = [];
+    for (const segment of joined(segments)) {
+      const node = segmentElement(segment, this.env);
+      if (segment.continues) {
+        nodes[nodes.length - 1]?.classList.add('md-before-cont');
+      }
+      nodes.push(node);
+    }
+    return nodes;
   }
 
   /**
@@ -209,8 +268,10 @@ export class MarkdownView implements Flushable {
     // A whole render seals each group from its start, so that filling it off screen costs no style or layout;
     // a live group stays open while it fills, where the reader is watching.
     let group = this.group;
-    if (!group || group.segments >= GROUP_SEGMENTS || group.chars >= LIVE_GROUP_CHARS) {
-      group?.element.classList.add('md-sealed');
+    if (!group || this.deferred.has(group.element) || group.segments >= GROUP_SEGMENTS || group.chars >= LIVE_GROUP_CHARS) {
+      if (group && !this.deferred.has(group.element)) {
+        group.element.classList.add('md-sealed');
+      }
       group = { element: el('div', { class: lazy ? 'md-group md-sealed' : 'md-group' }), segments: 0, chars: 0 };
       this.group = group;
       if (this.tail) {
@@ -229,6 +290,7 @@ export class MarkdownView implements Flushable {
     if (!this.tail) {
       this.tail = el('div', { class: 'md-seg md-tail' });
       this.content.append(this.tail);
+      this.deferred.watchEnd(this.tail);
     }
     if (tailIsNew) {
       this.liveFence = undefined;
@@ -260,6 +322,7 @@ export class MarkdownView implements Flushable {
   /** Renders a complete text (replacing anything shown): the first screen now, the rest in slices. */
   renderWhole(text: string, onDone?: () => void): void {
     const generation = ++this.generation;
+    this.deferred.reset();
     this.segmenter = new MarkdownSegmenter();
     this.env = {};
     this.pending = [];
@@ -335,6 +398,7 @@ export class MarkdownView implements Flushable {
   /** Stops a whole render in progress (the block is being replaced). */
   cancel(): void {
     this.generation++;
+    this.deferred.reset();
     this.content.removeAttribute('aria-busy');
     this.element.querySelector(':scope > .md-progress')?.remove();
   }

@@ -1,0 +1,208 @@
+// Markdown that arrived far ahead of the rendering, kept as its text until it is looked at. A fast stream of a big
+// answer brings megabytes faster than a frame renders them; in VS Code the panel's script shares its thread with the
+// workbench (code-server runs webviews in the workbench's renderer), and rendering every segment as it came kept the
+// workbench busy for seconds after the last byte (bench/workbenchStream.ts: 5 MB, "streaming…" 4.7 s after it, the
+// last words 6.6 s). What arrives while the answer's end is off screen (the reader is reading above it) or far ahead
+// of the rendering waits in a placeholder of about its height, and is rendered
+// as markdown when the placeholder comes near the viewport, or, once the stream has ended, in the background, in
+// order, a group per slice, until none is left. (Kept as plain text in the page instead, it cost more layout than
+// the markdown would have: 32 KB of pre-wrapped text per group, up to 0.3 s a frame.)
+//
+// Reference-style link definitions serve the segments rendered after them: a group rendered early (scrolled to)
+// does not see the definitions in a group above it still waiting. The background pass renders in order.
+import { el } from '../dom/elements';
+import { runSliced } from '../dom/schedule';
+import type { Segment } from './segmenter';
+
+/** How far outside the viewport a waiting group is rendered, so that scrolling finds it done. */
+const NEAR_VIEWPORT = '3000px 0px';
+/** A waiting group's height: its text's lines at a panel's width, roughly (corrected when it renders). */
+const CHARS_PER_LINE = 90;
+const LINE_EM = 1.5;
+
+export class DeferredGroups {
+  /** The groups still waiting, in document order (insertion order), with their segments and their length. */
+  private readonly waiting = new Map<HTMLElement, { segments: Segment[]; chars: number }>();
+  private observer: IntersectionObserver | undefined;
+  private background = false;
+  /** Waiting groups that came near the viewport, rendered one per frame (several at once made a 0.3 s frame). */
+  private readonly due = new Set<HTMLElement>();
+  private pumping = false;
+  private generation = 0;
+  /** The live end of the answer (its tail), and whether it is near the viewport (the reader follows the stream). */
+  private end: Element | undefined;
+  private endNear = true;
+
+  /** `render`: a group's segments as the nodes to put in it (in order; the markdown env is the view's). */
+  constructor(private readonly render: (segments: Segment[]) => HTMLElement[]) {}
+
+  get size(): number {
+    return this.waiting.size;
+  }
+
+  /** A new waiting group for `segments`: an empty placeholder of about their height, watched for the viewport. */
+  create(segments: Segment[]): HTMLElement {
+    const element = el('div', { class: 'md-group md-deferred', attrs: { 'aria-busy': 'true' } });
+    this.waiting.set(element, { segments: [], chars: 0 });
+    this.add(element, segments);
+    this.watch().observe(element);
+    return element;
+  }
+
+  /**
+   * Watches `element`, the live end of the answer: while it is far from the viewport, what arrives is off screen
+   * (endIsNear). Near it until told otherwise: a short answer renders as it comes.
+   */
+  watchEnd(element: Element | undefined): void {
+    if (this.end) {
+      this.observer?.unobserve(this.end);
+    }
+    this.end = element;
+    this.endNear = true;
+    if (element) {
+      this.watch().observe(element);
+    }
+  }
+
+  /** Whether the live end of the answer is on screen or near it. */
+  get endIsNear(): boolean {
+    return this.endNear;
+  }
+
+  /** Whether `element` is a group still waiting. */
+  has(element: HTMLElement | undefined): boolean {
+    return element !== undefined && this.waiting.has(element);
+  }
+
+  /** More segments into a waiting group, which grows to about their height. */
+  add(element: HTMLElement, segments: Segment[]): void {
+    const group = this.waiting.get(element);
+    if (!group || segments.length === 0) {
+      return;
+    }
+    group.segments.push(...segments);
+    group.chars += segments.reduce((sum, segment) => sum + segment.text.length, 0);
+    // Set through the CSSOM, which the page's policy allows (a style attribute in markup it would not).
+    element.style.height = `${Math.ceil(group.chars / CHARS_PER_LINE) * LINE_EM}em`;
+  }
+
+  /**
+   * Renders the last waiting group now: at the stream's end it holds the text the live tail was showing, which
+   * must not turn into a blank placeholder while the groups above it wait their turn.
+   */
+  renderLast(): void {
+    let last: HTMLElement | undefined;
+    for (const element of this.waiting.keys()) {
+      last = element;
+    }
+    if (last) {
+      this.renderGroup(last);
+    }
+  }
+
+  /** Renders every waiting group in the background, in order, one per slice; `done` when none is left. */
+  renderAll(done?: () => void): void {
+    if (this.background) {
+      return;
+    }
+    if (this.waiting.size === 0) {
+      done?.();
+      return;
+    }
+    this.background = true;
+    const generation = this.generation;
+    runSliced(
+      () => {
+        const next = this.waiting.keys().next();
+        if (!next.done) {
+          this.renderGroup(next.value);
+        }
+        return this.waiting.size > 0;
+      },
+      () => generation === this.generation,
+      () => {
+        this.background = false;
+        done?.();
+      },
+    );
+  }
+
+  /** Forgets every waiting group (the view is rendered anew). */
+  reset(): void {
+    this.generation++;
+    this.background = false;
+    this.due.clear();
+    this.pumping = false;
+    this.end = undefined;
+    this.endNear = true;
+    this.waiting.clear();
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  private watch(): IntersectionObserver {
+    // The document is the root, so that the margin applies inside the webview's own frame.
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.target === this.end) {
+            this.endNear = entry.isIntersecting;
+          } else if (entry.isIntersecting) {
+            this.due.add(entry.target as HTMLElement);
+          } else {
+            this.due.delete(entry.target as HTMLElement);
+          }
+        }
+        this.pump();
+      },
+      { root: document, rootMargin: NEAR_VIEWPORT },
+    );
+    return this.observer;
+  }
+
+  /** Renders the groups near the viewport, one per slice (a frame each). */
+  private pump(): void {
+    if (this.pumping || this.due.size === 0) {
+      return;
+    }
+    this.pumping = true;
+    const generation = this.generation;
+    runSliced(
+      () => {
+        const next = this.due.values().next();
+        if (!next.done) {
+          this.renderGroup(next.value);
+        }
+        return this.due.size > 0;
+      },
+      () => generation === this.generation,
+      () => (this.pumping = false),
+    );
+  }
+
+  private renderGroup(element: HTMLElement): void {
+    this.due.delete(element);
+    const segments = this.waiting.get(element)?.segments;
+    if (!segments) {
+      return;
+    }
+    this.waiting.delete(element);
+    this.observer?.unobserve(element);
+    const nodes = this.render(segments);
+    element.replaceChildren(...nodes);
+    element.style.removeProperty('height');
+    element.removeAttribute('aria-busy');
+    element.classList.remove('md-deferred');
+    element.classList.add('md-sealed');
+    // A segment cut out of one markdown block continues the one before it, across the group's edges too.
+    const before = element.previousElementSibling?.lastElementChild;
+    if (segments[0]?.continues && before?.classList.contains('md-seg')) {
+      before.classList.add('md-before-cont');
+    }
+    const after = element.nextElementSibling;
+    const next = after?.classList.contains('md-seg') ? after : after?.firstElementChild;
+    if (next?.classList.contains('md-cont')) {
+      nodes[nodes.length - 1]?.classList.add('md-before-cont');
+    }
+  }
+}
