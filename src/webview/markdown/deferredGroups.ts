@@ -1,12 +1,12 @@
-// Markdown that arrived far ahead of the rendering, kept as its text until it is looked at. A fast stream of a big
-// answer brings megabytes faster than a frame renders them; in VS Code the panel's script shares its thread with the
-// workbench (code-server runs webviews in the workbench's renderer), and rendering every segment as it came kept the
-// workbench busy for seconds after the last byte (bench/workbenchStream.ts: 5 MB, "streaming…" 4.7 s after it, the
-// last words 6.6 s). What arrives while the answer's end is off screen (the reader is reading above it) or far ahead
-// of the rendering waits in a placeholder of about its height, and is rendered
-// as markdown when the placeholder comes near the viewport, or, once the stream has ended, in the background, in
-// order, a group per slice, until none is left. (Kept as plain text in the page instead, it cost more layout than
-// the markdown would have: 32 KB of pre-wrapped text per group, up to 0.3 s a frame.)
+// Markdown that arrived far ahead of the rendering, or far below the screen, rendered when it is looked at. A fast
+// stream of a big answer brings megabytes faster than a frame renders them; in VS Code the panel's script shares its
+// thread with the workbench (code-server runs webviews in the workbench's renderer), and rendering every segment as
+// it came kept the workbench busy for seconds after the last byte (bench/workbenchStream.ts: 5 MB, "streaming…"
+// 4.7 s after it, the last words 6.6 s). What arrives while the answer's end is off screen (the reader is reading
+// above it) or far ahead of the rendering waits in a placeholder of about its height, and is rendered as markdown
+// when the placeholder comes near the viewport of the box that scrolls it, or, once the stream has ended, in the
+// background, in order, a few small groups per slice, until none is left. (Kept as plain text in the page instead,
+// it cost more layout than the markdown would have: 32 KB of pre-wrapped text per group, up to 0.3 s a frame.)
 //
 // Reference-style link definitions serve the segments rendered after them: a group rendered early (scrolled to)
 // does not see the definitions in a group above it still waiting. The background pass renders in order.
@@ -45,7 +45,12 @@ export class DeferredGroups {
     const element = el('div', { class: 'md-group md-deferred', attrs: { 'aria-busy': 'true' } });
     this.waiting.set(element, { segments: [], chars: 0 });
     this.add(element, segments);
-    this.watch().observe(element);
+    // Watched once the caller has put it in the page (its scrolling box is found from there).
+    queueMicrotask(() => {
+      if (this.waiting.has(element)) {
+        this.watch(element).observe(element);
+      }
+    });
     return element;
   }
 
@@ -60,7 +65,7 @@ export class DeferredGroups {
     this.end = element;
     this.endNear = true;
     if (element) {
-      this.watch().observe(element);
+      this.watch(element).observe(element);
     }
   }
 
@@ -119,7 +124,7 @@ export class DeferredGroups {
         }
         return this.waiting.size > 0;
       },
-      () => generation === this.generation,
+      () => generation === this.generation && this.inPage(),
       () => {
         this.background = false;
         done?.();
@@ -140,8 +145,18 @@ export class DeferredGroups {
     this.observer = undefined;
   }
 
-  private watch(): IntersectionObserver {
-    // The document is the root, so that the margin applies inside the webview's own frame.
+  /**
+   * Whether the groups are still in the page: a block dropped while they wait (a new call, another history record, a
+   * compare column shown anew) stops its work instead of rendering hundreds of groups nobody will see.
+   */
+  private inPage(): boolean {
+    const first = this.waiting.keys().next();
+    return first.done === true || first.value.isConnected;
+  }
+
+  private watch(near: Element): IntersectionObserver {
+    // The box that scrolls the answer is the root (the document in the response panel, the column in the compare
+    // view), so that the margin applies where the reader scrolls; the document's margin does not widen a column's.
     this.observer ??= new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
@@ -155,7 +170,7 @@ export class DeferredGroups {
         }
         this.pump();
       },
-      { root: document, rootMargin: NEAR_VIEWPORT },
+      { root: scrollingBox(near), rootMargin: NEAR_VIEWPORT },
     );
     return this.observer;
   }
@@ -175,7 +190,7 @@ export class DeferredGroups {
         }
         return this.due.size > 0;
       },
-      () => generation === this.generation,
+      () => generation === this.generation && this.inPage(),
       () => (this.pumping = false),
     );
   }
@@ -195,7 +210,8 @@ export class DeferredGroups {
     element.classList.remove('md-deferred');
     element.classList.add('md-sealed');
     // A segment cut out of one markdown block continues the one before it, across the group's edges too.
-    const before = element.previousElementSibling?.lastElementChild;
+    const previous = element.previousElementSibling;
+    const before = previous?.classList.contains('md-seg') ? previous : previous?.lastElementChild;
     if (segments[0]?.continues && before?.classList.contains('md-seg')) {
       before.classList.add('md-before-cont');
     }
@@ -205,4 +221,15 @@ export class DeferredGroups {
       nodes[nodes.length - 1]?.classList.add('md-before-cont');
     }
   }
+}
+
+/** The nearest ancestor of `element` that scrolls, or the document. */
+function scrollingBox(element: Element): Element | Document {
+  for (let box = element.parentElement; box; box = box.parentElement) {
+    const overflow = getComputedStyle(box).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll') {
+      return box;
+    }
+  }
+  return document;
 }

@@ -4,7 +4,8 @@
 // (cut at block boundaries, see segmenter.ts); each finished segment is rendered once (segmentElement.ts) and
 // appended, and its DOM is never touched again. Only the unfinished tail (at most about one paragraph) is rendered again each frame; an
 // open code fence in the tail is not re-rendered at all: its new text is appended as text nodes. What comes far
-// ahead of the rendering is kept as its text and rendered when looked at or after the stream (deferredGroups.ts).
+// ahead of the rendering, or far below the screen, waits in a placeholder, rendered when looked at or after the
+// stream (deferredGroups.ts).
 // Finished (a whole answer, or restored state): the text is segmented and rendered in groups, the first screen
 // at once and the rest in slices between frames, so a 10 MB answer paints quickly and the panel stays responsive.
 // Over 300 lines: live and finished rendering share one frame loop and one catch-up; apart, they would drift.
