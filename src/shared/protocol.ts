@@ -37,9 +37,10 @@ export type HostMessage =
    * never kept; the webview asks for the whole record (`needCall` with `whole`) once it is painted.
    * `fromStream`: to a webview that followed the stream, the long text and thinking fields of the message are left
    * out ("") and listed here; the webview puts back what it built from the events, or asks for the whole record
-   * (`needCall` with `whole`) when its copy differs (streamedAnswer.ts).
+   * (`needCall` with `whole`) when its copy differs (streamedAnswer.ts). `ahead`: with `firstScreen`, the first screen
+   * of a big answer that was not streamed, posted ahead of its whole record, which follows unasked.
    */
-  | { type: 'callFinished'; record: CallRecord; trimmed?: boolean; bodyWithheld?: true; firstScreen?: true; fromStream?: StreamedField[] }
+  | { type: 'callFinished'; record: CallRecord; trimmed?: boolean; bodyWithheld?: true; firstScreen?: true; ahead?: true; fromStream?: StreamedField[] }
   /**
    * The shown call will try again: `text` says why and when ("429 rate_limit_error, retrying in 2 s (attempt 2 of
    * 3)"); the next attempt starts about `waitMs` from now, and its `attempt` message replaces this.

@@ -33,6 +33,8 @@ export class App implements Flushable {
   private shown: ShownCall | undefined;
   /** The last finished record, which is what a reload brings back. */
   private finished: CallRecord | undefined;
+  /** The call whose first screen came ahead of its whole record (showAhead), until the whole comes. */
+  private ahead: string | undefined;
   /** Calls replaced by a newer one: their late messages are dropped. */
   private readonly superseded = new Set<string>();
   private readonly header: HeaderSlot;
@@ -128,7 +130,9 @@ export class App implements Flushable {
         return;
       case 'callFinished':
         noteWithheld(String(message.record?.id), message.bodyWithheld);
-        if (message.firstScreen === true) {
+        if (message.firstScreen === true && message.ahead === true) {
+          this.showAhead(message.record);
+        } else if (message.firstScreen === true) {
           this.showFirstScreen(message.record);
         } else {
           this.finish(message.record, message.trimmed === true, message.fromStream);
@@ -268,7 +272,10 @@ export class App implements Flushable {
     if (this.awaited === record.id) {
       this.awaited = undefined;
     }
-    this.showFinished(record, shown?.running === true && shown.record.id === record.id);
+    // The call's end, also when its first screen came ahead of it (then shown already, the call no longer running).
+    const ahead = this.ahead === record.id && shown?.partial === true && shown.record.id === record.id;
+    this.ahead = undefined;
+    this.showFinished(record, ahead || (shown?.running === true && shown.record.id === record.id));
   }
 
   /**
@@ -289,6 +296,21 @@ export class App implements Flushable {
         }
       }, 0),
     );
+  }
+
+  /**
+   * The first screen of a big answer that was not streamed, ahead of its whole record (which follows unasked): shown
+   * in place of the running call, as after a reload; the whole replaces it, as the call's end.
+   */
+  private showAhead(raw: CallRecord): void {
+    const record = normalizeRecord(raw);
+    const shown = this.shown;
+    if (!record || !shown?.running || shown.record.id !== record.id) {
+      return;
+    }
+    keepBody(record, shown.record);
+    this.ahead = record.id;
+    this.showFinished(record, false, true);
   }
 
   /** Per frame: what the running call's messages left out of date (see LiveUpdates). */

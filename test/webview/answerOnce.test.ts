@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { CallRecord, JsonObject, TimelineEntry } from '../../src/shared/callRecord';
 import type { HostMessage } from '../../src/shared/protocol';
 import { withoutStreamedText } from '../../src/shared/streamedAnswer';
+import { firstScreenOf, needsFirstScreen } from '../../src/shared/firstScreen';
 import { foldEvent } from '../../src/shared/timeline';
 import { type PanelPage, usePanel } from './harness';
 import { message, record, startedRecord, streamEvents } from './fixtures/records';
@@ -103,5 +104,32 @@ describe('webview: a streamed answer crosses once', function () {
     assert.deepEqual(asked, [{ type: 'needCall', callId: full.id, whole: true }]);
     // The record opened meanwhile stays shown: not replaced by the finished call's record with its text left out.
     assert.match(await panel.page.locator('#panel-response').innerText(), /Hello world\./);
+  });
+
+  it('a big answer not streamed: its first screen shows ahead of the whole record, which replaces it as the call\'s end', async () => {
+    const text = `# The first heading\n\n${paragraphs(12000, 'THE LAST WORDS')}`;
+    const full = record({ id: 'ahead-1', streamed: false, message: message([{ type: 'text', text, citations: null }]) });
+    assert.ok(needsFirstScreen(full));
+    await panel.post({ type: 'callStarted', record: startedRecord({ id: full.id, streamed: false }) });
+    await panel.post({ type: 'callFinished', record: firstScreenOf(full), firstScreen: true, ahead: true });
+    await panel.frames();
+    assert.match(await panel.page.locator('#panel-response').innerText(), /The first heading/);
+    assert.equal(await panel.page.locator('.running').count(), 0, 'no longer waiting for the answer');
+    assert.deepEqual((await panel.posted()).filter((m) => m.type === 'needCall'), [], 'the whole is not asked for: it follows');
+    assert.doesNotMatch(String(await panel.page.locator('.announcer').textContent()), /Call finished/, 'the first screen is not the call\'s end');
+    await panel.post({ type: 'callFinished', record: full });
+    // The whole is the call's end: announced as such (the announcer clears itself after 2 s: read at once).
+    assert.match(String(await panel.page.locator('.announcer').textContent()), /Call finished/);
+    assert.equal(await lastParagraph(), 'THE LAST WORDS');
+    assert.doesNotMatch(await panel.page.locator('#panel-response').innerText(), /rest of the answer is loading/i);
+  });
+
+  it('a first screen ahead of another call than the one shown is dropped', async () => {
+    const full = record({ id: 'ahead-2', streamed: false, message: message([{ type: 'text', text: paragraphs(12000, 'END'), citations: null }]) });
+    await panel.post({ type: 'callStarted', record: startedRecord({ id: 'someone-else', streamed: false }) });
+    await panel.post({ type: 'callFinished', record: firstScreenOf(full), firstScreen: true, ahead: true });
+    await panel.frames();
+    assert.doesNotMatch(await panel.page.locator('#panel-response').innerText(), /Paragraph 0/);
+    assert.ok((await panel.page.locator('.running').count()) > 0, 'the call shown still runs');
   });
 });

@@ -184,4 +184,65 @@ describe('webview: compare view, four long answers streamed at once', function (
       assert.match(await panel.page.locator('.compare-progress').innerText(), /4 of 4 runs done/);
     });
   }
+
+  it('a long answer in a column renders what the column shows and the screens around it while it streams, the rest after', async () => {
+    panel = await harness.open({ width: 1400, height: 900, page: 'compare' });
+    const model = MODELS[0];
+    const answer = answerOf('haiku', 3000);
+    const comparison: Comparison = {
+      id: 'cmp-one-long',
+      startedAt: '2026-11-30T10:00:00.000Z',
+      source: { kind: 'file', path: 'examples/long.claude.json' },
+      baseUrl: 'http://127.0.0.1:1',
+      request: {},
+      models: [model],
+      runsPerModel: 1,
+      concurrency: 1,
+      runs: [{ model, run: 1, status: 'waiting' }],
+    };
+    await post(panel, { type: 'comparison', comparison, running: true });
+    const final = finalRecord(model, answer.text);
+    await post(panel, { type: 'run', index: 0, run: { model, run: 1, status: 'running', record: startedRecord({ id: final.id, effectiveRequest: final.effectiveRequest }) } });
+    let ms = 500;
+    const events: TimelineEvent[] = [
+      { ms: ms++, event: 'message_start', data: { type: 'message_start', message: { ...message([], { model }), stop_reason: null } } },
+      { ms: ms++, event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '', citations: null } } },
+      ...deltasOf(answer.text, 3).map((piece) => ({ ms: ms++, event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } } })),
+    ];
+    // Streamed in batches, with frames between them: the column's end goes far below what it shows.
+    for (let at = 0; at < events.length; at += 2000) {
+      await post(panel, { type: 'runEvents', index: 0, events: events.slice(at, at + 2000) });
+      await panel.frames(2);
+    }
+    await panel.frames(10);
+    const box = `.model-column[data-model="${model}"] .run-answer`;
+    /** The waiting groups the column shows, and whether the group just below what it shows is rendered. */
+    const seen = () => panel!.page.evaluate((selector) => {
+      type Box = { top: number; bottom: number };
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { getBoundingClientRect(): Box; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): Box; classList: { contains(c: string): boolean } }> } | null } }).document;
+      const column = doc.querySelector(selector);
+      if (!column) {
+        return { shown: -1, belowRendered: false, waiting: 0 };
+      }
+      const view = column.getBoundingClientRect();
+      const groups = Array.from(column.querySelectorAll('.md-group'));
+      const shown = groups.filter((g) => g.classList.contains('md-deferred') && g.getBoundingClientRect().top < view.bottom && g.getBoundingClientRect().bottom > view.top).length;
+      const below = groups.find((g) => g.getBoundingClientRect().top >= view.bottom);
+      return { shown, belowRendered: below !== undefined && !below.classList.contains('md-deferred'), waiting: groups.filter((g) => g.classList.contains('md-deferred')).length };
+    }, box);
+    const live = await seen();
+    assert.ok(live.waiting > 0, `the column's far end waits while it streams (${JSON.stringify(live)})`);
+    // Scrolled to the middle, as a reader would: what it shows is rendered, and so is the group below (a few screens
+    // of the column are rendered ahead, so that scrolling on finds them done).
+    await panel.page.locator(box).evaluate((column: { scrollTop: number; scrollHeight: number }) => {
+      column.scrollTop = column.scrollHeight / 2;
+    });
+    let middle = await seen();
+    for (let frame = 0; frame < 60 && (middle.shown > 0 || !middle.belowRendered); frame += 2) {
+      await panel.frames(2);
+      middle = await seen();
+    }
+    assert.equal(middle.shown, 0, `nothing the column shows is waiting (${JSON.stringify(middle)})`);
+    assert.equal(middle.belowRendered, true, `the group below what the column shows is rendered too (${JSON.stringify(middle)})`);
+  });
 });

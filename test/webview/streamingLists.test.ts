@@ -78,13 +78,18 @@ describe('webview: long numbered lists streamed across segments and groups', fun
       await panel.post(batch);
       await panel.frames(1);
     }
-    // Caught up while the block still streams: the last item is the open tail.
+    // Caught up while the block still streams: the last item is the open tail, drawn once the reader is at the end
+    // (far below the screen it is not drawn again every frame).
     const lastItem = /Item \d+ of list \w+/.exec(text.slice(text.lastIndexOf('Item ')))?.[0] ?? '';
     for (let frame = 0; frame < 2000; frame += 10) {
       const last = await panel.page.locator('.block-text .md li').last().textContent();
       if (last?.includes(lastItem)) {
         break;
       }
+      await panel.page.evaluate(() => {
+        const page = globalThis as unknown as { scrollTo(x: number, y: number): void; document: { documentElement: { scrollHeight: number } } };
+        page.scrollTo(0, page.document.documentElement.scrollHeight);
+      });
       await panel.frames(10);
     }
     await panel.post({ type: 'events', callId: id, events: events.slice(stop) });

@@ -13,6 +13,7 @@ import { redactForPanel } from './panelRedaction';
 import { RecentCalls } from './recentCalls';
 import { RunningCall } from './runningCall';
 import { withoutStreamedText } from '../../shared/streamedAnswer';
+import { firstScreenOf, needsFirstScreen } from '../../shared/firstScreen';
 
 export const RESPONSE_VIEW_TYPE = 'claudeInspector.response';
 
@@ -93,6 +94,10 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
     const followed = this.isReady && this.running.record?.id === record.id;
     this.running.finished();
     this.calls.remember(record);
+    if (this.isReady && !record.streamed && needsFirstScreen(record)) {
+      // A big answer that was not streamed: its whole record takes seconds to cross, its first screen goes ahead.
+      this.post({ type: 'callFinished', record: firstScreenOf(record), firstScreen: true, ahead: true });
+    }
     this.post(followed ? { type: 'callFinished', ...withoutStreamedText(record) } : { type: 'callFinished', record });
     const conversation = this.conversationOf?.(record);
     if (conversation) {

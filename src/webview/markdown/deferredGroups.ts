@@ -33,8 +33,14 @@ export class DeferredGroups {
   private end: Element | undefined;
   private endNear = true;
 
-  /** `render`: a group's segments as the nodes to put in it (in order; the markdown env is the view's). */
-  constructor(private readonly render: (segments: Segment[]) => HTMLElement[]) {}
+  /**
+   * `render`: a group's segments as the nodes to put in it (in order; the markdown env is the view's). `endCameNear`:
+   * the answer's live end came near the viewport (its tail, not drawn while far, is due).
+   */
+  constructor(
+    private readonly render: (segments: Segment[]) => HTMLElement[],
+    private readonly endCameNear: () => void = () => undefined,
+  ) {}
 
   get size(): number {
     return this.waiting.size;
@@ -161,7 +167,11 @@ export class DeferredGroups {
       (entries) => {
         for (const entry of entries) {
           if (entry.target === this.end) {
+            const cameNear = entry.isIntersecting && !this.endNear;
             this.endNear = entry.isIntersecting;
+            if (cameNear) {
+              this.endCameNear();
+            }
           } else if (entry.isIntersecting) {
             this.due.add(entry.target as HTMLElement);
           } else {

@@ -66,8 +66,11 @@ export class MarkdownView implements Flushable {
   /** Live segments are gathered in groups; a full group is sealed (laid out only near the viewport). */
   private group: { element: HTMLElement; segments: number; chars: number } | undefined;
   private lastSegment: HTMLElement | undefined;
-  /** Segments that came far ahead of the rendering: their text shown, rendered when near the viewport or at the end. */
-  private readonly deferred = new DeferredGroups((segments) => this.renderSegments(segments));
+  /** Segments that came far ahead of the rendering or far below the screen: rendered when near the viewport or at the end. */
+  private readonly deferred = new DeferredGroups((segments) => this.renderSegments(segments), () => requestFlush(this));
+  /** The tail was not drawn while the answer's end was far below the screen; and segments were cut off it since. */
+  private tailStale = false;
+  private tailNew = false;
 
   constructor() {
     this.content = el('div', { class: 'md' });
@@ -108,6 +111,10 @@ export class MarkdownView implements Flushable {
    */
   private render(budgetMs: number): void {
     if (this.pendingChars === 0) {
+      if (this.tailStale && this.deferred.endIsNear) {
+        // The answer's end came near the viewport: its tail, left as it was while far below, is drawn now.
+        this.renderTail();
+      }
       return;
     }
     const until = performance.now() + budgetMs;
@@ -131,7 +138,14 @@ export class MarkdownView implements Flushable {
     if (this.pendingChars > 0) {
       requestFlush(this);
     }
-    this.renderTail(appended);
+    this.tailNew ||= appended;
+    if (this.deferred.endIsNear) {
+      this.renderTail();
+    } else {
+      // Far below the screen nobody sees the tail: it is not rendered again every frame (up to a 64 KB block each
+      // time), only when the end comes near or the block ends.
+      this.tailStale = true;
+    }
   }
 
   /**
@@ -286,7 +300,11 @@ export class MarkdownView implements Flushable {
     group.chars += segment.text.length;
   }
 
-  private renderTail(tailIsNew: boolean): void {
+  /** Draws the unfinished tail: again whole when segments were cut off it since it was last drawn (`tailNew`). */
+  private renderTail(): void {
+    const tailIsNew = this.tailNew;
+    this.tailNew = false;
+    this.tailStale = false;
     const text = this.segmenter.tail;
     if (!this.tail) {
       this.tail = el('div', { class: 'md-seg md-tail' });
