@@ -310,6 +310,9 @@ export class App implements Flushable {
     }
     keepBody(record, shown.record);
     this.ahead = record.id;
+    // Awaited, like a first screen after a reload: a reload before the whole comes keeps the call's id in the state
+    // and asks for it (the page that was to get the whole is gone).
+    this.awaited = record.id;
     this.showFinished(record, false, true);
   }
 

@@ -117,6 +117,10 @@ describe('webview: a streamed answer crosses once', function () {
     assert.equal(await panel.page.locator('.running').count(), 0, 'no longer waiting for the answer');
     assert.deepEqual((await panel.posted()).filter((m) => m.type === 'needCall'), [], 'the whole is not asked for: it follows');
     assert.doesNotMatch(String(await panel.page.locator('.announcer').textContent()), /Call finished/, 'the first screen is not the call\'s end');
+    // A reload now (the whole not come yet) would ask for the call: the state names it, with the first screen.
+    await panel.frames(2);
+    const state = await panel.state();
+    assert.equal(state?.callId, full.id, 'the saved state names the call while its first screen stands in');
     await panel.post({ type: 'callFinished', record: full });
     // The whole is the call's end: announced as such (the announcer clears itself after 2 s: read at once).
     assert.match(String(await panel.page.locator('.announcer').textContent()), /Call finished/);

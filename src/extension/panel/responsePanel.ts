@@ -94,10 +94,9 @@ export class ResponsePanel extends PanelHost<HostMessage, WebviewMessage> {
     const followed = this.isReady && this.running.record?.id === record.id;
     this.running.finished();
     this.calls.remember(record);
-    if (this.isReady && !record.streamed && needsFirstScreen(record)) {
-      // A big answer that was not streamed: its whole record takes seconds to cross, its first screen goes ahead.
-      this.post({ type: 'callFinished', record: firstScreenOf(record), firstScreen: true, ahead: true });
-    }
+    // A big answer that was not streamed: its whole record takes seconds to cross, its first screen (if any) goes ahead.
+    const first = this.isReady && !record.streamed && needsFirstScreen(record) ? firstScreenOf(record) : undefined;
+    if (first && Array.isArray(first.message?.content) && first.message.content.length > 0) this.post({ type: 'callFinished', record: first, firstScreen: true, ahead: true });
     this.post(followed ? { type: 'callFinished', ...withoutStreamedText(record) } : { type: 'callFinished', record });
     const conversation = this.conversationOf?.(record);
     if (conversation) {

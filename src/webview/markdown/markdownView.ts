@@ -111,7 +111,7 @@ export class MarkdownView implements Flushable {
    */
   private render(budgetMs: number): void {
     if (this.pendingChars === 0) {
-      if (this.tailStale && this.deferred.endIsNear) {
+      if (this.tailStale && this.tail && this.deferred.endIsNear) {
         // The answer's end came near the viewport: its tail, left as it was while far below, is drawn now.
         this.renderTail();
       }
@@ -199,6 +199,8 @@ export class MarkdownView implements Flushable {
     }
     this.tail?.remove();
     this.tail = undefined;
+    this.tailStale = false;
+    this.tailNew = false;
     this.deferred.watchEnd(undefined);
     this.liveFence = undefined;
     this.group = undefined;
@@ -342,6 +344,8 @@ export class MarkdownView implements Flushable {
   renderWhole(text: string, onDone?: () => void): void {
     const generation = ++this.generation;
     this.deferred.reset();
+    this.tailStale = false;
+    this.tailNew = false;
     this.segmenter = new MarkdownSegmenter();
     this.env = {};
     this.pending = [];
