@@ -1,0 +1,96 @@
+// Typing in a big request file in the real workbench (code-server + headless Chromium, the packaged extension): does
+// the extension add a long frame while the user types? The extension runs in the extension host, another process;
+// what it can cost the page is the work of showing what it sends back (diagnostics, CodeLenses, decorations). So the
+// same typing is done in the same 5 MB text as a plain .json file, which the extension does not handle (VS Code's own
+// editor and JSON server still do), and the frames compared.
+//   1. A 5 MB request file (one long string) and the same text as big.json are open; each in turn is shown.
+//   2. In the middle of the long string a stray `"` is typed, then removed, four times, 0.8 s apart, as a person
+//      would; the workbench page's long animation frames are recorded from the first keystroke to 2 s after the last.
+// Rows: the longest frame and the time in frames over 100 ms, in the request file against the plain JSON file (a
+// ratio near 1: the extension adds none), and the request file's longest frame against the issue's 100 ms budget.
+//
+//   npm run bench -- --only workbenchTyping [--workbench-typing-kb=5120]
+import type { Page } from 'playwright-core';
+import { report, row, runMain } from './lib/report';
+import { numberOption } from './lib/options';
+import { installLongFrames, type LongFrame, longFrames } from './lib/workbenchProbes';
+import { openWorkbenchBench, type WorkbenchBench } from './lib/workbenchSession';
+
+const KB = numberOption('workbench-typing-kb', 5120);
+const FRAME_BUDGET_MS = 100;
+/** The long string's line in the file (JSON.stringify with 2 spaces: {, model, max_tokens, messages, {, role, content). */
+const STRING_LINE = 7;
+const COLUMN = 4000;
+
+const text = `${JSON.stringify({
+  model: 'claude-haiku-5-5',
+  max_tokens: 1024,
+  messages: [{ role: 'user', content: 'lorem ipsum dolor sit amet '.repeat(Math.ceil((KB * 1024) / 27)) }],
+}, null, 2)}\n`;
+
+const FILES = { 'big.claude.json': text, 'big.json': text };
+
+interface Typed {
+  file: string;
+  frames: LongFrame[];
+  longest: number;
+  over: number;
+  /** The time in frames over the budget, in all. */
+  overMs: number;
+}
+
+async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+/** Opens `file`, lets it settle, then types a stray quote in the long string and removes it, four times. */
+async function typeIn(bench: WorkbenchBench, file: string): Promise<Typed> {
+  const { workbench } = bench;
+  const page = workbench.page;
+  await workbench.openFile(file, 120_000);
+  // The first check of the file and VS Code's own tokenizing are not what is measured: they settle first.
+  await page.waitForTimeout(5000);
+  await goTo(page, STRING_LINE, COLUMN);
+  await page.waitForTimeout(1000);
+  const from = Date.now();
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.type('"');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Backspace');
+    await page.waitForTimeout(800);
+  }
+  await page.waitForTimeout(2000);
+  const to = Date.now();
+  const frames = (await longFrames(page)).filter((f) => f.kind === 'long-animation-frame' && f.at >= from && f.at <= to);
+  const longest = Math.max(0, ...frames.map((f) => f.durationMs));
+  const long = frames.filter((f) => f.durationMs > FRAME_BUDGET_MS);
+  const over = long.length;
+  const overMs = long.reduce((sum, f) => sum + f.durationMs, 0);
+  console.log(`  ${file}: ${frames.length} long animation frames while typing, ${over} over ${FRAME_BUDGET_MS} ms, longest ${Math.round(longest)} ms`);
+  for (const f of [...frames].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3)) {
+    console.log(`    ${Math.round(f.durationMs)} ms (blocking ${Math.round(f.blockingMs ?? 0)}, rendering ${Math.round(f.renderMs ?? 0)}): ${(f.scripts ?? []).join(' | ') || 'no script'}`);
+  }
+  return { file, frames, longest, over, overMs };
+}
+
+async function main(): Promise<void> {
+  const bench = await openWorkbenchBench('bench-typing', FILES);
+  try {
+    await bench.workbench.page.evaluate(installLongFrames);
+    // The plain JSON file first: the extension is not active for it (nothing else open), VS Code alone.
+    const plain = await typeIn(bench, 'big.json');
+    const request = await typeIn(bench, 'big.claude.json');
+    report('workbenchTyping', [
+      row(`typing in ${KB} KB: longest frame, request file vs plain JSON`, plain.longest, request.longest, 'The workbench page\'s longest animation frame while a stray quote is typed and removed in the long string, the request file against the same text as a plain .json file: near 1, the extension adds no long frame.'),
+      row(`typing in ${KB} KB: time in frames over 100 ms, file vs plain`, Math.max(1, plain.overMs), request.overMs, 'The time spent in frames over 100 ms while typing, the request file against the plain file: near 1, the extension adds none.'),
+      row(`typing in ${KB} KB request file: longest frame vs budget`, FRAME_BUDGET_MS, request.longest, 'The request file\'s longest frame against the 100 ms budget (VS Code\'s own work on a 5 MB line is in it too: the plain file\'s row says how much).'),
+    ], { plain, request });
+  } finally {
+    await bench.close();
+  }
+}
+
+runMain(main);
