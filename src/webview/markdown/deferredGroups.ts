@@ -111,31 +111,13 @@ export class DeferredGroups {
     }
   }
 
-  /** Renders every waiting group in the background, in order, one per slice; `done` when none is left. */
-  renderAll(done?: () => void): void {
-    if (this.background) {
-      return;
-    }
-    if (this.waiting.size === 0) {
-      done?.();
+  /** Renders every waiting group in the background, in order, a few small ones per slice. */
+  renderAll(): void {
+    if (this.background || this.waiting.size === 0) {
       return;
     }
     this.background = true;
-    const generation = this.generation;
-    runSliced(
-      () => {
-        const next = this.waiting.keys().next();
-        if (!next.done) {
-          this.renderGroup(next.value);
-        }
-        return this.waiting.size > 0;
-      },
-      () => generation === this.generation && this.inPage(),
-      () => {
-        this.background = false;
-        done?.();
-      },
-    );
+    this.renderInTurn(() => this.waiting.keys().next().value, () => (this.background = false));
   }
 
   /** Forgets every waiting group (the view is rendered anew). */
@@ -185,23 +167,37 @@ export class DeferredGroups {
     return this.observer;
   }
 
-  /** Renders the groups near the viewport, one per slice (a frame each). */
+  /** Renders the groups near the viewport, a few small ones per slice. */
   private pump(): void {
     if (this.pumping || this.due.size === 0) {
       return;
     }
     this.pumping = true;
+    this.renderInTurn(() => this.due.values().next().value, () => (this.pumping = false));
+  }
+
+  /**
+   * Renders the group `next` gives, between frames, until it gives none; `stopped` when it does, or when the view
+   * was rendered anew or left the page meanwhile (then nothing more is rendered).
+   */
+  private renderInTurn(next: () => HTMLElement | undefined, stopped: () => void): void {
     const generation = this.generation;
     runSliced(
       () => {
-        const next = this.due.values().next();
-        if (!next.done) {
-          this.renderGroup(next.value);
+        const element = next();
+        if (element) {
+          this.renderGroup(element);
         }
-        return this.due.size > 0;
+        return next() !== undefined;
       },
-      () => generation === this.generation && this.inPage(),
-      () => (this.pumping = false),
+      () => {
+        const alive = generation === this.generation && this.inPage();
+        if (!alive && generation === this.generation) {
+          stopped();
+        }
+        return alive;
+      },
+      stopped,
     );
   }
 
