@@ -16,7 +16,7 @@ import { MarkdownSegmenter, type Segment } from './segmenter';
 import { DeferredGroups } from './deferredGroups';
 import { FRAME_WORK_MS, flushNow, frameShare, requestFlush, runSliced, type Flushable } from '../dom/schedule';
 
-/** Text per group of markdown kept as text while the rendering is behind (deferredGroups.ts): one render each. */
+/** Text per placeholder group that waits to be rendered (deferredGroups.ts): one markdown render each. */
 const DEFERRED_GROUP_CHARS = 8 * 1024;
 /** Live segments per group before the group is sealed (fewer groups: less per-frame work for the browser). */
 const GROUP_SEGMENTS = 128;
@@ -218,8 +218,8 @@ export class MarkdownView implements Flushable {
   }
 
   /**
-   * Segments far ahead of the rendering: into the waiting group at the end, or a new one. What was rendered before
-   * stays; the live group is sealed, and the next rendered segment starts a group of its own.
+   * Segments far ahead of the rendering or far below the screen: into the waiting group at the end, or a new one.
+   * What was rendered before stays; the live group is sealed, and the next rendered segment starts a group of its own.
    */
   private appendDeferred(segments: Segment[]): void {
     if (segments.length === 0) {
