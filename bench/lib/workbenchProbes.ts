@@ -211,8 +211,10 @@ export function installPanelWatch(args: { firstText?: string; lastText?: string 
       }
     }
     if (args.lastText && !running && chip && marks.lastText === undefined) {
-      // Searched in the markup: paragraphs outside the view may be skipped by innerText (content-visibility).
-      if ((reply?.textContent ?? '').includes(args.lastText)) {
+      // Searched in the markup: paragraphs outside the view may be skipped by innerText (content-visibility). Not in
+      // a placeholder waiting to be rendered (it holds the markdown source, for Find).
+      const waiting = Array.from(w.document.querySelectorAll('[data-testid="reply"] .md-deferred'));
+      if ((reply?.textContent ?? '').includes(args.lastText) && !waiting.some((group) => (group.textContent ?? '').includes(args.lastText!))) {
         mark('lastText');
       }
     }

@@ -5,8 +5,13 @@
 // 4.7 s after it, the last words 6.6 s). What arrives while the answer's end is off screen (the reader is reading
 // above it) or far ahead of the rendering waits in a placeholder of about its height, and is rendered as markdown
 // when the placeholder comes near the viewport of the box that scrolls it, or, once the stream has ended, in the
-// background, in order, a few small groups per slice, until none is left. (Kept as plain text in the page instead,
-// it cost more layout than the markdown would have: 32 KB of pre-wrapped text per group, up to 0.3 s a frame.)
+// background, in order, a few small groups per slice, until none is left.
+//
+// A placeholder holds its markdown source as one text node, skipped by layout and paint while off screen
+// (content-visibility: auto): the panel's Find (VS Code's webview find calls window.find, which searches such text
+// and brings it on screen, where it is rendered) and a screen reader's search find what waits. (Pre-wrapped text laid
+// out in the page cost more than the markdown would have: 32 KB per group, up to 0.3 s a frame; skipped, it costs
+// nothing until it is near the screen, where it is rendered as markdown first.)
 //
 // Reference-style link definitions serve the segments rendered after them: a group rendered early (scrolled to)
 // does not see the definitions in a group above it still waiting. The background pass renders in order.
@@ -46,9 +51,10 @@ export class DeferredGroups {
     return this.waiting.size;
   }
 
-  /** A new waiting group for `segments`: an empty placeholder of about their height, watched for the viewport. */
+  /** A new waiting group for `segments`: a placeholder of about their height with their source, watched for the viewport. */
   create(segments: Segment[]): HTMLElement {
     const element = el('div', { class: 'md-group md-deferred', attrs: { 'aria-busy': 'true' } });
+    element.append(document.createTextNode(''));
     this.waiting.set(element, { segments: [], chars: 0 });
     this.add(element, segments);
     // Watched once the caller has put it in the page (its scrolling box is found from there).
@@ -91,8 +97,10 @@ export class DeferredGroups {
     if (!group || segments.length === 0) {
       return;
     }
+    const text = segments.map((segment) => segment.text).join('\n\n');
+    (element.firstChild as Text).appendData(group.segments.length > 0 ? `\n\n${text}` : text);
     group.segments.push(...segments);
-    group.chars += segments.reduce((sum, segment) => sum + segment.text.length, 0);
+    group.chars += text.length;
     // Set through the CSSOM, which the page's policy allows (a style attribute in markup it would not).
     element.style.height = `${Math.ceil(group.chars / CHARS_PER_LINE) * LINE_EM}em`;
   }
