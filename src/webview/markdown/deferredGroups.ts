@@ -9,9 +9,9 @@
 //
 // A placeholder holds its markdown source as one text node, skipped by layout and paint while off screen
 // (content-visibility: auto): the panel's Find (VS Code's webview find calls window.find, which searches such text
-// and brings it on screen, where it is rendered) and a screen reader's search find what waits. (Pre-wrapped text laid
-// out in the page cost more than the markdown would have: 32 KB per group, up to 0.3 s a frame; skipped, it costs
-// nothing until it is near the screen, where it is rendered as markdown first.)
+// and brings it on screen, where it is rendered) finds what waits. (Pre-wrapped text laid out in the page cost more
+// than the markdown would have: 32 KB per group, up to 0.3 s a frame; skipped, it costs nothing until it is near the
+// screen, where it is rendered as markdown first.)
 //
 // Reference-style link definitions serve the segments rendered after them: a group rendered early (scrolled to)
 // does not see the definitions in a group above it still waiting. The background pass renders in order.
