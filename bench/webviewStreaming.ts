@@ -11,7 +11,9 @@
 //
 // Then the budgets for a fast stream (--fast-mb=5, --fast-kb-per-frame=160: each frame's deltas joined into
 // one event, as the host posts a fast local stream): no main-thread task over 100 ms of CPU (from a trace: the
-// panel's own work, not the machine's load), and the rendering caught up within 2 s of the last byte.
+// panel's own work, not the machine's load), and the rendering caught up within 2 s of the last byte: the answer's
+// last heading rendered (what came while the reader was far above the end waits to be rendered when scrolled to, or
+// in the background after the stream: markdown/deferredGroups.ts).
 import { streamedCall, REPLY_HEADING } from './lib/calls';
 import { LAST_HEADING, longMarkdown, MB, megabytes } from '../test/webview/fixtures/longMarkdown';
 import { numberOption } from './lib/options';

@@ -1,7 +1,13 @@
 // In the panel page (each export is passed to page.evaluate, so self-contained): when the host's last batch of a
 // stream and its callFinished were delivered, and when the rendering caught up with them (the answer's last heading
-// in the DOM, painted). Cheaper than panelProbe's per-frame check of every heading: only the content's last child
-// is looked into, so that the probe does not add work that grows with the answer to the frames it measures.
+// in the DOM, painted). Cheaper than panelProbe's per-frame check of every heading: only the content's last few
+// children are looked into (the last heading may sit in the group before the one its closing paragraph ended in), so
+// that the probe does not add work that grows with the answer to the frames it measures.
+
+interface ProbeElement {
+  previousElementSibling: ProbeElement | null;
+  querySelectorAll(s: string): ArrayLike<{ textContent: string | null }>;
+}
 
 /** console.timeStamp marks, for a trace (traceWindow.ts). */
 export const LAST_BATCH_MARK = 'bench: last batch';
@@ -11,7 +17,7 @@ interface CatchUpWindow {
   console: { timeStamp(label: string): void };
   addEventListener(type: string, listener: (event: { data?: { type?: string } }) => void, capture?: boolean): void;
   performance: { now(): number };
-  document: { querySelector(selector: string): { lastElementChild: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } | null } | null };
+  document: { querySelector(selector: string): { lastElementChild: ProbeElement | null } | null };
   __probe?: { rawRaf(callback: (time: number) => void): number; afterPaint(): Promise<number> };
   __catchUp?: { lastBatchAt: number; finishedAt: number };
 }
@@ -52,8 +58,15 @@ export async function caughtUp(plan: { contentSelector: string; lastHeading: str
     throw new Error('installProbe and watchStreamEnd first');
   }
   const done = (): boolean => {
-    const headings = w.document.querySelector(plan.contentSelector)?.lastElementChild?.querySelectorAll('h1');
-    return headings !== undefined && headings.length > 0 && headings[headings.length - 1].textContent === plan.lastHeading;
+    // The last child holding a heading, among the last three: the answer's last heading once it is rendered.
+    let child = w.document.querySelector(plan.contentSelector)?.lastElementChild ?? null;
+    for (let looked = 0; child && looked < 3; looked++, child = child.previousElementSibling) {
+      const headings = child.querySelectorAll('h1');
+      if (headings.length > 0) {
+        return headings[headings.length - 1].textContent === plan.lastHeading;
+      }
+    }
+    return false;
   };
   const started = w.performance.now();
   while (!done()) {
