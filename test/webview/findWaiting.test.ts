@@ -80,6 +80,14 @@ describe('webview: Find finds what waits to be rendered', function () {
       }
     }
     assert.equal(shown?.rendered, true, `the found paragraph is rendered as markdown (${JSON.stringify(shown)})`);
+    assert.equal(shown?.onScreen, true, `the rendered paragraph is on screen (${JSON.stringify(shown)})`);
+    // Still selected, in the rendered paragraph: Find's next match goes on from there.
+    const selected = await panel.page.evaluate(() => {
+      const selection = (globalThis as unknown as { getSelection(): { toString(): string; anchorNode: { parentElement: { closest(s: string): { textContent: string | null } | null } | null } | null } | null }).getSelection();
+      return { text: selection?.toString(), paragraph: selection?.anchorNode?.parentElement?.closest('.md p')?.textContent ?? undefined };
+    });
+    assert.equal(selected.text, word, `the words found are still selected (${JSON.stringify(selected)})`);
+    assert.match(selected.paragraph ?? '', new RegExp(`^Paragraph ${number}:`), 'in the rendered paragraph');
     assert.equal(shown?.after.holding, false, 'no placeholder holds it any more');
     assert.equal(shown?.after.onScreen, 0, 'no source is left on screen');
     assert.ok(shown?.after.count > 0, 'the groups far from it still wait');

@@ -17,6 +17,8 @@
 // does not see the definitions in a group above it still waiting. The background pass renders in order.
 import { el } from '../dom/elements';
 import { runSliced } from '../dom/schedule';
+import { scrollingBox } from '../dom/scrollingBox';
+import { selectAgain, selectionIn } from './foundText';
 import type { Segment } from './segmenter';
 
 /** How far outside the viewport a waiting group is rendered, so that scrolling finds it done. */
@@ -33,6 +35,8 @@ export class DeferredGroups {
   /** Waiting groups that came near the viewport, rendered one per frame (several at once made a 0.3 s frame). */
   private readonly due = new Set<HTMLElement>();
   private pumping = false;
+  /** Listens for a selection made in a waiting group (Find's match) while any waits. */
+  private selectionWatch: AbortController | undefined;
   private generation = 0;
   /** The live end of the answer (its tail), and whether it is near the viewport (the reader follows the stream). */
   private end: Element | undefined;
@@ -57,6 +61,7 @@ export class DeferredGroups {
     element.append(document.createTextNode(''));
     this.waiting.set(element, { segments: [], chars: 0 });
     this.add(element, segments);
+    this.watchSelection();
     // Watched once the caller has put it in the page (its scrolling box is found from there).
     queueMicrotask(() => {
       if (this.waiting.has(element)) {
@@ -97,8 +102,9 @@ export class DeferredGroups {
     if (!group || segments.length === 0) {
       return;
     }
-    const text = segments.map((segment) => segment.text).join('\n\n');
-    (element.firstChild as Text).appendData(group.segments.length > 0 ? `\n\n${text}` : text);
+    // Segments are consecutive pieces of the answer, each with its own line ends: together, its source.
+    const text = segments.map((segment) => segment.text).join('');
+    (element.firstChild as Text).appendData(text);
     group.segments.push(...segments);
     group.chars += text.length;
     // Set through the CSSOM, which the page's policy allows (a style attribute in markup it would not).
@@ -130,6 +136,8 @@ export class DeferredGroups {
 
   /** Forgets every waiting group (the view is rendered anew). */
   reset(): void {
+    this.selectionWatch?.abort();
+    this.selectionWatch = undefined;
     this.generation++;
     this.background = false;
     this.due.clear();
@@ -139,6 +147,32 @@ export class DeferredGroups {
     this.waiting.clear();
     this.observer?.disconnect();
     this.observer = undefined;
+  }
+
+  /**
+   * Renders a waiting group as soon as a selection is made in it: VS Code's Find selects its match there (window.find
+   * also scrolls to it, but within a placeholder of estimated height the match may lie below its box, and the
+   * viewport's observer would not see it come near). Rendering keeps the selection (foundText.ts) and shows it.
+   */
+  private watchSelection(): void {
+    if (this.selectionWatch) {
+      return;
+    }
+    const watch = new AbortController();
+    this.selectionWatch = watch;
+    document.addEventListener(
+      'selectionchange',
+      () => {
+        const group = getSelection()?.anchorNode?.parentElement ?? undefined;
+        if (this.waiting.size === 0 || !this.inPage()) {
+          watch.abort();
+          this.selectionWatch = undefined;
+        } else if (group && this.waiting.has(group)) {
+          this.renderGroup(group);
+        }
+      },
+      { signal: watch.signal },
+    );
   }
 
   /**
@@ -217,6 +251,7 @@ export class DeferredGroups {
     }
     this.waiting.delete(element);
     this.observer?.unobserve(element);
+    const found = selectionIn(element);
     const nodes = this.render(segments);
     element.replaceChildren(...nodes);
     element.style.removeProperty('height');
@@ -234,16 +269,8 @@ export class DeferredGroups {
     if (next?.classList.contains('md-cont')) {
       nodes[nodes.length - 1]?.classList.add('md-before-cont');
     }
-  }
-}
-
-/** The nearest ancestor of `element` that scrolls, or the document. */
-function scrollingBox(element: Element): Element | Document {
-  for (let box = element.parentElement; box; box = box.parentElement) {
-    const overflow = getComputedStyle(box).overflowY;
-    if (overflow === 'auto' || overflow === 'scroll') {
-      return box;
+    if (found) {
+      selectAgain(element, found);
     }
   }
-  return document;
 }
