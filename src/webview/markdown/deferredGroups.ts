@@ -21,6 +21,31 @@ import { scrollingBox } from '../dom/scrollingBox';
 import { selectAgain, selectionIn } from './foundText';
 import type { Segment } from './segmenter';
 
+/** The DeferredGroups each waiting placeholder belongs to; weakly, so that a dropped view's groups go with it. */
+const owners = new WeakMap<HTMLElement, DeferredGroups>();
+let watchingSelection = false;
+
+/**
+ * One listener for the page: a selection made in a waiting group is rendered at once. VS Code's Find in a browser
+ * webview (code-server, vscode.dev) selects its match with window.find, which also scrolls to it; but within a
+ * placeholder of estimated height the match may lie below its box, where the viewport's observer does not see it
+ * come near. Rendering keeps the selection (foundText.ts) and shows it. (Desktop VS Code's Find highlights matches
+ * without selecting them: there the viewport's observer renders the group the match is scrolled to.)
+ */
+function watchSelection(): void {
+  if (watchingSelection) {
+    return;
+  }
+  watchingSelection = true;
+  document.addEventListener('selectionchange', () => {
+    const selection = getSelection();
+    const group = selection && !selection.isCollapsed ? selection.anchorNode?.parentElement : undefined;
+    if (group) {
+      owners.get(group)?.renderSelected(group);
+    }
+  });
+}
+
 /** How far outside the viewport a waiting group is rendered, so that scrolling finds it done. */
 const NEAR_VIEWPORT = '3000px 0px';
 /** A waiting group's height: its text's lines at a panel's width, roughly (corrected when it renders). */
@@ -35,8 +60,6 @@ export class DeferredGroups {
   /** Waiting groups that came near the viewport, rendered one per frame (several at once made a 0.3 s frame). */
   private readonly due = new Set<HTMLElement>();
   private pumping = false;
-  /** Listens for a selection made in a waiting group (Find's match) while any waits. */
-  private selectionWatch: AbortController | undefined;
   private generation = 0;
   /** The live end of the answer (its tail), and whether it is near the viewport (the reader follows the stream). */
   private end: Element | undefined;
@@ -61,7 +84,8 @@ export class DeferredGroups {
     element.append(document.createTextNode(''));
     this.waiting.set(element, { segments: [], chars: 0 });
     this.add(element, segments);
-    this.watchSelection();
+    owners.set(element, this);
+    watchSelection();
     // Watched once the caller has put it in the page (its scrolling box is found from there).
     queueMicrotask(() => {
       if (this.waiting.has(element)) {
@@ -136,8 +160,6 @@ export class DeferredGroups {
 
   /** Forgets every waiting group (the view is rendered anew). */
   reset(): void {
-    this.selectionWatch?.abort();
-    this.selectionWatch = undefined;
     this.generation++;
     this.background = false;
     this.due.clear();
@@ -149,30 +171,11 @@ export class DeferredGroups {
     this.observer = undefined;
   }
 
-  /**
-   * Renders a waiting group as soon as a selection is made in it: VS Code's Find selects its match there (window.find
-   * also scrolls to it, but within a placeholder of estimated height the match may lie below its box, and the
-   * viewport's observer would not see it come near). Rendering keeps the selection (foundText.ts) and shows it.
-   */
-  private watchSelection(): void {
-    if (this.selectionWatch) {
-      return;
+  /** Renders `element` now if it is a group still waiting: a selection was made in it (see watchSelection). */
+  renderSelected(element: HTMLElement): void {
+    if (this.waiting.has(element)) {
+      this.renderGroup(element);
     }
-    const watch = new AbortController();
-    this.selectionWatch = watch;
-    document.addEventListener(
-      'selectionchange',
-      () => {
-        const group = getSelection()?.anchorNode?.parentElement ?? undefined;
-        if (this.waiting.size === 0 || !this.inPage()) {
-          watch.abort();
-          this.selectionWatch = undefined;
-        } else if (group && this.waiting.has(group)) {
-          this.renderGroup(group);
-        }
-      },
-      { signal: watch.signal },
-    );
   }
 
   /**

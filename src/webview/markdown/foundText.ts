@@ -3,7 +3,7 @@
 // to it; rendering replaces that text, which would drop the selection (Find's next match would start over at the
 // group's top, the same words again) and leave the reader where the source was, not where the rendered words are
 // (the placeholder's height was an estimate).
-import { bringIntoView, scrollingBox } from '../dom/scrollingBox';
+import { bringIntoView } from '../dom/scrollingBox';
 
 export interface FoundText {
   text: string;
@@ -19,16 +19,17 @@ export function selectionIn(group: HTMLElement): FoundText | undefined {
     return undefined;
   }
   const range = selection.getRangeAt(0);
-  const text = range.toString();
-  if (range.startContainer !== source || text.trim() === '') {
+  if (range.startContainer !== source) {
     return undefined;
   }
-  return { text, occurrence: occurrences(source.data.slice(0, range.startOffset), text) };
+  const text = range.toString();
+  return text.trim() === '' ? undefined : { text, occurrence: occurrences(source.data.slice(0, range.startOffset), text) };
 }
 
 /**
  * Selects `found` in the rendered `group` (the same occurrence, or the last there is: the source's markup may hold
- * more, a link's address for one) and scrolls it into view unless it is there.
+ * more, a link's address for one; the rendered page may hold more too, a code block's label) and scrolls it into
+ * view unless it is there.
  */
 export function selectAgain(group: HTMLElement, found: FoundText): void {
   const nodes: Text[] = [];
@@ -51,6 +52,8 @@ export function selectAgain(group: HTMLElement, found: FoundText): void {
   }
   const selection = getSelection();
   if (at < 0 || !selection) {
+    // Not in the rendered words (the source's markup held it: an escape, a link's address): the group is shown.
+    bringIntoView(group, () => group.getBoundingClientRect());
     return;
   }
   // The text node holding a character offset of `all`: a start in the node that begins at or before it, an end in
@@ -67,7 +70,7 @@ export function selectAgain(group: HTMLElement, found: FoundText): void {
   range.setEnd(...place(at + found.text.length, true));
   selection.removeAllRanges();
   selection.addRange(range);
-  bringIntoView(scrollingBox(group), range.getBoundingClientRect());
+  bringIntoView(group, () => range.getBoundingClientRect());
 }
 
 function occurrences(text: string, of: string): number {
