@@ -12,18 +12,25 @@
 // 2 s after the last byte.
 //
 //   npm run bench -- --only workbenchStream [--workbench-stream-kb=5120] [--workbench-json-kb=10240] [--workbench-trace=1]
+//     [--workbench-profile=1]
 import type { Frame } from 'playwright-core';
 import { report, row, runMain } from './lib/report';
 import { numberOption } from './lib/options';
 import { median, ms, p95 } from './lib/stats';
 import { startTrace, stopTrace } from './lib/mainThreadTrace';
 import { installLongFrames, installPanelWatch, installTabProbe, type LongFrame, longFrames, installSocketLog, panelMarks, panelMessages, socketLog, type PanelMessage, timeTabSwitch, type TabSwitch } from './lib/workbenchProbes';
-import { nextAnswerEnd, openWorkbenchBench, type WorkbenchBench } from './lib/workbenchSession';
+import { nextAnswerEnd, openWorkbenchBench, webviewProcess, type WorkbenchBench } from './lib/workbenchSession';
 import { bigMarkdown } from '../src/standIn/scenarios';
+import { packagedPanelMap, startPanelProfile } from './lib/panelProfile';
 
 const STREAM_KB = numberOption('workbench-stream-kb', 5120);
 /** --workbench-trace=1: a Chromium trace of the renderer for a few seconds after the last byte (costs time itself). */
 const TRACE = process.argv.includes('--workbench-trace=1') || process.env.BENCH_WORKBENCH_TRACE === '1';
+/**
+ * --workbench-profile=1: a CPU profile of the renderer while the answer streams, the panel's longest stretches
+ * attributed to its own functions through the packaged bundle's source map (costs time itself).
+ */
+const PROFILE = process.argv.includes('--workbench-profile=1') || process.env.BENCH_WORKBENCH_PROFILE === '1';
 const JSON_KB = numberOption('workbench-json-kb', 10240);
 const TAB_BUDGET_MS = 300;
 const FRAME_BUDGET_MS = 100;
@@ -125,22 +132,6 @@ function describeFrames(label: string, frames: LongFrame[]): void {
   }
 }
 
-/** Whether the panel's webview iframes run in their own renderer process (out-of-process iframes) or in the workbench's. */
-async function webviewProcess(bench: WorkbenchBench): Promise<string> {
-  const cdp = await bench.browser.browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: Array<{ type: string; url: string }> };
-    const iframes = targetInfos.filter((t) => t.type === 'iframe');
-    const pageOrigin = new URL(bench.workbench.page.url()).origin;
-    const frameOrigins = [...new Set(bench.workbench.page.frames().slice(1).map((f) => { try { return new URL(f.url()).origin; } catch { return f.url(); } }))];
-    return iframes.length > 0
-      ? `the webview runs in its own renderer process (${iframes.length} out-of-process iframe(s): ${iframes.map((t) => new URL(t.url).origin).join(', ')})`
-      : `the webview iframes run in the workbench's renderer process (no out-of-process iframe; workbench ${pageOrigin}, frames ${frameOrigins.join(', ')})`;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
-
 /**
  * Where the time between the stand-in's last byte and the panel's end went: when the host had the last delta (its
  * own clock, since the call started), how late the panel took each batch of events, and the final record.
@@ -182,6 +173,8 @@ async function main(): Promise<void> {
   const bench = await openWorkbenchBench('bench-workbench', FILES, async (page) => {
     await page.addInitScript(installSocketLog);
   });
+  // Read at once: packaging (openWorkbenchBench) built dist/ for production just now.
+  const panelMap = PROFILE ? packagedPanelMap() : undefined;
   try {
     const page = bench.workbench.page;
     await page.evaluate(installLongFrames);
@@ -198,6 +191,7 @@ async function main(): Promise<void> {
 
     // 1-4: the stream.
     const last = lastWords(STREAM_KB);
+    const stopProfile = PROFILE ? await startPanelProfile(page, panelMap) : undefined;
     const streamSend = await send(bench, 'stream.claude.json', { lastText: last });
     const switches = await switchTabs(bench, streamSend.ended, 6);
     const end = await streamSend.ended;
@@ -222,6 +216,7 @@ async function main(): Promise<void> {
       }
       await page.waitForTimeout(100);
     }
+    await stopProfile?.();
     const dom = await streamSend.frame.evaluate(() => {
       const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number }; scrollingElement: { scrollTop: number; scrollHeight: number } | null } }).document;
       return `${doc.querySelectorAll('*').length} elements, groups ${doc.querySelectorAll('.md-group').length} (waiting ${doc.querySelectorAll('.md-deferred').length}), scrolled to ${doc.scrollingElement?.scrollTop} of ${doc.scrollingElement?.scrollHeight} px`;
@@ -278,13 +273,17 @@ async function main(): Promise<void> {
     // without any of its script, VS Code's own, are not its work). No long frame at all: none over 50 ms.
     const ownFrames = within(await longFrames(page), streamSend.clickedAt, marks.lastText > 0 ? marks.lastText : Date.now());
     const ownLongest = Math.max(0, ...ownFrames.map(panelScriptMs));
-    console.log(`  the panel's own script, longest in one frame: ${Math.round(ownLongest)} ms (of ${ownFrames.length} long frames)`);
+    // Its script plus all of the frame's style, layout and paint: more than the panel's own work (the workbench's
+    // rendering in the same frame is in it too), so a bound it stays under.
+    const ownWithRendering = Math.max(0, ...ownFrames.filter((f) => panelScriptMs(f) > 0).map((f) => panelScriptMs(f) + (f.renderMs ?? 0)));
+    console.log(`  the panel's own script, longest in one frame: ${Math.round(ownLongest)} ms (of ${ownFrames.length} long frames); with all the frame's rendering, at most ${Math.round(ownWithRendering)} ms`);
     report('workbenchStream', [
       row(`workbench tab switch p95 (${STREAM_KB} KB stream)`, TAB_BUDGET_MS, p95(timed), `Input to the other editor's text painted, while the answer streams (${timed.length} switches), vs the 300 ms budget: at most 1.`),
       row(`workbench tab switch max (${STREAM_KB} KB stream)`, TAB_BUDGET_MS, max(timed), 'The slowest of those tab switches vs the 300 ms budget: at most 1.'),
       row(`tab switch median, streaming vs nothing streaming`, median(idle), median(timed), 'The median tab switch while the answer streams against the same switches before it, nothing streaming: what the stream adds (VS Code\'s own switch, in both, sometimes takes over 300 ms here).'),
       row(`workbench longest frame (${STREAM_KB} KB stream)`, FRAME_BUDGET_MS, longest, 'The workbench page\'s longest animation frame while the answer streams (PerformanceObserver long-animation-frame) vs the 100 ms budget: at most 1.'),
       row(`panel's own script in one frame, longest (${STREAM_KB} KB stream)`, FRAME_BUDGET_MS, ownLongest, 'The most the panel\'s script took in one long animation frame of the workbench, from the click until the last words showed, vs the 100 ms budget: at most 1.'),
+      row(`panel's script + the frame's rendering, longest (${STREAM_KB} KB stream)`, FRAME_BUDGET_MS, ownWithRendering, 'In the long frames that ran the panel\'s script: that script plus all the frame\'s style, layout and paint (the workbench\'s too, so more than the panel\'s own work), vs the 100 ms budget: at most 1.'),
       row(`"streaming" gone after last byte (${STREAM_KB} KB)`, STREAMING_END_BUDGET_MS, goneAfter, 'From the stand-in\'s last byte until the panel no longer says "streaming…" vs the 2 s budget: at most 1.'),
       row(`last words shown after last byte (${STREAM_KB} KB)`, STREAMING_END_BUDGET_MS, lastAfter, 'From the stand-in\'s last byte until the panel holds the answer\'s last words vs the 2 s budget (rendering caught up): at most 1.'),
       row(`first screen after last byte (${JSON_KB} KB at once)`, STREAMING_END_BUDGET_MS, firstScreen, 'From the stand-in\'s last byte of a JSON answer until the panel shows its first paragraph, vs 2 s: at most 1.'),

@@ -126,7 +126,9 @@ function bundleOptions(production: boolean, watch: boolean): esbuild.BuildOption
     // jsonc-parser's UMD main cannot be bundled (dynamic requires); its ES module build can.
     mainFields: ['module', 'main'],
     minify: production,
-    sourcemap: production ? false : 'linked',
+    // A production build's maps are written apart (no link in the bundle) and left out of the package
+    // (.vscodeignore): a benchmark reads the packaged panel's CPU profile through them (bench/lib/panelProfile.ts).
+    sourcemap: production ? 'external' : 'linked',
     sourcesContent: false,
     logLevel: 'silent',
     plugins: [problemMatcher(watch)],

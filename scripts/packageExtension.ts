@@ -1,5 +1,5 @@
 // Packages the extension into a .vsix with @vscode/vsce (offline, a few seconds). vsce runs the `vscode:prepublish`
-// script itself, so the package holds the production build (dist/ is rebuilt minified, without source maps): the
+// script itself, so the package holds the production build (dist/ is rebuilt minified; its source maps are written apart and left out): the
 // scripts that package (start, runUi, screenshots) need no bundle step of their own.
 // @vscode/vsce is pinned to 3.x: 4.x declares Node >= 22 and the project runs on Node 20.
 //

@@ -11,12 +11,12 @@
 import type { Page } from 'playwright-core';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   /** Microseconds between a sample and the one before it. */
@@ -49,6 +49,18 @@ const SHOWING_RESULTS = /^vs\/(editor\/contrib\/codelens\/|editor\/common\/servi
 
 /** Starts the page's sampling profiler; the returned function stops it and reads the profile. */
 export async function startSourceProfile(page: Page): Promise<() => Promise<ProfileSummary>> {
+  const stop = await startCpuProfile(page);
+  return async () => {
+    const profile = await stop();
+    return summarize(profile, await sourceMaps(profile));
+  };
+}
+
+/**
+ * Starts the sampling profiler of the page's renderer (its frames in the same process too: a webview's iframe, in
+ * code-server); the returned function stops it and gives the raw profile.
+ */
+export async function startCpuProfile(page: Page): Promise<() => Promise<CpuProfile>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   // 0.2 ms: fine enough to see a 10 ms message handling, cheap enough not to slow the page much.
@@ -57,12 +69,12 @@ export async function startSourceProfile(page: Page): Promise<() => Promise<Prof
   return async () => {
     const { profile } = await cdp.send('Profiler.stop');
     await cdp.detach().catch(() => undefined);
-    return summarize(profile as CpuProfile, await sourceMaps(profile as CpuProfile));
+    return profile as CpuProfile;
   };
 }
 
 /** The source map of every script URL in the profile that has one next to it (fetched from the same server). */
-async function sourceMaps(profile: CpuProfile): Promise<Map<string, TraceMap>> {
+export async function sourceMaps(profile: CpuProfile): Promise<Map<string, TraceMap>> {
   const urls = new Set(profile.nodes.map((n) => n.callFrame.url).filter((url) => /^https?:.*\.js$/.test(url)));
   const maps = new Map<string, TraceMap>();
   for (const url of urls) {

@@ -14,6 +14,7 @@ interface ProbeNode {
   classList: { contains(name: string): boolean };
   getClientRects(): { length: number };
   querySelector(selector: string): ProbeNode | null;
+  querySelectorAll(selector: string): ArrayLike<ProbeNode>;
 }
 interface ProbeEntry {
   startTime: number;
@@ -211,10 +212,11 @@ export function installPanelWatch(args: { firstText?: string; lastText?: string 
       }
     }
     if (args.lastText && !running && chip && marks.lastText === undefined) {
-      // Searched in the markup: paragraphs outside the view may be skipped by innerText (content-visibility). Not in
-      // a placeholder waiting to be rendered (it holds the markdown source, for Find).
-      const waiting = Array.from(w.document.querySelectorAll('[data-testid="reply"] .md-deferred'));
-      if ((reply?.textContent ?? '').includes(args.lastText) && !waiting.some((group) => (group.textContent ?? '').includes(args.lastText!))) {
+      // Searched in the markup of the answer's last groups (the whole reply's text is megabytes: reading it every
+      // 25 ms made 90 ms frames of this probe's own): paragraphs outside the view may be skipped by innerText
+      // (content-visibility). Not in a placeholder waiting to be rendered (it holds the markdown source, for Find).
+      const groups = Array.from(reply?.querySelectorAll('.block-text .md > *') ?? []).slice(-3);
+      if (groups.some((group) => !group.classList.contains('md-deferred') && (group.textContent ?? '').includes(args.lastText!))) {
         mark('lastText');
       }
     }

@@ -96,3 +96,19 @@ export function nextAnswerEnd(standIn: RunningStandIn, timeoutMs: number): { end
   ended.catch(() => undefined);
   return { ended };
 }
+
+/** Whether the panel's webview iframes run in their own renderer process (out-of-process iframes) or in the workbench's. */
+export async function webviewProcess(bench: WorkbenchBench): Promise<string> {
+  const cdp = await bench.browser.browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: Array<{ type: string; url: string }> };
+    const iframes = targetInfos.filter((t) => t.type === 'iframe');
+    const pageOrigin = new URL(bench.workbench.page.url()).origin;
+    const frameOrigins = [...new Set(bench.workbench.page.frames().slice(1).map((f) => { try { return new URL(f.url()).origin; } catch { return f.url(); } }))];
+    return iframes.length > 0
+      ? `the webview runs in its own renderer process (${iframes.length} out-of-process iframe(s): ${iframes.map((t) => new URL(t.url).origin).join(', ')})`
+      : `the webview iframes run in the workbench's renderer process (no out-of-process iframe; workbench ${pageOrigin}, frames ${frameOrigins.join(', ')})`;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
