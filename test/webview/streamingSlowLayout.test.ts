@@ -2,6 +2,8 @@
 // VS Code, where the webview shares the workbench's main thread and its style and layout): the panel still shows
 // every paragraph, once, in order, and stops saying "streaming" with the final record. A guard for any scheme that
 // sizes the panel's per-frame work by the frames' measured cost: nothing that arrived may be lost when frames are slow.
+// And on a machine where each paragraph takes long to render (the real workbench, loaded), a frame stops between two
+// paragraphs when its time is up, not after a whole slice of text.
 import * as assert from 'node:assert/strict';
 import type { JsonObject } from '../../src/shared/callRecord';
 import { CoalescedEvents } from '../../src/extension/panel/coalescedEvents';
@@ -63,5 +65,71 @@ describe('webview: a fast stream while each frame renders slowly', function () {
     assert.equal(shown.join('\n\n'), text, 'the text exactly as streamed, once');
     assert.equal(await panel.page.locator('.block.live').count(), 0, 'no block says it is streaming');
     await panel.page.evaluate(() => (globalThis as unknown as { __slow?: { disconnect(): void } }).__slow?.disconnect());
+  });
+
+  it('renders a stream of short paragraphs a few per frame when each one renders slowly, never a frame of a hundred', async () => {
+    // Every markdown render costs 1 ms more (renderMarkdown parses its HTML through a template), and each animation
+    // frame callback's time is noted.
+    await panel.page.evaluate(() => {
+      const w = globalThis as unknown as {
+        HTMLTemplateElement: { prototype: object };
+        Element: { prototype: object };
+        performance: { now(): number };
+        requestAnimationFrame(callback: (time: number) => void): number;
+        __frameMs?: number[];
+      };
+      const inner = Object.getOwnPropertyDescriptor(w.Element.prototype, 'innerHTML') as PropertyDescriptor;
+      Object.defineProperty(w.HTMLTemplateElement.prototype, 'innerHTML', {
+        configurable: true,
+        get(this: unknown) {
+          return inner.get?.call(this);
+        },
+        set(this: unknown, html: string) {
+          const until = w.performance.now() + 1;
+          while (w.performance.now() < until) {
+            // busy: a slow machine's markdown render
+          }
+          inner.set?.call(this, html);
+        },
+      });
+      const frames: number[] = [];
+      w.__frameMs = frames;
+      const request = w.requestAnimationFrame.bind(w);
+      w.requestAnimationFrame = (callback) =>
+        request((time) => {
+          const started = w.performance.now();
+          try {
+            callback(time);
+          } finally {
+            frames.push(w.performance.now() - started);
+          }
+        });
+    });
+    const text = Array.from({ length: 1200 }, (_, i) => `Short ${i}.`).join('\n\n');
+    const full = record({ id: 's2', streamed: true, message: message([{ type: 'text', text }]) });
+    const events = streamEvents(full.message as JsonObject, 3000);
+    const coalesced = new CoalescedEvents();
+    await panel.post({ type: 'callStarted', record: startedRecord({ id: 's2', streamed: true }) });
+    for (const event of events) {
+      coalesced.push(event);
+      await panel.post({ type: 'events', callId: 's2', events: coalesced.take() });
+      await panel.frames(1);
+    }
+    let shown: string[] = [];
+    for (let frame = 0; frame < 3000 && shown.length < 1200; frame += 20) {
+      await panel.frames(20);
+      shown = await panel.page.locator('.block-text .md p').allTextContents();
+    }
+    await panel.post({ type: 'callFinished', record: full });
+    await panel.frames(4);
+    shown = await panel.page.locator('.block-text .md p').allTextContents();
+    const frameMs = await panel.page.evaluate(() => (globalThis as unknown as { __frameMs: number[] }).__frameMs);
+    await panel.page.evaluate(() => {
+      delete (globalThis as unknown as { HTMLTemplateElement: { prototype: { innerHTML?: unknown } } }).HTMLTemplateElement.prototype.innerHTML;
+    });
+    assert.equal(shown.join('\n\n'), text, 'the text exactly as streamed, once');
+    // Each batch of 3000 characters holds about 300 paragraphs: rendered in one go, a frame of 300 ms.
+    const longest = Math.max(...frameMs);
+    assert.ok(longest < 60, `the longest frame's script ${Math.round(longest)} ms (of ${frameMs.length} frames)`);
   });
 });

@@ -41,8 +41,11 @@ const CATCH_UP_SLICE_MS = 16;
  * is not verified in VS Code yet.
  */
 const END_SLICE_MS = 32;
-/** Left to render when the block ends: up to this much is rendered at once, more in slices. */
-const END_AT_ONCE_CHARS = 64 * 1024;
+/**
+ * Left to render when the block ends: up to this much is rendered at once, more in slices. Rendered as markdown
+ * when the reader is at the answer's end: 16 KB is a few tens of ms on a loaded machine, 64 KB was too many.
+ */
+const END_AT_ONCE_CHARS = 16 * 1024;
 /** Rendered before the first paint of a whole text. */
 const FIRST_SCREEN_CHARS = 24 * 1024;
 /** A whole text longer than this renders its groups with content-visibility: auto. */
@@ -62,6 +65,12 @@ export class MarkdownView implements Flushable {
   /** Text received and not rendered yet, in the pieces it came in, and their total length. */
   private pending: string[] = [];
   private pendingChars = 0;
+  /**
+   * Segments cut off the stream and not rendered yet: a frame stops between two of them once its time is up. A slice
+   * of text holds a hundred short paragraphs; rendered in one go, in the real workbench, a frame took 120 ms.
+   */
+  private ready: Segment[] = [];
+  private readyChars = 0;
   private tail: HTMLElement | undefined;
   /** The code element of an open fence in the tail, and how much of the tail it already shows. */
   private liveFence: { code: HTMLElement; shown: number } | undefined;
@@ -105,7 +114,7 @@ export class MarkdownView implements Flushable {
 
   /** Text received and not rendered yet. */
   private backlog(): number {
-    return this.pendingChars;
+    return this.pendingChars + this.readyChars;
   }
 
   /**
@@ -114,7 +123,7 @@ export class MarkdownView implements Flushable {
    * and the next frame goes on, so the panel catches up a little later instead of freezing.
    */
   private render(budgetMs: number): void {
-    if (this.pendingChars === 0) {
+    if (this.backlog() === 0) {
       if (this.tailStale && this.tail && this.deferred.endIsNear) {
         // The answer's end came near the viewport: its tail, left as it was while far below, is drawn now.
         this.renderTail();
@@ -123,27 +132,43 @@ export class MarkdownView implements Flushable {
     }
     const until = performance.now() + budgetMs;
     let appended = false;
-    while (this.pendingChars > 0) {
-      const finished = this.segmenter.push(this.take(LIVE_SLICE_CHARS));
+    // At least one step, whatever the budget: the end's catch-up (end) renders with none, step by step.
+    for (let first = true; this.backlog() > 0 && (first || performance.now() < until); first = false) {
       // What comes while the reader is not at the answer's end, or far ahead of the rendering, is off screen when it
       // shows: it waits, and is rendered when looked at or once the stream has ended (deferredGroups.ts).
-      if (!this.deferred.endIsNear || this.pendingChars > BEHIND_CHARS) {
-        this.appendDeferred(finished);
-      } else {
-        for (const segment of finished) {
-          this.appendSegment(segment);
+      const waits = !this.deferred.endIsNear || this.backlog() > BEHIND_CHARS;
+      if (this.ready.length > 0) {
+        // Segments cut before, in order: all of them into a waiting group (cheap), or the next one rendered.
+        const segments = waits ? this.ready.splice(0) : this.ready.splice(0, 1);
+        this.readyChars = waits ? 0 : this.readyChars - segments[0].text.length;
+        if (waits) {
+          this.appendDeferred(segments);
+        } else {
+          this.appendSegment(segments[0]);
         }
+        appended = true;
+        continue;
       }
-      appended ||= finished.length > 0;
-      if (performance.now() >= until) {
-        break;
+      const finished = this.segmenter.push(this.take(LIVE_SLICE_CHARS));
+      if (waits) {
+        this.appendDeferred(finished);
+        appended ||= finished.length > 0;
+      } else {
+        this.ready = finished;
+        this.readyChars = finished.reduce((sum, segment) => sum + segment.text.length, 0);
       }
     }
-    if (this.pendingChars > 0) {
+    if (this.backlog() > 0) {
       requestFlush(this);
     }
     this.tailNew ||= appended;
-    if (this.deferred.endIsNear) {
+    if (this.ready.length > 0) {
+      // Segments cut off the tail wait for the next frame: the tail drawn now would show its text after a gap. It
+      // is left empty until they are in, and is then drawn anew.
+      this.tail?.replaceChildren();
+      this.liveFence = undefined;
+      this.tailNew = true;
+    } else if (this.deferred.endIsNear) {
       this.renderTail();
     } else {
       // Far below the screen nobody sees the tail: it is not rendered again every frame (up to a 64 KB block each
@@ -177,14 +202,14 @@ export class MarkdownView implements Flushable {
 
   /** The block is complete. When `whole` is given and small, it is rendered again in one piece for exact fidelity. */
   end(whole?: string): void {
-    flushNow(this);
     if (this.backlog() > END_AT_ONCE_CHARS) {
-      // The stream outran the frames: the rest is rendered in slices, between which the panel stays responsive.
+      // The stream outran the frames: the rest is rendered in slices, between which the panel stays responsive
+      // (not a first part now: the message that ended the block would take a frame's work on top of the frame's own).
       const generation = this.generation;
       runSliced(
         () => {
           this.render(0);
-          return this.pendingChars > 0;
+          return this.backlog() > 0;
         },
         () => generation === this.generation,
         () => this.endNow(whole),
@@ -192,6 +217,7 @@ export class MarkdownView implements Flushable {
       );
       return;
     }
+    flushNow(this);
     this.endNow(whole);
   }
 
@@ -199,7 +225,10 @@ export class MarkdownView implements Flushable {
     // The block is complete: whatever the frames had not rendered yet is rendered now.
     this.render(Number.POSITIVE_INFINITY);
     for (const segment of this.segmenter.end()) {
-      this.appendSegment(segment);
+      // The answer's last line ends (a blank rest renders nothing: no empty group after the last words).
+      if (segment.text.trim() !== '') {
+        this.appendSegment(segment);
+      }
     }
     this.tail?.remove();
     this.tail = undefined;
@@ -354,6 +383,8 @@ export class MarkdownView implements Flushable {
     this.env = {};
     this.pending = [];
     this.pendingChars = 0;
+    this.ready = [];
+    this.readyChars = 0;
     this.tail = undefined;
     this.liveFence = undefined;
     this.segmentCount = 0;
