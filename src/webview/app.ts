@@ -258,8 +258,8 @@ export class App implements Flushable {
     if (fromStream !== undefined) {
       // The answer's long text came once, as the stream's events: put back from what this page built of them.
       const fields = normalizeFromStream(fromStream);
-      const own = shown?.running && shown.record.id === record.id ? shown.accumulator?.message : undefined;
-      if (!fields || !fillFromStream(record, fields, own)) {
+      const accumulator = shown?.running && shown.record.id === record.id ? shown.accumulator : undefined;
+      if (!fields || !fillFromStream(record, fields, accumulator?.message, (index, field) => accumulator?.ending(index, field))) {
         this.awaited = record.id;
         this.host.post({ type: 'needCall', callId: record.id, whole: true });
         return;

@@ -20,24 +20,31 @@ function streamedRecord(content: JsonObject[]): CallRecord {
   return record({ streamed: true, message: message(content) });
 }
 
-/** What the panel built from the record's events (every one, or without those `drop` says). */
-function panelCopy(full: CallRecord, drop: (index: number) => boolean = () => false): JsonObject {
+/**
+ * What the panel built from the record's events (every one, or without those `drop` says, or with `alter` applied
+ * to each event's data).
+ */
+function panelCopy(full: CallRecord, drop: (index: number) => boolean = () => false, alter: (data: JsonObject) => JsonObject = (data) => data): MessageAccumulator {
   const accumulator = new MessageAccumulator();
   streamEvents(full.message as JsonObject, 997).forEach((event, i) => {
     if (!drop(i)) {
-      accumulator.apply(event.event, JSON.parse(JSON.stringify(event.data)), event.ms);
+      accumulator.apply(event.event, alter(JSON.parse(JSON.stringify(event.data)) as JsonObject), event.ms);
     }
   });
-  return accumulator.message;
+  return accumulator;
 }
 
-/** The host's side, then the channel (a JSON round trip), then the panel's side. */
-function cross(full: CallRecord, own: JsonObject): { ok: boolean; received: CallRecord; sentChars: number } {
+/**
+ * The host's side, then the channel (a JSON round trip), then the panel's side: with the endings the panel noted
+ * as it streamed (as the panel does), or read from its text (`noted` false).
+ */
+function cross(full: CallRecord, own: MessageAccumulator | undefined, noted = true): { ok: boolean; received: CallRecord; sentChars: number } {
   const slim = withoutStreamedText(full);
   const sent = JSON.stringify({ record: slim.record, fromStream: slim.fromStream });
   const { record: received, fromStream } = JSON.parse(sent) as { record: CallRecord; fromStream?: unknown };
   const fields = normalizeFromStream(fromStream);
-  return { ok: fields !== undefined && fillFromStream(received, fields, own), received, sentChars: sent.length };
+  const endingOf = noted ? (index: number, field: 'text' | 'thinking') => own?.ending(index, field) : undefined;
+  return { ok: fields !== undefined && fillFromStream(received, fields, own?.message, endingOf), received, sentChars: sent.length };
 }
 
 describe('a streamed answer travels once', () => {
@@ -60,9 +67,12 @@ describe('a streamed answer travels once', () => {
       const full = streamedRecord(content);
       const before = JSON.stringify(full);
       const longChars = content.reduce((sum, b) => sum + (typeof b.text === 'string' && b.text.length >= STREAMED_FIELD_MIN_CHARS ? b.text.length : 0) + (typeof b.thinking === 'string' ? b.thinking.length : 0), 0);
-      const { ok, received, sentChars } = cross(full, panelCopy(full));
-      assert.equal(ok, true);
-      assert.deepEqual(received.message, full.message, 'the panel has the final message exactly');
+      for (const noted of [true, false]) {
+        const { ok, received } = cross(full, panelCopy(full), noted);
+        assert.equal(ok, true, noted ? 'with the endings noted while streaming' : 'with the endings read from the text');
+        assert.deepEqual(received.message, full.message, 'the panel has the final message exactly');
+      }
+      const { sentChars } = cross(full, panelCopy(full));
       assert.ok(sentChars < before.length - longChars + 4096, `sent ${sentChars} characters of ${before.length}`);
       assert.equal(JSON.stringify(full), before, 'the host keeps its record whole');
     });
@@ -87,16 +97,36 @@ describe('a streamed answer travels once', () => {
       assert.equal(ok, false, `event ${missing} missing`);
       assert.equal((received.message!.content as JsonObject[]).filter((b) => b.text === '' || b.thinking === '').length, 2, 'nothing half-filled');
     }
-    assert.equal(cross(full, { content: [] }).ok, false);
-    assert.equal(cross(full, undefined as unknown as JsonObject).ok, false);
+    assert.equal(cross(full, new MessageAccumulator()).ok, false);
+    assert.equal(cross(full, undefined).ok, false);
   });
 
   it('the same length with a different ending is not taken for the same text', () => {
     const full = streamedRecord([{ type: 'text', text: text(LONG, 'END-X'), citations: null }]);
-    const own = panelCopy(full);
-    const block = (own.content as JsonObject[])[0];
-    block.text = `${(block.text as string).slice(0, -5)}END-Y`;
-    assert.equal(cross(full, own).ok, false);
+    // The panel's stream said END-Y where the record says END-X (the last delta holds it, 997 characters each).
+    const own = panelCopy(full, undefined, (data) => {
+      const delta = data.delta as JsonObject | undefined;
+      return typeof delta?.text === 'string' && delta.text.endsWith('END-X') ? { ...data, delta: { ...delta, text: `${delta.text.slice(0, -5)}END-Y` } } : data;
+    });
+    assert.equal(((own.message.content as JsonObject[])[0].text as string).length, LONG, 'the same length');
+    assert.equal(cross(full, own).ok, false, 'with the endings noted while streaming');
+    assert.equal(cross(full, own, false).ok, false, 'with the endings read from the text');
+  });
+
+  it('the endings noted while streaming are the text\'s last characters, whatever size the deltas', () => {
+    for (const size of [1, 3, 63, 64, 65, 997, 20_000]) {
+      const full = streamedRecord([
+        { type: 'thinking', thinking: text(LONG + size, 'END-T'), signature: 'EqQBCgIYAhIM' },
+        { type: 'text', text: text(LONG - size, 'END-S'), citations: null },
+      ]);
+      const accumulator = new MessageAccumulator();
+      for (const event of streamEvents(full.message as JsonObject, size)) {
+        accumulator.apply(event.event, event.data, event.ms);
+      }
+      const content = accumulator.message.content as JsonObject[];
+      assert.equal(accumulator.ending(0, 'thinking'), (content[0].thinking as string).slice(-64), `thinking in deltas of ${size}`);
+      assert.equal(accumulator.ending(1, 'text'), (content[1].text as string).slice(-64), `text in deltas of ${size}`);
+    }
   });
 
   it('a malformed list of fields is refused as a whole', () => {

@@ -2,6 +2,7 @@
 // panel can show a streamed answer (and its raw JSON) before the host sends the final record. Pure, no DOM.
 import type { JsonObject } from '../../shared/callRecord';
 import { asArray, asNumber, asObject, asString, isObject } from '../values/json';
+import { ENDING_CHARS } from '../../shared/streamedAnswer';
 
 /** What an event changed, for the views to update only that. */
 export type MessageChange =
@@ -17,6 +18,12 @@ export class MessageAccumulator {
   readonly message: JsonObject = { content: [] };
   /** The partial JSON of tool inputs, by block index, until the block stops. */
   private readonly partialJson = new Map<number, string[]>();
+  /**
+   * The last characters of each text and thinking field, by "index:field", noted as the deltas come: the final
+   * record's check (shared/streamedAnswer.ts) reads them, not the text, which is thousands of pieces and would be
+   * copied flat first.
+   */
+  private readonly endings = new Map<string, string>();
   firstDeltaMs: number | undefined;
 
   private get content(): unknown[] {
@@ -31,6 +38,21 @@ export class MessageAccumulator {
   /** The accumulated block at `index`, when there is one. */
   block(index: number): JsonObject | undefined {
     return asObject(this.content[index]);
+  }
+
+  /** The last characters (up to ENDING_CHARS) of a block's text or thinking, when deltas brought it. */
+  ending(index: number, field: 'text' | 'thinking'): string | undefined {
+    return this.endings.get(`${index}:${field}`);
+  }
+
+  /** Appends a delta's piece to a block's text or thinking, and notes the field's new ending. */
+  private appendTo(index: number, block: JsonObject, field: 'text' | 'thinking', piece: string): void {
+    const before = asString(block[field]) ?? '';
+    block[field] = before + piece;
+    const key = `${index}:${field}`;
+    // The piece alone when it is long enough: a slice of the joined text would copy the piece whole.
+    const noted = piece.length >= ENDING_CHARS ? piece : (this.endings.get(key) ?? before.slice(-ENDING_CHARS)) + piece;
+    this.endings.set(key, noted.slice(-ENDING_CHARS));
   }
 
   /** The input JSON text received so far for a tool block. */
@@ -62,6 +84,8 @@ export class MessageAccumulator {
         }
         const copy: JsonObject = { ...block };
         this.content[index] = copy;
+        this.endings.delete(`${index}:text`);
+        this.endings.delete(`${index}:thinking`);
         return { kind: 'blockStart', index, block: copy };
       }
       case 'content_block_delta': {
@@ -130,10 +154,10 @@ export class MessageAccumulator {
     }
     switch (delta.type) {
       case 'text_delta':
-        block.text = (asString(block.text) ?? '') + (asString(delta.text) ?? '');
+        this.appendTo(index, block, 'text', asString(delta.text) ?? '');
         break;
       case 'thinking_delta':
-        block.thinking = (asString(block.thinking) ?? '') + (asString(delta.thinking) ?? '');
+        this.appendTo(index, block, 'thinking', asString(delta.thinking) ?? '');
         break;
       case 'signature_delta':
         block.signature = asString(delta.signature) ?? '';
