@@ -24,6 +24,12 @@ import type { Segment } from './segmenter';
 /** The DeferredGroups each waiting placeholder belongs to; weakly, so that a dropped view's groups go with it. */
 const owners = new WeakMap<HTMLElement, DeferredGroups>();
 let watchingSelection = false;
+/**
+ * The waiting group the page's selection was last seen in. Only it is asked for the selection when it renders: the
+ * selection's methods lay the page out first (Chromium), and asked at every group rendered after a stream they cost
+ * a layout each (16 ms of one slice in the real workbench).
+ */
+let selectedGroup: WeakRef<HTMLElement> | undefined;
 
 /**
  * One listener for the page: a selection made in a waiting group is rendered at once. VS Code's Find in a browser
@@ -40,8 +46,10 @@ function watchSelection(): void {
   document.addEventListener('selectionchange', () => {
     const selection = getSelection();
     const group = selection && !selection.isCollapsed ? selection.anchorNode?.parentElement : undefined;
-    if (group) {
-      owners.get(group)?.renderSelected(group);
+    const owner = group ? owners.get(group) : undefined;
+    selectedGroup = group && owner ? new WeakRef(group) : undefined;
+    if (group && owner) {
+      owner.renderSelected(group);
     }
   });
 }
@@ -254,7 +262,7 @@ export class DeferredGroups {
     }
     this.waiting.delete(element);
     this.observer?.unobserve(element);
-    const found = selectionIn(element);
+    const found = selectedGroup?.deref() === element ? selectionIn(element) : undefined;
     const nodes = this.render(segments);
     element.replaceChildren(...nodes);
     element.style.removeProperty('height');
