@@ -164,8 +164,9 @@ export class MarkdownView implements Flushable {
     this.tailNew ||= appended;
     if (this.ready.length > 0) {
       // Segments cut off the tail wait for the next frame: the tail drawn now would show its text after a gap. It
-      // is left empty until they are in, and is then drawn anew.
-      this.tail?.replaceChildren();
+      // is left empty until they are in, and is then drawn anew; it is in the page all the same, where the viewport's
+      // observer tells whether the reader is near the answer's end.
+      this.liveTail().replaceChildren();
       this.liveFence = undefined;
       this.tailNew = true;
     } else if (this.deferred.endIsNear) {
@@ -335,25 +336,31 @@ export class MarkdownView implements Flushable {
     group.chars += segment.text.length;
   }
 
+  /** The element of the unfinished tail, the answer's live end, made and watched at first. */
+  private liveTail(): HTMLElement {
+    if (!this.tail) {
+      this.tail = el('div', { class: 'md-seg md-tail' });
+      this.content.append(this.tail);
+      this.deferred.watchEnd(this.tail);
+    }
+    return this.tail;
+  }
+
   /** Draws the unfinished tail: again whole when segments were cut off it since it was last drawn (`tailNew`). */
   private renderTail(): void {
     const tailIsNew = this.tailNew;
     this.tailNew = false;
     this.tailStale = false;
     const text = this.segmenter.tail;
-    if (!this.tail) {
-      this.tail = el('div', { class: 'md-seg md-tail' });
-      this.content.append(this.tail);
-      this.deferred.watchEnd(this.tail);
-    }
+    const tail = this.liveTail();
     if (tailIsNew) {
       this.liveFence = undefined;
     }
     const fence = this.segmenter.tailFence;
     if (fence) {
       if (!this.liveFence) {
-        this.tail.replaceChildren(codeBlockFragment(fence.info, ''));
-        const code = this.tail.querySelector('code');
+        tail.replaceChildren(codeBlockFragment(fence.info, ''));
+        const code = tail.querySelector('code');
         if (!code) {
           return;
         }
@@ -368,7 +375,7 @@ export class MarkdownView implements Flushable {
     this.liveFence = undefined;
     // A reference definition still being typed must not stick: the tail renders with a child env.
     const env: MarkdownEnv = { references: Object.create(this.env.references ?? null) as MarkdownEnv['references'] };
-    this.tail.replaceChildren(renderMarkdown(text, env));
+    tail.replaceChildren(renderMarkdown(text, env));
   }
 
   // ---- finished ----
