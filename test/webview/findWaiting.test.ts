@@ -55,7 +55,7 @@ describe('webview: Find finds what waits to be rendered', function () {
     const at = selection?.anchorNode?.parentElement;
     const paragraph = at && !at.classList.contains('md-deferred') ? at.closest('.md p') : null;
     const box = (paragraph as (Node & Box) | null)?.getBoundingClientRect();
-    return { text: selection?.toString(), paragraph: paragraph?.textContent ?? undefined, onScreen: box !== undefined && box.bottom > 0 && box.top < page.innerHeight };
+    return { text: selection?.toString(), paragraph: paragraph?.textContent ?? undefined, onScreen: box !== undefined && box.bottom > 0 && box.top < page.innerHeight, top: box?.top, bottom: box?.bottom };
   });
 
   /** Streams the answer, all but its block's stop (still running, far faster than the panel renders); a waiting paragraph's number. */
@@ -97,7 +97,7 @@ describe('webview: Find finds what waits to be rendered', function () {
     }
     assert.equal(seen?.text, word, `the words are still selected (${JSON.stringify(seen)})`);
     assert.match(seen?.paragraph ?? '', new RegExp(`^Paragraph ${number}: .* bold${number} end${number}\\.$`), 'in the paragraph, rendered (its bold word without its asterisks)');
-    assert.equal(seen?.onScreen, true, 'on screen');
+    assert.equal(seen?.onScreen, true, `on screen (${JSON.stringify(seen)}, ${JSON.stringify(groups)})`);
     assert.equal(groups?.holding, false, 'no placeholder holds it any more');
     assert.equal(groups?.onScreen, 0, 'no source is left on screen');
     assert.ok((groups?.count ?? 0) > 0, 'the groups far from it still wait');
@@ -131,5 +131,27 @@ describe('webview: Find finds what waits to be rendered', function () {
     }, word);
     await shownSelected(word, number);
     await finish();
+  });
+
+  it('the waiting groups render after the stream without asking for the selection (each ask lays the page out)', async () => {
+    const { finish } = await streamAndPick('f3');
+    const asked = () => panel.page.evaluate(() => (globalThis as unknown as { __selectionAsks: number }).__selectionAsks);
+    await panel.page.evaluate(() => {
+      const page = globalThis as unknown as { getSelection(): unknown; __selectionAsks: number; document: { getSelection(): unknown } };
+      page.__selectionAsks = 0;
+      const own = page.getSelection.bind(page);
+      page.getSelection = () => {
+        page.__selectionAsks++;
+        return own();
+      };
+      page.document.getSelection = page.getSelection;
+    });
+    await finish();
+    for (let frame = 0; frame < 600 && (await waiting('end0.')).count > 0; frame += 10) {
+      await panel.frames(10);
+    }
+    assert.equal((await waiting('end0.')).count, 0, 'every group rendered');
+    assert.equal(await panel.page.locator('.block-text .md p').count(), COUNT);
+    assert.equal(await asked(), 0, 'the selection was not asked for');
   });
 });
