@@ -129,6 +129,42 @@ describe('a streamed answer travels once', () => {
     }
   });
 
+  it('the ending noted while streaming is the one checked, when there is one', () => {
+    const full = streamedRecord([{ type: 'text', text: text(LONG, 'END-N'), citations: null }]);
+    const slim = withoutStreamedText(full);
+    const fields = normalizeFromStream(JSON.parse(JSON.stringify(slim.fromStream)))!;
+    const own = panelCopy(full);
+    const fill = (endingOf?: (index: number, field: 'text' | 'thinking') => string | undefined) =>
+      fillFromStream(JSON.parse(JSON.stringify(slim.record)) as CallRecord, fields, own.message, endingOf);
+    assert.equal(fill(() => 'another ending'), false, 'a noted ending that differs is refused, though the text ends right');
+    assert.equal(fill(() => undefined), true, 'nothing noted: the text\'s own ending');
+    assert.equal(fill((index, field) => own.ending(index, field)), true);
+  });
+
+  it('endings follow empty deltas, a restarted block or message, and ignore signatures and citations', () => {
+    const accumulator = new MessageAccumulator();
+    const apply = (data: JsonObject) => accumulator.apply(String(data.type), data);
+    apply({ type: 'message_start', message: { content: [] } });
+    apply({ type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } });
+    apply({ type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'Let me think' } });
+    apply({ type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: '' } });
+    apply({ type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM' } });
+    assert.equal(accumulator.ending(0, 'thinking'), 'Let me think');
+    apply({ type: 'content_block_start', index: 1, content_block: { type: 'text', text: '', citations: null } });
+    apply({ type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'x'.repeat(70) } });
+    apply({ type: 'content_block_delta', index: 1, delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'c' } } });
+    apply({ type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'END' } });
+    assert.equal(accumulator.ending(1, 'text'), `${'x'.repeat(61)}END`);
+    // The same index started again: its ending starts again with it.
+    apply({ type: 'content_block_start', index: 1, content_block: { type: 'text', text: '', citations: null } });
+    apply({ type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'fresh' } });
+    assert.equal(accumulator.ending(1, 'text'), 'fresh');
+    // A new message (a retry's attempt): no ending of the last one is left.
+    apply({ type: 'message_start', message: { content: [] } });
+    assert.equal(accumulator.ending(0, 'thinking'), undefined);
+    assert.equal(accumulator.ending(1, 'text'), undefined);
+  });
+
   it('a malformed list of fields is refused as a whole', () => {
     assert.equal(normalizeFromStream(undefined), undefined);
     assert.equal(normalizeFromStream({}), undefined);

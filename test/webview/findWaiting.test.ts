@@ -154,4 +154,32 @@ describe('webview: Find finds what waits to be rendered', function () {
     assert.equal(await panel.page.locator('.block-text .md p').count(), COUNT);
     assert.equal(await asked(), 0, 'the selection was not asked for');
   });
+
+  it('a match selected and scrolled to before the selection\'s event arrives is still selected once rendered', async () => {
+    const { number, finish } = await streamAndPick('f4');
+    const word = `end${number}.`;
+    // The page's selection events held back (a capturing listener on the window stops them): the group is rendered
+    // because it came near the viewport, not because of the event.
+    await panel.page.evaluate((needle) => {
+      const page = globalThis as unknown as FindPage & {
+        addEventListener(type: string, listener: (event: { stopImmediatePropagation(): void }) => void, capture: boolean): void;
+        __held: (event: { stopImmediatePropagation(): void }) => void;
+      };
+      page.__held = (event) => event.stopImmediatePropagation();
+      page.addEventListener('selectionchange', page.__held, true);
+      const group = Array.from(page.document.querySelectorAll('.block-text .md-deferred')).find((g) => (g.textContent ?? '').includes(needle))!;
+      const at = (group.textContent ?? '').indexOf(needle);
+      page.getSelection()?.setBaseAndExtent(group.firstChild!, at, group.firstChild!, at + needle.length);
+      (group as unknown as { scrollIntoView(options: unknown): void }).scrollIntoView({ block: 'center' });
+    }, word);
+    try {
+      await shownSelected(word, number);
+    } finally {
+      await panel.page.evaluate(() => {
+        const page = globalThis as unknown as { removeEventListener(type: string, listener: unknown, capture: boolean): void; __held: unknown };
+        page.removeEventListener('selectionchange', page.__held, true);
+      });
+    }
+    await finish();
+  });
 });

@@ -209,4 +209,44 @@ describe('webview: a big answer streamed fast, deltas joined by the host', funct
     const all = await paragraphsWhen(8000);
     assert.equal(all.join('\n\n'), text, 'the text exactly as streamed, once');
   });
+
+  it('a code block of 200 KB the reader watches grow is rendered in place when it closes, not put away to wait', async () => {
+    const lines = Array.from({ length: 8000 }, (_, i) => `const line${i} = ${i}; // watched`).join('\n');
+    const text = `Before the code.\n\n\`\`\`js\n${lines}\n\`\`\`\n\nAfter the code.`;
+    const full = record({ id: 'j5', streamed: true, message: message([{ type: 'text', text }]) });
+    const events = streamEvents(full.message as JsonObject, 4000);
+    const stop = events.findIndex((e) => e.event === 'content_block_stop');
+    await panel.post({ type: 'callStarted', record: startedRecord({ id: 'j5', streamed: true }) });
+    // Any placeholder put in the page, however briefly (the reader would see the source flash at an estimated height).
+    await panel.page.evaluate(() => {
+      const page = globalThis as unknown as {
+        MutationObserver: new (callback: (records: Array<{ addedNodes: ArrayLike<{ classList?: { contains(name: string): boolean } }> }>) => void) => { observe(target: unknown, options: unknown): void };
+        document: { body: unknown };
+        __placeholders: number;
+      };
+      page.__placeholders = 0;
+      new page.MutationObserver((records) => {
+        for (const record of records) {
+          page.__placeholders += Array.from(record.addedNodes).filter((node) => node.classList?.contains('md-deferred')).length;
+        }
+      }).observe(page.document.body, { childList: true, subtree: true });
+    });
+    // A batch per frame: the panel keeps up, the fence grows in the live tail.
+    for (const event of events.slice(0, stop)) {
+      await panel.post({ type: 'events', callId: 'j5', events: [event] });
+      await panel.frames(1);
+    }
+    await panel.frames(4);
+    const shown = await panel.page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document;
+      const codes = Array.from(doc.querySelectorAll('.block-text .md pre code'));
+      return { waiting: doc.querySelectorAll('.block-text .md-deferred').length, code: codes.map((c) => c.textContent ?? '').join('') };
+    });
+    assert.equal(shown.waiting, 0, 'nothing waits in a placeholder');
+    assert.equal(await panel.page.evaluate(() => (globalThis as unknown as { __placeholders: number }).__placeholders), 0, 'nor ever did');
+    assert.ok(shown.code.includes('const line7999 = 7999; // watched'), 'the whole block is rendered as code');
+    assert.equal(await panel.page.locator('.block-text .md p').last().textContent(), 'After the code.');
+    await panel.post({ type: 'events', callId: 'j5', events: events.slice(stop) });
+    await panel.post({ type: 'callFinished', record: full });
+  });
 });

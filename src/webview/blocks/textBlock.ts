@@ -67,7 +67,8 @@ export class TextBlockView extends StreamingBlockView {
       this.markdown.renderWhole(this.text, () => this.placeMarkers());
     } else {
       this.text = accumulated ?? this.text;
-      this.markdown.end(this.text.length <= WHOLE_RERENDER_CHARS ? this.text : undefined);
+      // The citation markers go in the last paragraph once it is rendered (after the catch-up, when far behind).
+      this.markdown.end(this.text.length <= WHOLE_RERENDER_CHARS ? this.text : undefined, () => this.placeMarkers());
     }
     this.updateMeta();
     this.placeMarkers();

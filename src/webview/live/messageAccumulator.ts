@@ -69,6 +69,7 @@ export class MessageAccumulator {
     switch (type) {
       case 'message_start': {
         const message = asObject(payload.message);
+        this.endings.clear();
         if (message) {
           for (const [key, value] of Object.entries(message)) {
             this.message[key] = key === 'content' ? [...(asArray(value) ?? [])] : value;

@@ -25,9 +25,10 @@ import type { Segment } from './segmenter';
 const owners = new WeakMap<HTMLElement, DeferredGroups>();
 let watchingSelection = false;
 /**
- * The waiting group the page's selection was last seen in. Only it is asked for the selection when it renders: the
- * selection's methods lay the page out first (Chromium), and asked at every group rendered after a stream they cost
- * a layout each (16 ms of one slice in the real workbench).
+ * The waiting group the page's selection was last seen in. Only it, and a group near the viewport, is asked for the
+ * selection when it renders: the selection's methods lay the page out first (Chromium), and asked at every group
+ * rendered after a stream they cost a layout each (16 ms of one slice in the real workbench). Left: Find selecting
+ * in the very group the background pass renders next, in the one task between the selection and its event.
  */
 let selectedGroup: WeakRef<HTMLElement> | undefined;
 
@@ -255,14 +256,16 @@ export class DeferredGroups {
   }
 
   private renderGroup(element: HTMLElement): void {
-    this.due.delete(element);
+    const near = this.due.delete(element);
     const segments = this.waiting.get(element)?.segments;
     if (!segments) {
       return;
     }
     this.waiting.delete(element);
     this.observer?.unobserve(element);
-    const found = selectedGroup?.deref() === element ? selectionIn(element) : undefined;
+    // The selection is asked for in the group it was last seen in, and in a group near the viewport: Find scrolls
+    // its match into view, and the group may come due before the selection's event has told where it is.
+    const found = near || selectedGroup?.deref() === element ? selectionIn(element) : undefined;
     const nodes = this.render(segments);
     element.replaceChildren(...nodes);
     element.style.removeProperty('height');

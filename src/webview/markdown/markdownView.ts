@@ -109,7 +109,16 @@ export class MarkdownView implements Flushable {
     // Far behind, this view's share grows in the ratio of the catch-up budget to the live one (all of it for a view
     // alone, as in the response panel; a fair part of it when several answers stream at once).
     const share = frameShare();
-    this.render(this.backlog() > BEHIND_CHARS ? share * (CATCH_UP_SLICE_MS / FRAME_WORK_MS) : share);
+    this.render(this.behind() ? share * (CATCH_UP_SLICE_MS / FRAME_WORK_MS) : share);
+  }
+
+  /**
+   * Whether the text received and not yet cut into segments is far ahead of the rendering. Not the segments cut and
+   * waiting their turn: they hold text the tail showed already (a big table or fence that just closed, which the
+   * reader is watching, must not turn into a placeholder).
+   */
+  private behind(): boolean {
+    return this.pendingChars > BEHIND_CHARS;
   }
 
   /** Text received and not rendered yet. */
@@ -136,7 +145,7 @@ export class MarkdownView implements Flushable {
     for (let first = true; this.backlog() > 0 && (first || performance.now() < until); first = false) {
       // What comes while the reader is not at the answer's end, or far ahead of the rendering, is off screen when it
       // shows: it waits, and is rendered when looked at or once the stream has ended (deferredGroups.ts).
-      const waits = !this.deferred.endIsNear || this.backlog() > BEHIND_CHARS;
+      const waits = !this.deferred.endIsNear || this.behind();
       if (this.ready.length > 0) {
         // Segments cut before, in order: all of them into a waiting group (cheap), or the next one rendered.
         const segments = waits ? this.ready.splice(0) : this.ready.splice(0, 1);
@@ -201,8 +210,11 @@ export class MarkdownView implements Flushable {
     return parts.length === 1 ? parts[0] : parts.join('');
   }
 
-  /** The block is complete. When `whole` is given and small, it is rendered again in one piece for exact fidelity. */
-  end(whole?: string): void {
+  /**
+   * The block is complete. When `whole` is given and small, it is rendered again in one piece for exact fidelity.
+   * `onEnded` runs once the live rendering is over, now or after the slices that catch up.
+   */
+  end(whole?: string, onEnded?: () => void): void {
     if (this.backlog() > END_AT_ONCE_CHARS) {
       // The stream outran the frames: the rest is rendered in slices, between which the panel stays responsive
       // (not a first part now: the message that ended the block would take a frame's work on top of the frame's own).
@@ -213,16 +225,17 @@ export class MarkdownView implements Flushable {
           return this.backlog() > 0;
         },
         () => generation === this.generation,
-        () => this.endNow(whole),
+        () => this.endNow(whole, onEnded),
         END_SLICE_MS,
       );
       return;
     }
     flushNow(this);
-    this.endNow(whole);
+    this.endNow(whole, onEnded);
   }
 
-  private endNow(whole: string | undefined): void {
+  /** `onEnded`: once the live rendering is over (the tail gone, the last segment in its place). */
+  private endNow(whole: string | undefined, onEnded?: () => void): void {
     // The block is complete: whatever the frames had not rendered yet is rendered now.
     this.render(Number.POSITIVE_INFINITY);
     for (const segment of this.segmenter.end()) {
@@ -244,11 +257,13 @@ export class MarkdownView implements Flushable {
       this.env = {};
       this.content.replaceChildren(segmentElement({ text: whole, continues: false }, this.env));
       this.segmentCount = 1;
+      onEnded?.();
       return;
     }
     // What waited is rendered now: the end at once (the tail's text is in it), the rest between frames, in order.
     this.deferred.renderLast();
     this.deferred.renderAll();
+    onEnded?.();
   }
 
   /**
@@ -463,6 +478,10 @@ export class MarkdownView implements Flushable {
   /** Stops a whole render in progress (the block is being replaced). */
   cancel(): void {
     this.generation++;
+    this.pending = [];
+    this.pendingChars = 0;
+    this.ready = [];
+    this.readyChars = 0;
     this.deferred.reset();
     this.content.removeAttribute('aria-busy');
     this.element.querySelector(':scope > .md-progress')?.remove();
