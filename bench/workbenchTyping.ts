@@ -16,6 +16,7 @@
 // it).
 //
 //   npm run bench -- --only workbenchTyping [--workbench-typing-kb=5120] [--workbench-typing-rounds=2]
+//     [--workbench-typing-messages=4000]
 import type { Page } from 'playwright-core';
 import { report, row, runMain } from './lib/report';
 import { numberOption } from './lib/options';
@@ -24,17 +25,26 @@ import { installLongFrames, type LongFrame, longFrames } from './lib/workbenchPr
 import { openWorkbenchBench, type WorkbenchBench } from './lib/workbenchSession';
 
 const KB = numberOption('workbench-typing-kb', 5120);
+/** --workbench-typing-messages=N: the text is N messages (each with a "Fork here" CodeLens), not one long string. */
+const MESSAGES = Math.max(0, Math.round(numberOption('workbench-typing-messages', 0)));
 const FRAME_BUDGET_MS = 100;
 const ROUNDS = Math.max(1, Math.round(numberOption('workbench-typing-rounds', 2)));
-/** The long string's line in the file (JSON.stringify with 2 spaces: {, model, max_tokens, messages, {, role, content). */
-const STRING_LINE = 7;
-const COLUMN = 4000;
+const SHAPE = MESSAGES > 0 ? `${KB} KB of ${MESSAGES} messages` : `${KB} KB`;
 
+const lorem = (chars: number) => 'lorem ipsum dolor sit amet '.repeat(Math.ceil(chars / 27));
 const text = `${JSON.stringify({
   model: 'claude-haiku-5-5',
   max_tokens: 1024,
-  messages: [{ role: 'user', content: 'lorem ipsum dolor sit amet '.repeat(Math.ceil((KB * 1024) / 27)) }],
+  messages: MESSAGES > 0
+    ? Array.from({ length: MESSAGES }, (_, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content: lorem((KB * 1024) / MESSAGES) }))
+    : [{ role: 'user', content: lorem(KB * 1024) }],
 }, null, 2)}\n`;
+/**
+ * Where the stray quote goes: in the long string (JSON.stringify with 2 spaces: {, model, max_tokens, messages, {,
+ * role, content), or in the middle message's content; 1-based, as Go to Line takes it.
+ */
+const STRING_LINE = MESSAGES > 0 ? 7 + 4 * Math.floor(MESSAGES / 2) : 7;
+const COLUMN = MESSAGES > 0 ? 40 : 4000;
 
 const FILES = { 'big.claude.json': text, 'big.json': text };
 
@@ -144,12 +154,12 @@ async function main(): Promise<void> {
     const request = together(requestRuns);
     console.log(`  in all (${ROUNDS} rounds): the page busy ${Math.round(plain.profile.busyMs)} ms in the plain file, ${Math.round(request.profile.busyMs)} ms in the request file; its line rendering (viewLineRenderer.ts) ${Math.round(rendering(plain))} against ${Math.round(rendering(request))} ms`);
     report('workbenchTyping', [
-      row(`typing in ${KB} KB: longest frame, request file vs plain JSON`, plain.longest, request.longest, 'The workbench page\'s longest animation frame while a stray quote is typed and removed in the long string, the request file against the same text as a plain .json file: near 1, the extension adds no long frame.'),
-      row(`typing in ${KB} KB: time in frames over 100 ms, file vs plain`, Math.max(1, plain.overMs), request.overMs, 'The time spent in frames over 100 ms while typing, the request file against the plain file: near 1, the extension adds none.'),
-      row(`typing in ${KB} KB: page busy, request file vs plain`, plain.profile.busyMs, request.profile.busyMs, 'The time the workbench page was not idle while typing (CPU profile), the request file against the plain file: steadier than the frames on a shared machine; near 1, the extension adds no work to the page.'),
-      row(`typing in ${KB} KB: extension hosts' messages, file vs plain`, Math.max(1, plain.profile.hostMessagesMs), request.profile.hostMessagesMs, 'The page\'s time in its exchanges with extension hosts (VS Code\'s RPC protocol on the stack, from a CPU profile read through the workbench\'s source map) while typing, the request file against the plain file: the extension\'s share is in the difference.'),
-      row(`typing in ${KB} KB request file: host messages in one stretch vs budget`, FRAME_BUDGET_MS, request.profile.longestHostMessageMs, 'The most of that time in one busy stretch of the page (idle to idle) while typing in the request file (every extension\'s exchanges, VS Code\'s JSON server too), against the 100 ms frame budget; what the messages lead to later is in the printed time showing CodeLenses and diagnostics.'),
-      row(`typing in ${KB} KB request file: longest frame vs budget`, FRAME_BUDGET_MS, request.longest, 'The request file\'s longest frame against the 100 ms budget (VS Code\'s own work on a 5 MB line is in it too: the plain file\'s row says how much).'),
+      row(`typing in ${SHAPE}: longest frame, request file vs plain JSON`, plain.longest, request.longest, 'The workbench page\'s longest animation frame while a stray quote is typed and removed in the long string, the request file against the same text as a plain .json file: near 1, the extension adds no long frame.'),
+      row(`typing in ${SHAPE}: time in frames over 100 ms, file vs plain`, Math.max(1, plain.overMs), request.overMs, 'The time spent in frames over 100 ms while typing, the request file against the plain file: near 1, the extension adds none.'),
+      row(`typing in ${SHAPE}: page busy, request file vs plain`, plain.profile.busyMs, request.profile.busyMs, 'The time the workbench page was not idle while typing (CPU profile), the request file against the plain file: steadier than the frames on a shared machine; near 1, the extension adds no work to the page.'),
+      row(`typing in ${SHAPE}: extension hosts' messages, file vs plain`, Math.max(1, plain.profile.hostMessagesMs), request.profile.hostMessagesMs, 'The page\'s time in its exchanges with extension hosts (VS Code\'s RPC protocol on the stack, from a CPU profile read through the workbench\'s source map) while typing, the request file against the plain file: the extension\'s share is in the difference.'),
+      row(`typing in ${SHAPE} request file: host messages in one stretch vs budget`, FRAME_BUDGET_MS, request.profile.longestHostMessageMs, 'The most of that time in one busy stretch of the page (idle to idle) while typing in the request file (every extension\'s exchanges, VS Code\'s JSON server too), against the 100 ms frame budget; what the messages lead to later is in the printed time showing CodeLenses and diagnostics.'),
+      row(`typing in ${SHAPE} request file: longest frame vs budget`, FRAME_BUDGET_MS, request.longest, 'The request file\'s longest frame against the 100 ms budget (VS Code\'s own work on a 5 MB line is in it too: the plain file\'s row says how much).'),
     ], { plain: plainRuns, request: requestRuns });
   } finally {
     await bench.close();

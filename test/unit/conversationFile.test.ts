@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'jsonc-parser';
 import { assistantTurnOf } from '../../src/core/conversation/assistantTurn';
 import { appendTurns, layoutOf, setMaxTokens } from '../../src/core/conversation/fileEdits';
-import { forkAt, messageIndexAt } from '../../src/core/conversation/fork';
+import { forkAt, messageIndexAt, messageSummaries } from '../../src/core/conversation/fork';
 import { nextTurns, type NextTurns } from '../../src/core/conversation/nextTurns';
 import { thinkingOriginsOf } from '../../src/core/conversation/conversationChecks';
 import { diagnoseRequest } from '../../src/core/requestFiles/diagnostics';
@@ -122,6 +122,27 @@ describe('conversation: fork', () => {
     assert.equal(messageIndexAt(text, text.indexOf('"two"')), 1);
     assert.equal(messageIndexAt(text, text.indexOf('"three"')), 2);
     assert.equal(messageIndexAt(text, text.indexOf('"model"')), undefined);
+  });
+
+  it('names each message by its role and first words, to choose one from a list', () => {
+    const long = 'word '.repeat(40);
+    const file = JSON.stringify({
+      messages: [
+        { role: 'user', content: '  several\n\nlines   of   text ' },
+        { role: 'assistant', content: [{ type: 'thinking', thinking: 't' }, { type: 'text', text: long }] },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'x' }, { type: 'image', source: {} }] },
+        { content: 7 },
+      ],
+    });
+    const summaries = messageSummaries(file, 24);
+    assert.deepEqual(summaries, [
+      { index: 0, role: 'user', words: 'several lines of text' },
+      { index: 1, role: 'assistant', words: 'word word word word wor…' },
+      { index: 2, role: 'user', words: '(tool_result, image)' },
+      { index: 3, role: '?', words: '' },
+    ]);
+    assert.deepEqual(messageSummaries(text).map((m) => m.words), ['one', 'two', 'three'], 'comments between messages are no message');
+    assert.deepEqual(messageSummaries('{"model": "m"}'), []);
   });
 });
 

@@ -27,6 +27,38 @@ export function messageRanges(text: string): { offset: number; length: number; r
   });
 }
 
+/** A message as a list of messages names it: its role and its first words (or its blocks' types). */
+export interface MessageSummary {
+  index: number;
+  role: string;
+  words: string;
+}
+
+/** Each message's role and first words, to choose one from a list: the file's messages are too many for a lens each. */
+export function messageSummaries(text: string, chars = 80): MessageSummary[] {
+  return (messagesNode(text)?.children ?? []).map((message, index) => {
+    const role = findNodeAtLocation(message, ['role']);
+    return { index, role: role?.type === 'string' ? String(role.value) : '?', words: firstWords(findNodeAtLocation(message, ['content']), chars) };
+  });
+}
+
+function firstWords(content: Node | undefined, chars: number): string {
+  const cut = (value: string) => {
+    const words = value.replace(/\s+/g, ' ').trim();
+    return words.length > chars ? `${words.slice(0, chars - 1)}…` : words;
+  };
+  if (content?.type === 'string') {
+    return cut(String(content.value));
+  }
+  const blocks = content?.type === 'array' ? content.children ?? [] : [];
+  const text = blocks.map((block) => findNodeAtLocation(block, ['text'])).find((node) => node?.type === 'string');
+  if (text) {
+    return cut(String(text.value));
+  }
+  const types = blocks.map((block) => findNodeAtLocation(block, ['type'])).filter((node) => node?.type === 'string').map((node) => String(node?.value));
+  return types.length > 0 ? `(${types.join(', ')})` : '';
+}
+
 /** The file with only messages[0..index]; the turns after it (and comments among them) are left out. */
 export function forkAt(text: string, index: number): { ok: true; text: string; kept: number; dropped: number } | { ok: false; reason: string } {
   const messages = messagesNode(text);

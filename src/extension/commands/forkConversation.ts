@@ -1,11 +1,15 @@
 // Claude: Fork Conversation Here — a new untitled request file with the turns up to the message under the cursor
 // (or the one a CodeLens names), and the rest of the file (model, system, tools, comments) as it was.
 import * as vscode from 'vscode';
-import { forkAt, messageIndexAt } from '../../core/conversation/fork';
+import { forkAt, messageIndexAt, messageSummaries } from '../../core/conversation/fork';
 import { documentName, requestDocument } from '../requestDocument';
 import { freeName } from './newRequestFile';
 
-export async function forkConversation(uri?: vscode.Uri, index?: number): Promise<vscode.TextEditor | undefined> {
+/**
+ * `index`: the message to fork at; 'pick' to choose it from the file's messages (a conversation too long for a lens
+ * on each); none: the message under the cursor.
+ */
+export async function forkConversation(uri?: vscode.Uri, index?: number | 'pick'): Promise<vscode.TextEditor | undefined> {
   const document = await requestDocument(uri);
   if (!document) {
     void vscode.window.showWarningMessage('Claude: open a .claude.json request file and put the cursor in a message to fork the conversation there.');
@@ -13,6 +17,16 @@ export async function forkConversation(uri?: vscode.Uri, index?: number): Promis
   }
   const text = document.getText();
   const editor = vscode.window.activeTextEditor;
+  if (index === 'pick') {
+    const picked = await vscode.window.showQuickPick(
+      messageSummaries(text).map((m) => ({ label: `messages[${m.index}]`, description: m.role, detail: m.words, index: m.index })),
+      { title: `Fork ${documentName(document)} at a message`, placeHolder: 'The new request file keeps the messages up to this one', matchOnDescription: true, matchOnDetail: true },
+    );
+    if (!picked) {
+      return undefined;
+    }
+    index = picked.index;
+  }
   const at = index ?? (editor?.document === document ? messageIndexAt(text, document.offsetAt(editor.selection.active)) : undefined);
   if (at === undefined) {
     void vscode.window.showWarningMessage(`Claude: the cursor is in no message of ${documentName(document)}: put it in the turn to fork at.`);

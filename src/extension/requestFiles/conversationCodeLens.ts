@@ -1,6 +1,6 @@
 // CodeLenses of a conversation: above "messages", what can follow the file's last call (Continue, answer the tool
 // calls, Resume, Continue the answer / Raise max_tokens, or why not), while the file still holds the conversation
-// that call sent; and "Fork here" on each message.
+// that call sent; and "Fork here" on each message (beyond FORK_LENSES_MAX messages, one "Fork at a message…").
 import * as vscode from 'vscode';
 import { getNodeValue, parse } from 'jsonc-parser';
 import { fastParseTree } from '../../core/requestFiles/fastJsonTree';
@@ -8,6 +8,7 @@ import { messageRanges } from '../../core/conversation/fork';
 import type { JsonObject } from '../../shared/callRecord';
 import { continuationOf } from '../../shared/continuation';
 import { Commands } from '../commandIds';
+import { formatCount } from '../../shared/format';
 import type { FileCalls } from '../conversation/fileCalls';
 
 /** Where the messages of a document start, as the last check in the worker found (RequestDiagnostics). */
@@ -15,6 +16,9 @@ export interface MessageOutline {
   messageOffsets(document: vscode.TextDocument): { version: number; offsets: readonly number[] } | undefined;
   onDidOutline: vscode.Event<void>;
 }
+
+/** A conversation of more messages gets one "Fork at a message…" lens instead of "Fork here" on each. */
+export const FORK_LENSES_MAX = 100;
 
 /** Up to this size, a file is outlined here when the worker's outline is not of its version; beyond, not. */
 const OUTLINE_HERE_MAX = 256 * 1024;
@@ -87,6 +91,13 @@ export class ConversationCodeLens implements vscode.CodeLensProvider {
           run('$(arrow-up) Raise max_tokens and resend', 'Send the same request with twice the max_tokens', 'raiseMaxTokens');
         }
       }
+    }
+    if (ranges.length > FORK_LENSES_MAX) {
+      // One lens for them all: VS Code lays out and draws every lens of the file at every frame and keystroke (with
+      // 4,000 of them, typing made frames of 100-180 ms that the same text without them does not).
+      const at = document.positionAt(ranges[0].offset);
+      lenses.push(new vscode.CodeLens(new vscode.Range(at, at), { title: `$(repo-forked) Fork at a message… (${formatCount(ranges.length)} messages)`, tooltip: 'Choose the message: a new request file with the messages up to it', command: Commands.forkConversation, arguments: [document.uri, 'pick'] }));
+      return lenses;
     }
     ranges.forEach((m, i) => {
       const at = document.positionAt(m.offset);
