@@ -113,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     fileCalls,
     fileCalls.onDidChangeOrigins((key) => diagnostics.recheck(vscode.workspace.textDocuments.filter((d) => isRequestFile(d) && fileCalls.keyOf(d) === key))),
     vscode.commands.registerCommand(Commands.continueConversation, (arg?: vscode.Uri | ContinueArgs) => continueConversation(fileCalls, calls, arg)),
-    vscode.commands.registerCommand(Commands.forkConversation, (uri?: vscode.Uri, index?: number | 'pick') => forkConversation(uri, index)),
+    vscode.commands.registerCommand(Commands.forkConversation, (uri?: vscode.Uri, index?: unknown) => forkConversation(uri, index)),
     vscode.languages.registerCodeLensProvider(REQUEST_FILES, new ConversationCodeLens(fileCalls, diagnostics)),
     watchPriceSetting(),
     vscode.languages.registerCodeLensProvider(REQUEST_FILES, new RequestCodeLens(counts)),

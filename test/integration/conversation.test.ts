@@ -290,6 +290,18 @@ describe('Conversation', function () {
       const forked = vscode.window.activeTextEditor?.document;
       assert.ok(forked && forked !== editor.document, 'a new file');
       assert.deepEqual((parse(forked.getText()) as Json).messages, [messages[0]], 'the messages up to the one chosen');
+      // From the explorer's context menu (the file and the selected files; its editor not active): the same list.
+      const fromExplorer = vscode.commands.executeCommand('claudeInspector.forkConversation', file, [file]);
+      let chosen = false;
+      void Promise.resolve(fromExplorer).then(() => (chosen = true));
+      await waitFor('the fork from the explorer to take the choice', async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return chosen;
+      }, 20_000);
+      const second = vscode.window.activeTextEditor?.document;
+      assert.ok(second && second !== forked && second !== editor.document, 'another new file');
+      assert.deepEqual((parse(second.getText()) as Json).messages, [messages[0]]);
     } finally {
       await closeAllEditors();
       fs.rmSync(file.fsPath, { force: true });

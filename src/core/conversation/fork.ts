@@ -44,7 +44,8 @@ export function messageSummaries(text: string, chars = 80): MessageSummary[] {
 
 function firstWords(content: Node | undefined, chars: number): string {
   const cut = (value: string) => {
-    const words = value.replace(/\s+/g, ' ').trim();
+    // Cut before the spaces are folded: a message may be megabytes.
+    const words = value.slice(0, chars * 4).replace(/\s+/g, ' ').trim();
     return words.length > chars ? `${words.slice(0, chars - 1)}…` : words;
   };
   if (content?.type === 'string') {

@@ -7,9 +7,10 @@ import { freeName } from './newRequestFile';
 
 /**
  * `index`: the message to fork at; 'pick' to choose it from the file's messages (a conversation too long for a lens
- * on each); none: the message under the cursor.
+ * on each); none: the message under the cursor, or, when the file is not the active editor (the explorer's context
+ * menu, which passes the selected files as the second argument), a choice from its messages.
  */
-export async function forkConversation(uri?: vscode.Uri, index?: number | 'pick'): Promise<vscode.TextEditor | undefined> {
+export async function forkConversation(uri?: vscode.Uri, given?: unknown): Promise<vscode.TextEditor | undefined> {
   const document = await requestDocument(uri);
   if (!document) {
     void vscode.window.showWarningMessage('Claude: open a .claude.json request file and put the cursor in a message to fork the conversation there.');
@@ -17,9 +18,15 @@ export async function forkConversation(uri?: vscode.Uri, index?: number | 'pick'
   }
   const text = document.getText();
   const editor = vscode.window.activeTextEditor;
-  if (index === 'pick') {
+  let index = typeof given === 'number' ? given : undefined;
+  if (index === undefined && (given === 'pick' || editor?.document !== document)) {
+    const messages = messageSummaries(text);
+    if (messages.length === 0) {
+      void vscode.window.showWarningMessage(`Claude: cannot fork ${documentName(document)}: it has no messages to fork at.`);
+      return undefined;
+    }
     const picked = await vscode.window.showQuickPick(
-      messageSummaries(text).map((m) => ({ label: `messages[${m.index}]`, description: m.role, detail: m.words, index: m.index })),
+      messages.map((m) => ({ label: `messages[${m.index}]`, description: m.role, detail: m.words, index: m.index })),
       { title: `Fork ${documentName(document)} at a message`, placeHolder: 'The new request file keeps the messages up to this one', matchOnDescription: true, matchOnDetail: true },
     );
     if (!picked) {
