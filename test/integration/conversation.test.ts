@@ -262,49 +262,4 @@ describe('Conversation', function () {
     assert.deepEqual(body.messages.map((m: Json) => m.role), ['user', 'assistant']);
     assert.ok(forked.getText().includes('// the model'), 'the rest of the file is kept');
   });
-
-  it('a conversation of 150 messages: one "Fork at a message…" lens instead of one on each, and it forks at the message chosen', async () => {
-    const file = fixture('many-turns.claude.json');
-    const messages = Array.from({ length: 150 }, (_, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content: `Turn ${i}: ${'words '.repeat(20)}` }));
-    fs.writeFileSync(file.fsPath, JSON.stringify({ model: 'claude-sonnet-5-5', max_tokens: 64, messages }, null, 2));
-    try {
-      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
-      const lenses = await waitFor('the lenses of a checked file', async () => {
-        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file);
-        return found.some((l) => /Fork at a message/.test(l.command?.title ?? '')) ? found : undefined;
-      });
-      const titles = lenses.map((l) => l.command?.title ?? '');
-      assert.equal(titles.filter((t) => t.endsWith('Fork here')).length, 0, titles.join(' | '));
-      assert.deepEqual(titles.filter((t) => /Fork at a message/.test(t)), ['$(repo-forked) Fork at a message… (150 messages)']);
-      const lens = lenses.find((l) => /Fork at a message/.test(l.command?.title ?? ''))!;
-      assert.equal(editor.document.lineAt(lens.range.start.line).text.trim(), '{', 'above the first message');
-      // The lens's command, as a click runs it: a list of the messages; the first one taken.
-      const forking = vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
-      let done = false;
-      void Promise.resolve(forking).then(() => (done = true));
-      await waitFor('the fork to take the choice', async () => {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        return done;
-      }, 20_000);
-      const forked = vscode.window.activeTextEditor?.document;
-      assert.ok(forked && forked !== editor.document, 'a new file');
-      assert.deepEqual((parse(forked.getText()) as Json).messages, [messages[0]], 'the messages up to the one chosen');
-      // From the explorer's context menu (the file and the selected files; its editor not active): the same list.
-      const fromExplorer = vscode.commands.executeCommand('claudeInspector.forkConversation', file, [file]);
-      let chosen = false;
-      void Promise.resolve(fromExplorer).then(() => (chosen = true));
-      await waitFor('the fork from the explorer to take the choice', async () => {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        return chosen;
-      }, 20_000);
-      const second = vscode.window.activeTextEditor?.document;
-      assert.ok(second && second !== forked && second !== editor.document, 'another new file');
-      assert.deepEqual((parse(second.getText()) as Json).messages, [messages[0]]);
-    } finally {
-      await closeAllEditors();
-      fs.rmSync(file.fsPath, { force: true });
-    }
-  });
 });
