@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
-import { type CpuProfile, sourceMaps, startCpuProfile, summarize } from './sourceProfile';
+import { type CpuProfile, profileTree, sourceMaps, startCpuProfile, summarize } from './sourceProfile';
 
 export interface PanelRun {
   /** The run's length, in ms. */
@@ -25,13 +25,7 @@ export const isPanelScript = (url: string): boolean => /claude-inspector\/(webvi
 
 /** The panel's longest runs of script, the longest first, each with its time by the panel's functions. */
 export function panelRuns(profile: CpuProfile, map: TraceMap | undefined, count = 5): PanelRun[] {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parents = new Map<number, number>();
-  for (const n of profile.nodes) {
-    for (const child of n.children ?? []) {
-      parents.set(child, n.id);
-    }
-  }
+  const { nodes, parents } = profileTree(profile);
   const labels = new Map<number, string>();
   const label = (id: number): string => {
     let name = labels.get(id);

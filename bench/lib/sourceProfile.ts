@@ -89,7 +89,8 @@ export async function sourceMaps(profile: CpuProfile): Promise<Map<string, Trace
   return maps;
 }
 
-export function summarize(profile: CpuProfile, maps: Map<string, TraceMap>): ProfileSummary {
+/** A profile's nodes by id, and each node's parent (the profile lists children only). */
+export function profileTree(profile: CpuProfile): { nodes: Map<number, ProfileNode>; parents: Map<number, number> } {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parents = new Map<number, number>();
   for (const n of profile.nodes) {
@@ -97,6 +98,11 @@ export function summarize(profile: CpuProfile, maps: Map<string, TraceMap>): Pro
       parents.set(child, n.id);
     }
   }
+  return { nodes, parents };
+}
+
+export function summarize(profile: CpuProfile, maps: Map<string, TraceMap>): ProfileSummary {
+  const { nodes, parents } = profileTree(profile);
   const names = new Map<number, string>();
   const sourceOf = (id: number): string => {
     let name = names.get(id);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
-import { closeAllEditors, fixture, waitFor } from './support';
+import { acceptQuickPick, closeAllEditors, fixture, waitFor } from './support';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -27,26 +27,12 @@ describe('Fork in a long conversation', function () {
       const lens = lenses.find((l) => /Fork at a message/.test(l.command?.title ?? ''))!;
       assert.equal(editor.document.lineAt(lens.range.start.line).text.trim(), '{', 'above the first message');
       // The lens's command, as a click runs it: a list of the messages; the first one taken.
-      const forking = vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
-      let done = false;
-      void Promise.resolve(forking).then(() => (done = true));
-      await waitFor('the fork to take the choice', async () => {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        return done;
-      }, 20_000);
+      await acceptQuickPick('the fork to take the choice', vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? [])));
       const forked = vscode.window.activeTextEditor?.document;
       assert.ok(forked && forked !== editor.document, 'a new file');
       assert.deepEqual((parse(forked.getText()) as Json).messages, [messages[0]], 'the messages up to the one chosen');
       // From the explorer's context menu (the file and the selected files; its editor not active): the same list.
-      const fromExplorer = vscode.commands.executeCommand('claudeInspector.forkConversation', file, [file]);
-      let chosen = false;
-      void Promise.resolve(fromExplorer).then(() => (chosen = true));
-      await waitFor('the fork from the explorer to take the choice', async () => {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        return chosen;
-      }, 20_000);
+      await acceptQuickPick('the fork from the explorer to take the choice', vscode.commands.executeCommand('claudeInspector.forkConversation', file, [file]));
       const second = vscode.window.activeTextEditor?.document;
       assert.ok(second && second !== forked && second !== editor.document, 'another new file');
       assert.deepEqual((parse(second.getText()) as Json).messages, [messages[0]]);

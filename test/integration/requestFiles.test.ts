@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectorApi } from '../../src/extension/extension';
 import type { StandIn } from '../../src/standIn/server';
-import { closeAllEditors, fixture, inspector, open, waitFor } from './support';
+import { acceptQuickPick, closeAllEditors, fixture, inspector, open, waitFor } from './support';
 import { useStandInSuite } from './standInHooks';
 
 describe('Request files', function () {
@@ -190,14 +190,8 @@ describe('Request files', function () {
     assert.equal(editor.document.isDirty, false);
     const listing = vscode.commands.executeCommand('claudeInspector.listModels');
     await waitFor('the models request', () => standIn.requests.some((r) => r.path.startsWith('/v1/models')));
-    // The quick pick shows when the list has arrived, later on a busy machine: accept until the command is done.
-    let done = false;
-    void Promise.resolve(listing).then(() => (done = true));
-    await waitFor('List Models to take the choice', async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return done;
-    }, 20_000);
+    // The quick pick shows when the list has arrived, later on a busy machine.
+    await acceptQuickPick('List Models to take the choice', listing);
     const model = /"model": "([^"]+)"/.exec(editor.document.getText())?.[1];
     assert.ok(model && model !== 'claude-sonnet-5-5', `the model changed (is ${model})`);
     assert.equal(editor.document.isDirty, true, 'the change is left unsaved');

@@ -51,6 +51,20 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
   }
 }
 
+/**
+ * Runs a command that asks with a quick pick and accepts its selected item, again until the command is done: the
+ * pick shows when its items are ready, later on a busy machine.
+ */
+export async function acceptQuickPick(what: string, command: Thenable<unknown>, timeoutMs = 20_000): Promise<void> {
+  let done = false;
+  void Promise.resolve(command).then(() => (done = true), () => (done = true));
+  await waitFor(what, async () => {
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return done;
+  }, timeoutMs);
+}
+
 export async function open(name: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(fixture(name));
   return vscode.window.showTextDocument(document);
